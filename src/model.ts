@@ -1,0 +1,280 @@
+/**
+ * Shipgate's normalized data model. Scanners produce `ImageScan`s, policy turns
+ * them into `Evaluation`s, renderers and publishers read a `ShipgateReport`.
+ * Everything here is plain data (JSON-serializable) so the pipeline flows one way.
+ */
+
+/** Most severe first: index order is the ranking used everywhere. */
+export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+export type SeverityCounts = Record<Severity, number>
+
+export function emptyCounts(): SeverityCounts {
+  return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 }
+}
+
+/** Lower is more severe. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s)
+}
+
+/** Trivy prints any string; anything it does not know is UNKNOWN rather than an error. */
+export function toSeverity(value: unknown): Severity {
+  const upper = typeof value === 'string' ? value.toUpperCase() : ''
+  return (SEVERITIES as readonly string[]).includes(upper) ? (upper as Severity) : 'UNKNOWN'
+}
+
+/** Trivy's vulnerability statuses; older reports (< v0.44) carry none. */
+export type VulnerabilityStatus =
+  | 'fixed'
+  | 'affected'
+  | 'will_not_fix'
+  | 'fix_deferred'
+  | 'end_of_life'
+  | 'under_investigation'
+  | 'not_affected'
+  | 'unknown'
+
+interface FindingBase {
+  /** Vulnerability ID, secret rule ID or misconfiguration check ID. */
+  id: string
+  severity: Severity
+  /** Text from outside (advisory databases): must be escaped before it reaches Markdown. */
+  title?: string
+  /** Trivy's Result target: `img (debian 12.5)`, `Node.js`, a lockfile or file path. */
+  target: string
+  /** Stable identity used for de-duplication and for diffs against a base branch. */
+  key: string
+  url?: string
+}
+
+export interface VulnerabilityFinding extends FindingBase {
+  kind: 'vulnerability'
+  pkgName: string
+  pkgId: string
+  pkgPath?: string
+  /** Trivy's Result Type: `debian`, `npm`, `node-pkg`, `gobinary`… */
+  pkgType?: string
+  pkgClass: 'os-pkgs' | 'lang-pkgs' | 'other'
+  installedVersion: string
+  /** Opaque string: may list several branches (`6.0.3.1, 5.2.4.3`). */
+  fixedVersion?: string
+  status?: VulnerabilityStatus
+  /** A fixed version exists (Status `fixed`, or a FixedVersion in reports without Status). */
+  fixable: boolean
+  cvssScore?: number
+  purl?: string
+}
+
+export interface SecretFinding extends FindingBase {
+  kind: 'secret'
+  category?: string
+  startLine?: number
+  endLine?: number
+  /** Already masked by Trivy. */
+  match?: string
+}
+
+export interface MisconfigurationFinding extends FindingBase {
+  kind: 'misconfiguration'
+  message?: string
+  resolution?: string
+  startLine?: number
+  endLine?: number
+}
+
+export type Finding = VulnerabilityFinding | SecretFinding | MisconfigurationFinding
+export type FindingKind = Finding['kind']
+
+export interface OsInfo {
+  family: string
+  name: string
+  eosl?: boolean
+}
+
+/** Image facts from Trivy's Metadata, kept for the base-image check in offline mode. */
+export interface ImageMetadata {
+  os?: OsInfo
+  imageId?: string
+  repoDigests: string[]
+  repoTags: string[]
+  size?: number
+  layers?: number
+  user?: string
+  labels: Record<string, string>
+  /** `created_by` lines of the image history, newest last. */
+  history: string[]
+}
+
+export interface PackageInventory {
+  /** Packages Trivy listed (`--list-all-pkgs`), by Result class; absent when the report has none. */
+  os?: number
+  lang?: number
+}
+
+/** One image (or one report) after the scanner ran: nothing judged yet. */
+export interface ImageScan {
+  /** The reference the user gave, or the report's ArtifactName. */
+  image: string
+  /** `sha256:…` of the manifest when known (from RepoDigests or the registry). */
+  digest?: string
+  artifactType?: string
+  trivyVersion?: string
+  scannedAt?: string
+  metadata: ImageMetadata
+  packages: PackageInventory
+  findings: Finding[]
+  /** Entries Trivy itself suppressed (VEX, its own ignore file), shown but never counted. */
+  suppressed: { id: string; status: string; source?: string; statement?: string }[]
+  /** Paths of files derived from the single Trivy analysis. */
+  artifacts: ScanArtifacts
+}
+
+export interface ScanArtifacts {
+  /** Trivy's own JSON report: the single source every other format is converted from. */
+  trivyJson: string
+  sarif?: string
+  cyclonedx?: string
+  spdx?: string
+}
+
+export type FailOn = Severity | 'NONE'
+
+/** One entry of an ignore file, in either of Trivy's formats. */
+export interface IgnoreRule {
+  id: string
+  /** Where it came from: `path:line` for error messages and reports. */
+  source: string
+  /** ISO date (YYYY-MM-DD or full timestamp); after it the rule no longer suppresses. */
+  expiresAt?: string
+  statement?: string
+  /** YAML format only: restrict to these targets/paths (globs) or package URLs. */
+  paths?: string[]
+  purls?: string[]
+  /** Which kinds the rule applies to (plain format: every kind). */
+  kinds: FindingKind[]
+}
+
+export type IgnoreReason =
+  | { by: 'unfixed' }
+  | { by: 'ignore-file'; rule: IgnoreRule }
+
+export interface EvaluatedFinding {
+  finding: Finding
+  /** Absent: the finding counts toward the verdict. */
+  ignored?: IgnoreReason
+}
+
+export interface PolicySettings {
+  failOn: FailOn
+  ignoreUnfixed: boolean
+  ignoreRules: IgnoreRule[]
+  /** Injected so expiry is testable and the whole run uses one clock. */
+  now: Date
+}
+
+export interface ImageEvaluation {
+  image: string
+  digest?: string
+  /** Findings left after policy, by severity. */
+  counts: SeverityCounts
+  /** Of `counts`, those with a fix available. */
+  fixable: SeverityCounts
+  /** Findings policy set aside, by severity. */
+  ignored: SeverityCounts
+  /** All findings, most important first (severity, then fixable, then ID). */
+  findings: EvaluatedFinding[]
+  /** Findings at or above the threshold: why this image fails. */
+  blocking: number
+}
+
+export type Verdict = 'pass' | 'fail'
+
+export interface Evaluation {
+  verdict: Verdict
+  /** One line a human reads first: `Blocked: 3 critical, 12 high (threshold: high)`. */
+  reason: string
+  failOn: FailOn
+  totals: SeverityCounts
+  images: ImageEvaluation[]
+  expiredRules: IgnoreRule[]
+  /** Rules that matched nothing in any image: candidates for removal. */
+  unusedRules: IgnoreRule[]
+}
+
+/** What the minimal-base-image check found for one image (scanners/base-image). */
+export interface BaseImageReport {
+  mode: 'warn' | 'enforce'
+  /** `registry`: read from the image itself; `trivy-report`: offline, from the report only. */
+  source: 'registry' | 'trivy-report'
+  base?: {
+    name?: string
+    digest?: string
+    how: 'annotation' | 'label' | 'dockerfile' | 'inferred'
+    /** A known minimal family: distroless, chainguard/wolfi, alpine, *-slim, ubi-micro/minimal, busybox, scratch. */
+    minimal: boolean
+  }
+  os?: string
+  packages?: number
+  /** `null`: could not be known from this source (say so, never guess). */
+  shell: boolean | null
+  packageManager: string | false | null
+  user?: string
+  runsAsRoot: boolean | null
+  compressedSize?: number
+  layers?: number
+  /** Facts that could not be determined from this source, by name. */
+  unknown: string[]
+  violations: { rule: string; message: string }[]
+  recommendation?: string
+}
+
+/** What signing and attesting produced for one image (src/sign). */
+export interface SigningReport {
+  digest: string
+  signatures: { format: 'cosign' | 'bundle'; reference: string }[]
+  attestations: { predicateType: string; format: 'cosign' | 'bundle'; reference: string }[]
+  sbom?: string
+  /** Rekor entry URL or log index, when a transparency log was used. */
+  transparencyLog?: string
+}
+
+/** Difference to a baseline (base branch image or an earlier report). */
+export interface Comparison {
+  baseline: string
+  /** Keys of findings (see Finding.key) present now but not in the baseline. */
+  introduced: string[]
+  /** Findings in the baseline that are gone now. */
+  fixed: Finding[]
+}
+
+export interface ImageReport extends ImageEvaluation {
+  os?: OsInfo
+  artifactType?: string
+  trivyVersion?: string
+  scannedAt?: string
+  packages: PackageInventory
+  suppressed: ImageScan['suppressed']
+  artifacts: ScanArtifacts
+  baseImage?: BaseImageReport
+  signing?: SigningReport
+  comparison?: Comparison
+}
+
+/** Shipgate's own JSON report (the `report` output): everything a later step or reviewer needs. */
+export interface ShipgateReport {
+  schema: 'shipgate.report/v1'
+  tool: { name: 'shipgate'; version: string }
+  createdAt: string
+  verdict: Verdict
+  reason: string
+  failOn: FailOn
+  ignoreUnfixed: boolean
+  totals: SeverityCounts
+  images: ImageReport[]
+  expiredRules: IgnoreRule[]
+  unusedRules: IgnoreRule[]
+  /** What went wrong without changing the verdict (comment not posted, signing failed…). */
+  warnings: string[]
+}
