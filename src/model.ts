@@ -156,9 +156,7 @@ export interface IgnoreRule {
   kinds: FindingKind[]
 }
 
-export type IgnoreReason =
-  | { by: 'unfixed' }
-  | { by: 'ignore-file'; rule: IgnoreRule }
+export type IgnoreReason = { by: 'unfixed' } | { by: 'ignore-file'; rule: IgnoreRule }
 
 export interface EvaluatedFinding {
   finding: Finding

@@ -1,0 +1,130 @@
+import {
+  type EvaluatedFinding,
+  type Evaluation,
+  emptyCounts,
+  type FailOn,
+  type Finding,
+  type IgnoreRule,
+  type ImageEvaluation,
+  type ImageScan,
+  type PolicySettings,
+  SEVERITIES,
+  type Severity,
+  type SeverityCounts,
+  severityRank,
+} from '../model.js'
+import { isExpired, ruleMatches } from './match.js'
+
+/** Findings at or above the threshold fail the build; `NONE` never fails. */
+export function isBlocking(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== 'NONE' && severityRank(severity) <= severityRank(failOn)
+}
+
+/** Most important first: severity, then fixable (a reviewer can act on it), then CVSS, then ID. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const bySeverity = severityRank(a.severity) - severityRank(b.severity)
+  if (bySeverity) return bySeverity
+  const fixA = a.kind === 'vulnerability' && a.fixable ? 0 : 1
+  const fixB = b.kind === 'vulnerability' && b.fixable ? 0 : 1
+  if (fixA !== fixB) return fixA - fixB
+  const scoreA = a.kind === 'vulnerability' ? (a.cvssScore ?? -1) : -1
+  const scoreB = b.kind === 'vulnerability' ? (b.cvssScore ?? -1) : -1
+  if (scoreA !== scoreB) return scoreB - scoreA
+  return a.id.localeCompare(b.id) || a.key.localeCompare(b.key)
+}
+
+function judge(
+  finding: Finding,
+  active: IgnoreRule[],
+  ignoreUnfixed: boolean,
+  used: Set<IgnoreRule>,
+): EvaluatedFinding {
+  const rule = active.find((r) => ruleMatches(r, finding))
+  if (rule) {
+    used.add(rule)
+    return { finding, ignored: { by: 'ignore-file', rule } }
+  }
+  if (ignoreUnfixed && finding.kind === 'vulnerability' && !finding.fixable) {
+    return { finding, ignored: { by: 'unfixed' } }
+  }
+  return { finding }
+}
+
+function evaluateImage(
+  scan: ImageScan,
+  settings: PolicySettings,
+  active: IgnoreRule[],
+  used: Set<IgnoreRule>,
+): ImageEvaluation {
+  const counts = emptyCounts()
+  const fixable = emptyCounts()
+  const ignored = emptyCounts()
+  let blocking = 0
+  const findings = [...scan.findings]
+    .sort(compareFindings)
+    .map((f) => judge(f, active, settings.ignoreUnfixed, used))
+  for (const { finding, ignored: why } of findings) {
+    if (why) {
+      ignored[finding.severity]++
+      continue
+    }
+    counts[finding.severity]++
+    if (finding.kind === 'vulnerability' && finding.fixable) fixable[finding.severity]++
+    if (isBlocking(finding.severity, settings.failOn)) blocking++
+  }
+  return { image: scan.image, digest: scan.digest, counts, fixable, ignored, findings, blocking }
+}
+
+export function sumCounts(all: SeverityCounts[]): SeverityCounts {
+  const total = emptyCounts()
+  for (const c of all) for (const s of SEVERITIES) total[s] += c[s]
+  return total
+}
+
+/** `3 critical, 12 high` — zero entries left out. */
+export function describeCounts(counts: SeverityCounts, only?: (s: Severity) => boolean): string {
+  return SEVERITIES.filter((s) => counts[s] > 0 && (!only || only(s)))
+    .map((s) => `${counts[s]} ${s.toLowerCase()}`)
+    .join(', ')
+}
+
+function reasonFor(
+  verdict: 'pass' | 'fail',
+  totals: SeverityCounts,
+  failOn: FailOn,
+  images: number,
+): string {
+  const where = images > 1 ? ` across ${images} images` : ''
+  if (failOn === 'NONE') {
+    const found = describeCounts(totals)
+    return `Passed: fail-on is none${found ? ` (found ${found}${where})` : `; no findings${where}`}`
+  }
+  const threshold = failOn.toLowerCase()
+  if (verdict === 'fail') {
+    return `Blocked: ${describeCounts(totals, (s) => isBlocking(s, failOn))}${where} at or above the ${threshold} threshold`
+  }
+  const below = describeCounts(totals)
+  return `Passed: no findings at or above ${threshold}${where}${below ? ` (${below} below the threshold)` : ''}`
+}
+
+/**
+ * The severity gate: a pure function of findings and settings. Expired ignore entries no
+ * longer suppress anything and are listed so someone renews or removes them.
+ */
+export function evaluate(scans: ImageScan[], settings: PolicySettings): Evaluation {
+  const expiredRules = settings.ignoreRules.filter((r) => isExpired(r, settings.now))
+  const active = settings.ignoreRules.filter((r) => !isExpired(r, settings.now))
+  const used = new Set<IgnoreRule>()
+  const images = scans.map((scan) => evaluateImage(scan, settings, active, used))
+  const totals = sumCounts(images.map((i) => i.counts))
+  const verdict = images.some((i) => i.blocking > 0) ? 'fail' : 'pass'
+  return {
+    verdict,
+    reason: reasonFor(verdict, totals, settings.failOn, images.length),
+    failOn: settings.failOn,
+    totals,
+    images,
+    expiredRules,
+    unusedRules: active.filter((r) => !used.has(r)),
+  }
+}

@@ -1,0 +1,54 @@
+import type { Finding, IgnoreRule } from '../model.js'
+
+/** Trivy writes misconfiguration IDs as `DS002`, `AVD-DS-0002` or `DS-0002` depending on its version. */
+function canonicalId(id: string): string {
+  return id
+    .toUpperCase()
+    .replace(/^AVD-/, '')
+    .replace(/^([A-Z]+)-?0*(\d+)$/, '$1-$2')
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = ''
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        re += '.*'
+        i++
+      } else re += '[^/]*'
+    } else if (c === '?') re += '[^/]'
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+  }
+  return new RegExp(`^${re}$`)
+}
+
+function pathMatches(globs: string[], finding: Finding): boolean {
+  const candidates = [finding.target]
+  if (finding.kind === 'vulnerability' && finding.pkgPath) candidates.push(finding.pkgPath)
+  return globs.some((g) => {
+    const re = globToRegExp(g.replace(/^\.\//, ''))
+    return candidates.some((c) => re.test(c.replace(/^\.?\//, '')))
+  })
+}
+
+/** Does this rule (expiry aside) cover this finding? Mirrors Trivy's own matching. */
+export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
+  if (!rule.kinds.includes(finding.kind)) return false
+  const same =
+    finding.kind === 'misconfiguration'
+      ? canonicalId(rule.id) === canonicalId(finding.id)
+      : rule.id === finding.id
+  if (!same) return false
+  if (rule.paths && !pathMatches(rule.paths, finding)) return false
+  if (rule.purls) {
+    const purl = finding.kind === 'vulnerability' ? finding.purl : undefined
+    if (!purl || !rule.purls.some((p) => p === purl || purl.startsWith(`${p}?`))) return false
+  }
+  return true
+}
+
+/** Trivy treats an entry as expired once its date is before now. */
+export function isExpired(rule: IgnoreRule, now: Date): boolean {
+  return rule.expiresAt !== undefined && Date.parse(rule.expiresAt) < now.getTime()
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest'
+import type { FailOn, PolicySettings } from '../../src/model.js'
+import { evaluate } from '../../src/policy/evaluate.js'
+import { IgnoreFileError, parseIgnoreFile } from '../../src/policy/ignore-file.js'
+import { scanFixture } from '../support/fixtures.js'
+
+const NOW = new Date('2026-11-23T12:00:00Z')
+const settings = (partial: Partial<PolicySettings> = {}): PolicySettings => ({
+  failOn: 'HIGH',
+  ignoreUnfixed: false,
+  ignoreRules: [],
+  now: NOW,
+  ...partial,
+})
+
+describe('severity threshold', () => {
+  const buster = scanFixture('debian-buster.json.golden') // 1 CRITICAL fixed, 1 LOW unfixed
+
+  it.each<[FailOn, 'pass' | 'fail']>([
+    ['CRITICAL', 'fail'],
+    ['HIGH', 'fail'],
+    ['MEDIUM', 'fail'],
+    ['LOW', 'fail'],
+    ['UNKNOWN', 'fail'],
+    ['NONE', 'pass'],
+  ])('fail-on %s gives %s', (failOn, verdict) => {
+    expect(evaluate([buster], settings({ failOn })).verdict).toBe(verdict)
+  })
+
+  it('passes below the threshold and says what stayed below', () => {
+    const alpine = scanFixture('alpine-310.json.golden') // 4 MEDIUM
+    const result = evaluate([alpine], settings({ failOn: 'HIGH' }))
+    expect(result.verdict).toBe('pass')
+    expect(result.reason).toBe(
+      'Passed: no findings at or above high (4 medium below the threshold)',
+    )
+    expect(evaluate([alpine], settings({ failOn: 'MEDIUM' })).reason).toBe(
+      'Blocked: 4 medium at or above the medium threshold',
+    )
+  })
+
+  it('UNKNOWN fails only when fail-on is unknown', () => {
+    const gomod = scanFixture('gomod.json.golden') // 1 MEDIUM, 4 UNKNOWN
+    expect(evaluate([gomod], settings({ failOn: 'LOW' })).images[0]?.blocking).toBe(1)
+    const all = evaluate([gomod], settings({ failOn: 'UNKNOWN' }))
+    expect(all.images[0]?.blocking).toBe(5)
+    expect(all.reason).toBe('Blocked: 1 medium, 4 unknown at or above the unknown threshold')
+  })
+
+  it('sums over images and names how many', () => {
+    const result = evaluate(
+      [scanFixture('debian-buster.json.golden', 'a'), scanFixture('ubuntu-1804.json.golden', 'b')],
+      settings({ failOn: 'CRITICAL' }),
+    )
+    expect(result.totals).toEqual({ CRITICAL: 1, HIGH: 0, MEDIUM: 4, LOW: 2, UNKNOWN: 0 })
+    expect(result.images.map((i) => i.blocking)).toEqual([1, 0])
+    expect(result.reason).toBe(
+      'Blocked: 1 critical across 2 images at or above the critical threshold',
+    )
+  })
+
+  it('orders findings by severity, then fixable first', () => {
+    const scan = scanFixture('securecodebox__juice-shop-v10.2.0.json')
+    const [image] = evaluate([scan], settings()).images
+    const sevs = image?.findings.map((f) => f.finding.severity) ?? []
+    expect(sevs[0]).toBe('CRITICAL')
+    expect(sevs.at(-1)).toBe('LOW')
+    const highs = image?.findings.filter((f) => f.finding.severity === 'HIGH') ?? []
+    const firstUnfixable = highs.findIndex(
+      (f) => f.finding.kind === 'vulnerability' && !f.finding.fixable,
+    )
+    const lastFixable = highs.findLastIndex(
+      (f) => f.finding.kind === 'vulnerability' && f.finding.fixable,
+    )
+    expect(firstUnfixable === -1 || lastFixable < firstUnfixable).toBe(true)
+  })
+})
+
+describe('ignore-unfixed', () => {
+  it('matches what Trivy itself drops with --ignore-unfixed', () => {
+    const ours = evaluate(
+      [scanFixture('debian-buster.json.golden')],
+      settings({ ignoreUnfixed: true, failOn: 'LOW' }),
+    )
+    const trivys = scanFixture('debian-buster-ignore-unfixed.json.golden')
+    const kept = ours.images[0]?.findings.filter((f) => !f.ignored).map((f) => f.finding.key)
+    expect(kept).toEqual(trivys.findings.map((f) => f.key))
+    expect(ours.images[0]?.ignored.LOW).toBe(1)
+    expect(ours.totals.LOW).toBe(0)
+  })
+
+  it('treats will_not_fix as unfixed', () => {
+    const result = evaluate(
+      [scanFixture('centos-7.json.golden')],
+      settings({ ignoreUnfixed: true }),
+    )
+    const ignored = result.images[0]?.findings.filter((f) => f.ignored?.by === 'unfixed')
+    expect(ignored?.map((f) => f.finding.kind === 'vulnerability' && f.finding.status)).toContain(
+      'will_not_fix',
+    )
+  })
+})
+
+describe('ignore files', () => {
+  const juice = scanFixture('securecodebox__juice-shop-v10.2.0.json')
+  const critical = juice.findings.filter((f) => f.severity === 'CRITICAL')
+  const ids = [...new Set(critical.map((f) => f.id))]
+
+  it('plain format: suppresses until the expiry, then reports the entry as expired', () => {
+    const text = `# accepted\n${ids.map((id) => `${id} exp:2027-01-01`).join('\n')}\nCVE-0000-0000 exp:2026-01-01\n`
+    const rules = parseIgnoreFile(text, '.trivyignore')
+    const result = evaluate([juice], settings({ failOn: 'CRITICAL', ignoreRules: rules }))
+    expect(result.totals.CRITICAL).toBe(0)
+    expect(result.images[0]?.ignored.CRITICAL).toBe(25)
+    expect(result.verdict).toBe('pass')
+    expect(result.expiredRules.map((r) => r.id)).toEqual(['CVE-0000-0000'])
+    expect(result.expiredRules[0]?.source).toBe(`.trivyignore:${ids.length + 2}`)
+
+    const later = evaluate(
+      [juice],
+      settings({ failOn: 'CRITICAL', ignoreRules: rules, now: new Date('2027-01-02') }),
+    )
+    expect(later.totals.CRITICAL).toBe(25)
+    expect(later.verdict).toBe('fail')
+    expect(later.expiredRules).toHaveLength(ids.length + 1)
+  })
+
+  it('YAML format: paths, purls, statements, expiry and unused entries', () => {
+    const alpine = scanFixture('alpine-310.json.golden')
+    const yaml = `vulnerabilities:
+  - id: CVE-2019-1549
+    purls: ["pkg:apk/alpine/libssl1.1@1.1.1c-r0"]
+    statement: not reachable
+  - id: CVE-2019-1551
+    expired_at: 2026-11-01
+  - id: CVE-2099-0001
+secrets:
+  - id: aws-access-key-id
+    paths: ["deploy.sh"]
+`
+    const rules = parseIgnoreFile(yaml, '.trivyignore.yaml')
+    const result = evaluate([alpine], settings({ failOn: 'MEDIUM', ignoreRules: rules }))
+    const ignored = result.images[0]?.findings.filter((f) => f.ignored)
+    expect(ignored?.map((f) => f.finding.kind === 'vulnerability' && f.finding.pkgName)).toEqual([
+      'libssl1.1',
+    ])
+    expect(result.totals.MEDIUM).toBe(3)
+    expect(result.expiredRules.map((r) => r.id)).toEqual(['CVE-2019-1551'])
+    expect(result.unusedRules.map((r) => r.id)).toEqual(['CVE-2099-0001', 'aws-access-key-id'])
+
+    const secrets = evaluate([scanFixture('secrets.json.golden')], settings({ ignoreRules: rules }))
+    expect(secrets.images[0]?.ignored.CRITICAL).toBe(1)
+    expect(secrets.totals).toMatchObject({ CRITICAL: 0, HIGH: 1 })
+  })
+
+  it('matches misconfiguration IDs in old and new formats', () => {
+    const dockerfile = scanFixture('dockerfile.json.golden') // DS-0002
+    for (const id of ['DS-0002', 'AVD-DS-0002', 'DS002']) {
+      const rules = parseIgnoreFile(`misconfigurations:\n  - id: ${id}\n`, 'i.yaml')
+      expect(evaluate([dockerfile], settings({ ignoreRules: rules })).verdict).toBe('pass')
+    }
+    expect(evaluate([dockerfile], settings()).verdict).toBe('fail')
+  })
+
+  it.each([
+    ['CVE-1 exp:tomorrow', '.trivyignore', /line 1: expiry "tomorrow" is not a date/],
+    ['CVE-1 because', '.trivyignore', /line 1: unexpected "because"/],
+    ['vulnerabilities:\n  - name: CVE-1\n', 'x.yaml', /line 2: unknown key "name"/],
+    ['vulns:\n  - id: CVE-1\n', 'x.yaml', /unknown section "vulns"/],
+    ['vulnerabilities: [', 'x.yaml', /not valid YAML/],
+    ['vulnerabilities:\n  - id: CVE-1\n    expired_at: soon\n', 'x.yaml', /not a date/],
+  ])('rejects %j with a clear message', (text, file, message) => {
+    expect(() => parseIgnoreFile(text, file)).toThrow(IgnoreFileError)
+    expect(() => parseIgnoreFile(text, file)).toThrow(message)
+  })
+})
