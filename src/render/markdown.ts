@@ -1,0 +1,153 @@
+/**
+ * Building blocks for GitHub-flavoured Markdown that carries text from outside
+ * (advisory titles, package names, paths, image references).
+ *
+ * Every helper here returns Markdown that is safe to place inside a table cell,
+ * a list item or a heading: no raw HTML, no links or images the text did not
+ * ask for through `link()`, no @-mentions that notify anyone, no `|` that splits
+ * a table row, no newline that ends the block.
+ */
+
+/** Zero-width space: breaks GitHub's mention/team autolinking without changing what people read. */
+const ZWSP = '\u200B'
+
+/**
+ * Characters GFM may read as inline syntax. Backslash escapes work for every ASCII
+ * punctuation character in CommonMark, and GitHub also honours `\|` inside table cells
+ * and `\$` for its math extension. `(`, `)` and `!` only act next to `[`/`]`, which are
+ * escaped, so they stay as typed (and bare URLs keep their parentheses).
+ */
+const INLINE_SYNTAX = /[\\`*_[\]{}~|$]/g
+
+/** Characters that only mean something at the start of a line (headings, lists, quotes, rules). */
+const LINE_START_SYNTAX = /^(\s*)([#+\-=>]|\d+[.)])/
+
+/** C0/C1 controls and bidirectional overrides (Trojan Source) never belong in a comment. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
+
+const NEWLINES = /\s*[\r\n\u2028\u2029]+\s*/g
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/**
+ * GitHub links `@user`, `@org/team` when `@` follows a non-word character. A zero-width
+ * space after every `@` stops that in all positions (emails included) and reads the same.
+ */
+function defuseMentions(text: string): string {
+  return text.replace(/@/g, `@${ZWSP}`)
+}
+
+interface EscapeOptions {
+  /**
+   * Only for text inside `<code>`: GitHub never autolinks mentions there (so scoped npm
+   * names like `@babel/core` stay copyable), and the text never starts a line.
+   */
+  insideCode?: boolean
+}
+
+function escapeText(text: string, options: EscapeOptions = {}): string {
+  let out = String(text).replace(CONTROL, '').replace(NEWLINES, ' ')
+  out = escapeHtml(out).replace(INLINE_SYNTAX, (c) => `\\${c}`)
+  if (options.insideCode) return out
+  out = out.replace(LINE_START_SYNTAX, (_m, space: string, mark: string) =>
+    mark.length === 1 ? `${space}\\${mark}` : `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`,
+  )
+  return defuseMentions(out)
+}
+
+/**
+ * Escape text from outside so it renders as exactly that text, on one line.
+ * Newlines collapse to a space; HTML and Markdown syntax render literally.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeText(text)
+}
+
+/**
+ * `escapeMarkdown` with a length limit applied to the raw text (before escaping, so an
+ * entity or escape is never cut in half). Long advisory titles stay readable in tables.
+ */
+export function escapeInline(text: string, maxChars = 200): string {
+  const flat = String(text).replace(CONTROL, '').replace(NEWLINES, ' ').trim()
+  const cut = [...flat]
+  const short =
+    cut.length > maxChars
+      ? `${cut
+          .slice(0, maxChars - 1)
+          .join('')
+          .trimEnd()}…`
+      : flat
+  return escapeText(short)
+}
+
+/**
+ * Monospace text from outside (package names, versions, image references, paths).
+ *
+ * An HTML `<code>` element rather than a backtick span on purpose: inside a backtick span
+ * `\|` is required in tables but shows literally elsewhere, so the output would depend on
+ * where it lands. Inside `<code>` the content is ordinary escaped inline text, which is
+ * correct in every context, and GitHub never turns `@name` inside code into a mention.
+ */
+export function code(text: string, maxChars = 200): string {
+  const flat = String(text).replace(CONTROL, '').replace(NEWLINES, ' ').trim()
+  const cut = [...flat]
+  const short = cut.length > maxChars ? `${cut.slice(0, maxChars - 1).join('')}…` : flat
+  if (short === '') return ''
+  return `<code>${escapeText(short, { insideCode: true })}</code>`
+}
+
+/**
+ * Only absolute http(s) URLs become links; anything else (javascript:, data:, relative)
+ * is dropped and the label stays plain text.
+ */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  let parsed: URL
+  try {
+    parsed = new URL(url.trim())
+  } catch {
+    return undefined
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined
+  if (parsed.username || parsed.password) return undefined
+  // Parentheses, spaces, angle brackets and pipes would end or split the link destination.
+  return parsed.href.replace(
+    /[()<>|\s"'`\\]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+}
+
+/** `[label](url)` with an already-escaped label; plain label when the URL is not safe. */
+export function link(labelMarkdown: string, url: string | undefined): string {
+  const href = safeUrl(url)
+  return href ? `[${labelMarkdown}](${href})` : labelMarkdown
+}
+
+/** One Markdown table. Cells must already be escaped (use the helpers above). */
+export function table(header: string[], rows: string[][], align?: ('l' | 'r' | 'c')[]): string {
+  const sep = header.map((_, i) => {
+    const a = align?.[i] ?? 'l'
+    return a === 'r' ? '---:' : a === 'c' ? ':---:' : '---'
+  })
+  return [tableRow(header), tableRow(sep), ...rows.map(tableRow)].join('\n')
+}
+
+export function tableRow(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`
+}
+
+/**
+ * A collapsible block. `summary` is inline Markdown; GitHub needs a blank line after
+ * `<summary>` and before `</details>` for Markdown inside to render.
+ */
+export function details(summaryMarkdown: string, body: string, open = false): string {
+  return `<details${open ? ' open' : ''}><summary>${summaryMarkdown}</summary>\n\n${body}\n\n</details>`
+}
+
+/** Plural helper for counts people read: `1 finding`, `3 findings`. */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : pluralForm}`
+}

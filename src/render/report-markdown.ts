@@ -1,0 +1,620 @@
+/**
+ * The one Markdown rendering of a ShipgateReport: the pull-request comment and the job
+ * summary are the same document with different size budgets, so what a reviewer reads in
+ * the comment is never a different story from the summary.
+ *
+ * Order follows what a reviewer decides on: verdict and why, counts per image, what this
+ * pull request changes, the findings that matter first, base image, signing, ignore hygiene.
+ */
+import {
+  type EvaluatedFinding,
+  type Finding,
+  type IgnoreRule,
+  type ImageReport,
+  SEVERITIES,
+  type Severity,
+  type ShipgateReport,
+  severityRank,
+} from '../model.js'
+import {
+  code,
+  details,
+  escapeInline,
+  escapeMarkdown,
+  link,
+  plural,
+  safeUrl,
+  table,
+  tableRow,
+} from './markdown.js'
+
+/** GitHub rejects issue comments longer than this (422 "body is too long"). */
+export const COMMENT_MAX_LENGTH = 65_536
+/** GitHub's step summary limit is 1 MiB per step; keep a margin for other steps' lines. */
+export const SUMMARY_MAX_LENGTH = 1_000_000
+
+/** Findings shown before the rest collapses into `<details>`. */
+const VISIBLE_FINDINGS = 10
+
+export interface RenderOptions {
+  /**
+   * Upper bound for the rendered document, measured in UTF-8 bytes (never less than the
+   * character count, so it is safe for GitHub's character limit and the summary's byte limit).
+   */
+  maxLength?: number
+  /** Where the full result can be read (the job summary); linked whenever something is cut. */
+  summaryUrl?: string
+  /** Hidden marker (an HTML comment) that identifies the sticky comment; appended last. */
+  marker?: string
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = {
+  CRITICAL: '🟥 Critical',
+  HIGH: '🟧 High',
+  MEDIUM: '🟨 Medium',
+  LOW: '🟦 Low',
+  UNKNOWN: '⬜ Unknown',
+}
+
+function size(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
+}
+
+/** Render a report; the result never exceeds `opts.maxLength` (default: a PR comment). */
+export function renderReportMarkdown(report: ShipgateReport, opts: RenderOptions = {}): string {
+  const max = opts.maxLength ?? COMMENT_MAX_LENGTH
+  const ctx = new RenderContext(report, opts)
+
+  // Largest per-list row count that fits: lists are ordered most important first, so
+  // cutting every list at the same depth keeps the top findings of every image.
+  const longest = Math.max(0, ...report.images.map((i) => i.findings.length))
+  const full = ctx.render(longest)
+  if (size(full) <= max) return full
+
+  let lo = 0
+  let hi = longest
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (size(ctx.render(mid)) <= max) lo = mid
+    else hi = mid - 1
+  }
+  const fitted = ctx.render(lo)
+  return size(fitted) <= max ? fitted : hardCut(fitted, max, ctx)
+}
+
+/**
+ * Last resort when even the fixed parts (hundreds of images, thousands of ignore rules)
+ * exceed the budget: cut at a line boundary outside any open `<details>`, say so, keep the marker.
+ */
+function hardCut(text: string, max: number, ctx: RenderContext): string {
+  const tail = `\n\n${ctx.truncationNotice('The rest of this report')}${ctx.footer()}`
+  const budget = max - size(tail)
+  if (budget <= 0) return ctx.footer().slice(0, Math.max(0, max))
+  const lines = text.split('\n')
+  const kept: string[] = []
+  let used = 0
+  let openDetails = 0
+  for (const line of lines) {
+    const extra = size(line) + 1 + openDetails * size('\n\n</details>')
+    if (used + extra > budget) break
+    kept.push(line)
+    used += size(line) + 1
+    openDetails +=
+      (line.match(/<details/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length
+  }
+  const closing = Array.from({ length: Math.max(0, openDetails) }, () => '\n\n</details>').join('')
+  return `${kept.join('\n')}${closing}${tail}`
+}
+
+function isCounted(f: EvaluatedFinding): boolean {
+  return f.ignored === undefined
+}
+
+function isFixable(f: Finding): boolean {
+  return f.kind === 'vulnerability' && f.fixable
+}
+
+/** Severity, then fixable first, then ID: the order a reviewer works through findings. */
+function byImportance(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    Number(isFixable(b)) - Number(isFixable(a)) ||
+    a.id.localeCompare(b.id) ||
+    a.key.localeCompare(b.key)
+  )
+}
+
+class RenderContext {
+  private readonly images: PreparedImage[]
+
+  constructor(
+    private readonly report: ShipgateReport,
+    private readonly opts: RenderOptions,
+  ) {
+    this.images = report.images.map(prepareImage)
+  }
+
+  render(rowLimit: number): string {
+    const out: string[] = [this.headline(), this.contextLine()]
+    const omitted = { count: 0 }
+    const single = this.images.length === 1
+    for (const image of this.images) {
+      out.push(this.imageSection(image, single, rowLimit, omitted))
+    }
+    if (this.images.length === 0) out.push('_No images were scanned._')
+    out.push(...this.policyHygiene(rowLimit, omitted))
+    out.push(...this.warnings())
+    if (omitted.count > 0) {
+      out.push(this.truncationNotice(plural(omitted.count, 'more row')))
+    }
+    out.push(this.footer())
+    return out.filter((part) => part !== '').join('\n\n')
+  }
+
+  // --- first three lines -------------------------------------------------------------
+
+  private headline(): string {
+    const { report } = this
+    const icon = report.verdict === 'fail' ? '❌' : '✅'
+    let reason = report.reason.trim()
+    if (reason === '') reason = report.verdict === 'fail' ? 'Blocked' : 'Passed'
+    const base = this.images
+      .map((i) => baseImageConcern(i.report))
+      .filter((c): c is string => c !== undefined)
+    if (base.length > 0 && !/\bbase\b/i.test(reason)) {
+      reason = `${reason.replace(/[.\s]+$/, '')}; ${base.join('; ')}`
+    }
+    return `### ${icon} ${escapeMarkdown(reason)}`
+  }
+
+  private contextLine(): string {
+    const { report } = this
+    const parts: string[] = []
+    if (this.images.length === 1 && this.images[0]) {
+      parts.push(imageLabel(this.images[0].report))
+    } else {
+      parts.push(plural(this.images.length, 'image'))
+    }
+    parts.push(
+      report.failOn === 'NONE'
+        ? 'threshold: none (report only)'
+        : `blocks at **${report.failOn.toLowerCase()}** and above`,
+    )
+    if (report.ignoreUnfixed) parts.push('unfixed ignored')
+    const introduced = this.images.reduce((n, i) => n + i.introduced.length, 0)
+    if (this.images.some((i) => i.report.comparison)) {
+      parts.push(`**${introduced}** new in this pull request`)
+    }
+    const summary = safeUrl(this.opts.summaryUrl)
+    if (summary) parts.push(link('full report', summary))
+    return `**Shipgate** · ${parts.join(' · ')}`
+  }
+
+  // --- per image ---------------------------------------------------------------------
+
+  private imageSection(
+    image: PreparedImage,
+    single: boolean,
+    rowLimit: number,
+    omitted: { count: number },
+  ): string {
+    const r = image.report
+    const out: string[] = []
+    if (!single) {
+      const icon = r.blocking > 0 ? '❌' : '✅'
+      out.push(`#### ${icon} ${imageLabel(r)}`)
+    }
+    out.push(this.severityTable(image))
+    out.push(this.changes(image, rowLimit, omitted))
+    out.push(this.findings(image, rowLimit, omitted))
+    if (r.baseImage) out.push(baseImageSection(r))
+    if (r.signing) out.push(signingSection(r))
+    if (r.suppressed.length > 0) {
+      out.push(
+        `<sub>${plural(r.suppressed.length, 'finding')} suppressed by Trivy itself (VEX or its own ignore file) are not counted.</sub>`,
+      )
+    }
+    return out.filter((p) => p !== '').join('\n\n')
+  }
+
+  private severityTable(image: PreparedImage): string {
+    const r = image.report
+    const compared = r.comparison !== undefined
+    const header = ['Severity', 'Found', 'Fixable', 'Ignored']
+    if (compared) header.push('New')
+    const newBySeverity = new Map<Severity, number>()
+    for (const f of image.introduced) {
+      newBySeverity.set(f.severity, (newBySeverity.get(f.severity) ?? 0) + 1)
+    }
+    const rows: string[][] = []
+    for (const s of SEVERITIES) {
+      const found = r.counts[s]
+      const ignored = r.ignored[s]
+      if (s === 'UNKNOWN' && found === 0 && ignored === 0) continue
+      const row = [SEVERITY_LABEL[s], num(found, true), num(r.fixable[s]), num(ignored)]
+      if (compared) row.push(num(newBySeverity.get(s) ?? 0))
+      rows.push(row)
+    }
+    return table(header, rows, ['l', 'r', 'r', 'r', 'r'])
+  }
+
+  private changes(image: PreparedImage, rowLimit: number, omitted: { count: number }): string {
+    const r = image.report
+    const heading = '**What this pull request changes**'
+    if (!r.comparison) {
+      return `${heading}: no comparison was made. Set \`compare-to\` to the base branch's image (or pass the report of a previous run) to see the findings this pull request introduces and fixes.`
+    }
+    const c = r.comparison
+    const introduced = image.introduced
+    const fixed = [...c.fixed].sort(byImportance)
+    const head = `${heading} compared with ${code(c.baseline)}: **${plural(introduced.length, 'finding')} introduced**${severityBreakdown(introduced)}, **${fixed.length} fixed**${severityBreakdown(fixed)}.`
+    const out = [head]
+    if (introduced.length > 0) {
+      const shown = introduced.slice(0, rowLimit)
+      omitted.count += introduced.length - shown.length
+      const rows = shown.map((f) => findingRow(f, undefined, false))
+      out.push(
+        details(
+          `${plural(introduced.length, 'finding')} introduced`,
+          findingTable(rows, introduced.length - shown.length),
+          introduced.length <= VISIBLE_FINDINGS,
+        ),
+      )
+    }
+    if (fixed.length > 0) {
+      const limit = Math.floor(rowLimit / 2)
+      const shown = fixed.slice(0, limit)
+      omitted.count += fixed.length - shown.length
+      const rows = shown.map((f) => findingRow(f, undefined, false))
+      out.push(
+        details(
+          `${plural(fixed.length, 'finding')} fixed`,
+          findingTable(rows, fixed.length - shown.length),
+        ),
+      )
+    }
+    return out.join('\n\n')
+  }
+
+  private findings(image: PreparedImage, rowLimit: number, omitted: { count: number }): string {
+    const { counted, ignored } = image
+    const out: string[] = []
+    if (counted.length === 0) {
+      out.push('**Findings**: none counted.')
+    } else {
+      const shown = counted.slice(0, rowLimit)
+      const cut = counted.length - shown.length
+      omitted.count += cut
+      const rows = shown.map((e) =>
+        findingRow(e.finding, e, image.introducedKeys.has(e.finding.key)),
+      )
+      const top = rows.slice(0, VISIBLE_FINDINGS)
+      const rest = rows.slice(VISIBLE_FINDINGS)
+      const fixable = counted.filter((e) => isFixable(e.finding)).length
+      out.push(
+        `**Findings that matter first** (${plural(counted.length, 'finding')}, ${fixable} fixable; most severe and fixable first):`,
+      )
+      out.push(findingTable(top, rest.length === 0 ? cut : 0))
+      if (rest.length > 0) {
+        out.push(
+          details(
+            `${plural(counted.length - top.length, 'more finding')}`,
+            findingTable(rest, cut),
+          ),
+        )
+      }
+    }
+    if (ignored.length > 0) {
+      const limit = Math.floor(rowLimit / 2)
+      const shown = ignored.slice(0, limit)
+      omitted.count += ignored.length - shown.length
+      const rows = shown.map((e) => findingRow(e.finding, e, false))
+      out.push(
+        details(
+          `${plural(ignored.length, 'ignored finding')} (not counted)`,
+          findingTable(rows, ignored.length - shown.length, true),
+        ),
+      )
+    }
+    return out.join('\n\n')
+  }
+
+  // --- report-wide -------------------------------------------------------------------
+
+  private policyHygiene(rowLimit: number, omitted: { count: number }): string[] {
+    const out: string[] = []
+    const { expiredRules, unusedRules } = this.report
+    if (expiredRules.length > 0) {
+      const shown = expiredRules.slice(0, Math.max(rowLimit, 20))
+      omitted.count += expiredRules.length - shown.length
+      out.push(
+        [
+          `**⏰ ${plural(expiredRules.length, 'expired ignore entry', 'expired ignore entries')}**: these findings count again until the entry is renewed with a reason or removed.`,
+          '',
+          ...shown.map((rule) => `- ${ruleLine(rule)}`),
+        ].join('\n'),
+      )
+    }
+    if (unusedRules.length > 0) {
+      const shown = unusedRules.slice(0, Math.max(rowLimit, 20))
+      omitted.count += unusedRules.length - shown.length
+      out.push(
+        details(
+          `${plural(unusedRules.length, 'ignore entry', 'ignore entries')} matched nothing (candidates for removal)`,
+          shown.map((rule) => `- ${ruleLine(rule)}`).join('\n'),
+        ),
+      )
+    }
+    return out
+  }
+
+  private warnings(): string[] {
+    const { warnings } = this.report
+    if (warnings.length === 0) return []
+    return [['**⚠️ Warnings**', '', ...warnings.map((w) => `- ${escapeInline(w, 500)}`)].join('\n')]
+  }
+
+  truncationNotice(what: string): string {
+    const summary = safeUrl(this.opts.summaryUrl)
+    const where = summary
+      ? link('the job summary', summary)
+      : 'the job summary of this workflow run'
+    return `> [!NOTE]\n> ${what} did not fit into this comment (GitHub's size limit). The full report is in ${where} and in the \`report\` output.`
+  }
+
+  footer(): string {
+    const { report } = this
+    const parts = [`${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}`]
+    if (report.createdAt) parts.push(escapeMarkdown(report.createdAt))
+    const summary = safeUrl(this.opts.summaryUrl)
+    if (summary) parts.push(link('job summary', summary))
+    const line = `<sub>${parts.join(' · ')}</sub>`
+    return this.opts.marker ? `${line}\n\n${this.opts.marker}` : line
+  }
+}
+
+// --- preparation -----------------------------------------------------------------------
+
+interface PreparedImage {
+  report: ImageReport
+  counted: EvaluatedFinding[]
+  ignored: EvaluatedFinding[]
+  introduced: Finding[]
+  introducedKeys: Set<string>
+}
+
+function prepareImage(report: ImageReport): PreparedImage {
+  const sorted = [...report.findings].sort((a, b) => byImportance(a.finding, b.finding))
+  const introducedKeys = new Set(report.comparison?.introduced ?? [])
+  const counted = sorted.filter(isCounted)
+  // Introduced findings that policy ignores still changed, but the reviewer acts on counted ones first.
+  const introduced = [...counted, ...sorted.filter((e) => !isCounted(e))]
+    .filter((e) => introducedKeys.has(e.finding.key))
+    .map((e) => e.finding)
+  return {
+    report,
+    counted,
+    ignored: sorted.filter((e) => !isCounted(e)),
+    introduced: dedupeByKey(introduced),
+    introducedKeys,
+  }
+}
+
+function dedupeByKey(findings: Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)))
+}
+
+// --- small renderers -------------------------------------------------------------------
+
+function num(n: number, bold = false): string {
+  const text = n.toLocaleString('en-US')
+  return bold && n > 0 ? `**${text}**` : text
+}
+
+function imageLabel(r: ImageReport): string {
+  const digest = r.digest ? ` ${code(shortDigest(r.digest))}` : ''
+  return `${code(r.image, 300)}${digest}`
+}
+
+function shortDigest(digest: string): string {
+  const [algo, hex] = digest.split(':')
+  return hex ? `${algo}:${hex.slice(0, 12)}` : digest.slice(0, 19)
+}
+
+function severityBreakdown(findings: Finding[]): string {
+  if (findings.length === 0) return ''
+  const counts = new Map<Severity, number>()
+  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1)
+  const parts = SEVERITIES.filter((s) => counts.has(s)).map(
+    (s) => `${counts.get(s)} ${s.toLowerCase()}`,
+  )
+  return ` (${parts.join(', ')})`
+}
+
+/** The reviewer-facing base-image problem for the headline, if any. */
+function baseImageConcern(r: ImageReport): string | undefined {
+  const b = r.baseImage
+  if (!b) return undefined
+  const name = b.base?.name ?? b.os
+  const subject = name ? `base ${name}` : 'image'
+  if (b.runsAsRoot === true) return `${subject} runs as root`
+  if (b.violations.length > 0 && b.violations[0]) return `${subject}: ${b.violations[0].message}`
+  if (b.base && !b.base.minimal) return `${subject} is not minimal`
+  return undefined
+}
+
+const FINDING_HEADER = ['Severity', 'ID', 'Package / location', 'Installed', 'Fixed in', 'Title']
+
+function findingTable(rows: string[], omittedRows: number, withReason = false): string {
+  const header = withReason ? [...FINDING_HEADER, 'Ignored because'] : FINDING_HEADER
+  const lines = [tableRow(header), tableRow(header.map(() => '---')), ...rows]
+  if (omittedRows > 0) {
+    lines.push('', `_…and ${plural(omittedRows, 'more row')} left out to fit the size limit._`)
+  }
+  return lines.join('\n')
+}
+
+function findingRow(f: Finding, evaluated: EvaluatedFinding | undefined, isNew: boolean): string {
+  const id = `${link(escapeMarkdown(f.id), f.url)}${isNew ? ' 🆕' : ''}`
+  const cells = [
+    SEVERITY_LABEL[f.severity],
+    id,
+    ...locationCells(f),
+    escapeInline(f.title ?? '', 120),
+  ]
+  if (evaluated?.ignored) cells.push(ignoreReason(evaluated))
+  return tableRow(cells)
+}
+
+/** Package / location, installed, fixed-in cells for each kind of finding. */
+function locationCells(f: Finding): [string, string, string] {
+  switch (f.kind) {
+    case 'vulnerability': {
+      const where = f.pkgPath ? `${code(f.pkgName)}<br>${code(f.pkgPath)}` : code(f.pkgName)
+      const fixed = f.fixedVersion
+        ? code(f.fixedVersion, 120)
+        : `_no fix${f.status && f.status !== 'affected' ? ` (${escapeMarkdown(f.status.replace(/_/g, ' '))})` : ''}_`
+      return [where, code(f.installedVersion), fixed]
+    }
+    case 'secret':
+      return [`${code(f.target)}${lineSuffix(f.startLine, f.endLine)}`, '', '_rotate the secret_']
+    case 'misconfiguration':
+      return [
+        `${code(f.target)}${lineSuffix(f.startLine, f.endLine)}`,
+        '',
+        f.resolution ? escapeInline(f.resolution, 120) : '',
+      ]
+  }
+}
+
+function lineSuffix(start?: number, end?: number): string {
+  if (!start) return ''
+  return end && end !== start ? ` lines ${start}–${end}` : ` line ${start}`
+}
+
+function ignoreReason(e: EvaluatedFinding): string {
+  const reason = e.ignored
+  if (!reason) return ''
+  if (reason.by === 'unfixed') return 'no fix yet (`ignore-unfixed`)'
+  const rule = reason.rule
+  const parts = [code(rule.source)]
+  if (rule.expiresAt) parts.push(`until ${escapeMarkdown(rule.expiresAt)}`)
+  if (rule.statement) parts.push(escapeInline(rule.statement, 100))
+  return parts.join(' · ')
+}
+
+function ruleLine(rule: IgnoreRule): string {
+  const parts = [code(rule.id), `in ${code(rule.source)}`]
+  if (rule.expiresAt) parts.push(`expired ${escapeMarkdown(rule.expiresAt)}`)
+  if (rule.statement) parts.push(escapeInline(rule.statement, 200))
+  return parts.join(' · ')
+}
+
+function baseImageSection(r: ImageReport): string {
+  const b = r.baseImage
+  if (!b) return ''
+  const unknown = (what: string) => `_unknown (${escapeMarkdown(what)})_`
+  const source = b.source === 'registry' ? 'read from the image' : 'the Trivy report only'
+  const rows: string[][] = []
+  if (b.base) {
+    const how = {
+      annotation: 'OCI annotation',
+      label: 'label',
+      dockerfile: 'Dockerfile',
+      inferred: 'inferred',
+    }[b.base.how]
+    const name = b.base.name ? code(b.base.name) : '_unnamed_'
+    const digest = b.base.digest ? ` ${code(shortDigest(b.base.digest))}` : ''
+    rows.push([
+      'Base',
+      `${name}${digest} (${how}) ${b.base.minimal ? '✅ minimal' : '⚠️ not minimal'}`,
+    ])
+  } else {
+    rows.push(['Base', unknown(`not recorded in the image; ${source}`)])
+  }
+  if (b.os) rows.push(['OS', code(b.os)])
+  if (r.os?.eosl) rows.push(['OS support', '❌ end of life: no more security fixes'])
+  if (b.packages !== undefined) rows.push(['Packages', num(b.packages)])
+  rows.push(['Shell', yesNo(b.shell, 'present', 'none', source)])
+  rows.push([
+    'Package manager',
+    b.packageManager === null
+      ? unknown(source)
+      : b.packageManager === false
+        ? 'none'
+        : code(b.packageManager),
+  ])
+  rows.push([
+    'User',
+    b.runsAsRoot === null
+      ? unknown(source)
+      : b.runsAsRoot
+        ? `⚠️ root${b.user ? ` (${code(b.user)})` : ''}`
+        : code(b.user ?? 'non-root'),
+  ])
+  if (b.compressedSize !== undefined) rows.push(['Compressed size', formatBytes(b.compressedSize)])
+  if (b.layers !== undefined) rows.push(['Layers', num(b.layers)])
+  const out = [
+    `**Base image** (${b.mode === 'enforce' ? 'enforced' : 'warnings only'}; ${source})`,
+    table(['', ''], rows),
+  ]
+  if (b.violations.length > 0) {
+    const icon = b.mode === 'enforce' ? '❌' : '⚠️'
+    out.push(
+      b.violations
+        .map((v) => `- ${icon} ${code(v.rule)}: ${escapeInline(v.message, 300)}`)
+        .join('\n'),
+    )
+  }
+  if (b.recommendation) out.push(`💡 **Recommendation**: ${escapeInline(b.recommendation, 500)}`)
+  if (b.unknown.length > 0) {
+    out.push(
+      `<sub>Not determinable from ${source}: ${b.unknown.map((u) => escapeMarkdown(u)).join(', ')}.</sub>`,
+    )
+  }
+  return out.join('\n\n')
+}
+
+function yesNo(value: boolean | null, yes: string, no: string, source: string): string {
+  if (value === null) return `_unknown (${escapeMarkdown(source)})_`
+  return value ? `⚠️ ${yes}` : no
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  const units = ['KiB', 'MiB', 'GiB']
+  let v = n / 1024
+  let u = 0
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024
+    u++
+  }
+  return `${v.toFixed(1)} ${units[u]}`
+}
+
+function signingSection(r: ImageReport): string {
+  const s = r.signing
+  if (!s) return ''
+  const rows: string[][] = []
+  for (const sig of s.signatures)
+    rows.push(['Signature', escapeMarkdown(sig.format), code(sig.reference, 300)])
+  for (const att of s.attestations) {
+    rows.push([
+      `Attestation ${code(att.predicateType, 120)}`,
+      escapeMarkdown(att.format),
+      code(att.reference, 300),
+    ])
+  }
+  if (s.sbom) rows.push(['SBOM', '', code(s.sbom, 300)])
+  if (s.transparencyLog) {
+    const tlog = safeUrl(s.transparencyLog)
+    rows.push([
+      'Transparency log',
+      '',
+      tlog ? link(escapeMarkdown(s.transparencyLog), tlog) : code(s.transparencyLog),
+    ])
+  }
+  const head = `**Signed** ${code(shortDigest(s.digest))}: ${plural(s.signatures.length, 'signature')}, ${plural(s.attestations.length, 'attestation')}`
+  return rows.length > 0 ? `${head}\n\n${table(['What', 'Format', 'Reference'], rows)}` : head
+}
