@@ -402,7 +402,11 @@ function prepareImage(report: ImageReport): PreparedImage {
 
 function dedupeByKey(findings: Finding[]): Finding[] {
   const seen = new Set<string>()
-  return findings.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)))
+  return findings.filter((f) => {
+    if (seen.has(f.key)) return false
+    seen.add(f.key)
+    return true
+  })
 }
 
 // --- small renderers -------------------------------------------------------------------
