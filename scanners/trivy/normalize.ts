@@ -129,7 +129,7 @@ function misconfiguration(
 }
 
 /** Exact duplicates count once: same target, package id, package path and finding id. */
-function exactIdentity(f: Finding): string {
+export function exactIdentity(f: Finding): string {
   if (f.kind === 'vulnerability') return [f.target, f.pkgId, f.pkgPath ?? '', f.id].join('\u0000')
   return `${f.key}\u0000${f.target}`
 }
@@ -216,5 +216,34 @@ export function toImageScan(
     findings: findingsOf(report),
     suppressed: suppressedOf(report),
     artifacts: opts.artifacts,
+  }
+}
+
+/**
+ * A copy of Trivy's report without the entries `drop` rejects, for `trivy convert`: the SARIF
+ * a repository uploads then agrees with the verdict (ignored findings are not alerts).
+ */
+export function filterReport(report: TrivyReport, drop: (f: Finding) => boolean): TrivyReport {
+  return {
+    ...report,
+    Results: report.Results?.map((result) => ({
+      ...result,
+      Vulnerabilities: result.Vulnerabilities?.filter((v) => !drop(vulnerability(result, v))),
+      Secrets: result.Secrets?.filter((s) => !drop(secret(result, s))),
+      Misconfigurations: result.Misconfigurations?.filter((m) => {
+        const f = misconfiguration(result, m)
+        return !f || !drop(f)
+      }),
+    })),
+  }
+}
+
+/** A copy without any findings: a pure SBOM (convert would otherwise embed vulnerabilities in CycloneDX). */
+export function packagesOnly(report: TrivyReport): TrivyReport {
+  return {
+    ...report,
+    Results: report.Results?.map(
+      ({ Vulnerabilities: _v, Secrets: _s, Misconfigurations: _m, ...rest }) => rest,
+    ),
   }
 }

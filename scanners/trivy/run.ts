@@ -1,0 +1,179 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { execa } from 'execa'
+import type { Logger } from '../../src/logger.js'
+import { SEVERITIES } from '../../src/model.js'
+import { readTrivyReport } from './parse.js'
+import type { TrivyReport } from './schema.js'
+
+/** Trivy did not produce a usable report: an operational error, never a pass. */
+export class TrivyRunError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'TrivyRunError'
+  }
+}
+
+export interface TrivyScanOptions {
+  trivyPath: string
+  image: string
+  /** Where this image's files go; one directory per image. */
+  outputDir: string
+  scanners: string[]
+  /** Trivy duration syntax: `5m`, `10m0s`. */
+  timeout: string
+  platform?: string
+  cacheDir?: string
+  /** The DB was prepared once for the job: scans must not download it again. */
+  skipDbUpdate: boolean
+  env?: Record<string, string>
+  /** How long after Trivy's own timeout the process is killed; Trivy normally stops itself first. */
+  graceMs?: number
+}
+
+/** Converts Trivy's duration syntax to milliseconds, for a hard stop slightly after Trivy's own. */
+export function durationMs(value: string): number {
+  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/g
+  let total = 0
+  let consumed = ''
+  for (const m of value.matchAll(re)) {
+    const n = Number(m[1])
+    total += m[2] === 'h' ? n * 3_600_000 : m[2] === 'm' ? n * 60_000 : m[2] === 's' ? n * 1000 : n
+    consumed += m[0]
+  }
+  if (!total || consumed !== value) {
+    throw new TrivyRunError(`timeout "${value}" is not a duration; write it like 5m, 90s or 1h30m.`)
+  }
+  return total
+}
+
+function tail(text: string, lines = 15): string {
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(-lines)
+    .join('\n')
+}
+
+/** Turn Trivy's stderr into what the user should do next. */
+function hintFor(stderr: string, image: string): string {
+  if (
+    /MANIFEST_UNKNOWN|manifest unknown|unable to find the specified image|not found/i.test(stderr)
+  ) {
+    return `Check that ${image} exists and was pushed before this step, and that the runner is logged in to its registry (docker/login-action).`
+  }
+  if (/UNAUTHORIZED|DENIED|401|403|authentication required/i.test(stderr)) {
+    return `The registry refused access to ${image}: log in first (docker/login-action) or give the job \`packages: read\`.`
+  }
+  if (/TOOMANYREQUESTS|rate limit/i.test(stderr)) {
+    return 'The registry rate-limited the download; retry later or set `db-repository` to another mirror.'
+  }
+  if (/context deadline exceeded|timeout/i.test(stderr)) {
+    return 'Trivy ran out of time: raise the `timeout` input (large images often need 10m or more).'
+  }
+  return 'See the Trivy output above.'
+}
+
+/** Arguments of the one analysis of an image: everything Trivy knows, nothing filtered, exit code 0. */
+export function scanArgs(opts: TrivyScanOptions, output: string, ignoreFile: string): string[] {
+  const args = [
+    'image',
+    '--format',
+    'json',
+    '--output',
+    output,
+    '--list-all-pkgs',
+    '--severity',
+    SEVERITIES.join(','),
+    '--exit-code',
+    '0',
+    '--scanners',
+    opts.scanners.join(','),
+    '--timeout',
+    opts.timeout,
+    // An empty ignore file, so a stray .trivyignore in the workspace cannot filter the report
+    // behind Shipgate's back: Shipgate applies the ignore file itself and reports expiries.
+    '--ignorefile',
+    ignoreFile,
+    '--no-progress',
+  ]
+  if (opts.skipDbUpdate) args.push('--skip-db-update', '--skip-java-db-update')
+  if (opts.cacheDir) args.push('--cache-dir', opts.cacheDir)
+  if (opts.platform) args.push('--platform', opts.platform)
+  args.push(opts.image)
+  return args
+}
+
+/**
+ * Run Trivy once for one image. The JSON report it writes is the single source of every
+ * other format (`convertReport`).
+ */
+export async function scanImage(
+  opts: TrivyScanOptions,
+  logger: Logger,
+): Promise<{ jsonPath: string; report: TrivyReport }> {
+  const jsonPath = join(opts.outputDir, 'trivy.json')
+  const ignoreFile = join(opts.outputDir, 'empty.trivyignore')
+  await writeFile(ignoreFile, '')
+  const args = scanArgs(opts, jsonPath, ignoreFile)
+  logger.info(`[command]${opts.trivyPath} ${args.join(' ')}`)
+  const grace = opts.graceMs ?? 60_000
+  const limit = durationMs(opts.timeout) + grace
+  const result = await execa(opts.trivyPath, args, {
+    reject: false,
+    all: false,
+    timeout: limit,
+    env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true', ...opts.env },
+    stdin: 'ignore',
+  })
+  if (result.failed) {
+    if (result.timedOut) {
+      throw new TrivyRunError(
+        `Trivy did not finish scanning ${opts.image} within ${opts.timeout} (+${Math.round(grace / 1000)}s grace) and was stopped. Raise the \`timeout\` input.`,
+      )
+    }
+    const why =
+      result.exitCode !== undefined
+        ? `exited with code ${result.exitCode}`
+        : `could not run (${result.code ?? result.shortMessage})`
+    const stderr = tail(result.stderr ?? '')
+    throw new TrivyRunError(
+      `Trivy ${why} while scanning ${opts.image}. ${hintFor(stderr, opts.image)}${stderr ? `\nLast lines of Trivy's output:\n${stderr}` : ''}`,
+    )
+  }
+  if (result.stderr) logger.debug(result.stderr)
+  try {
+    return { jsonPath, report: await readTrivyReport(jsonPath) }
+  } catch (error) {
+    const stderr = tail(result.stderr ?? '')
+    throw new TrivyRunError(
+      `Trivy exited 0 but its report for ${opts.image} is unusable: ${(error as Error).message}${stderr ? `\nLast lines of Trivy's output:\n${stderr}` : ''}`,
+    )
+  }
+}
+
+export type ConvertFormat = 'sarif' | 'cyclonedx' | 'spdx-json'
+
+/** `trivy convert`: no DB, no network, no second analysis of the image. */
+export async function convertReport(
+  trivyPath: string,
+  input: string,
+  format: ConvertFormat,
+  output: string,
+  logger: Logger,
+): Promise<string> {
+  const args = ['convert', '--format', format, '--output', output, input]
+  logger.info(`[command]${trivyPath} ${args.join(' ')}`)
+  const result = await execa(trivyPath, args, {
+    reject: false,
+    timeout: 300_000,
+    stdin: 'ignore',
+    env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true' },
+  })
+  if (result.failed) {
+    throw new TrivyRunError(
+      `trivy convert --format ${format} failed for ${input} (exit ${result.exitCode ?? result.code}).\n${tail(result.stderr ?? '')}`,
+    )
+  }
+  return output
+}

@@ -1,0 +1,304 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  exactIdentity,
+  filterReport,
+  packagesOnly,
+  toImageScan,
+} from '../scanners/trivy/normalize.js'
+import { readTrivyReport } from '../scanners/trivy/parse.js'
+import { convertReport, scanImage } from '../scanners/trivy/run.js'
+import type { TrivyReport } from '../scanners/trivy/schema.js'
+import type { Logger } from './logger.js'
+import type {
+  BaseImageReport,
+  Evaluation,
+  FailOn,
+  ImageReport,
+  ImageScan,
+  ShipgateReport,
+} from './model.js'
+import { evaluate } from './policy/evaluate.js'
+import { readIgnoreFile } from './policy/ignore-file.js'
+import { isSarifLog, mergeSarif, type SarifLog } from './report/sarif.js'
+
+export type SbomFormat = 'cyclonedx' | 'spdx-json'
+
+/** What to scan and how to judge it: already validated (see inputs.ts / cli.ts). */
+export interface ScanRequest {
+  /** Image references; with `reportFile`, at most one (it names the report's image). */
+  images: string[]
+  /** An existing Trivy JSON report: Trivy is not run to scan. */
+  reportFile?: string
+  failOn: FailOn
+  ignoreUnfixed: boolean
+  ignoreFile?: string
+  scanners: string[]
+  timeout: string
+  platform?: string
+  /** Where the merged SARIF goes; none when undefined. */
+  sarifPath?: string
+  /** SBOMs derived from the same analysis, one per image. */
+  sbomFormat?: SbomFormat
+  /** Working directory for per-image files and Shipgate's JSON report. */
+  outputDir: string
+  /** How many images Trivy analyses at once. */
+  concurrency: number
+  /** Kill Trivy this long after its own `timeout` (default 60 s). */
+  graceMs?: number
+}
+
+/** A Trivy binary ready to run. `skipDbUpdate` once the DB was prepared for the whole job. */
+export interface TrivyHandle {
+  path: string
+  skipDbUpdate: boolean
+  cacheDir?: string
+}
+
+export interface PipelineDeps {
+  logger: Logger
+  /** Installs or finds Trivy the first time it is needed; `undefined` when none can be had. */
+  trivy: () => Promise<TrivyHandle | undefined>
+  /** The minimal-base-image check; omitted when the check is off. */
+  baseImage?: (scan: ImageScan) => Promise<BaseImageReport>
+  now: () => Date
+  version: string
+}
+
+export interface PipelineResult {
+  report: ShipgateReport
+  /** Path of Shipgate's JSON report. */
+  reportPath: string
+  sarifPath?: string
+  /** Operational failures: the scan did not complete, so the verdict cannot be pass. */
+  errors: string[]
+}
+
+/** Run `work` over `items` with at most `limit` at a time, keeping the order of results. */
+async function pool<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>) {
+  const results: PromiseSettledResult<R>[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await work(items[i] as T, i).then(
+        (value) => ({ status: 'fulfilled', value }) as const,
+        (reason) => ({ status: 'rejected', reason }) as const,
+      )
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
+  return results
+}
+
+function slug(image: string, index: number): string {
+  return `${index + 1}-${image.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)}`
+}
+
+interface Scanned {
+  scan: ImageScan
+  report: TrivyReport
+}
+
+async function scanAll(
+  req: ScanRequest,
+  deps: PipelineDeps,
+): Promise<{ scanned: Scanned[]; errors: string[] }> {
+  if (req.reportFile) {
+    const report = await readTrivyReport(req.reportFile)
+    const scan = toImageScan(report, {
+      image: req.images[0],
+      artifacts: { trivyJson: req.reportFile },
+    })
+    return { scanned: [{ scan, report }], errors: [] }
+  }
+  const trivy = await deps.trivy()
+  if (!trivy) {
+    throw new Error(
+      'Trivy is not available: install it, or pass an existing report with `trivy-report`.',
+    )
+  }
+  const settled = await pool(req.images, req.concurrency, async (image, i) => {
+    const outputDir = join(req.outputDir, slug(image, i))
+    await mkdir(outputDir, { recursive: true })
+    const { jsonPath, report } = await scanImage(
+      {
+        trivyPath: trivy.path,
+        image,
+        outputDir,
+        scanners: req.scanners,
+        timeout: req.timeout,
+        platform: req.platform,
+        cacheDir: trivy.cacheDir,
+        skipDbUpdate: trivy.skipDbUpdate,
+        graceMs: req.graceMs,
+      },
+      deps.logger,
+    )
+    return { scan: toImageScan(report, { image, artifacts: { trivyJson: jsonPath } }), report }
+  })
+  const scanned: Scanned[] = []
+  const errors: string[] = []
+  for (const s of settled) {
+    if (s.status === 'fulfilled') scanned.push(s.value)
+    else errors.push((s.reason as Error).message ?? String(s.reason))
+  }
+  return { scanned, errors }
+}
+
+/** Exact identities of the findings policy set aside, to drop them from the SARIF Trivy converts. */
+function ignoredIdentities(evaluation: Evaluation, index: number): Set<string> {
+  const findings = evaluation.images[index]?.findings ?? []
+  return new Set(findings.filter((f) => f.ignored).map((f) => exactIdentity(f.finding)))
+}
+
+async function derive(
+  scanned: Scanned[],
+  evaluation: Evaluation,
+  req: ScanRequest,
+  trivy: TrivyHandle | undefined,
+  deps: PipelineDeps,
+): Promise<{ sarifPath?: string; warnings: string[] }> {
+  const warnings: string[] = []
+  if (!req.sarifPath && !req.sbomFormat) return { warnings }
+  if (!trivy) {
+    warnings.push(
+      'SARIF and SBOM files were not written: they are converted from the report by `trivy convert`, and no trivy binary is available.',
+    )
+    return { warnings }
+  }
+  const sarifs: SarifLog[] = []
+  for (const [i, { scan, report }] of scanned.entries()) {
+    const dir = join(req.outputDir, slug(scan.image, i))
+    await mkdir(dir, { recursive: true })
+    if (req.sarifPath) {
+      const ignored = ignoredIdentities(evaluation, i)
+      const filtered = filterReport(report, (f) => ignored.has(exactIdentity(f)))
+      const input = join(dir, 'trivy.policy.json')
+      await writeFile(input, JSON.stringify(filtered))
+      const out = await convertReport(
+        trivy.path,
+        input,
+        'sarif',
+        join(dir, 'trivy.sarif'),
+        deps.logger,
+      )
+      scan.artifacts.sarif = out
+      const parsed: unknown = JSON.parse(await readFile(out, 'utf8'))
+      if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${out}, which is not SARIF.`)
+      sarifs.push(parsed)
+    }
+    if (req.sbomFormat) {
+      const input = join(dir, 'trivy.packages.json')
+      await writeFile(input, JSON.stringify(packagesOnly(report)))
+      const ext = req.sbomFormat === 'cyclonedx' ? 'cdx.json' : 'spdx.json'
+      const out = await convertReport(
+        trivy.path,
+        input,
+        req.sbomFormat,
+        join(dir, `sbom.${ext}`),
+        deps.logger,
+      )
+      if (req.sbomFormat === 'cyclonedx') scan.artifacts.cyclonedx = out
+      else scan.artifacts.spdx = out
+      if (!report.Results?.some((r) => r.Packages?.length)) {
+        warnings.push(
+          `${scan.image}: the Trivy report lists no packages (made with --list-all-pkgs=false?), so its SBOM has no components.`,
+        )
+      }
+    }
+  }
+  let sarifPath: string | undefined
+  if (req.sarifPath && sarifs.length) {
+    await writeFile(req.sarifPath, `${JSON.stringify(mergeSarif(sarifs), null, 2)}\n`)
+    sarifPath = req.sarifPath
+  }
+  return { sarifPath, warnings }
+}
+
+/** Scan -> evaluate policy -> derive formats -> base-image facts -> Shipgate's report. */
+export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise<PipelineResult> {
+  const now = deps.now()
+  const ignoreRules = req.ignoreFile ? await readIgnoreFile(req.ignoreFile) : []
+  await mkdir(req.outputDir, { recursive: true })
+  const { scanned, errors } = await scanAll(req, deps)
+  const scans = scanned.map((s) => s.scan)
+  const evaluation = evaluate(scans, {
+    failOn: req.failOn,
+    ignoreUnfixed: req.ignoreUnfixed,
+    ignoreRules,
+    now,
+  })
+  const warnings: string[] = []
+  // Conversions need a trivy binary; in report mode it is optional (the local demo has none).
+  const trivy =
+    req.sarifPath || req.sbomFormat ? await deps.trivy().catch(() => undefined) : undefined
+  let sarifPath: string | undefined
+  try {
+    const derived = await derive(scanned, evaluation, req, trivy, deps)
+    sarifPath = derived.sarifPath
+    warnings.push(...derived.warnings)
+  } catch (error) {
+    errors.push(`Could not derive SARIF/SBOM from the Trivy report: ${(error as Error).message}`)
+  }
+
+  const images: ImageReport[] = []
+  for (const [i, scan] of scans.entries()) {
+    const evaluated = evaluation.images[i]
+    if (!evaluated) continue
+    const image: ImageReport = {
+      ...evaluated,
+      os: scan.metadata.os,
+      artifactType: scan.artifactType,
+      trivyVersion: scan.trivyVersion,
+      scannedAt: scan.scannedAt,
+      packages: scan.packages,
+      suppressed: scan.suppressed,
+      artifacts: scan.artifacts,
+    }
+    if (deps.baseImage) {
+      try {
+        image.baseImage = await deps.baseImage(scan)
+      } catch (error) {
+        // Fail closed: a base-image check that could not run is an error, never a silent pass.
+        errors.push(`Base-image check for ${scan.image} failed: ${(error as Error).message}`)
+      }
+    }
+    images.push(image)
+  }
+
+  const enforced = images.flatMap((img) =>
+    img.baseImage?.mode === 'enforce'
+      ? img.baseImage.violations.map((v) => `${img.image}: ${v.message}`)
+      : [],
+  )
+  let verdict = evaluation.verdict
+  let reason = evaluation.reason
+  if (enforced.length) {
+    verdict = 'fail'
+    const base = `base image: ${enforced[0]}${enforced.length > 1 ? ` (+${enforced.length - 1} more)` : ''}`
+    reason = evaluation.verdict === 'fail' ? `${reason}; ${base}` : `Blocked: ${base}`
+  }
+  if (errors.length) {
+    verdict = 'fail'
+    reason = `Incomplete: ${errors.length} error${errors.length > 1 ? 's' : ''} stopped the scan (${errors[0]?.split('\n')[0]})`
+  }
+
+  const report: ShipgateReport = {
+    schema: 'shipgate.report/v1',
+    tool: { name: 'shipgate', version: deps.version },
+    createdAt: now.toISOString(),
+    verdict,
+    reason,
+    failOn: req.failOn,
+    ignoreUnfixed: req.ignoreUnfixed,
+    totals: evaluation.totals,
+    images,
+    expiredRules: evaluation.expiredRules,
+    unusedRules: evaluation.unusedRules,
+    warnings,
+  }
+  const reportPath = join(req.outputDir, 'shipgate-report.json')
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`)
+  return { report, reportPath, sarifPath, errors }
+}
