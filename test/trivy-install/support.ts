@@ -19,7 +19,9 @@ export async function trivyTarGz(
 ): Promise<Buffer> {
   const pack = tarStream.pack()
   const chunks: Buffer[] = []
-  pack.on('data', (chunk: Buffer) => chunks.push(chunk))
+  pack.on('data', (chunk) => {
+    chunks.push(chunk as Buffer)
+  })
   const done = new Promise<void>((resolve, reject) => {
     pack.on('end', resolve)
     pack.on('error', reject)
