@@ -1,0 +1,884 @@
+/**
+ * A small OCI distribution client over fetch: pull (manifests, indexes resolved to a platform,
+ * digest-verified blob streams) and push (monolithic blob upload, manifests, tags) with the
+ * bearer/basic auth dance, retries and errors a user can act on.
+ *
+ * Written here rather than taken from npm: the JS clients there are either pull-only and
+ * unmaintained, or (like @sigstore/oci) push-only internals without platform resolution,
+ * streaming digest checks or custom CAs.
+ */
+import { createHash } from 'node:crypto'
+import { Readable, Transform } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { type Logger, silentLogger } from '../logger.js'
+import type { Credential, CredentialProvider } from './credentials.js'
+import { parseErrorBody, RegistryError } from './errors.js'
+import {
+  type Descriptor,
+  formatPlatform,
+  type ImageIndex,
+  type ImageManifest,
+  INDEX_TYPES,
+  isIndex,
+  MANIFEST_ACCEPT,
+  MAX_MANIFEST_BYTES,
+  type Manifest,
+  MediaType,
+  type Platform,
+  parsePlatform,
+  platformMatches,
+} from './media-types.js'
+import {
+  apiHost,
+  formatReference,
+  formatRepository,
+  type ImageReference,
+  isLoopbackRegistry,
+  manifestReference,
+  type RepositoryRef,
+} from './reference.js'
+
+export interface RegistryClientOptions {
+  credentials?: CredentialProvider
+  logger?: Logger
+  /** Allow plain HTTP, for loopback registries only (127.0.0.1, localhost, ::1). */
+  insecure?: boolean
+  /** Extra PEM CA certificate(s) to trust for TLS registries with private CAs. */
+  caCert?: string | Buffer
+  /** Retries after a 429, 5xx or network failure (default 3). */
+  retries?: number
+  /** First backoff delay in ms, doubled each retry (default 500). Retry-After wins when sent. */
+  retryDelayMs?: number
+  /** Longest wait between attempts, including Retry-After (default 30 s). */
+  maxRetryDelayMs?: number
+}
+
+export interface FetchedManifest {
+  digest: string
+  mediaType: string
+  size: number
+  bytes: Buffer
+  manifest: Manifest
+}
+
+export interface ResolvedImage {
+  /** Digest of the image manifest (after index resolution). */
+  digest: string
+  mediaType: string
+  manifest: ImageManifest
+  size: number
+  /** The index it was picked from, when the reference named a multi-platform index. */
+  index?: { digest: string; mediaType: string; platform: Platform }
+}
+
+type Action = 'pull' | 'pull,push'
+
+interface RequestSpec {
+  repo: RepositoryRef
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE'
+  /** Path under /v2/<name>/, or a full URL (upload Location). */
+  path: string
+  action: Action
+  headers?: Record<string, string>
+  body?: Buffer
+  /** For messages: what we were doing, e.g. `pull 127.0.0.1:5000/app:v1`. */
+  what: string
+  /** Statuses returned to the caller instead of thrown. */
+  accept?: number[]
+}
+
+type Challenge = { scheme: 'basic' } | { scheme: 'bearer'; realm: string; service?: string }
+
+const USER_AGENT = 'shipgate (+https://github.com/shipgate)'
+
+export class RegistryClient {
+  private readonly credentials?: CredentialProvider
+  private readonly logger: Logger
+  private readonly insecure: boolean
+  private readonly retries: number
+  private readonly retryDelayMs: number
+  private readonly maxRetryDelayMs: number
+  private readonly caCert?: string | Buffer
+  private fetchImpl?: Promise<typeof fetch>
+  /** How each registry wants to be authenticated, learnt from its first 401. */
+  private readonly challenges = new Map<string, Challenge>()
+  /** Bearer tokens by `registry|scope`. */
+  private readonly tokens = new Map<string, { token: string; expires: number }>()
+  private readonly credentialCache = new Map<string, Promise<Credential | undefined>>()
+
+  constructor(opts: RegistryClientOptions = {}) {
+    this.credentials = opts.credentials
+    this.logger = opts.logger ?? silentLogger
+    this.insecure = opts.insecure ?? false
+    this.retries = opts.retries ?? 3
+    this.retryDelayMs = opts.retryDelayMs ?? 500
+    this.maxRetryDelayMs = opts.maxRetryDelayMs ?? 30_000
+    this.caCert = opts.caCert
+  }
+
+  // ---- pull -------------------------------------------------------------------------------
+
+  /**
+   * The image manifest a reference names. An index is resolved to `platform` (default
+   * linux/amd64); a single-platform image is returned as it is.
+   */
+  async resolve(
+    ref: ImageReference,
+    platform: Platform | string = 'linux/amd64',
+  ): Promise<ResolvedImage> {
+    const want = typeof platform === 'string' ? parsePlatform(platform) : platform
+    const top = await this.getManifest(ref, manifestReference(ref))
+    if (!isIndex(top.mediaType, top.manifest)) {
+      assertImageManifest(top, ref)
+      return {
+        digest: top.digest,
+        mediaType: top.mediaType,
+        manifest: top.manifest as ImageManifest,
+        size: top.size,
+      }
+    }
+    const index = top.manifest as ImageIndex
+    const candidates = (index.manifests ?? []).filter(
+      (m) => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest',
+    )
+    const chosen = candidates.find((m) => platformMatches(want, m.platform))
+    if (!chosen) {
+      const available = candidates
+        .map((m) => (m.platform ? formatPlatform(m.platform) : '?'))
+        .join(', ')
+      throw new RegistryError(
+        'not-found',
+        `${formatReference(ref)} has no image for platform ${formatPlatform(want)} (available: ${available || 'none'}). Set the platform input to one of those.`,
+      )
+    }
+    const child = await this.getManifest(ref, chosen.digest)
+    assertImageManifest(child, ref)
+    return {
+      digest: child.digest,
+      mediaType: child.mediaType,
+      manifest: child.manifest as ImageManifest,
+      size: child.size,
+      index: { digest: top.digest, mediaType: top.mediaType, platform: chosen.platform ?? want },
+    }
+  }
+
+  /** Fetches and digest-checks a manifest or index by tag or digest; refuses bodies over 4 MiB. */
+  async getManifest(
+    repo: RepositoryRef,
+    reference: string,
+    accept: readonly string[] = MANIFEST_ACCEPT,
+  ): Promise<FetchedManifest> {
+    const what = `pull ${describe(repo, reference)}`
+    const res = await this.request({
+      repo,
+      method: 'GET',
+      path: `manifests/${reference}`,
+      action: 'pull',
+      headers: { accept: accept.join(', ') },
+      what,
+    })
+    const declared = Number(res.headers.get('content-length') ?? Number.NaN)
+    if (declared > MAX_MANIFEST_BYTES) {
+      await res.body?.cancel()
+      throw tooLarge(what, declared)
+    }
+    const bytes = await readLimited(res, MAX_MANIFEST_BYTES, what)
+    const digest = sha256(bytes)
+    if (reference.includes(':') && reference !== digest) {
+      throw new RegistryError(
+        'digest-mismatch',
+        `${what}: the registry returned content with digest ${digest}, not the requested ${reference}. The registry or a proxy is corrupting content; do not trust this image.`,
+      )
+    }
+    let manifest: Manifest
+    try {
+      manifest = JSON.parse(bytes.toString('utf8')) as Manifest
+    } catch {
+      throw new RegistryError('invalid-response', `${what}: the manifest is not valid JSON.`)
+    }
+    const headerType = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? ''
+    // umoci writes manifests without mediaType: trust the body first, then the header.
+    const mediaType =
+      manifest.mediaType ||
+      (MANIFEST_ACCEPT.includes(headerType)
+        ? headerType
+        : isIndex(undefined, manifest)
+          ? MediaType.ociIndex
+          : MediaType.ociManifest)
+    return { digest, mediaType, size: bytes.length, bytes, manifest }
+  }
+
+  /** The descriptor of a manifest, or undefined when the tag or digest does not exist. */
+  async headManifest(
+    repo: RepositoryRef,
+    reference: string,
+    accept: readonly string[] = MANIFEST_ACCEPT,
+  ): Promise<Descriptor | undefined> {
+    const res = await this.request({
+      repo,
+      method: 'HEAD',
+      path: `manifests/${reference}`,
+      action: 'pull',
+      headers: { accept: accept.join(', ') },
+      what: `check ${describe(repo, reference)}`,
+      accept: [404],
+    })
+    if (res.status === 404) return undefined
+    const digest = res.headers.get('docker-content-digest')
+    if (!digest) {
+      // Without the header a HEAD tells us nothing reliable: ask for the content.
+      const full = await this.getManifest(repo, reference, accept)
+      return { mediaType: full.mediaType, digest: full.digest, size: full.size }
+    }
+    return {
+      mediaType:
+        (res.headers.get('content-type') ?? '').split(';')[0]?.trim() || MediaType.ociManifest,
+      digest,
+      size: Number(res.headers.get('content-length') ?? 0),
+    }
+  }
+
+  /**
+   * A blob as a stream. Bytes are hashed as they pass; the stream errors with a
+   * `digest-mismatch` RegistryError at the end if they do not match `digest` (or `size`).
+   */
+  async getBlob(
+    repo: RepositoryRef,
+    digest: string,
+    opts: { size?: number } = {},
+  ): Promise<Readable> {
+    const what = `download blob ${digest} of ${formatRepository(repo)}`
+    if (!digest.startsWith('sha256:')) {
+      throw new RegistryError('invalid-response', `${what}: only sha256 digests are supported.`)
+    }
+    const res = await this.request({
+      repo,
+      method: 'GET',
+      path: `blobs/${digest}`,
+      action: 'pull',
+      what,
+    })
+    if (!res.body)
+      throw new RegistryError('invalid-response', `${what}: the registry sent no body.`)
+    const hash = createHash('sha256')
+    let seen = 0
+    const verify = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk)
+        seen += chunk.length
+        done(null, chunk)
+      },
+      flush(done) {
+        const got = `sha256:${hash.digest('hex')}`
+        if (got !== digest || (opts.size !== undefined && seen !== opts.size)) {
+          done(
+            new RegistryError(
+              'digest-mismatch',
+              `${what}: received ${seen} bytes with digest ${got}, expected ${digest}${opts.size !== undefined ? ` (${opts.size} bytes)` : ''}. The download was corrupted or tampered with.`,
+            ),
+          )
+          return
+        }
+        done()
+      },
+    })
+    const source = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>)
+    source.on('error', (error) => verify.destroy(error))
+    return source.pipe(verify)
+  }
+
+  /** A whole blob in memory (configs, small artifacts), digest-checked; refuses more than `maxBytes`. */
+  async getBlobBytes(
+    repo: RepositoryRef,
+    digest: string,
+    opts: { maxBytes?: number } = {},
+  ): Promise<Buffer> {
+    const max = opts.maxBytes ?? 64 * 1024 * 1024
+    const stream = await this.getBlob(repo, digest)
+    const chunks: Buffer[] = []
+    let total = 0
+    for await (const chunk of stream) {
+      total += (chunk as Buffer).length
+      if (total > max) {
+        stream.destroy()
+        throw new RegistryError(
+          'too-large',
+          `download blob ${digest} of ${formatRepository(repo)}: larger than ${max} bytes, refusing to buffer it.`,
+        )
+      }
+      chunks.push(chunk as Buffer)
+    }
+    return Buffer.concat(chunks)
+  }
+
+  /** Whether the repository already has a blob. */
+  async hasBlob(repo: RepositoryRef, digest: string): Promise<boolean> {
+    const res = await this.request({
+      repo,
+      method: 'HEAD',
+      path: `blobs/${digest}`,
+      action: 'pull',
+      what: `check blob ${digest} of ${formatRepository(repo)}`,
+      accept: [404],
+    })
+    return res.status !== 404
+  }
+
+  /** All tags of a repository (follows `Link` pagination where a registry uses it), sorted. */
+  async listTags(repo: RepositoryRef): Promise<string[]> {
+    const tags: string[] = []
+    let path = 'tags/list'
+    for (let page = 0; page < 1000; page++) {
+      const res = await this.request({
+        repo,
+        method: 'GET',
+        path,
+        action: 'pull',
+        what: `list tags of ${formatRepository(repo)}`,
+      })
+      const body = (await res.json()) as { tags?: string[] | null }
+      tags.push(...(body.tags ?? []))
+      const next = nextLink(res.headers.get('link'))
+      if (!next) break
+      path = new URL(next, this.baseUrl(repo)).toString()
+    }
+    return [...new Set(tags)].sort()
+  }
+
+  /**
+   * Referrers of a manifest through the OCI 1.1 referrers API, or `'unsupported'` when the
+   * registry does not implement it (distribution 2.8: plain-text 404). Use
+   * `listReferrers` in referrers.ts for the tag-schema fallback.
+   */
+  async referrers(
+    repo: RepositoryRef,
+    digest: string,
+    artifactType?: string,
+  ): Promise<Descriptor[] | 'unsupported'> {
+    const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : ''
+    let path = `referrers/${digest}${query}`
+    const found: Descriptor[] = []
+    let filtered = false
+    for (let page = 0; page < 1000; page++) {
+      const res = await this.request({
+        repo,
+        method: 'GET',
+        path,
+        action: 'pull',
+        headers: { accept: MediaType.ociIndex },
+        what: `list referrers of ${formatRepository(repo)}@${digest}`,
+        accept: [404, 405, 501],
+      })
+      if (res.status !== 200) {
+        await res.body?.cancel()
+        return 'unsupported'
+      }
+      const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim()
+      const text = await res.text()
+      let body: ImageIndex
+      try {
+        body = JSON.parse(text) as ImageIndex
+      } catch {
+        // A 200 that is not an index comes from something that does not speak the API.
+        return 'unsupported'
+      }
+      if (type && type !== MediaType.ociIndex && !Array.isArray(body.manifests))
+        return 'unsupported'
+      filtered ||= (res.headers.get('oci-filters-applied') ?? '').includes('artifactType')
+      found.push(...(body.manifests ?? []))
+      const next = nextLink(res.headers.get('link'))
+      if (!next) break
+      path = new URL(next, this.baseUrl(repo)).toString()
+    }
+    return artifactType && !filtered ? found.filter((d) => d.artifactType === artifactType) : found
+  }
+
+  // ---- push -------------------------------------------------------------------------------
+
+  /** Uploads a blob (POST then PUT, monolithic); skipped when the registry already has it. */
+  async putBlob(
+    repo: RepositoryRef,
+    bytes: Buffer | Uint8Array,
+    mediaType = 'application/octet-stream',
+  ): Promise<Descriptor> {
+    const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)
+    const digest = sha256(body)
+    const descriptor: Descriptor = { mediaType, digest, size: body.length }
+    if (await this.hasBlob(repo, digest)) return descriptor
+    const what = `upload blob ${digest} to ${formatRepository(repo)}`
+    const start = await this.request({
+      repo,
+      method: 'POST',
+      path: 'blobs/uploads/',
+      action: 'pull,push',
+      what,
+    })
+    await start.body?.cancel()
+    const location = start.headers.get('location')
+    if (!location) {
+      throw new RegistryError(
+        'invalid-response',
+        `${what}: the registry did not say where to upload (no Location header).`,
+      )
+    }
+    const url = new URL(location, this.baseUrl(repo))
+    url.searchParams.set('digest', digest)
+    const done = await this.request({
+      repo,
+      method: 'PUT',
+      path: url.toString(),
+      action: 'pull,push',
+      headers: { 'content-type': 'application/octet-stream' },
+      body,
+      what,
+    })
+    await done.body?.cancel()
+    return descriptor
+  }
+
+  /** Uploads a manifest under a tag or its digest; returns its digest. */
+  async putManifest(
+    repo: RepositoryRef,
+    tagOrDigest: string,
+    bytes: Buffer | Uint8Array,
+    mediaType: string,
+  ): Promise<string> {
+    return (await this.putManifestWithSubject(repo, tagOrDigest, bytes, mediaType)).digest
+  }
+
+  /**
+   * Like putManifest, and reports whether the registry acknowledged the manifest's `subject`
+   * (`OCI-Subject` header): when it did not, referrers must be recorded in the tag schema.
+   */
+  async putManifestWithSubject(
+    repo: RepositoryRef,
+    tagOrDigest: string,
+    bytes: Buffer | Uint8Array,
+    mediaType: string,
+  ): Promise<{ digest: string; subject?: string }> {
+    const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)
+    const digest = sha256(body)
+    const what = `push ${describe(repo, tagOrDigest)}`
+    if (body.length > MAX_MANIFEST_BYTES) throw tooLarge(what, body.length)
+    if (tagOrDigest.includes(':') && tagOrDigest !== digest) {
+      throw new RegistryError(
+        'rejected',
+        `${what}: the manifest's digest is ${digest}, not ${tagOrDigest}.`,
+      )
+    }
+    const res = await this.request({
+      repo,
+      method: 'PUT',
+      path: `manifests/${tagOrDigest}`,
+      action: 'pull,push',
+      headers: { 'content-type': mediaType },
+      body,
+      what,
+    })
+    await res.body?.cancel()
+    const returned = res.headers.get('docker-content-digest')
+    if (returned && returned !== digest) {
+      throw new RegistryError(
+        'digest-mismatch',
+        `${what}: the registry stored digest ${returned} but we sent ${digest}; it rewrote the manifest.`,
+      )
+    }
+    const subject = res.headers.get('oci-subject') ?? undefined
+    return subject ? { digest, subject } : { digest }
+  }
+
+  /** Deletes a manifest by digest (distribution refuses deletion by tag). */
+  async deleteManifest(repo: RepositoryRef, digest: string): Promise<void> {
+    const res = await this.request({
+      repo,
+      method: 'DELETE',
+      path: `manifests/${digest}`,
+      action: 'pull,push',
+      what: `delete ${describe(repo, digest)}`,
+    })
+    await res.body?.cancel()
+  }
+
+  // ---- transport --------------------------------------------------------------------------
+
+  private baseUrl(repo: RepositoryRef): string {
+    const host = apiHost(repo.registry)
+    const scheme = this.insecure && isLoopbackRegistry(host) ? 'http' : 'https'
+    return `${scheme}://${host}/v2/${repo.repository}/`
+  }
+
+  private async getFetch(): Promise<typeof fetch> {
+    this.fetchImpl ??= (async () => {
+      if (!this.caCert) return globalThis.fetch
+      // A per-client CA needs undici's Agent; the global fetch cannot take one without
+      // changing trust for the whole process.
+      const undici = await import('undici')
+      const { rootCertificates } = await import('node:tls')
+      const agent = new undici.Agent({
+        connect: { ca: [...rootCertificates, this.caCert.toString()] },
+      })
+      return ((input: string, init: RequestInit) =>
+        undici.fetch(input, {
+          ...(init as object),
+          dispatcher: agent,
+        } as never)) as unknown as typeof fetch
+    })()
+    return this.fetchImpl
+  }
+
+  /** One logical request: auth challenge handling, retries with backoff, errors mapped. */
+  private async request(spec: RequestSpec): Promise<Response> {
+    const url = spec.path.includes('://') ? spec.path : `${this.baseUrl(spec.repo)}${spec.path}`
+    let authRetried = false
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...spec.headers }
+      const authorization = await this.authorization(spec.repo, spec.action, spec.what)
+      if (authorization) headers.authorization = authorization
+      let res: Response
+      try {
+        const doFetch = await this.getFetch()
+        res = await doFetch(url, {
+          method: spec.method,
+          headers,
+          body: spec.body,
+          redirect: 'follow',
+        })
+      } catch (error) {
+        if (attempt < this.retries) {
+          await this.backoff(attempt, undefined, `${spec.what}: ${networkReason(error)}`)
+          continue
+        }
+        throw new RegistryError(
+          'unreachable',
+          `Cannot reach registry ${spec.repo.registry} to ${spec.what} (${networkReason(error)}). Check the registry address, that it is up, and the network${this.insecure ? '' : ' (and TLS)'}.`,
+          { url, cause: error },
+        )
+      }
+      this.logger.debug(`registry: ${spec.method} ${redactUrl(url)} -> ${res.status}`)
+      if (res.ok || spec.accept?.includes(res.status)) return res
+
+      if (res.status === 401 && !authRetried) {
+        const challenge = parseChallenge(res.headers.get('www-authenticate'))
+        if (challenge) {
+          await res.body?.cancel()
+          this.challenges.set(spec.repo.registry, challenge)
+          this.forgetTokens(spec.repo, spec.action)
+          authRetried = true
+          attempt--
+          continue
+        }
+      }
+      if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
+        await res.body?.cancel()
+        await this.backoff(
+          attempt,
+          res.headers.get('retry-after'),
+          `${spec.what}: HTTP ${res.status}`,
+        )
+        continue
+      }
+      throw await this.toError(spec, res, url)
+    }
+  }
+
+  private async backoff(attempt: number, retryAfter: string | null | undefined, why: string) {
+    let delay = this.retryDelayMs * 2 ** attempt
+    delay += Math.random() * delay * 0.25
+    const asked = parseRetryAfter(retryAfter)
+    if (asked !== undefined) delay = asked
+    delay = Math.min(delay, this.maxRetryDelayMs)
+    this.logger.info(
+      `${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 2} of ${this.retries + 1})`,
+    )
+    await new Promise((resolve) => setTimeout(resolve, delay))
+  }
+
+  private async toError(spec: RequestSpec, res: Response, url: string): Promise<RegistryError> {
+    const text = spec.method === 'HEAD' ? '' : await res.text().catch(() => '')
+    const errors = parseErrorBody(text)
+    const codes = errors.map((e) => e.code)
+    const detail = errors.map((e) => `${e.code}: ${e.message}`).join('; ')
+    const details = { status: res.status, codes, url }
+    const cred = await this.credentialFor(spec.repo.registry)
+    const who = cred
+      ? `the credentials from ${cred.source} (user ${cred.username ?? 'token'})`
+      : 'anonymous access'
+    const verb = spec.action === 'pull' ? 'pull from' : 'push to'
+    const repoName = formatRepository(spec.repo)
+    const insufficientScope = /insufficient_scope/.test(res.headers.get('www-authenticate') ?? '')
+    switch (res.status) {
+      case 401:
+        if (insufficientScope && cred) {
+          return new RegistryError(
+            'denied',
+            `${spec.what}: ${who} may not ${verb} ${repoName} (401 insufficient_scope). Grant ${spec.action === 'pull' ? 'read' : 'write'} access to this repository, or use credentials that have it.`,
+            details,
+          )
+        }
+        return new RegistryError(
+          'unauthorized',
+          `${spec.what}: ${repoName} refused ${who} (401${detail ? `, ${detail}` : ''}). ` +
+            (cred
+              ? 'Check the user name and password/token, and that they are valid for this registry.'
+              : `Log in first (docker/login-action, or the registry-username/registry-password inputs${spec.repo.registry === 'ghcr.io' ? ', or GITHUB_TOKEN' : ''}).`),
+          details,
+        )
+      case 403:
+        return new RegistryError(
+          'denied',
+          `${spec.what}: ${who} may not ${verb} ${repoName} (403${detail ? `, ${detail}` : ''}). Grant ${spec.action === 'pull' ? 'read' : 'write'} access to this repository${spec.repo.registry === 'ghcr.io' ? ' (for GITHUB_TOKEN: `permissions: packages: ' + (spec.action === 'pull' ? 'read' : 'write') + '`)' : ''}.`,
+          details,
+        )
+      case 404: {
+        let hint = 'Check the image name and tag.'
+        if (codes.includes('NAME_UNKNOWN'))
+          hint = `Repository ${repoName} does not exist (or is private and needs credentials); check the name.`
+        else if (codes.includes('MANIFEST_UNKNOWN'))
+          hint =
+            'That tag or digest does not exist in the repository; check it was pushed (list tags with `crane ls` or the registry UI).'
+        else if (codes.includes('BLOB_UNKNOWN'))
+          hint = 'The registry lost a blob the image needs; push the image again.'
+        return new RegistryError(
+          'not-found',
+          `${spec.what}: not found (404${detail ? `, ${detail}` : ''}). ${hint}`,
+          details,
+        )
+      }
+      case 413:
+        return new RegistryError(
+          'too-large',
+          `${spec.what}: the registry refused the upload as too large (413).`,
+          details,
+        )
+      case 429:
+        return new RegistryError(
+          'rate-limited',
+          `${spec.what}: rate limited by ${spec.repo.registry} (429) after ${this.retries + 1} attempts. Authenticate to get a higher limit, or retry later.`,
+          details,
+        )
+      default:
+        if (res.status >= 500) {
+          return new RegistryError(
+            'server',
+            `${spec.what}: registry ${spec.repo.registry} failed with HTTP ${res.status} after ${this.retries + 1} attempts${detail ? ` (${detail})` : ''}. Retry later or check the registry's status.`,
+            details,
+          )
+        }
+        return new RegistryError(
+          'rejected',
+          `${spec.what}: the registry answered HTTP ${res.status}${detail ? ` (${detail})` : text ? ` (${text.slice(0, 200)})` : ''}.`,
+          details,
+        )
+    }
+  }
+
+  // ---- auth -------------------------------------------------------------------------------
+
+  private credentialFor(
+    registry: string,
+  ): Promise<(Credential & { username?: string }) | undefined> {
+    if (!this.credentials) return Promise.resolve(undefined)
+    let found = this.credentialCache.get(registry)
+    if (!found) {
+      found = this.credentials.get(registry)
+      this.credentialCache.set(registry, found)
+    }
+    return found
+  }
+
+  private forgetTokens(repo: RepositoryRef, action: Action) {
+    this.tokens.delete(`${repo.registry}|${scopeFor(repo, action)}`)
+  }
+
+  private async authorization(
+    repo: RepositoryRef,
+    action: Action,
+    what: string,
+  ): Promise<string | undefined> {
+    const challenge = this.challenges.get(repo.registry)
+    if (!challenge) return undefined
+    const cred = await this.credentialFor(repo.registry)
+    if (challenge.scheme === 'basic') {
+      if (cred?.kind !== 'basic') return undefined
+      return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`
+    }
+    const scope = scopeFor(repo, action)
+    const key = `${repo.registry}|${scope}`
+    const cached = this.tokens.get(key)
+    if (cached && cached.expires > Date.now()) return `Bearer ${cached.token}`
+    const token = await this.fetchToken(challenge, scope, cred, repo, what)
+    this.tokens.set(key, token)
+    return `Bearer ${token.token}`
+  }
+
+  private async fetchToken(
+    challenge: { realm: string; service?: string },
+    scope: string,
+    cred: Credential | undefined,
+    repo: RepositoryRef,
+    what: string,
+  ): Promise<{ token: string; expires: number }> {
+    const url = new URL(challenge.realm)
+    const doFetch = await this.getFetch()
+    let res: Response
+    try {
+      if (cred?.kind === 'identity-token') {
+        const form = new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: cred.token,
+          scope,
+          client_id: 'shipgate',
+        })
+        if (challenge.service) form.set('service', challenge.service)
+        res = await doFetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'user-agent': USER_AGENT,
+          },
+          body: form.toString(),
+        })
+      } else {
+        if (challenge.service) url.searchParams.set('service', challenge.service)
+        url.searchParams.set('scope', scope)
+        const headers: Record<string, string> = { 'user-agent': USER_AGENT }
+        if (cred?.kind === 'basic') {
+          headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`
+          url.searchParams.set('account', cred.username)
+        }
+        res = await doFetch(url, { headers })
+      }
+    } catch (error) {
+      throw new RegistryError(
+        'unreachable',
+        `${what}: cannot reach the token service ${url.origin} of ${repo.registry} (${networkReason(error)}).`,
+        { cause: error },
+      )
+    }
+    this.logger.debug(
+      `registry: token for ${scope} from ${url.origin}${url.pathname} -> ${res.status}`,
+    )
+    if (!res.ok) {
+      const text = await res.text().catch(() => '')
+      const kind = res.status === 403 ? 'denied' : 'unauthorized'
+      throw new RegistryError(
+        kind,
+        `${what}: the token service of ${repo.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${text ? `: ${text.slice(0, 200).trim()}` : ''}). ${cred ? 'Check the user name and password/token.' : 'Log in first (docker/login-action or registry-username/registry-password).'}`,
+        { status: res.status, url: url.origin + url.pathname },
+      )
+    }
+    const body = (await res.json()) as {
+      token?: string
+      access_token?: string
+      expires_in?: number
+    }
+    const token = body.token ?? body.access_token
+    if (!token) {
+      throw new RegistryError(
+        'invalid-response',
+        `${what}: the token service of ${repo.registry} returned no token.`,
+      )
+    }
+    const lifetime = Math.max(60, body.expires_in ?? 60) * 1000
+    return { token, expires: Date.now() + lifetime - 10_000 }
+  }
+}
+
+// ---- helpers ----------------------------------------------------------------------------
+
+export function sha256(bytes: Buffer | Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+}
+
+function scopeFor(repo: RepositoryRef, action: Action): string {
+  return `repository:${repo.repository}:${action}`
+}
+
+function describe(repo: RepositoryRef, reference: string): string {
+  return `${formatRepository(repo)}${reference.includes(':') ? '@' : ':'}${reference}`
+}
+
+function assertImageManifest(m: FetchedManifest, ref: ImageReference) {
+  const doc = m.manifest as Partial<ImageManifest>
+  if (!doc.config || !Array.isArray(doc.layers)) {
+    throw new RegistryError(
+      'invalid-response',
+      `${formatReference(ref)} (${m.mediaType}) is not a container image manifest (no config or layers).`,
+    )
+  }
+  if (INDEX_TYPES.includes(m.mediaType)) {
+    throw new RegistryError(
+      'invalid-response',
+      `${formatReference(ref)}: nested index where an image was expected.`,
+    )
+  }
+}
+
+function tooLarge(what: string, size: number): RegistryError {
+  return new RegistryError(
+    'too-large',
+    `${what}: the manifest is ${size} bytes, over the 4 MiB limit registries enforce; refusing it. A manifest this big is malformed or hostile.`,
+  )
+}
+
+async function readLimited(res: Response, max: number, what: string): Promise<Buffer> {
+  if (!res.body) return Buffer.alloc(0)
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.length
+    if (total > max) {
+      await res.body.cancel().catch(() => {})
+      throw tooLarge(what, total)
+    }
+    chunks.push(Buffer.from(chunk))
+  }
+  return Buffer.concat(chunks)
+}
+
+/** `Bearer realm="…",service="…",scope="…"` or `Basic realm="…"`. */
+export function parseChallenge(header: string | null): Challenge | undefined {
+  if (!header) return undefined
+  const match = /^\s*(\w+)\s*(.*)$/.exec(header)
+  if (!match) return undefined
+  const scheme = (match[1] ?? '').toLowerCase()
+  if (scheme === 'basic') return { scheme: 'basic' }
+  if (scheme !== 'bearer') return undefined
+  const params: Record<string, string> = {}
+  for (const m of (match[2] ?? '').matchAll(/(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
+    params[(m[1] ?? '').toLowerCase()] = m[2] ?? m[3] ?? ''
+  }
+  if (!params.realm) return undefined
+  return params.service
+    ? { scheme: 'bearer', realm: params.realm, service: params.service }
+    : { scheme: 'bearer', realm: params.realm }
+}
+
+/** Retry-After in seconds or as an HTTP date, in ms. */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
+  if (!value) return undefined
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
+function nextLink(header: string | null): string | undefined {
+  if (!header) return undefined
+  const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(header)
+  return m?.[1]
+}
+
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
+  return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error)
+}
+
+function redactUrl(url: string): string {
+  const u = new URL(url)
+  u.username = ''
+  u.password = ''
+  return u.toString()
+}

@@ -1,0 +1,52 @@
+/**
+ * Registry failures as values a user can act on: the HTTP status, the registry's own error
+ * code, and a message that names the image and says what to do next.
+ */
+
+export type RegistryErrorKind =
+  | 'unauthorized'
+  | 'denied'
+  | 'not-found'
+  | 'rate-limited'
+  | 'server'
+  | 'unreachable'
+  | 'invalid-response'
+  | 'too-large'
+  | 'digest-mismatch'
+  | 'rejected'
+
+export class RegistryError extends Error {
+  override name = 'RegistryError'
+  constructor(
+    readonly kind: RegistryErrorKind,
+    /** What the user reads: which image, what happened, what to do. */
+    message: string,
+    readonly details: {
+      status?: number
+      /** distribution error codes from the JSON body, e.g. MANIFEST_UNKNOWN. */
+      codes?: string[]
+      url?: string
+      cause?: unknown
+    } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause })
+  }
+
+  get status(): number | undefined {
+    return this.details.status
+  }
+}
+
+/** distribution's JSON error body: `{"errors":[{"code":"…","message":"…"}]}`; anything else yields []. */
+export function parseErrorBody(text: string): { code: string; message: string }[] {
+  try {
+    const body = JSON.parse(text) as { errors?: { code?: unknown; message?: unknown }[] }
+    if (!Array.isArray(body.errors)) return []
+    return body.errors.map((e) => ({
+      code: String(e.code ?? ''),
+      message: String(e.message ?? ''),
+    }))
+  } catch {
+    return []
+  }
+}

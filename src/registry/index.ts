@@ -1,0 +1,6 @@
+export * from './client.js'
+export * from './credentials.js'
+export * from './errors.js'
+export * from './media-types.js'
+export * from './reference.js'
+export * from './referrers.js'
