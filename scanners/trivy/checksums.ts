@@ -39,8 +39,9 @@ export const TRIVY_CHECKSUMS: Readonly<Record<string, PinnedTrivyRelease>> = {
       'linux-arm64': 'a1ee9f6ffb7d112b64ff726a2a0717c21175c1114361391f4a132956751a13b3',
       'darwin-x64': '291edaa9778acbe4693d067b5ad60ee11570e5ac68296e85595417528ca641e4',
       'darwin-arm64': '4a77108cccf8e55c8d6823e1e759939a622277e66cd0daa3c1fc621ed69e4568',
-      // Source A only among named repositories; an unnamed evidence table in the search
-      // index (a scan report listing trivy_0.75.0_windows-64bit.zip) has the same value.
+      // Source A only among named repositories; four other files in the search index whose
+      // repository it does not name (scan evidence reports stating they matched the official
+      // checksums file) carry the same value.
       'win32-x64': '4e43bd71a30f51aee39525f60f2b47043af77eb8df8fe082aae4372b69c6660f',
     },
   },
