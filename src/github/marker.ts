@@ -1,0 +1,28 @@
+/**
+ * The hidden marker that identifies Shipgate's sticky comment. It carries the image (or
+ * the `comment-key` input), so matrix jobs scanning different images each keep their own
+ * comment instead of overwriting one another's (docker/scout-action#52).
+ */
+
+const PREFIX = '<!-- shipgate:comment key='
+const SUFFIX = ' -->'
+
+/**
+ * The key is percent-encoded (`-` too), so no key can close the HTML comment early or
+ * make one key's marker a prefix of another's.
+ */
+export function commentMarker(key: string): string {
+  const trimmed = key.trim()
+  if (trimmed === '')
+    throw new Error('The comment key is empty: pass the image reference or set `comment-key`.')
+  const encoded = encodeURIComponent(trimmed).replace(
+    /[-!'()*~.]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+  return `${PREFIX}${encoded}${SUFFIX}`
+}
+
+/** The body as posted: with the marker on its own line at the end if it is not there yet. */
+export function withMarker(body: string, marker: string): string {
+  return body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}\n`
+}

@@ -1,0 +1,301 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { publishComment } from '../../src/github/comment.js'
+import { commentMarker } from '../../src/github/marker.js'
+import { recordingLogger } from '../../src/logger.js'
+import { renderReportMarkdown } from '../../src/render/report-markdown.js'
+import { commenterFor } from '../support/github/commenter.js'
+import { FakeGitHub } from '../support/github/fake-github.js'
+import { makeReport, vuln } from '../support/report.js'
+
+const fake = new FakeGitHub()
+beforeAll(async () => {
+  await fake.start()
+})
+afterAll(async () => {
+  await fake.stop()
+})
+
+let pr = 100
+let logger: ReturnType<typeof recordingLogger>
+beforeEach(() => {
+  pr++
+  fake.addPullRequest('acme', 'app', pr)
+  fake.readOnly = false
+  fake.clearFaults()
+  logger = recordingLogger()
+})
+
+function body(text: string): string {
+  return `### ✅ ${text}`
+}
+
+function ours(key: string) {
+  return fake.comments('acme', 'app', pr).filter((c) => c.body.includes(commentMarker(key)))
+}
+
+async function publish(
+  text: string,
+  key = 'ghcr.io/acme/app:pr',
+  mode: 'update' | 'recreate' = 'update',
+  fromFork = false,
+) {
+  return publishComment(
+    { body: body(text), key, mode, fromFork },
+    { github: commenterFor(fake, logger, pr), logger },
+  )
+}
+
+describe('publishComment against a GitHub-like API', () => {
+  it('creates the comment, then updates the same one on the next push', async () => {
+    const first = await publish('run 1')
+    expect(first.status).toBe('created')
+    expect(first).toMatchObject({ url: expect.stringContaining(`/pull/${pr}#issuecomment-`) })
+    const second = await publish('run 2')
+    expect(second.status).toBe('updated')
+    const comments = ours('ghcr.io/acme/app:pr')
+    expect(comments).toHaveLength(1)
+    expect(comments[0]?.body).toContain('run 2')
+    expect(comments[0]?.body.trimEnd().endsWith(commentMarker('ghcr.io/acme/app:pr'))).toBe(true)
+  })
+
+  it('does not write when nothing changed', async () => {
+    await publish('same')
+    const writesBefore = fake.requests.filter((r) => r.method !== 'GET').length
+    expect((await publish('same')).status).toBe('skipped')
+    expect(fake.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore)
+  })
+
+  it('finds its comment on a later page of a long conversation (Link pagination)', async () => {
+    fake.seedNoise('acme', 'app', pr, 230)
+    fake.addComment('acme', 'app', pr, `old\n\n${commentMarker('img:1')}`)
+    fake.seedNoise('acme', 'app', pr, 40)
+    const start = fake.requests.length
+    const result = await publish('new', 'img:1')
+    expect(result.status).toBe('updated')
+    expect(ours('img:1')).toHaveLength(1)
+    expect(ours('img:1')[0]?.body).toContain('new')
+    const pages = fake.requests
+      .slice(start)
+      .filter((r) => r.method === 'GET')
+      .map((r) => r.query.get('page') ?? '1')
+    expect(pages).toEqual(['1', '2', '3'])
+  })
+
+  it('keeps one comment per key, so matrix jobs do not overwrite each other', async () => {
+    await publish('amd64 image', 'ghcr.io/acme/app:1-amd64')
+    await publish('arm64 image', 'ghcr.io/acme/app:1-arm64')
+    await publish('amd64 again', 'ghcr.io/acme/app:1-amd64')
+    expect(ours('ghcr.io/acme/app:1-amd64').map((c) => c.body)).toEqual([
+      expect.stringContaining('amd64 again'),
+    ])
+    expect(ours('ghcr.io/acme/app:1-arm64').map((c) => c.body)).toEqual([
+      expect.stringContaining('arm64 image'),
+    ])
+    // `app:1` is a prefix of both keys but matches neither marker.
+    expect(ours('ghcr.io/acme/app:1')).toHaveLength(0)
+  })
+
+  it('recreate mode deletes the old comment and posts a new one at the bottom', async () => {
+    const first = await publish('one', 'k', 'recreate')
+    fake.seedNoise('acme', 'app', pr, 3)
+    const second = await publish('two', 'k', 'recreate')
+    expect(second.status).toBe('created')
+    const all = fake.comments('acme', 'app', pr)
+    expect(ours('k')).toHaveLength(1)
+    expect(all.at(-1)?.body).toContain('two')
+    expect(
+      first.status === 'created' && second.status === 'created' && first.url !== second.url,
+    ).toBe(true)
+  })
+
+  it('removes duplicates left by earlier concurrent runs', async () => {
+    fake.addComment('acme', 'app', pr, `a\n${commentMarker('dup')}`)
+    fake.addComment('acme', 'app', pr, `b\n${commentMarker('dup')}`)
+    expect((await publish('c', 'dup')).status).toBe('updated')
+    expect(ours('dup').map((c) => c.body)).toEqual([expect.stringContaining('c')])
+  })
+
+  it('posts a full-size rendered report that GitHub accepts', async () => {
+    const findings = Array.from({ length: 3000 }, (_, i) =>
+      vuln(`CVE-2025-${i}`, i % 2 ? 'HIGH' : 'CRITICAL', {
+        pkgName: `p${i}`,
+        fixedVersion: '9',
+        title: 'x'.repeat(100),
+      }),
+    )
+    const key = 'big:1'
+    const md = renderReportMarkdown(makeReport({ images: [{ image: key, findings }] }), {
+      marker: commentMarker(key),
+    })
+    const result = await publishComment(
+      { body: md, key, mode: 'update' },
+      { github: commenterFor(fake, logger, pr), logger },
+    )
+    expect(result.status).toBe('created')
+    expect(ours(key)[0]?.body).toBe(md)
+  })
+})
+
+describe('publishComment when GitHub says no (never throws)', () => {
+  it('fork pull request: read-only token gives 403, reported as forkReadOnly with the way out', async () => {
+    fake.readOnly = true
+    const result = await publish('x', 'fork', 'update', true)
+    expect(result).toMatchObject({ status: 'failed', forkReadOnly: true })
+    if (result.status !== 'failed') throw new Error('unreachable')
+    expect(result.reason).toContain('fork')
+    expect(result.reason).toContain('job summary')
+    expect(result.reason).toContain('workflow_run')
+  })
+
+  it('403 "not accessible" without a fork points at the missing permission', async () => {
+    fake.readOnly = true
+    const result = await publish('x', 'perm')
+    expect(result).toMatchObject({ status: 'failed', forkReadOnly: true })
+    if (result.status !== 'failed') throw new Error('unreachable')
+    expect(result.reason).toContain('pull-requests: write')
+  })
+
+  it('404 for a pull request that does not exist', async () => {
+    const result = await publishComment(
+      { body: 'x', key: 'k', mode: 'update' },
+      { github: commenterFor(fake, logger, 999_999), logger },
+    )
+    expect(result).toMatchObject({ status: 'failed', forkReadOnly: false })
+    if (result.status !== 'failed') throw new Error('unreachable')
+    expect(result.reason).toMatch(/404.*not found/i)
+  })
+
+  it("422 with GitHub's validation message", async () => {
+    fake.fail({
+      method: 'POST',
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ message: 'body is too long (maximum is 65536 characters)' }],
+      },
+    })
+    const result = await publish('x', 'k422')
+    expect(result.status).toBe('failed')
+    if (result.status !== 'failed') throw new Error('unreachable')
+    expect(result.reason).toContain('body is too long')
+  })
+
+  it('refuses a body over 65,536 characters before calling GitHub', async () => {
+    const start = fake.requests.length
+    const result = await publishComment(
+      { body: 'x'.repeat(70_000), key: 'k', mode: 'update' },
+      { github: commenterFor(fake, logger, pr), logger },
+    )
+    expect(result.status).toBe('failed')
+    expect(fake.requests.length).toBe(start)
+  })
+
+  it('401 bad credentials names the github-token input', async () => {
+    const result = await publishComment(
+      { body: 'x', key: 'k', mode: 'update' },
+      { github: commenterFor(fake, logger, pr, { token: 'wrong' }), logger },
+    )
+    expect(result.status).toBe('failed')
+    if (result.status !== 'failed') throw new Error('unreachable')
+    expect(result.reason).toContain('github-token')
+  })
+
+  it('retries a transient 502 and succeeds', async () => {
+    fake.fail({ method: 'POST', status: 502, times: 2, body: { message: 'Bad Gateway' } })
+    expect((await publish('after 502', 'k502')).status).toBe('created')
+    expect(ours('k502')).toHaveLength(1)
+  })
+
+  it('gives up on a persistent 503 and says nothing was lost', async () => {
+    fake.fail({ method: 'GET', status: 503, times: 4, body: { message: 'Service Unavailable' } })
+    const start = fake.requests.length
+    const result = await publish('x', 'k503')
+    expect(result.status).toBe('failed')
+    // One attempt plus the retry plugin's three retries.
+    expect(fake.requests.slice(start).filter((r) => r.method === 'GET')).toHaveLength(4)
+    if (result.status !== 'failed') throw new Error('unreachable')
+    expect(result.reason).toContain('503')
+    expect(result.reason).toContain('job summary')
+  })
+
+  it('waits out a secondary rate limit (retry-after) and then writes', async () => {
+    fake.fail({
+      method: 'POST',
+      status: 403,
+      headers: { 'retry-after': '1' },
+      body: {
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        documentation_url:
+          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      },
+    })
+    const start = fake.requests.length
+    expect((await publish('after limit', 'krl')).status).toBe('created')
+    expect(fake.requests.slice(start).filter((r) => r.method === 'POST')).toHaveLength(2)
+    expect(logger.lines.some((l) => /secondary rate limit/.test(l.message))).toBe(true)
+  })
+
+  it('gives up when the rate limit does not lift', async () => {
+    fake.fail({
+      method: 'POST',
+      status: 403,
+      times: 5,
+      headers: { 'retry-after': '1' },
+      body: { message: 'You have exceeded a secondary rate limit.' },
+    })
+    const result = await publish('x', 'krl2')
+    expect(result.status).toBe('failed')
+    if (result.status !== 'failed') throw new Error('unreachable')
+    expect(result.reason).toMatch(/rate limit/i)
+    expect(
+      fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/${pr}/comments`)),
+    ).toHaveLength(3)
+  })
+
+  it('network failure (nothing listening) is a failure, not an exception', async () => {
+    const closed = new FakeGitHub()
+    await closed.start()
+    const url = closed.url
+    await closed.stop()
+    const { createOctokitCommenter } = await import('../../src/github/octokit.js')
+    const github = createOctokitCommenter({
+      token: 't',
+      apiUrl: url,
+      owner: 'a',
+      repo: 'b',
+      issueNumber: 1,
+      logger,
+      retry: { retries: 0 },
+    })
+    const result = await publishComment({ body: 'x', key: 'k', mode: 'update' }, { github, logger })
+    expect(result.status).toBe('failed')
+    if (result.status !== 'failed') throw new Error('unreachable')
+    expect(result.reason).toContain('GITHUB_API_URL')
+  })
+})
+
+describe('GitHub Enterprise Server', () => {
+  const ghes = new FakeGitHub('/api/v3')
+  beforeAll(async () => {
+    await ghes.start()
+  })
+  afterAll(async () => {
+    await ghes.stop()
+  })
+
+  it('talks to GITHUB_API_URL with its /api/v3 prefix, pagination included', async () => {
+    ghes.addPullRequest('acme', 'app', 5)
+    ghes.seedNoise('acme', 'app', 5, 150)
+    const github = commenterFor(ghes, logger, 5)
+    expect(
+      (await publishComment({ body: 'hi', key: 'k', mode: 'update' }, { github, logger })).status,
+    ).toBe('created')
+    expect(
+      (await publishComment({ body: 'hi 2', key: 'k', mode: 'update' }, { github, logger })).status,
+    ).toBe('updated')
+    expect(
+      ghes.comments('acme', 'app', 5).filter((c) => c.body.includes(commentMarker('k'))),
+    ).toHaveLength(1)
+  })
+})

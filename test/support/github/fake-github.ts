@@ -1,0 +1,259 @@
+/**
+ * A local HTTP server on 127.0.0.1 that answers the issue-comment endpoints the way
+ * api.github.com does: `Link` pagination, 201/200/204, and GitHub's own error bodies for
+ * 401, 403 (fork token, secondary rate limit), 404, 422 and 5xx. Octokit talks to it
+ * through its baseUrl, exactly as it talks to GITHUB_API_URL on a runner.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface StoredComment {
+  id: number
+  body: string
+  user: string
+}
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+}
+
+export interface Fault {
+  method?: string
+  /** Substring of the path (without the GHES prefix). */
+  path?: string
+  status: number
+  headers?: Record<string, string>
+  body?: unknown
+  /** How many matching requests fail (default 1). */
+  times?: number
+}
+
+const DOCS = 'https://docs.github.com/rest/issues/comments'
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = []
+  /** `owner/repo#number` → comments, oldest first. */
+  private readonly issues = new Map<string, StoredComment[]>()
+  private faults: (Fault & { left: number })[] = []
+  private nextId = 1000
+  private server?: Server
+  /** Writes answer 403 "Resource not accessible by integration" (a fork's read-only token). */
+  readOnly = false
+  token = 'test-token'
+
+  constructor(private readonly prefix = '') {}
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | null
+    if (!address) throw new Error('FakeGitHub is not started')
+    return `http://127.0.0.1:${address.port}${this.prefix}`
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        res.writeHead(500, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ message: String(error) }))
+      })
+    })
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
+    return this
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server
+    if (!server) return
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+
+  addPullRequest(
+    owner: string,
+    repo: string,
+    number: number,
+    comments: StoredComment[] = [],
+  ): void {
+    this.issues.set(`${owner}/${repo}#${number}`, comments)
+  }
+
+  comments(owner: string, repo: string, number: number): StoredComment[] {
+    return this.issues.get(`${owner}/${repo}#${number}`) ?? []
+  }
+
+  /** Seed `count` comments by people, to push ours onto a later page. */
+  seedNoise(owner: string, repo: string, number: number, count: number): void {
+    const list = this.comments(owner, repo, number)
+    for (let i = 0; i < count; i++)
+      list.push({ id: this.nextId++, body: `LGTM ${i}`, user: `reviewer${i % 7}` })
+  }
+
+  addComment(
+    owner: string,
+    repo: string,
+    number: number,
+    body: string,
+    user = 'github-actions[bot]',
+  ): StoredComment {
+    const comment = { id: this.nextId++, body, user }
+    this.comments(owner, repo, number).push(comment)
+    return comment
+  }
+
+  fail(fault: Fault): void {
+    this.faults.push({ ...fault, left: fault.times ?? 1 })
+  }
+
+  clearFaults(): void {
+    this.faults = []
+  }
+
+  private takeFault(method: string, path: string): Fault | undefined {
+    const fault = this.faults.find(
+      (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || path.includes(f.path)),
+    )
+    if (fault) fault.left--
+    return fault
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const method = req.method ?? 'GET'
+    const raw = await readBody(req)
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-github-api-version-selected': '2022-11-28',
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': '4999',
+        ...headers,
+      })
+      res.end(body === undefined ? '' : JSON.stringify(body))
+    }
+    if (!url.pathname.startsWith(this.prefix))
+      return send(404, { message: 'Not Found', documentation_url: DOCS })
+    const path = url.pathname.slice(this.prefix.length)
+    this.requests.push({ method, path, query: url.searchParams })
+
+    const auth = req.headers.authorization ?? ''
+    if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) {
+      return send(401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      })
+    }
+    const fault = this.takeFault(method, path)
+    if (fault) return send(fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
+
+    const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
+    const single = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)
+    const notFound = () =>
+      send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
+    const forbidden = () =>
+      send(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: `${DOCS}#create-an-issue-comment`,
+        status: '403',
+      })
+    const tooLong = (body: string) =>
+      body.length > 65536
+        ? send(422, {
+            message: 'Validation Failed',
+            errors: [
+              {
+                resource: 'IssueComment',
+                code: 'custom',
+                field: 'body',
+                message: 'body is too long (maximum is 65536 characters)',
+              },
+            ],
+            documentation_url: `${DOCS}#create-an-issue-comment`,
+            status: '422',
+          })
+        : undefined
+
+    if (list) {
+      const [, owner, repo, number] = list
+      const comments = this.issues.get(`${owner}/${repo}#${number}`)
+      if (!comments) return notFound()
+      if (method === 'GET') {
+        const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30))
+        const page = Math.max(1, Number(url.searchParams.get('page') ?? 1))
+        const last = Math.max(1, Math.ceil(comments.length / perPage))
+        const slice = comments.slice((page - 1) * perPage, page * perPage)
+        const link = (p: number, rel: string) =>
+          `<${this.url}${path}?per_page=${perPage}&page=${p}>; rel="${rel}"`
+        const links: string[] = []
+        if (page > 1) links.push(link(page - 1, 'prev'), link(1, 'first'))
+        if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
+        return send(
+          200,
+          slice.map((c) => this.toJson(owner ?? '', repo ?? '', Number(number), c)),
+          links.length ? { link: links.join(', ') } : {},
+        )
+      }
+      if (method === 'POST') {
+        if (this.readOnly) return forbidden()
+        const body = String(JSON.parse(raw || '{}').body ?? '')
+        if (tooLong(body) !== undefined) return
+        const comment = { id: this.nextId++, body, user: 'github-actions[bot]' }
+        comments.push(comment)
+        return send(201, this.toJson(owner ?? '', repo ?? '', Number(number), comment))
+      }
+      return send(404, { message: 'Not Found' })
+    }
+    if (single) {
+      const [, owner, repo, id] = single
+      let found: { key: string; comment: StoredComment } | undefined
+      for (const [key, comments] of this.issues) {
+        const comment = comments.find((c) => c.id === Number(id))
+        if (comment && key.startsWith(`${owner}/${repo}#`)) found = { key, comment }
+      }
+      if (!found) return notFound()
+      if (this.readOnly) return forbidden()
+      if (method === 'PATCH') {
+        const body = String(JSON.parse(raw || '{}').body ?? '')
+        if (tooLong(body) !== undefined) return
+        found.comment.body = body
+        return send(
+          200,
+          this.toJson(owner ?? '', repo ?? '', Number(found.key.split('#')[1]), found.comment),
+        )
+      }
+      if (method === 'DELETE') {
+        const comments = this.issues.get(found.key) ?? []
+        comments.splice(comments.indexOf(found.comment), 1)
+        res.writeHead(204)
+        res.end()
+        return
+      }
+    }
+    return notFound()
+  }
+
+  private toJson(owner: string, repo: string, number: number, c: StoredComment) {
+    return {
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: `${this.url}/repos/${owner}/${repo}/issues/comments/${c.id}`,
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${c.id}`,
+      issue_url: `${this.url}/repos/${owner}/${repo}/issues/${number}`,
+      body: c.body,
+      user: { login: c.user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
+      author_association: 'NONE',
+      created_at: '2026-08-21T12:00:00Z',
+      updated_at: '2026-08-21T12:00:00Z',
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
