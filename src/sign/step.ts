@@ -1,0 +1,350 @@
+/**
+ * The signing step of the pipeline: for one scanned image, sign its digest and attach its
+ * SBOM and scan result, in cosign's classic layout and as Sigstore bundle referrers.
+ * Everything is signed first and checked against the trust root, then pushed, so a registry
+ * failure never leaves a half-signed state without saying exactly what did get through.
+ */
+import type { BundleWithDsseEnvelope } from '@sigstore/bundle'
+import type { Logger } from '../logger.js'
+import type { SigningReport } from '../model.js'
+import type { Descriptor } from '../registry/media-types.js'
+import { formatRepository, parseReference, type RepositoryRef } from '../registry/reference.js'
+import { bundleVerifier, verifyBundle } from './bundle-verify.js'
+import { type CertificateIdentity, chainPemFor, identityFromPem } from './certificate.js'
+import { attestationLayer, leafCertificatePem, signatureLayer } from './cosign-format.js'
+import { appendCosignLayer } from './cosign-publish.js'
+import { type IdentityProvider, tokenClaims } from './identity.js'
+import type { OciStore } from './oci-store.js'
+import {
+  PredicateType,
+  sbomPredicate,
+  sbomPredicateType,
+  simpleSigningPayload,
+  statement,
+  type VulnPredicateSource,
+  vulnPredicate,
+} from './payloads.js'
+import { attachBundleReferrer } from './referrers.js'
+import { type EnabledSigningSettings, privacyRefusal } from './settings.js'
+import {
+  DEFAULT_RETRY,
+  type KeylessSigner,
+  keylessSigner,
+  type RetryPolicy,
+} from './sigstore-signer.js'
+import { caChains, type TrustedRoot } from './trust-root.js'
+
+export interface SignInput {
+  /** The reference the user gave (tag or digest). */
+  image: string
+  /** `sha256:…` when the pipeline already resolved it; it then wins over the tag. */
+  digest?: string
+  /** SBOM file made by `trivy convert`, in `settings.sbomFormat`. */
+  sbomPath?: string
+  /** Trivy's JSON report, for the vulnerability attestation. */
+  vuln?: VulnPredicateSource
+}
+
+export interface SigningDeps {
+  store: OciStore
+  identity: IdentityProvider
+  logger: Logger
+  /**
+   * Checks every signature before it is pushed and fills cosign's chain annotation. Without it
+   * signatures are pushed unchecked (a warning says so).
+   */
+  trustedRoot?: TrustedRoot
+  retry?: RetryPolicy
+  now?: () => Date
+}
+
+/** Signing failed part-way: `partial` lists what did reach the registry. */
+export class SigningError extends Error {
+  override name = 'SigningError'
+  constructor(
+    message: string,
+    readonly partial: SigningReport | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+export class ImageNotFoundError extends Error {
+  override name = 'ImageNotFoundError'
+}
+
+export function transparencyLogLink(
+  rekorURL: string,
+  publicLog: boolean,
+  logIndex: string,
+): string {
+  return publicLog
+    ? `https://search.sigstore.dev/?logIndex=${logIndex}`
+    : `${rekorURL}/api/v1/log/entries?logIndex=${logIndex}`
+}
+
+interface PendingAttestation {
+  predicateType: string
+  bundle: BundleWithDsseEnvelope
+}
+
+export interface SigningSession {
+  /** Signs one image; one Fulcio certificate is shared by every image of the session. */
+  sign(input: SignInput): Promise<SigningReport>
+}
+
+export function signingSession(
+  settings: EnabledSigningSettings,
+  deps: SigningDeps,
+): SigningSession {
+  const now = deps.now ?? (() => new Date())
+  let token: Promise<string> | undefined
+  const getToken = () => {
+    token ??= deps.identity.getToken().then((value) => {
+      checkPrivacy(settings, value)
+      return value
+    })
+    return token
+  }
+  let signer: KeylessSigner | undefined
+  const verifier = deps.trustedRoot ? bundleVerifier(deps.trustedRoot) : undefined
+  const chains = deps.trustedRoot ? caChains(deps.trustedRoot) : []
+
+  return {
+    async sign(input) {
+      // Before any work: no token, no signing (names the missing permission).
+      deps.identity.preflight()
+      const started = Date.now()
+      const ref = parseReference(input.image)
+      const repo: RepositoryRef = { registry: ref.registry, repository: ref.repository }
+      const subject = await resolveSubject(deps.store, repo, input.digest ?? ref.digest, ref.tag)
+      const digest = subject.digest
+      const name = `${formatRepository(repo)}@${digest}`
+      deps.logger.info(`Signing ${name}${ref.tag ? ` (tag ${ref.tag})` : ''}`)
+
+      // Payloads first: a bad SBOM or report fails before any certificate is requested.
+      const attestations: { predicateType: string; body: Buffer }[] = []
+      if (settings.attestSbom && settings.sbomFormat !== 'none') {
+        if (!input.sbomPath) {
+          throw new SigningError(
+            `No SBOM file for ${name}, but 'attest-sbom' is on; the scan step did not produce one.`,
+            undefined,
+          )
+        }
+        const predicateType = sbomPredicateType(settings.sbomFormat)
+        const predicate = await sbomPredicate(input.sbomPath, settings.sbomFormat)
+        attestations.push({
+          predicateType,
+          body: statement(repo, digest, predicateType, predicate),
+        })
+      }
+      if (settings.attestVulnerabilities) {
+        if (!input.vuln) {
+          throw new SigningError(
+            `No Trivy report for ${name}, but 'attest-vulnerabilities' is on.`,
+            undefined,
+          )
+        }
+        const predicate = await vulnPredicate(input.vuln, now())
+        attestations.push({
+          predicateType: PredicateType.vuln,
+          body: statement(repo, digest, PredicateType.vuln, predicate),
+        })
+      }
+
+      // The token first, on its own: a refused token or the privacy rule fail with their own message.
+      await getToken()
+      signer ??= keylessSigner({
+        endpoints: settings.endpoints,
+        getToken,
+        retry: deps.retry ?? DEFAULT_RETRY,
+      })
+      const cosign = settings.signatureFormat !== 'bundle'
+      const bundles = settings.signatureFormat !== 'cosign'
+
+      const payload = simpleSigningPayload(repo, digest)
+      const messageBundle = cosign ? await signer.signMessage(payload) : undefined
+      const signBundle = bundles
+        ? await signer.signStatement(statement(repo, digest, PredicateType.cosignSign, {}))
+        : undefined
+      const signed: PendingAttestation[] = []
+      for (const a of attestations) {
+        signed.push({ predicateType: a.predicateType, bundle: await signer.signStatement(a.body) })
+      }
+
+      const anyBundle = messageBundle ?? signBundle ?? signed[0]?.bundle
+      if (!anyBundle) throw new SigningError('Nothing to sign: check signature-format.', undefined)
+      const certificatePem = leafCertificatePem(anyBundle)
+      const signerIdentity: CertificateIdentity = identityFromPem(certificatePem) ?? {}
+      deps.logger.info(
+        `Signed as ${signerIdentity.subject ?? '(no SAN)'} (issuer ${signerIdentity.issuer ?? 'unknown'})`,
+      )
+
+      if (verifier) {
+        const check = (bundle: typeof anyBundle, artifact?: Buffer) =>
+          verifyBundle(verifier, bundle, undefined, digest, artifact)
+        try {
+          if (messageBundle) check(messageBundle, payload)
+          if (signBundle) check(signBundle)
+          for (const a of signed) check(a.bundle)
+        } catch (error) {
+          throw new SigningError(
+            `The signatures Shipgate just made for ${name} do not verify against the trust root (${(error as Error).message}); nothing was pushed. Check that 'trusted-root' belongs to the Fulcio/Rekor in 'fulcio-url'/'rekor-url'.`,
+            undefined,
+            { cause: error },
+          )
+        }
+      } else {
+        deps.logger.warning(
+          'No trust root available: pushing signatures without checking them first.',
+        )
+      }
+      const chainPem = chains.length ? chainPemFor(certificatePem, chains) : ''
+
+      const logIndex = anyBundle.verificationMaterial.tlogEntries[0]?.logIndex
+      const report: SigningReport = { digest, signatures: [], attestations: [] }
+      if (input.sbomPath) report.sbom = input.sbomPath
+      if (logIndex !== undefined) {
+        report.transparencyLog = transparencyLogLink(
+          settings.endpoints.rekorURL,
+          settings.publicTransparencyLog,
+          String(logIndex),
+        )
+      }
+      const where = formatRepository(repo)
+      try {
+        if (messageBundle) {
+          const sig = await appendCosignLayer(
+            deps.store,
+            repo,
+            digest,
+            'sig',
+            signatureLayer(messageBundle, payload, chainPem),
+            signerIdentity,
+          )
+          report.signatures.push({ format: 'cosign', reference: `${where}:${sig.tag}` })
+          deps.logger.info(
+            `Pushed cosign signature ${where}:${sig.tag}${sig.replaced ? ` (replaced ${sig.replaced} earlier signature of this identity)` : ''}`,
+          )
+          for (const a of signed) {
+            const att = await appendCosignLayer(
+              deps.store,
+              repo,
+              digest,
+              'att',
+              attestationLayer(a.bundle, a.predicateType, chainPem),
+              signerIdentity,
+            )
+            report.attestations.push({
+              predicateType: a.predicateType,
+              format: 'cosign',
+              reference: `${where}:${att.tag}`,
+            })
+          }
+          if (signed.length)
+            deps.logger.info(
+              `Pushed ${signed.length} cosign attestation(s) to ${where}:${digest.replace(':', '-')}.att`,
+            )
+        }
+        if (signBundle) {
+          const attached = await attachBundleReferrer(
+            deps.store,
+            repo,
+            subject,
+            signBundle,
+            PredicateType.cosignSign,
+            signerIdentity,
+            now(),
+          )
+          report.signatures.push({ format: 'bundle', reference: `${where}@${attached.digest}` })
+          deps.logger.info(
+            `Pushed signature bundle ${where}@${attached.digest} (${attached.via === 'referrers-api' ? 'referrers API' : 'referrers tag schema'})`,
+          )
+          for (const a of signed) {
+            const ref = await attachBundleReferrer(
+              deps.store,
+              repo,
+              subject,
+              a.bundle,
+              a.predicateType,
+              signerIdentity,
+              now(),
+            )
+            report.attestations.push({
+              predicateType: a.predicateType,
+              format: 'bundle',
+              reference: `${where}@${ref.digest}`,
+            })
+          }
+        }
+      } catch (error) {
+        throw new SigningError(
+          `Signed ${name}, but pushing to ${where} failed: ${(error as Error).message}. ` +
+            `${report.signatures.length + report.attestations.length} of ${countExpected(cosign, bundles, signed.length)} signatures/attestations reached the registry; the SBOM and report are unaffected. Check that the job may push to ${where} (e.g. 'packages: write' for ghcr.io) and re-run.`,
+          report,
+          { cause: error },
+        )
+      }
+      deps.logger.info(`Signing ${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      return report
+    },
+  }
+}
+
+function countExpected(cosign: boolean, bundles: boolean, attestations: number): number {
+  return (cosign ? 1 + attestations : 0) + (bundles ? 1 + attestations : 0)
+}
+
+/** Signing from a non-public repository into the public log needs the explicit opt-in; the token knows the truth. */
+function checkPrivacy(settings: EnabledSigningSettings, token: string): void {
+  if (!settings.publicTransparencyLog || settings.publicTransparencyLogOptIn) return
+  const visibility = tokenClaims(token).repository_visibility
+  if (typeof visibility === 'string' && visibility !== 'public') {
+    throw new SigningError(privacyRefusal(visibility), undefined)
+  }
+}
+
+async function resolveSubject(
+  store: OciStore,
+  repo: RepositoryRef,
+  digest: string | undefined,
+  tag: string | undefined,
+): Promise<Descriptor> {
+  const wanted = digest ?? tag ?? 'latest'
+  const found = await store.headManifest(repo, wanted)
+  if (!found) {
+    throw new ImageNotFoundError(
+      `${formatRepository(repo)}${digest ? `@${digest}` : `:${wanted}`} does not exist in the registry, so it cannot be signed. Push the image before Shipgate runs (or pass the digest docker/build-push-action printed).`,
+    )
+  }
+  return digest ? { ...found, digest } : found
+}
+
+/** Convenience for one image. */
+export function signAndAttest(
+  input: SignInput,
+  settings: EnabledSigningSettings,
+  deps: SigningDeps,
+): Promise<SigningReport> {
+  return signingSession(settings, deps).sign(input)
+}
+
+/** Action outputs for the signed images (the lead maps these to core.setOutput). */
+export function signingOutputs(reports: SigningReport[]): {
+  digest: string
+  signature: string
+  attestations: string
+} {
+  const first = reports[0]
+  return {
+    digest: first?.digest ?? '',
+    signature:
+      first?.signatures.find((s) => s.format === 'cosign')?.reference ??
+      first?.signatures[0]?.reference ??
+      '',
+    attestations: JSON.stringify(
+      reports.flatMap((r) => r.attestations.map((a) => ({ digest: r.digest, ...a }))),
+    ),
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The Sigstore trust root that verification checks against: public-good from TUF
+ * (@sigstore/tuf, the same root cosign uses), or a trusted_root.json for a private instance.
+ */
+import { readFile } from 'node:fs/promises'
+import { TrustedRoot } from '@sigstore/protobuf-specs'
+import { getTrustedRoot } from '@sigstore/tuf'
+import type { CaChains } from './certificate.js'
+
+export type { TrustedRoot } from '@sigstore/protobuf-specs'
+
+export class TrustRootError extends Error {
+  override name = 'TrustRootError'
+}
+
+export async function loadTrustedRoot(options: {
+  /** trusted_root.json path; without it, the public-good root from TUF. */
+  path?: string
+  /** Where TUF caches metadata (defaults to @sigstore/tuf's own cache directory). */
+  tufCachePath?: string
+}): Promise<TrustedRoot> {
+  if (options.path) {
+    let json: unknown
+    try {
+      json = JSON.parse(await readFile(options.path, 'utf8'))
+    } catch (error) {
+      throw new TrustRootError(
+        `Cannot read the trusted root ${options.path}: ${(error as Error).message}. Point 'trusted-root' at the trusted_root.json of your Sigstore instance.`,
+      )
+    }
+    try {
+      return TrustedRoot.fromJSON(json)
+    } catch (error) {
+      throw new TrustRootError(
+        `${options.path} is not a Sigstore trusted root (trusted_root.json): ${(error as Error).message}`,
+      )
+    }
+  }
+  try {
+    return await getTrustedRoot(options.tufCachePath ? { cachePath: options.tufCachePath } : {})
+  } catch (error) {
+    throw new TrustRootError(
+      `Cannot fetch the public Sigstore trust root over TUF (tuf-repo-cdn.sigstore.dev): ${(error as Error).message}`,
+    )
+  }
+}
+
+export function trustedRootFromJSON(json: unknown): TrustedRoot {
+  return TrustedRoot.fromJSON(json)
+}
+
+export function caChains(root: TrustedRoot): CaChains {
+  return root.certificateAuthorities.map((ca) =>
+    (ca.certChain?.certificates ?? []).map((c) => c.rawBytes),
+  )
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PredicateType } from '../../src/sign/payloads.js'
+import { signAndAttest } from '../../src/sign/step.js'
+import { trustedRootFromJSON } from '../../src/sign/trust-root.js'
+import { renderVerifyResult, verifyExitCode, verifyImage } from '../../src/sign/verify.js'
+import { memoryStore } from '../support/sigstore/memory-store.js'
+import {
+  GITHUB_ISSUER,
+  identityOf,
+  type MockSigstore,
+  startMockSigstore,
+} from '../support/sigstore/mock-sigstore.js'
+import { CYCLONEDX, mockDeps, mockSettings, TRIVY_JSON } from '../support/sigstore/session.js'
+
+const repo = { registry: '127.0.0.1:5000', repository: 'octo-org/app' }
+
+let sigstore: MockSigstore
+beforeAll(async () => {
+  sigstore = await startMockSigstore()
+})
+afterAll(async () => {
+  await sigstore?.close()
+})
+
+describe.each([
+  { referrersApi: true, via: 'referrers-api' },
+  { referrersApi: false, via: 'tag-schema' },
+])(
+  'sign, push, discover, verify (in-memory registry, referrers API: $referrersApi)',
+  ({ referrersApi, via }) => {
+    it('signs the digest in both formats and verifies every artifact', async () => {
+      const store = memoryStore({ referrersApi })
+      const image = store.addImage(repo, 'v1')
+      const deps = mockDeps(sigstore, store)
+      const report = await signAndAttest(
+        {
+          image: '127.0.0.1:5000/octo-org/app:v1',
+          sbomPath: CYCLONEDX,
+          vuln: { trivyJsonPath: TRIVY_JSON },
+        },
+        mockSettings(sigstore),
+        deps,
+      )
+      expect(report.digest).toBe(image.digest)
+      expect(report.signatures.map((s) => s.format).sort()).toEqual(['bundle', 'cosign'])
+      expect(report.signatures.find((s) => s.format === 'cosign')?.reference).toBe(
+        `127.0.0.1:5000/octo-org/app:${image.digest.replace(':', '-')}.sig`,
+      )
+      expect(report.attestations.map((a) => `${a.format} ${a.predicateType}`).sort()).toEqual(
+        [
+          `bundle ${PredicateType.cyclonedx}`,
+          `bundle ${PredicateType.vuln}`,
+          `cosign ${PredicateType.cyclonedx}`,
+          `cosign ${PredicateType.vuln}`,
+        ].sort(),
+      )
+
+      const result = await verifyImage(
+        {
+          image: '127.0.0.1:5000/octo-org/app:v1',
+          policy: { identity: { exact: identityOf(sigstore.claims) }, issuer: GITHUB_ISSUER },
+          require: 'both',
+          requireAttestations: [PredicateType.cyclonedx, PredicateType.vuln],
+        },
+        { store, trustedRoot: trustedRootFromJSON(sigstore.trustedRoot), logger: deps.logger },
+      )
+      expect(result.rejected).toEqual([])
+      expect(result.referrersVia).toBe(via)
+      expect(result.ok).toBe(true)
+      expect(verifyExitCode(result)).toBe(0)
+      expect(result.verified).toHaveLength(6)
+      for (const v of result.verified) {
+        expect(v.signer.subject).toBe(
+          'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main',
+        )
+        expect(v.signer.issuer).toBe(GITHUB_ISSUER)
+      }
+      expect(renderVerifyResult(result)).toContain('Verified: 2 signature(s), 4 attestation(s).')
+    })
+  },
+)
