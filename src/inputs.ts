@@ -1,0 +1,148 @@
+import type { FailOn, SEVERITIES } from './model.js'
+
+/** A bad input: names the input, what was wrong and what to write instead. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(`Input \`${input}\`: ${message}`)
+    this.name = 'InputError'
+  }
+}
+
+/** Reads one raw input (trimmed, '' when unset): `core.getInput` in the action, a map in tests. */
+export type InputReader = (name: string) => string
+
+const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'unknown', 'none'] as const
+
+export function parseFailOn(value: string, input = 'fail-on'): FailOn {
+  const v = (value || 'high').trim().toLowerCase()
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(v)) {
+    throw new InputError(
+      input,
+      `"${value}" is not a severity. Use one of ${FAIL_ON_VALUES.join(', ')} (findings at or above it fail the step).`,
+    )
+  }
+  return v === 'none' ? 'NONE' : (v.toUpperCase() as (typeof SEVERITIES)[number])
+}
+
+export function parseBoolean(value: string, input: string, fallback: boolean): boolean {
+  if (value === '') return fallback
+  if (/^(true|yes|on|1)$/i.test(value)) return true
+  if (/^(false|no|off|0)$/i.test(value)) return false
+  throw new InputError(input, `"${value}" is not a boolean; use true or false.`)
+}
+
+/** Newline- or comma-separated list, blanks and `#` comments dropped. */
+export function parseList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.replace(/\s#.*$/, '').trim())
+    .filter((s) => s && !s.startsWith('#'))
+}
+
+const SCANNERS = ['vuln', 'secret', 'misconfig', 'license']
+
+export function parseScanners(value: string, input = 'scanners'): string[] {
+  const list = parseList(value || 'vuln,secret')
+  for (const s of list) {
+    if (!SCANNERS.includes(s)) {
+      throw new InputError(input, `unknown scanner "${s}"; use any of ${SCANNERS.join(', ')}.`)
+    }
+  }
+  if (!list.length)
+    throw new InputError(input, `name at least one scanner (${SCANNERS.join(', ')}).`)
+  return [...new Set(list)]
+}
+
+export function parseTimeout(value: string, input = 'timeout'): string {
+  const v = value || '10m'
+  if (!/^(\d+(\.\d+)?(h|ms|m|s))+$/.test(v)) {
+    throw new InputError(input, `"${value}" is not a duration; write it like 10m, 90s or 1h30m.`)
+  }
+  return v
+}
+
+export function parsePositiveInt(value: string, input: string, fallback: number, max = 64): number {
+  if (value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new InputError(input, `"${value}" must be a whole number from 1 to ${max}.`)
+  }
+  return n
+}
+
+/** Image references: each must look like `[registry/]repo[:tag][@sha256:digest]`. */
+export function parseImages(value: string, input = 'image'): string[] {
+  const images = parseList(value)
+  for (const image of images) {
+    if (/\s/.test(image) || !/^[a-z0-9]/i.test(image) || /[^A-Za-z0-9._\-/:@]/.test(image)) {
+      throw new InputError(
+        input,
+        `"${image}" is not an image reference; write it like ghcr.io/acme/api@sha256:… or ghcr.io/acme/api:1.2.`,
+      )
+    }
+  }
+  return [...new Set(images)]
+}
+
+export const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
+
+export function parsePlatform(value: string, input = 'platform'): string | undefined {
+  if (!value) return undefined
+  if (!PLATFORM_RE.test(value)) {
+    throw new InputError(
+      input,
+      `"${value}" is not a platform; write it like linux/amd64 or linux/arm64/v8.`,
+    )
+  }
+  return value
+}
+
+/** The scan settings every entry point (action and CLI) shares. */
+export interface ScanInputs {
+  images: string[]
+  trivyReport?: string
+  failOn: FailOn
+  ignoreUnfixed: boolean
+  ignoreFile?: string
+  scanners: string[]
+  timeout: string
+  platform?: string
+  trivyVersion?: string
+  trivyChecksum?: string
+  sarif?: string
+  maxParallel: number
+}
+
+export function readScanInputs(get: InputReader): ScanInputs {
+  const images = parseImages(get('image'))
+  const trivyReport = get('trivy-report') || undefined
+  if (!images.length && !trivyReport) {
+    throw new InputError(
+      'image',
+      'nothing to scan. Set `image` to one or more image references (newline separated), or `trivy-report` to an existing Trivy JSON report.',
+    )
+  }
+  if (trivyReport && images.length > 1) {
+    throw new InputError(
+      'trivy-report',
+      `a report describes one image, but \`image\` lists ${images.length}. Give one image (or none) with \`trivy-report\`.`,
+    )
+  }
+  return {
+    images,
+    trivyReport,
+    failOn: parseFailOn(get('fail-on')),
+    ignoreUnfixed: parseBoolean(get('ignore-unfixed'), 'ignore-unfixed', false),
+    ignoreFile: get('ignore-file') || undefined,
+    scanners: parseScanners(get('scanners')),
+    timeout: parseTimeout(get('timeout')),
+    platform: parsePlatform(get('platform')),
+    trivyVersion: get('trivy-version') || undefined,
+    trivyChecksum: get('trivy-checksum') || undefined,
+    sarif: get('sarif') || undefined,
+    maxParallel: parsePositiveInt(get('max-parallel'), 'max-parallel', 2),
+  }
+}

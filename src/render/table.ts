@@ -1,0 +1,91 @@
+import type { EvaluatedFinding, ShipgateReport } from '../model.js'
+import { SEVERITIES } from '../model.js'
+
+/** Text from advisories must not move the cursor or recolour the terminal. */
+function clean(text: string | undefined, max = 60): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  const s = (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim()
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s
+}
+
+function columns(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}
+
+function findingRow({ finding: f }: EvaluatedFinding): string[] {
+  if (f.kind === 'vulnerability') {
+    return [
+      f.severity,
+      f.id,
+      clean(f.pkgName, 30),
+      clean(f.installedVersion, 20),
+      clean(f.fixedVersion ?? '-', 20),
+      clean(f.title),
+    ]
+  }
+  if (f.kind === 'secret')
+    return [
+      f.severity,
+      f.id,
+      clean(f.target, 30),
+      `line ${f.startLine ?? '?'}`,
+      '-',
+      clean(f.title),
+    ]
+  return [f.severity, f.id, clean(f.target, 30), '-', '-', clean(f.title)]
+}
+
+/** The terminal rendering of `shipgate scan --format table`. */
+export function renderTable(report: ShipgateReport, opts: { limit?: number } = {}): string {
+  const limit = opts.limit ?? 20
+  const out: string[] = [report.reason, '']
+  for (const image of report.images) {
+    out.push(
+      `${clean(image.image, 200)}${image.os ? ` (${clean(image.os.family)} ${clean(image.os.name)})` : ''}`,
+    )
+    out.push(
+      columns([
+        ['', ...SEVERITIES],
+        ['found', ...SEVERITIES.map((s) => String(image.counts[s]))],
+        ['fixable', ...SEVERITIES.map((s) => String(image.fixable[s]))],
+        ['ignored', ...SEVERITIES.map((s) => String(image.ignored[s]))],
+      ]),
+    )
+    const active = image.findings.filter((f) => !f.ignored)
+    if (active.length) {
+      out.push('')
+      out.push(
+        columns([
+          ['SEVERITY', 'ID', 'PACKAGE/TARGET', 'INSTALLED', 'FIXED', 'TITLE'],
+          ...active.slice(0, limit).map(findingRow),
+        ]),
+      )
+      if (active.length > limit)
+        out.push(`… and ${active.length - limit} more (use --format json for all)`)
+    }
+    if (image.baseImage) {
+      const b = image.baseImage
+      out.push(
+        '',
+        `Base image: ${clean(b.base?.name ?? 'unknown', 100)}${b.recommendation ? ` — ${clean(b.recommendation, 200)}` : ''}`,
+      )
+      for (const v of b.violations)
+        out.push(`  ${b.mode === 'enforce' ? 'x' : '!'} ${clean(v.message, 200)}`)
+    }
+    out.push('')
+  }
+  for (const r of report.expiredRules)
+    out.push(
+      `Expired ignore entry: ${clean(r.id)} (${clean(r.source, 100)}, expired ${r.expiresAt})`,
+    )
+  for (const w of report.warnings) out.push(`Warning: ${clean(w, 300)}`)
+  return `${out.join('\n').trimEnd()}\n`
+}
