@@ -14,8 +14,8 @@ import {
   SEVERITIES,
   type Severity,
   type ShipgateReport,
-  severityRank,
 } from '../model.js'
+import { compareFindings } from '../policy/evaluate.js'
 import {
   code,
   details,
@@ -114,15 +114,8 @@ function isFixable(f: Finding): boolean {
   return f.kind === 'vulnerability' && f.fixable
 }
 
-/** Severity, then fixable first, then ID: the order a reviewer works through findings. */
-function byImportance(a: Finding, b: Finding): number {
-  return (
-    severityRank(a.severity) - severityRank(b.severity) ||
-    Number(isFixable(b)) - Number(isFixable(a)) ||
-    a.id.localeCompare(b.id) ||
-    a.key.localeCompare(b.key)
-  )
-}
+/** The evaluator's ranking (severity, fixable, CVSS, ID), so comment and policy agree. */
+const byImportance = compareFindings
 
 class RenderContext {
   private readonly images: PreparedImage[]

@@ -14,7 +14,11 @@ describe('compareFindings', () => {
 
   it('treats the same key with a different title or severity as unchanged', () => {
     const retitled = { ...shared, title: 'new title', severity: 'CRITICAL' as const }
-    expect(compareFindings([retitled], [shared], 'x')).toEqual({ baseline: 'x', introduced: [], fixed: [] })
+    expect(compareFindings([retitled], [shared], 'x')).toEqual({
+      baseline: 'x',
+      introduced: [],
+      fixed: [],
+    })
   })
 
   it('counts an upgraded package as one fixed and one introduced finding', () => {

@@ -136,3 +136,48 @@ export function makeReport(input: ReportInput): ShipgateReport {
     warnings: input.warnings ?? [],
   }
 }
+
+/**
+ * The real pipeline from a Trivy JSON file to a ShipgateReport: parseTrivyReport,
+ * toImageScan and evaluate, assembled as src/pipeline.ts does (without scanning).
+ */
+export async function reportFromTrivyFile(
+  file: string,
+  settings: Partial<import('../../src/model.js').PolicySettings> = {},
+): Promise<ShipgateReport> {
+  const { readTrivyReport } = await import('../../scanners/trivy/parse.js')
+  const { toImageScan } = await import('../../scanners/trivy/normalize.js')
+  const { evaluate } = await import('../../src/policy/evaluate.js')
+  const trivy = await readTrivyReport(file)
+  const scan = toImageScan(trivy, { artifacts: { trivyJson: file } })
+  const now = settings.now ?? new Date('2026-08-21T12:00:00Z')
+  const evaluation = evaluate([scan], {
+    failOn: settings.failOn ?? 'HIGH',
+    ignoreUnfixed: settings.ignoreUnfixed ?? false,
+    ignoreRules: settings.ignoreRules ?? [],
+    now,
+  })
+  return {
+    schema: 'shipgate.report/v1',
+    tool: { name: 'shipgate', version: '0.1.0-test' },
+    createdAt: now.toISOString(),
+    verdict: evaluation.verdict,
+    reason: evaluation.reason,
+    failOn: evaluation.failOn,
+    ignoreUnfixed: settings.ignoreUnfixed ?? false,
+    totals: evaluation.totals,
+    images: evaluation.images.map((image) => ({
+      ...image,
+      os: scan.metadata.os,
+      artifactType: scan.artifactType,
+      trivyVersion: scan.trivyVersion,
+      scannedAt: scan.scannedAt,
+      packages: scan.packages,
+      suppressed: scan.suppressed,
+      artifacts: scan.artifacts,
+    })),
+    expiredRules: evaluation.expiredRules,
+    unusedRules: evaluation.unusedRules,
+    warnings: [],
+  }
+}
