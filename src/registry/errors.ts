@@ -15,21 +15,27 @@ export type RegistryErrorKind =
   | 'digest-mismatch'
   | 'rejected'
 
+export interface RegistryErrorDetails {
+  status?: number
+  /** distribution error codes from the JSON body, e.g. MANIFEST_UNKNOWN. */
+  codes?: string[]
+  url?: string
+  cause?: unknown
+}
+
 export class RegistryError extends Error {
   override name = 'RegistryError'
+  readonly kind: RegistryErrorKind
+  readonly details: RegistryErrorDetails
   constructor(
-    readonly kind: RegistryErrorKind,
+    kind: RegistryErrorKind,
     /** What the user reads: which image, what happened, what to do. */
     message: string,
-    readonly details: {
-      status?: number
-      /** distribution error codes from the JSON body, e.g. MANIFEST_UNKNOWN. */
-      codes?: string[]
-      url?: string
-      cause?: unknown
-    } = {},
+    details: RegistryErrorDetails = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
+    this.kind = kind
+    this.details = details
   }
 
   get status(): number | undefined {

@@ -29,14 +29,15 @@ const DOMAIN =
 
 export class InvalidReferenceError extends Error {
   override name = 'InvalidReferenceError'
-  constructor(
-    readonly input: string,
-    readonly problem: string,
-  ) {
+  readonly input: string
+  readonly problem: string
+  constructor(input: string, problem: string) {
     super(
       `Invalid image reference ${JSON.stringify(input)}: ${problem}. ` +
         'Expected [registry/]repository[:tag][@sha256:digest], e.g. ghcr.io/owner/app:1.2.3.',
     )
+    this.input = input
+    this.problem = problem
   }
 }
 
