@@ -38899,14 +38899,14 @@ ${stderr}` : ""}`
     );
   }
 }
-async function convertReport(trivyPath, input2, format2, output2, logger) {
+async function convertReport(trivyPath, input2, format2, output2, logger, env) {
   const args = ["convert", "--format", format2, "--output", output2, input2];
   logger.info(`[command]${trivyPath} ${args.join(" ")}`);
   const result = await execa(trivyPath, args, {
     reject: false,
     timeout: 3e5,
     stdin: "ignore",
-    env: { TRIVY_DISABLE_TELEMETRY: "true", TRIVY_SKIP_VERSION_CHECK: "true" }
+    env: { TRIVY_DISABLE_TELEMETRY: "true", TRIVY_SKIP_VERSION_CHECK: "true", ...env }
   });
   if (result.failed) {
     throw new TrivyRunError(
@@ -39261,7 +39261,8 @@ async function scanAll(req, deps) {
         platform: req.platform,
         cacheDir: trivy.cacheDir,
         skipDbUpdate: trivy.skipDbUpdate,
-        graceMs: req.graceMs
+        graceMs: req.graceMs,
+        env: trivy.env
       },
       deps.logger
     );
@@ -39549,9 +39550,7 @@ function isCounted(f) {
 function isFixable(f) {
   return f.kind === "vulnerability" && f.fixable;
 }
-function byImportance(a2, b) {
-  return severityRank(a2.severity) - severityRank(b.severity) || Number(isFixable(b)) - Number(isFixable(a2)) || a2.id.localeCompare(b.id) || a2.key.localeCompare(b.key);
-}
+var byImportance = compareFindings;
 var RenderContext = class {
   constructor(report, opts) {
     this.report = report;
@@ -39845,7 +39844,7 @@ function findingRow(f, evaluated, isNew) {
     SEVERITY_LABEL[f.severity],
     id,
     ...locationCells(f),
-    escapeInline(f.title ?? "", 120)
+    escapeInline(f.title ?? "", 90)
   ];
   if (evaluated?.ignored) cells.push(ignoreReason(evaluated));
   return tableRow(cells);
@@ -39853,7 +39852,7 @@ function findingRow(f, evaluated, isNew) {
 function locationCells(f) {
   switch (f.kind) {
     case "vulnerability": {
-      const where = f.pkgPath ? `${code(f.pkgName)}<br>${code(f.pkgPath)}` : code(f.pkgName);
+      const where = f.pkgPath ? `${code(f.pkgName)}<br>${code(shortPath(f.pkgPath))}` : code(f.pkgName);
       const fixed = f.fixedVersion ? code(f.fixedVersion, 120) : `_no fix${f.status && f.status !== "affected" ? ` (${escapeMarkdown(f.status.replace(/_/g, " "))})` : ""}_`;
       return [where, code(f.installedVersion), fixed];
     }
@@ -39866,6 +39865,10 @@ function locationCells(f) {
         f.resolution ? escapeInline(f.resolution, 120) : ""
       ];
   }
+}
+function shortPath(path10, max = 48) {
+  const chars = [...path10];
+  return chars.length <= max ? path10 : `\u2026${chars.slice(chars.length - max + 1).join("")}`;
 }
 function lineSuffix(start, end) {
   if (!start) return "";
@@ -40091,7 +40094,7 @@ function findTrivy(explicit, io) {
       const path10 = explicit ?? "trivy";
       const r = await execa(path10, ["--version"], { reject: false, env: io.env, stdin: "ignore" });
       if (r.exitCode !== 0) return void 0;
-      return { path: path10, skipDbUpdate: false };
+      return { path: path10, skipDbUpdate: false, env: io.env };
     })();
     return found;
   };

@@ -105274,14 +105274,14 @@ ${stderr}` : ""}`
     );
   }
 }
-async function convertReport(trivyPath, input2, format2, output2, logger8) {
+async function convertReport(trivyPath, input2, format2, output2, logger8, env) {
   const args = ["convert", "--format", format2, "--output", output2, input2];
   logger8.info(`[command]${trivyPath} ${args.join(" ")}`);
   const result = await execa(trivyPath, args, {
     reject: false,
     timeout: 3e5,
     stdin: "ignore",
-    env: { TRIVY_DISABLE_TELEMETRY: "true", TRIVY_SKIP_VERSION_CHECK: "true" }
+    env: { TRIVY_DISABLE_TELEMETRY: "true", TRIVY_SKIP_VERSION_CHECK: "true", ...env }
   });
   if (result.failed) {
     throw new TrivyRunError(
@@ -105636,7 +105636,8 @@ async function scanAll(req, deps) {
         platform: req.platform,
         cacheDir: trivy.cacheDir,
         skipDbUpdate: trivy.skipDbUpdate,
-        graceMs: req.graceMs
+        graceMs: req.graceMs,
+        env: trivy.env
       },
       deps.logger
     );
@@ -105925,9 +105926,7 @@ function isCounted(f) {
 function isFixable(f) {
   return f.kind === "vulnerability" && f.fixable;
 }
-function byImportance(a2, b) {
-  return severityRank(a2.severity) - severityRank(b.severity) || Number(isFixable(b)) - Number(isFixable(a2)) || a2.id.localeCompare(b.id) || a2.key.localeCompare(b.key);
-}
+var byImportance = compareFindings;
 var RenderContext = class {
   constructor(report, opts) {
     this.report = report;
@@ -106221,7 +106220,7 @@ function findingRow(f, evaluated, isNew) {
     SEVERITY_LABEL[f.severity],
     id,
     ...locationCells(f),
-    escapeInline(f.title ?? "", 120)
+    escapeInline(f.title ?? "", 90)
   ];
   if (evaluated?.ignored) cells.push(ignoreReason(evaluated));
   return tableRow(cells);
@@ -106229,7 +106228,7 @@ function findingRow(f, evaluated, isNew) {
 function locationCells(f) {
   switch (f.kind) {
     case "vulnerability": {
-      const where2 = f.pkgPath ? `${code(f.pkgName)}<br>${code(f.pkgPath)}` : code(f.pkgName);
+      const where2 = f.pkgPath ? `${code(f.pkgName)}<br>${code(shortPath(f.pkgPath))}` : code(f.pkgName);
       const fixed = f.fixedVersion ? code(f.fixedVersion, 120) : `_no fix${f.status && f.status !== "affected" ? ` (${escapeMarkdown(f.status.replace(/_/g, " "))})` : ""}_`;
       return [where2, code(f.installedVersion), fixed];
     }
@@ -106242,6 +106241,10 @@ function locationCells(f) {
         f.resolution ? escapeInline(f.resolution, 120) : ""
       ];
   }
+}
+function shortPath(path24, max = 48) {
+  const chars = [...path24];
+  return chars.length <= max ? path24 : `\u2026${chars.slice(chars.length - max + 1).join("")}`;
 }
 function lineSuffix(start, end) {
   if (!start) return "";

@@ -52,7 +52,7 @@ function findTrivy(
       const path = explicit ?? 'trivy'
       const r = await execa(path, ['--version'], { reject: false, env: io.env, stdin: 'ignore' })
       if (r.exitCode !== 0) return undefined
-      return { path, skipDbUpdate: false }
+      return { path, skipDbUpdate: false, env: io.env }
     })()
     return found
   }

@@ -53,6 +53,8 @@ export interface TrivyHandle {
   path: string
   skipDbUpdate: boolean
   cacheDir?: string
+  /** Environment for Trivy processes (the CLI passes its own; the action inherits the runner's). */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface PipelineDeps {
@@ -132,6 +134,7 @@ async function scanAll(
         cacheDir: trivy.cacheDir,
         skipDbUpdate: trivy.skipDbUpdate,
         graceMs: req.graceMs,
+        env: trivy.env,
       },
       deps.logger,
     )

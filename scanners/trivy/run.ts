@@ -26,7 +26,7 @@ export interface TrivyScanOptions {
   cacheDir?: string
   /** The DB was prepared once for the job: scans must not download it again. */
   skipDbUpdate: boolean
-  env?: Record<string, string>
+  env?: NodeJS.ProcessEnv
   /** How long after Trivy's own timeout the process is killed; Trivy normally stops itself first. */
   graceMs?: number
 }
@@ -161,6 +161,7 @@ export async function convertReport(
   format: ConvertFormat,
   output: string,
   logger: Logger,
+  env?: NodeJS.ProcessEnv,
 ): Promise<string> {
   const args = ['convert', '--format', format, '--output', output, input]
   logger.info(`[command]${trivyPath} ${args.join(' ')}`)
@@ -168,7 +169,7 @@ export async function convertReport(
     reject: false,
     timeout: 300_000,
     stdin: 'ignore',
-    env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true' },
+    env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true', ...env },
   })
   if (result.failed) {
     throw new TrivyRunError(
