@@ -458,7 +458,7 @@ function findingRow(f: Finding, evaluated: EvaluatedFinding | undefined, isNew: 
     SEVERITY_LABEL[f.severity],
     id,
     ...locationCells(f),
-    escapeInline(f.title ?? '', 120),
+    escapeInline(f.title ?? '', 90),
   ]
   if (evaluated?.ignored) cells.push(ignoreReason(evaluated))
   return tableRow(cells)
@@ -468,7 +468,9 @@ function findingRow(f: Finding, evaluated: EvaluatedFinding | undefined, isNew: 
 function locationCells(f: Finding): [string, string, string] {
   switch (f.kind) {
     case 'vulnerability': {
-      const where = f.pkgPath ? `${code(f.pkgName)}<br>${code(f.pkgPath)}` : code(f.pkgName)
+      const where = f.pkgPath
+        ? `${code(f.pkgName)}<br>${code(shortPath(f.pkgPath))}`
+        : code(f.pkgName)
       const fixed = f.fixedVersion
         ? code(f.fixedVersion, 120)
         : `_no fix${f.status && f.status !== 'affected' ? ` (${escapeMarkdown(f.status.replace(/_/g, ' '))})` : ''}_`
@@ -483,6 +485,12 @@ function locationCells(f: Finding): [string, string, string] {
         f.resolution ? escapeInline(f.resolution, 120) : '',
       ]
   }
+}
+
+/** Keep the end of long paths (the part that says which copy of a package it is). */
+function shortPath(path: string, max = 48): string {
+  const chars = [...path]
+  return chars.length <= max ? path : `…${chars.slice(chars.length - max + 1).join('')}`
 }
 
 function lineSuffix(start?: number, end?: number): string {
