@@ -46,15 +46,13 @@ export async function startReferrersShim(upstream: string): Promise<ReferrersShi
         'content-type': 'application/vnd.oci.image.index.v1+json',
       }
       if (wanted) headers['oci-filters-applied'] = 'artifactType'
-      res
-        .writeHead(200, headers)
-        .end(
-          JSON.stringify({
-            schemaVersion: 2,
-            mediaType: 'application/vnd.oci.image.index.v1+json',
-            manifests,
-          }),
-        )
+      res.writeHead(200, headers).end(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          manifests,
+        }),
+      )
       return
     }
     const payload = await body(req)
