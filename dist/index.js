@@ -105227,7 +105227,8 @@ function scanArgs(opts, output2, ignoreFile) {
     ignoreFile,
     "--no-progress"
   ];
-  if (opts.skipDbUpdate) args.push("--skip-db-update", "--skip-java-db-update");
+  if (opts.skipDbUpdate) args.push("--skip-db-update");
+  for (const repo of JAVA_DB_REPOSITORIES) args.push("--java-db-repository", repo);
   if (opts.cacheDir) args.push("--cache-dir", opts.cacheDir);
   if (opts.platform) args.push("--platform", opts.platform);
   args.push(opts.image);
@@ -105274,6 +105275,11 @@ ${stderr}` : ""}`
     );
   }
 }
+var JAVA_DB_REPOSITORIES = [
+  "mirror.gcr.io/aquasec/trivy-java-db:1",
+  "public.ecr.aws/aquasecurity/trivy-java-db:1",
+  "ghcr.io/aquasecurity/trivy-java-db:1"
+];
 async function convertReport(trivyPath, input2, format2, output2, logger8, env) {
   const args = ["convert", "--format", format2, "--output", output2, input2];
   logger8.info(`[command]${trivyPath} ${args.join(" ")}`);

@@ -97,7 +97,11 @@ export function scanArgs(opts: TrivyScanOptions, output: string, ignoreFile: str
     ignoreFile,
     '--no-progress',
   ]
-  if (opts.skipDbUpdate) args.push('--skip-db-update', '--skip-java-db-update')
+  // Only the vulnerability DB is prepared per job. The Java DB is fetched by Trivy when an
+  // image holds jars; `--skip-java-db-update` would make such a first scan fail, so instead
+  // it gets the same mirror fallback as the DB.
+  if (opts.skipDbUpdate) args.push('--skip-db-update')
+  for (const repo of JAVA_DB_REPOSITORIES) args.push('--java-db-repository', repo)
   if (opts.cacheDir) args.push('--cache-dir', opts.cacheDir)
   if (opts.platform) args.push('--platform', opts.platform)
   args.push(opts.image)
@@ -151,6 +155,13 @@ export async function scanImage(
     )
   }
 }
+
+/** Mirrors of Trivy's Java DB, tried in order (Trivy falls back on 429/5xx only). */
+export const JAVA_DB_REPOSITORIES = [
+  'mirror.gcr.io/aquasec/trivy-java-db:1',
+  'public.ecr.aws/aquasecurity/trivy-java-db:1',
+  'ghcr.io/aquasecurity/trivy-java-db:1',
+]
 
 export type ConvertFormat = 'sarif' | 'cyclonedx' | 'spdx-json'
 
