@@ -250,8 +250,6 @@ describe('judgeBaseImage', () => {
 
 describe('offline from a Trivy report', () => {
   it('uses the report metadata, contacts no registry, and lists what it cannot know', async () => {
-      parseTrivyReport: undefined,
-    }))
     const scan = {
       image: 'debian:12',
       metadata: {
