@@ -10798,7 +10798,7 @@ var require_dist = __commonJS({
 
 // src/cli.ts
 import { mkdtempSync } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join3 } from "node:path";
 
@@ -18624,6 +18624,20 @@ var {
   getCancelSignal: getCancelSignal2
 } = getIpcExport();
 
+// src/github/marker.ts
+var PREFIX = "<!-- shipgate:comment key=";
+var SUFFIX = " -->";
+function commentMarker(key) {
+  const trimmed = key.trim();
+  if (trimmed === "")
+    throw new Error("The comment key is empty: pass the image reference or set `comment-key`.");
+  const encoded = encodeURIComponent(trimmed).replace(
+    /[-!'()*~.]/g,
+    (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+  return `${PREFIX}${encoded}${SUFFIX}`;
+}
+
 // src/inputs.ts
 var InputError = class extends Error {
   constructor(input2, message) {
@@ -18689,9 +18703,12 @@ function parsePlatform(value, input2 = "platform") {
   }
   return value;
 }
+function commentKey(explicit, images, fallback) {
+  return explicit || (images.length ? images.join(",") : fallback);
+}
 
 // src/pipeline.ts
-import { mkdir, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir, readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/model.ts
@@ -38923,6 +38940,38 @@ ${tail(result.stderr ?? "")}`
   return output2;
 }
 
+// src/baseline.ts
+import { readFile as readFile2, stat } from "node:fs/promises";
+async function classifyBaseline(value) {
+  try {
+    if ((await stat(value)).isFile()) return { kind: "file", path: value };
+  } catch {
+  }
+  return { kind: "image", image: value };
+}
+async function baselineFindings(path10, image) {
+  const text = await readFile2(path10, "utf8");
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    throw new Error(
+      `compare-to ${path10} is not JSON; give a Shipgate or Trivy JSON report, or an image reference.`
+    );
+  }
+  if (root?.schema === "shipgate.report/v1") {
+    const report = root;
+    const match = report.images.find((i2) => i2.image === image) ?? (report.images.length === 1 ? report.images[0] : void 0);
+    if (!match) {
+      throw new Error(
+        `compare-to ${path10} is a Shipgate report of ${report.images.map((i2) => i2.image).join(", ")}, none of which is ${image}.`
+      );
+    }
+    return match.findings.map((f) => f.finding);
+  }
+  return toImageScan(parseTrivyReport(text, path10), { artifacts: { trivyJson: path10 } }).findings;
+}
+
 // src/policy/match.ts
 function canonicalId(id) {
   return id.toUpperCase().replace(/^AVD-/, "").replace(/^([A-Z]+)-?0*(\d+)$/, "$1-$2");
@@ -39048,7 +39097,7 @@ function evaluate(scans, settings) {
 
 // src/policy/ignore-file.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 var IgnoreFileError = class extends Error {
   constructor(file2, message) {
     super(`ignore-file ${file2}: ${message}`);
@@ -39170,7 +39219,7 @@ function parseIgnoreFile(text, file2) {
 async function readIgnoreFile(file2) {
   let text;
   try {
-    text = await readFile2(file2, "utf8");
+    text = await readFile3(file2, "utf8");
   } catch (error62) {
     const code2 = error62.code;
     throw new IgnoreFileError(
@@ -39179,6 +39228,27 @@ async function readIgnoreFile(file2) {
     );
   }
   return parseIgnoreFile(text, file2);
+}
+
+// src/render/compare.ts
+function compareFindings2(current, baseline, baselineName) {
+  const before = new Set(baseline.map((f) => f.key));
+  const now = new Set(current.map((f) => f.key));
+  const introduced = [];
+  const seenIntroduced = /* @__PURE__ */ new Set();
+  for (const f of current) {
+    if (before.has(f.key) || seenIntroduced.has(f.key)) continue;
+    seenIntroduced.add(f.key);
+    introduced.push(f.key);
+  }
+  const fixed = [];
+  const seenFixed = /* @__PURE__ */ new Set();
+  for (const f of baseline) {
+    if (now.has(f.key) || seenFixed.has(f.key)) continue;
+    seenFixed.add(f.key);
+    fixed.push(f);
+  }
+  return { baseline: baselineName, introduced, fixed };
 }
 
 // src/report/sarif.ts
@@ -39312,7 +39382,7 @@ async function derive(scanned, evaluation, req, trivy, deps) {
         deps.logger
       );
       scan2.artifacts.sarif = out;
-      const parsed = JSON.parse(await readFile3(out, "utf8"));
+      const parsed = JSON.parse(await readFile4(out, "utf8"));
       if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${out}, which is not SARIF.`);
       sarifs.push(parsed);
     }
@@ -39343,6 +39413,30 @@ async function derive(scanned, evaluation, req, trivy, deps) {
     sarifPath = req.sarifPath;
   }
   return { sarifPath, warnings };
+}
+async function loadBaseline(value, image, index, req, deps) {
+  const source = await classifyBaseline(value);
+  if (source.kind === "file") return baselineFindings(source.path, image);
+  const trivy = await deps.trivy();
+  if (!trivy) throw new Error(`comparing with ${value} needs Trivy to scan it.`);
+  const outputDir = join2(req.outputDir, `baseline-${slug(value, index)}`);
+  await mkdir(outputDir, { recursive: true });
+  const { jsonPath, report } = await scanImage(
+    {
+      trivyPath: trivy.path,
+      image: value,
+      outputDir,
+      scanners: req.scanners,
+      timeout: req.timeout,
+      platform: req.platform,
+      cacheDir: trivy.cacheDir,
+      skipDbUpdate: trivy.skipDbUpdate,
+      graceMs: req.graceMs,
+      env: trivy.env
+    },
+    deps.logger
+  );
+  return toImageScan(report, { image: value, artifacts: { trivyJson: jsonPath } }).findings;
 }
 async function runPipeline(req, deps) {
   const now = deps.now();
@@ -39380,6 +39474,20 @@ async function runPipeline(req, deps) {
       suppressed: scan2.suppressed,
       artifacts: scan2.artifacts
     };
+    const baseline = req.compareTo?.[req.compareTo.length === 1 ? 0 : i2];
+    if (baseline) {
+      try {
+        image.comparison = compareFindings2(
+          scan2.findings,
+          await loadBaseline(baseline, scan2.image, i2, req, deps),
+          baseline
+        );
+      } catch (error62) {
+        warnings.push(
+          `No comparison with ${baseline} for ${scan2.image}: ${error62.message}`
+        );
+      }
+    }
     if (deps.baseImage) {
       try {
         image.baseImage = await deps.baseImage(scan2);
@@ -40135,7 +40243,8 @@ async function scan(images, o2, io) {
       platform: parsePlatform(o2.platform ?? "", "--platform"),
       sarifPath,
       outputDir,
-      concurrency: Number(o2.maxParallel) || 2
+      concurrency: Number(o2.maxParallel) || 2,
+      compareTo: o2.compareTo
     },
     { logger, trivy: findTrivy(o2.trivy, io), now: () => /* @__PURE__ */ new Date(), version: VERSION }
   );
@@ -40145,15 +40254,22 @@ async function scan(images, o2, io) {
       io.stdout(`${JSON.stringify(result.report, null, 2)}
 `);
       break;
-    case "markdown":
-      io.stdout(renderReportMarkdown(result.report));
+    case "markdown": {
+      const key = commentKey(o2.commentKey, imageList, result.report.images[0]?.image ?? "report");
+      io.stdout(
+        renderReportMarkdown(result.report, {
+          maxLength: Number(o2.maxLength) || COMMENT_MAX_LENGTH,
+          marker: commentMarker(key)
+        })
+      );
       break;
+    }
     case "sarif":
       if (!result.sarifPath) {
         io.stderr("error: --format sarif needs trivy (on PATH or --trivy) to convert the report.\n");
         return EXIT.error;
       }
-      io.stdout(await readFile4(result.sarifPath, "utf8"));
+      io.stdout(await readFile5(result.sarifPath, "utf8"));
       break;
     default:
       io.stdout(renderTable(result.report));
@@ -40174,7 +40290,10 @@ function buildProgram(io, setExit) {
     "Scan images with Trivy (or read an existing report) and judge them against the policy."
   ).argument("[image...]", "image references").option("--report <file>", "existing Trivy JSON report: Trivy is not run").option("--fail-on <severity>", "critical|high|medium|low|unknown|none", "high").option("--ignore-unfixed", "findings without a fixed version do not count").option("--ignore-file <file>", ".trivyignore or .trivyignore.yaml (entries may expire)").addOption(
     new Option("--format <format>", "output on stdout").choices(["table", "json", "markdown", "sarif"]).default("table")
-  ).option("--sarif <file>", "also write SARIF here").option("--scanners <list>", "Trivy scanners", "vuln,secret").option("--timeout <duration>", "Trivy timeout per image", "10m").option("--platform <os/arch>", "platform of multi-platform images").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").option("--max-parallel <n>", "images scanned at once", "2").option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
+  ).option("--sarif <file>", "also write SARIF here").option("--scanners <list>", "Trivy scanners", "vuln,secret").option("--timeout <duration>", "Trivy timeout per image", "10m").option("--platform <os/arch>", "platform of multi-platform images").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").option("--max-parallel <n>", "images scanned at once", "2").option(
+    "--compare-to <baseline...>",
+    "base-branch image or report (Shipgate/Trivy JSON) to diff against"
+  ).option("--comment-key <key>", "key of the comment marker (default: the images)").option("--max-length <n>", "size limit of --format markdown", String(65536)).option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
     setExit(await scan(images, options, io));
   });
   return program2;

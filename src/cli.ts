@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { execa } from 'execa'
+import { commentMarker } from './github/marker.js'
 import {
+  commentKey,
   InputError,
   parseFailOn,
   parseImages,
@@ -14,7 +16,7 @@ import {
 } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runPipeline, type TrivyHandle } from './pipeline.js'
-import { renderReportMarkdown } from './render/report-markdown.js'
+import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
 import { VERSION } from './version.js'
 
@@ -72,6 +74,9 @@ interface ScanOptions {
   outputDir?: string
   maxParallel: string
   verbose?: boolean
+  compareTo?: string[]
+  commentKey?: string
+  maxLength: string
 }
 
 async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number> {
@@ -105,6 +110,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
       sarifPath,
       outputDir,
       concurrency: Number(o.maxParallel) || 2,
+      compareTo: o.compareTo,
     },
     { logger, trivy: findTrivy(o.trivy, io), now: () => new Date(), version: VERSION },
   )
@@ -113,9 +119,17 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
     case 'json':
       io.stdout(`${JSON.stringify(result.report, null, 2)}\n`)
       break
-    case 'markdown':
-      io.stdout(renderReportMarkdown(result.report))
+    case 'markdown': {
+      // Exactly the body the action posts: same key, same marker, same limit.
+      const key = commentKey(o.commentKey, imageList, result.report.images[0]?.image ?? 'report')
+      io.stdout(
+        renderReportMarkdown(result.report, {
+          maxLength: Number(o.maxLength) || COMMENT_MAX_LENGTH,
+          marker: commentMarker(key),
+        }),
+      )
       break
+    }
     case 'sarif':
       if (!result.sarifPath) {
         io.stderr('error: --format sarif needs trivy (on PATH or --trivy) to convert the report.\n')
@@ -163,6 +177,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--trivy <path>', 'trivy binary (default: trivy on PATH)')
     .option('--output-dir <dir>', 'where reports are written (default: a new temp dir)')
     .option('--max-parallel <n>', 'images scanned at once', '2')
+    .option(
+      '--compare-to <baseline...>',
+      'base-branch image or report (Shipgate/Trivy JSON) to diff against',
+    )
+    .option('--comment-key <key>', 'key of the comment marker (default: the images)')
+    .option('--max-length <n>', 'size limit of --format markdown', String(65_536))
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {
       setExit(await scan(images, options, io))

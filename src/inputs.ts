@@ -146,3 +146,59 @@ export function readScanInputs(get: InputReader): ScanInputs {
     maxParallel: parsePositiveInt(get('max-parallel'), 'max-parallel', 2),
   }
 }
+
+export type CommentWhen = 'auto' | 'always' | 'never'
+export type CommentMode = 'update' | 'recreate'
+
+export interface CommentInputs {
+  when: CommentWhen
+  mode: CommentMode
+  /** What identifies this job's comment; defaults to the images. */
+  key?: string
+  token: string
+  compareTo: string[]
+  /** Comment on this pull request whatever the event (the `workflow_run` pattern for forks). */
+  pullRequest?: number
+}
+
+function oneOf<T extends string>(
+  value: string,
+  input: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const v = (value || fallback).toLowerCase()
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new InputError(input, `"${value}" is not one of ${allowed.join(', ')}.`)
+  }
+  return v as T
+}
+
+export function readCommentInputs(get: InputReader, images: number): CommentInputs {
+  const compareTo = parseList(get('compare-to'))
+  if (compareTo.length > 1 && compareTo.length !== images) {
+    throw new InputError(
+      'compare-to',
+      `lists ${compareTo.length} baselines for ${images} image(s); give one baseline per image, in the same order, or a single one.`,
+    )
+  }
+  return {
+    when: oneOf(get('comment'), 'comment', ['auto', 'always', 'never'], 'auto'),
+    mode: oneOf(get('comment-mode'), 'comment-mode', ['update', 'recreate'], 'update'),
+    key: get('comment-key') || undefined,
+    token: get('github-token'),
+    compareTo,
+    pullRequest: get('pull-request')
+      ? parsePositiveInt(get('pull-request'), 'pull-request', 0, 1e9)
+      : undefined,
+  }
+}
+
+/** The sticky comment's key: `comment-key`, else the images as the user gave them. */
+export function commentKey(
+  explicit: string | undefined,
+  images: string[],
+  fallback: string,
+): string {
+  return explicit || (images.length ? images.join(',') : fallback)
+}

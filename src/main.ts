@@ -1,18 +1,34 @@
 import { randomBytes } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
+import * as github from '@actions/github'
 import {
   createActionsCacheAdapter,
   parseDbRepositories,
   prepareTrivyDb,
 } from '../scanners/trivy/db.js'
 import { createToolCacheAdapter, execaExec, installTrivy } from '../scanners/trivy/install.js'
-import { InputError, parseBoolean, readScanInputs } from './inputs.js'
+import { publishComment, shouldComment } from './github/comment.js'
+import { commentMarker } from './github/marker.js'
+import { createOctokitCommenter } from './github/octokit.js'
+import {
+  type CommentInputs,
+  commentKey,
+  InputError,
+  parseBoolean,
+  readCommentInputs,
+  readScanInputs,
+} from './inputs.js'
 import type { Logger } from './logger.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
 import { type PipelineResult, runPipeline, type TrivyHandle } from './pipeline.js'
-import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
+import {
+  COMMENT_MAX_LENGTH,
+  renderReportMarkdown,
+  SUMMARY_MAX_LENGTH,
+} from './render/report-markdown.js'
 import { VERSION } from './version.js'
 
 const actionLogger: Logger = {
@@ -75,10 +91,72 @@ function setOutputs(result: PipelineResult): void {
   core.setOutput('reason', report.reason)
 }
 
+/** Where the full result can be read: the run page shows every job summary. */
+function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = process.env
+  if (!server || !repo || !run) return undefined
+  const attempt = process.env.GITHUB_RUN_ATTEMPT
+  return `${server}/${repo}/actions/runs/${run}${attempt ? `/attempts/${attempt}` : ''}`
+}
+
+/**
+ * Post or update the sticky comment. Never throws and never changes the exit status: a
+ * failure becomes a warning that the summary and the report carry.
+ */
+async function comment(report: ShipgateReport, inputs: CommentInputs, key: string): Promise<void> {
+  const decision =
+    inputs.pullRequest !== undefined && inputs.when !== 'never'
+      ? {
+          comment: true,
+          issueNumber: inputs.pullRequest,
+          fromFork: false,
+          why: `\`pull-request\` is ${inputs.pullRequest}.`,
+        }
+      : shouldComment(inputs.when, github.context.eventName, github.context.payload)
+  core.info(`Pull-request comment: ${decision.why}`)
+  if (!decision.comment || decision.issueNumber === undefined) {
+    core.setOutput('comment-status', 'disabled')
+    return
+  }
+  try {
+    const { owner, repo } = github.context.repo
+    const commenter = createOctokitCommenter({
+      token: inputs.token,
+      apiUrl: process.env.GITHUB_API_URL,
+      owner,
+      repo,
+      issueNumber: decision.issueNumber,
+      logger: actionLogger,
+    })
+    const body = renderReportMarkdown(report, {
+      maxLength: COMMENT_MAX_LENGTH,
+      summaryUrl: runUrl(),
+      marker: commentMarker(key),
+    })
+    const result = await publishComment(
+      { body, key, mode: inputs.mode, fromFork: decision.fromFork },
+      { github: commenter, logger: actionLogger },
+    )
+    core.setOutput('comment-status', result.status)
+    if (result.status === 'failed') {
+      core.warning(result.reason)
+      report.warnings.push(result.reason)
+    } else {
+      core.setOutput('comment-url', result.url ?? '')
+      core.info(`Pull-request comment ${result.status}${result.url ? `: ${result.url}` : ''}`)
+    }
+  } catch (error) {
+    const reason = `The pull-request comment was not written: ${(error as Error).message}`
+    core.setOutput('comment-status', 'failed')
+    core.warning(reason)
+    report.warnings.push(reason)
+  }
+}
+
 async function writeSummary(report: ShipgateReport): Promise<void> {
   try {
     await core.summary
-      .addRaw(renderReportMarkdown(report, { maxLength: SUMMARY_MAX_LENGTH }))
+      .addRaw(renderReportMarkdown(report, { maxLength: SUMMARY_MAX_LENGTH, summaryUrl: runUrl() }))
       .write()
   } catch (error) {
     // The summary is a convenience; the outputs and the report file still carry everything.
@@ -89,8 +167,8 @@ async function writeSummary(report: ShipgateReport): Promise<void> {
 export async function run(): Promise<void> {
   try {
     const inputs = readScanInputs(getInput)
-    const token = getInput('github-token')
-    if (token) core.setSecret(token)
+    const commentInputs = readCommentInputs(getInput, inputs.images.length)
+    if (commentInputs.token) core.setSecret(commentInputs.token)
     const temp = process.env.RUNNER_TEMP || tmpdir()
     const outputDir = join(
       temp,
@@ -111,10 +189,19 @@ export async function run(): Promise<void> {
         sarifPath,
         outputDir,
         concurrency: inputs.maxParallel,
+        compareTo: commentInputs.compareTo,
       },
       { logger: actionLogger, trivy: trivyProvider(), now: () => new Date(), version: VERSION },
     )
     for (const warning of result.report.warnings) core.warning(warning)
+    const key = commentKey(
+      commentInputs.key,
+      inputs.images,
+      result.report.images[0]?.image ?? 'report',
+    )
+    await comment(result.report, commentInputs, key)
+    // The comment's outcome is part of the record: rewrite the report with its warnings.
+    await writeFile(result.reportPath, `${JSON.stringify(result.report, null, 2)}\n`)
     setOutputs(result)
     await writeSummary(result.report)
 

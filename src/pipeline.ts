@@ -9,6 +9,7 @@ import {
 import { readTrivyReport } from '../scanners/trivy/parse.js'
 import { convertReport, scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
+import { baselineFindings, classifyBaseline } from './baseline.js'
 import type { Logger } from './logger.js'
 import type {
   BaseImageReport,
@@ -20,6 +21,7 @@ import type {
 } from './model.js'
 import { evaluate } from './policy/evaluate.js'
 import { readIgnoreFile } from './policy/ignore-file.js'
+import { compareFindings } from './render/compare.js'
 import { isSarifLog, mergeSarif, type SarifLog } from './report/sarif.js'
 
 export type SbomFormat = 'cyclonedx' | 'spdx-json'
@@ -46,6 +48,11 @@ export interface ScanRequest {
   concurrency: number
   /** Kill Trivy this long after its own `timeout` (default 60 s). */
   graceMs?: number
+  /**
+   * Baselines for "what this change does": one per image (or one for a single image), each a
+   * report file (Shipgate or Trivy JSON) or the base branch's image reference, scanned once.
+   */
+  compareTo?: string[]
 }
 
 /** A Trivy binary ready to run. `skipDbUpdate` once the DB was prepared for the whole job. */
@@ -219,6 +226,38 @@ async function derive(
   return { sarifPath, warnings }
 }
 
+/** The baseline's findings for one image: read from a report, or one Trivy analysis of the base image. */
+async function loadBaseline(
+  value: string,
+  image: string,
+  index: number,
+  req: ScanRequest,
+  deps: PipelineDeps,
+) {
+  const source = await classifyBaseline(value)
+  if (source.kind === 'file') return baselineFindings(source.path, image)
+  const trivy = await deps.trivy()
+  if (!trivy) throw new Error(`comparing with ${value} needs Trivy to scan it.`)
+  const outputDir = join(req.outputDir, `baseline-${slug(value, index)}`)
+  await mkdir(outputDir, { recursive: true })
+  const { jsonPath, report } = await scanImage(
+    {
+      trivyPath: trivy.path,
+      image: value,
+      outputDir,
+      scanners: req.scanners,
+      timeout: req.timeout,
+      platform: req.platform,
+      cacheDir: trivy.cacheDir,
+      skipDbUpdate: trivy.skipDbUpdate,
+      graceMs: req.graceMs,
+      env: trivy.env,
+    },
+    deps.logger,
+  )
+  return toImageScan(report, { image: value, artifacts: { trivyJson: jsonPath } }).findings
+}
+
 /** Scan -> evaluate policy -> derive formats -> base-image facts -> Shipgate's report. */
 export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise<PipelineResult> {
   const now = deps.now()
@@ -258,6 +297,21 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
       packages: scan.packages,
       suppressed: scan.suppressed,
       artifacts: scan.artifacts,
+    }
+    const baseline = req.compareTo?.[req.compareTo.length === 1 ? 0 : i]
+    if (baseline) {
+      try {
+        image.comparison = compareFindings(
+          scan.findings,
+          await loadBaseline(baseline, scan.image, i, req, deps),
+          baseline,
+        )
+      } catch (error) {
+        // The comparison is context for reviewers, not the gate: say so and go on.
+        warnings.push(
+          `No comparison with ${baseline} for ${scan.image}: ${(error as Error).message}`,
+        )
+      }
     }
     if (deps.baseImage) {
       try {

@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixturePath } from '../support/fixtures.js'
+import { FakeGitHub } from '../support/github/fake-github.js'
 import { NODE24_BIN, standIn } from '../support/trivy-stand-in/index.js'
 
 const ROOT = new URL('../../', import.meta.url).pathname
@@ -128,5 +129,113 @@ describe('dist/index.js on a simulated runner', () => {
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toMatch(/::error::Trivy exited with code 2 while scanning x:1/)
     expect(r.outputs.verdict).toBe('fail')
+  })
+})
+
+describe('dist/index.js on a pull request', () => {
+  const gh = new FakeGitHub()
+  beforeAll(async () => {
+    await gh.start()
+  })
+  afterAll(async () => {
+    await gh.stop()
+  })
+
+  /** The stand-in trivy on PATH is reused for `trivy convert`: nothing is downloaded. */
+  const noDownload = () => ({ ...standIn({}).env, STANDIN_VERSION: '0.75.0' })
+
+  function prEnv(number: number, fork = false) {
+    const dir = mkdtempSync(join(tmpdir(), 'event-'))
+    const event = join(dir, 'event.json')
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number,
+          head: { repo: { full_name: fork ? 'mallory/api' : 'acme/api' } },
+          base: { repo: { full_name: 'acme/api' } },
+        },
+      }),
+    )
+    return {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_API_URL: gh.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/api',
+    }
+  }
+
+  it('posts one sticky comment and updates it on the next push', async () => {
+    gh.addPullRequest('acme', 'api', 7)
+    const inputs = {
+      'trivy-report': fixturePath('debian-buster.json.golden'),
+      image: 'ghcr.io/acme/api:pr-7',
+      'github-token': 'ghs_secret',
+    }
+    gh.token = 'ghs_secret'
+    const first = await runAction(inputs, { ...prEnv(7), ...noDownload() })
+    expect(first.exitCode).toBe(1)
+    expect(first.outputs['comment-status'], first.stdout).toBe('created')
+    const comments = gh.comments('acme', 'api', 7)
+    expect(comments).toHaveLength(1)
+    expect(comments[0]?.body.split('\n')[0]).toMatch(/Blocked: 1 critical/)
+    expect(comments[0]?.body).toContain('<!-- shipgate:comment key=')
+    // The token is registered as a secret (the runner masks it) and printed nowhere else.
+    expect(first.stdout).toContain('::add-mask::ghs_secret')
+    expect(first.stdout.replace('::add-mask::ghs_secret', '')).not.toContain('ghs_secret')
+
+    const second = await runAction(
+      { ...inputs, 'fail-on': 'none' },
+      { ...prEnv(7), ...noDownload() },
+    )
+    expect(second.exitCode).toBe(0)
+    expect(second.outputs['comment-status']).toBe('updated')
+    expect(gh.comments('acme', 'api', 7)).toHaveLength(1)
+    expect(gh.comments('acme', 'api', 7)[0]?.body).toMatch(/Passed/)
+  })
+
+  it('a fork token that cannot comment warns, keeps the summary, and the policy decides the exit', async () => {
+    gh.addPullRequest('acme', 'api', 8)
+    gh.token = 'ghs_x'
+    gh.fail({
+      method: 'POST',
+      path: '/issues/8/comments',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      times: 10,
+    })
+    const r = await runAction(
+      {
+        'trivy-report': fixturePath('alpine-310.json.golden'),
+        image: 'alpine:3.10',
+        'github-token': 'ghs_x',
+      },
+      { ...prEnv(8, true), ...noDownload() },
+    )
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs).toMatchObject({ verdict: 'pass', 'comment-status': 'failed' })
+    expect(r.stdout).toMatch(/::warning::.*fork/)
+    expect(r.summary).toMatch(/Passed/)
+    expect(r.summary).toMatch(/fork/)
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.warnings.join(' ')).toMatch(/fork/)
+  })
+
+  it('compares with a baseline report and shows what the change introduces', async () => {
+    gh.addPullRequest('acme', 'api', 9)
+    const r = await runAction(
+      {
+        'trivy-report': fixturePath('debian-buster.json.golden'),
+        image: 'ghcr.io/acme/api:pr-9',
+        'compare-to': fixturePath('debian-buster-ignore-unfixed.json.golden'),
+        'github-token': 'ghs_x',
+      },
+      { ...prEnv(9), ...noDownload() },
+    )
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.images[0].comparison.introduced).toHaveLength(1)
+    expect(report.images[0].comparison.introduced[0]).toContain('CVE-2019-18276')
+    expect(gh.comments('acme', 'api', 9)[0]?.body).toContain('CVE-2019-18276')
   })
 })
