@@ -626,7 +626,7 @@ export class RegistryClient {
       case 403:
         return new RegistryError(
           'denied',
-          `${spec.what}: ${who} may not ${verb} ${repoName} (403${detail ? `, ${detail}` : ''}). Grant ${spec.action === 'pull' ? 'read' : 'write'} access to this repository${spec.repo.registry === 'ghcr.io' ? ' (for GITHUB_TOKEN: `permissions: packages: ' + (spec.action === 'pull' ? 'read' : 'write') + '`)' : ''}.`,
+          `${spec.what}: ${who} may not ${verb} ${repoName} (403${detail ? `, ${detail}` : ''}). Grant ${spec.action === 'pull' ? 'read' : 'write'} access to this repository${spec.repo.registry === 'ghcr.io' ? ` (for GITHUB_TOKEN: \`permissions: packages: ${spec.action === 'pull' ? 'read' : 'write'}\`)` : ''}.`,
           details,
         )
       case 404: {

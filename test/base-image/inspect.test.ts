@@ -130,6 +130,7 @@ describe('inspectImage on real images', () => {
     const path = join(dir, 'Dockerfile')
     await writeFile(
       path,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Dockerfile ARG syntax, not a template.
       'ARG BASE=busybox\nFROM golang:1.22 AS build\nRUN go build\nFROM ${BASE}\nCOPY --from=build /app /app\n',
     )
     const facts = await inspect('busybox', { dockerfile: path })
