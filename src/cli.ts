@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { execa } from 'execa'
+import {
+  inspectImage,
+  inspectJson,
+  inspectTable,
+  parseBaseImagePolicy,
+} from '../scanners/base-image/index.js'
 import { commentMarker } from './github/marker.js'
 import {
   commentKey,
@@ -16,8 +22,12 @@ import {
 } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runPipeline, type TrivyHandle } from './pipeline.js'
+import { defaultCredentials, RegistryClient } from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
+import { registryStore } from './sign/registry-store.js'
+import { runVerify } from './sign/verify-command.js'
+import { baseImageStage } from './stages/base-image.js'
 import { VERSION } from './version.js'
 
 /** Exit statuses: the contract scripts rely on. Never 0 when the scan did not complete. */
@@ -41,6 +51,19 @@ function stderrLogger(io: CliIo, verbose: boolean): Logger {
     info: (m) => verbose && io.stderr(`${m}\n`),
     warning: (m) => io.stderr(`warning: ${m}\n`),
   }
+}
+
+/** Registry access: REGISTRY_USERNAME/REGISTRY_PASSWORD, then docker config, then GITHUB_TOKEN for ghcr.io. */
+function registryClient(io: CliIo, logger: Logger): RegistryClient {
+  return new RegistryClient({
+    credentials: defaultCredentials({
+      username: io.env.REGISTRY_USERNAME,
+      password: io.env.REGISTRY_PASSWORD,
+      env: io.env,
+    }),
+    logger,
+    insecure: true, // plain HTTP is only ever used for loopback registries
+  })
 }
 
 /** The CLI uses the trivy on PATH (or --trivy); it does not download binaries. */
@@ -77,6 +100,11 @@ interface ScanOptions {
   compareTo?: string[]
   commentKey?: string
   maxLength: string
+  baseImagePolicy: string
+  allowedBaseImages?: string
+  forbid?: string
+  maxImageSize?: string
+  dockerfile?: string
 }
 
 async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number> {
@@ -97,6 +125,12 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   const wantSarif = o.format === 'sarif' || o.sarif !== undefined
   const sarifPath = wantSarif ? (o.sarif ?? join(outputDir, 'shipgate.sarif')) : undefined
   const logger = stderrLogger(io, Boolean(o.verbose))
+  const basePolicy = parseBaseImagePolicy({
+    mode: o.baseImagePolicy,
+    allowedBaseImages: o.allowedBaseImages,
+    forbid: o.forbid,
+    maxImageSize: o.maxImageSize,
+  })
   const result = await runPipeline(
     {
       images: imageList,
@@ -112,7 +146,21 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
       concurrency: Number(o.maxParallel) || 2,
       compareTo: o.compareTo,
     },
-    { logger, trivy: findTrivy(o.trivy, io), now: () => new Date(), version: VERSION },
+    {
+      logger,
+      trivy: findTrivy(o.trivy, io),
+      now: () => new Date(),
+      version: VERSION,
+      baseImage: basePolicy
+        ? baseImageStage(basePolicy, {
+            client: () => registryClient(io, logger),
+            platform: o.platform,
+            dockerfile: o.dockerfile,
+            logger,
+            offline: imageList.length === 0,
+          })
+        : undefined,
+    },
   )
   for (const w of result.report.warnings) logger.warning(w)
   switch (o.format) {
@@ -183,10 +231,101 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option('--comment-key <key>', 'key of the comment marker (default: the images)')
     .option('--max-length <n>', 'size limit of --format markdown', String(65_536))
+    .option('--base-image-policy <mode>', 'off|warn|enforce', 'warn')
+    .option('--allowed-base-images <globs>', 'allowed base images, comma separated')
+    .option('--forbid <list>', 'any of shell, package-manager, root-user, unpinned-base')
+    .option('--max-image-size <size>', 'largest compressed size, e.g. 200MB')
+    .option('--dockerfile <path>', 'the Dockerfile that built the image')
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {
       setExit(await scan(images, options, io))
     })
+
+  program
+    .command('inspect')
+    .description('Read an image from its registry and report how far it is from a minimal base.')
+    .argument('<image>', 'image reference')
+    .option('--platform <os/arch>', 'platform of multi-platform images', 'linux/amd64')
+    .addOption(
+      new Option('--format <format>', 'output').choices(['table', 'json']).default('table'),
+    )
+    .option('--dockerfile <path>', 'the Dockerfile that built the image')
+    .option('-v, --verbose', 'log registry requests to stderr')
+    .action(
+      async (
+        image: string,
+        o: { platform: string; format: string; dockerfile?: string; verbose?: boolean },
+      ) => {
+        const logger = stderrLogger(io, Boolean(o.verbose))
+        const facts = await inspectImage(image, {
+          platform: parsePlatform(o.platform, '--platform'),
+          client: registryClient(io, logger),
+          logger,
+          dockerfile: o.dockerfile,
+        })
+        const json = inspectJson(facts)
+        io.stdout(o.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : inspectTable(json))
+        setExit(EXIT.pass)
+      },
+    )
+
+  program
+    .command('verify')
+    .description(
+      'Verify the Sigstore signatures and attestations of an image (cosign and bundle formats).',
+    )
+    .argument('<image>', 'image reference (a tag is resolved to its digest)')
+    .option(
+      '--certificate-identity <uri>',
+      'exact signer identity, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main',
+    )
+    .option(
+      '--certificate-identity-regexp <re>',
+      'anchored regular expression for the signer identity',
+    )
+    .option('--certificate-oidc-issuer <url>', 'e.g. https://token.actions.githubusercontent.com')
+    .addOption(
+      new Option('--require <formats>', 'which formats must verify')
+        .choices(['any', 'cosign', 'bundle', 'both'])
+        .default('any'),
+    )
+    .option(
+      '--attestation <type...>',
+      'predicate types that must be attested: cyclonedx, spdxjson, vuln or a URI',
+    )
+    .option('--trusted-root <file>', 'trusted_root.json (default: public Sigstore via TUF)')
+    .action(
+      async (
+        image: string,
+        o: {
+          certificateIdentity?: string
+          certificateIdentityRegexp?: string
+          certificateOidcIssuer?: string
+          require: string
+          attestation?: string[]
+          trustedRoot?: string
+        },
+      ) => {
+        const logger = stderrLogger(io, false)
+        const { exitCode } = await runVerify(
+          {
+            image,
+            certificateIdentity: o.certificateIdentity,
+            certificateIdentityRegexp: o.certificateIdentityRegexp,
+            certificateOidcIssuer: o.certificateOidcIssuer,
+            require: o.require,
+            attestations: o.attestation,
+            trustedRoot: o.trustedRoot,
+          },
+          {
+            store: registryStore(registryClient(io, logger)),
+            logger,
+            print: (t) => io.stdout(`${t}\n`),
+          },
+        )
+        setExit(exitCode)
+      },
+    )
 
   return program
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
+import { PolicyInputError, parseBaseImagePolicy } from '../scanners/base-image/index.js'
 import {
   createActionsCacheAdapter,
   parseDbRepositories,
@@ -24,11 +25,21 @@ import {
 import type { Logger } from './logger.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
 import { type PipelineResult, runPipeline, type TrivyHandle } from './pipeline.js'
+import { defaultCredentials, RegistryClient } from './registry/index.js'
 import {
   COMMENT_MAX_LENGTH,
   renderReportMarkdown,
   SUMMARY_MAX_LENGTH,
 } from './render/report-markdown.js'
+import { actionsArtifactUploader } from './sign/actions-artifact.js'
+import { githubIdentity } from './sign/github-identity.js'
+import { MissingIdTokenPermissionError } from './sign/identity.js'
+import { registryStore } from './sign/registry-store.js'
+import { readSigningSettings, SigningInputError, type SigningSettings } from './sign/settings.js'
+import { loadTrustedRoot } from './sign/trust-root.js'
+import { runVerify } from './sign/verify-command.js'
+import { baseImageStage } from './stages/base-image.js'
+import { signStage } from './stages/sign.js'
 import { VERSION } from './version.js'
 
 const actionLogger: Logger = {
@@ -89,6 +100,14 @@ function setOutputs(result: PipelineResult): void {
   core.setOutput('report', result.reportPath)
   core.setOutput('sarif', result.sarifPath ?? '')
   core.setOutput('reason', report.reason)
+  const bases = report.images.flatMap((i) =>
+    i.baseImage ? [{ image: i.image, ...i.baseImage }] : [],
+  )
+  core.setOutput('base-image', JSON.stringify(bases))
+  core.setOutput(
+    'base-image-violations',
+    String(bases.reduce((n, b) => n + b.violations.length, 0)),
+  )
 }
 
 /** Where the full result can be read: the run page shows every job summary. */
@@ -164,9 +183,98 @@ async function writeSummary(report: ShipgateReport): Promise<void> {
   }
 }
 
+/** Registry access for signing, verifying and the base-image check: docker login, inputs, GITHUB_TOKEN. */
+function registryClient(): RegistryClient {
+  const password = getInput('registry-password')
+  if (password) core.setSecret(password)
+  return new RegistryClient({
+    credentials: defaultCredentials({
+      username: getInput('registry-username') || undefined,
+      password: password || undefined,
+      env: { ...process.env, GITHUB_TOKEN: process.env.GITHUB_TOKEN || getInput('github-token') },
+    }),
+    logger: actionLogger,
+    insecure: true, // plain HTTP is only ever used for loopback registries
+  })
+}
+
+function readSigning(): SigningSettings {
+  const raw = Object.fromEntries(
+    [
+      'sign',
+      'attest-sbom',
+      'attest-vulnerabilities',
+      'sbom-format',
+      'signature-format',
+      'fulcio-url',
+      'rekor-url',
+      'tsa-url',
+      'public-transparency-log',
+      'trusted-root',
+    ].map((name) => [name, getInput(name)]),
+  )
+  const repository = github.context.payload.repository as
+    | { visibility?: string; private?: boolean }
+    | undefined
+  const visibility =
+    repository?.visibility ??
+    (repository?.private === true
+      ? 'private'
+      : repository?.private === false
+        ? 'public'
+        : undefined)
+  const settings = readSigningSettings(raw, {
+    repositoryVisibility: visibility as 'public' | 'private' | 'internal' | undefined,
+  })
+  // Fail before any work when signing cannot possibly succeed.
+  if (settings.sign) githubIdentity().preflight()
+  return settings
+}
+
+/** `mode: verify`: check the signatures of images signed earlier (e.g. before a deploy). */
+async function verifyMode(): Promise<void> {
+  const images = readScanInputs((name) => (name === 'trivy-report' ? '' : getInput(name))).images
+  const client = registryClient()
+  const trustedRootPath = getInput('trusted-root') || undefined
+  let failed = 0
+  for (const image of images) {
+    const { exitCode } = await runVerify(
+      {
+        image,
+        certificateIdentity: getInput('certificate-identity') || undefined,
+        certificateIdentityRegexp: getInput('certificate-identity-regexp') || undefined,
+        certificateOidcIssuer: getInput('certificate-oidc-issuer') || undefined,
+        require: getInput('verify-require') || undefined,
+        attestations: getInput('verify-attestations')
+          ? getInput('verify-attestations')
+              .split(/[\s,]+/)
+              .filter(Boolean)
+          : undefined,
+        trustedRoot: trustedRootPath,
+      },
+      { store: registryStore(client), logger: actionLogger, print: (t) => core.info(t) },
+    )
+    if (exitCode !== 0) failed++
+  }
+  core.setOutput('verdict', failed ? 'fail' : 'pass')
+  if (failed)
+    core.setFailed(`${failed} of ${images.length} image(s) did not verify; see the lines above.`)
+}
+
 export async function run(): Promise<void> {
   try {
+    const mode = (getInput('mode') || 'scan').toLowerCase()
+    if (mode === 'verify') return await verifyMode()
+    if (mode !== 'scan')
+      throw new InputError('mode', `"${mode}" is not a mode; use scan or verify.`)
     const inputs = readScanInputs(getInput)
+    const signing = readSigning()
+    const basePolicy = parseBaseImagePolicy({
+      mode: getInput('base-image-policy'),
+      allowedBaseImages: getInput('allowed-base-images'),
+      forbid: getInput('forbid'),
+      maxImageSize: getInput('max-image-size'),
+    })
     const commentInputs = readCommentInputs(getInput, inputs.images.length)
     if (commentInputs.token) core.setSecret(commentInputs.token)
     const temp = process.env.RUNNER_TEMP || tmpdir()
@@ -190,10 +298,49 @@ export async function run(): Promise<void> {
         outputDir,
         concurrency: inputs.maxParallel,
         compareTo: commentInputs.compareTo,
+        sbomFormat: signing.sbomFormat === 'none' ? undefined : signing.sbomFormat,
       },
-      { logger: actionLogger, trivy: trivyProvider(), now: () => new Date(), version: VERSION },
+      {
+        logger: actionLogger,
+        trivy: trivyProvider(),
+        now: () => new Date(),
+        version: VERSION,
+        baseImage: basePolicy
+          ? baseImageStage(basePolicy, {
+              client: registryClient,
+              platform: inputs.platform,
+              dockerfile: getInput('dockerfile') || undefined,
+              logger: actionLogger,
+              offline: inputs.images.length === 0,
+            })
+          : undefined,
+      },
     )
     for (const warning of result.report.warnings) core.warning(warning)
+    // A signature tells admission controllers "this passed the gate": sign only a passing,
+    // complete scan. The SBOM is still uploaded.
+    const signable = result.report.verdict === 'pass' && !result.errors.length
+    if (signing.sign && !signable) {
+      const note =
+        'Not signed: the image did not pass the gate, and a signature would tell admission controllers it did.'
+      core.warning(note)
+      result.report.warnings.push(note)
+    }
+    const signed = await signStage(
+      result.report,
+      signable ? signing : { sign: false, sbomFormat: signing.sbomFormat },
+      {
+        store: () => registryStore(registryClient()),
+        identity: () => githubIdentity(),
+        trustedRoot: async () => {
+          if (!signing.sign) return undefined
+          return loadTrustedRoot(signing.trustedRootPath ? { path: signing.trustedRootPath } : {})
+        },
+        uploader: actionsArtifactUploader(),
+        logger: actionLogger,
+      },
+    )
+    for (const [name, value] of Object.entries(signed.outputs)) core.setOutput(name, value)
     const key = commentKey(
       commentInputs.key,
       inputs.images,
@@ -205,8 +352,8 @@ export async function run(): Promise<void> {
     setOutputs(result)
     await writeSummary(result.report)
 
-    if (result.errors.length) {
-      core.setFailed(result.errors.join('\n'))
+    if (result.errors.length || signed.failed.length) {
+      core.setFailed([...result.errors, ...signed.failed].join('\n'))
     } else if (result.report.verdict === 'fail') {
       core.setFailed(result.report.reason)
     } else {
@@ -214,8 +361,11 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    core.setFailed(
-      error instanceof InputError ? message : `Shipgate could not complete: ${message}`,
-    )
+    const usage =
+      error instanceof InputError ||
+      error instanceof SigningInputError ||
+      error instanceof PolicyInputError ||
+      error instanceof MissingIdTokenPermissionError
+    core.setFailed(usage ? message : `Shipgate could not complete: ${message}`)
   }
 }

@@ -69,9 +69,14 @@ export interface PipelineDeps {
   /** Installs or finds Trivy the first time it is needed; `undefined` when none can be had. */
   trivy: () => Promise<TrivyHandle | undefined>
   /** The minimal-base-image check; omitted when the check is off. */
-  baseImage?: (scan: ImageScan) => Promise<BaseImageReport>
+  baseImage?: BaseImageStage
   now: () => Date
   version: string
+}
+
+export interface BaseImageStage {
+  mode: 'warn' | 'enforce'
+  check: (scan: ImageScan) => Promise<BaseImageReport>
 }
 
 export interface PipelineResult {
@@ -315,10 +320,13 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     }
     if (deps.baseImage) {
       try {
-        image.baseImage = await deps.baseImage(scan)
+        image.baseImage = await deps.baseImage.check(scan)
       } catch (error) {
-        // Fail closed: a base-image check that could not run is an error, never a silent pass.
-        errors.push(`Base-image check for ${scan.image} failed: ${(error as Error).message}`)
+        const message = `Base-image check for ${scan.image} failed: ${(error as Error).message}`
+        // Enforced, a check that could not run is an error, never a silent pass; in warn mode
+        // it is reported and the severity gate alone decides.
+        if (deps.baseImage.mode === 'enforce') errors.push(message)
+        else warnings.push(message)
       }
     }
     images.push(image)

@@ -105,8 +105,10 @@ describe('dist/index.js on a simulated runner', () => {
     )
     expect(r.exitCode).toBe(1)
     expect(r.outputs).toMatchObject({ verdict: 'fail', critical: '1', low: '0' })
-    // No scan and no DB download: only the conversion to SARIF ran.
-    expect(trivy.calls().map((a) => a[0])).toEqual(['--version', 'convert'])
+    // No scan and no DB download: only conversions of the given report (SARIF, CycloneDX SBOM).
+    const calls = trivy.calls()
+    expect(calls.map((a) => a[0])).toEqual(['--version', 'convert', 'convert'])
+    expect(calls.slice(1).map((a) => a[a.indexOf('--format') + 1])).toEqual(['sarif', 'cyclonedx'])
     const sarif = JSON.parse(readFileSync(r.outputs.sarif as string, 'utf8'))
     expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual([
       'CVE-2019-18224',
