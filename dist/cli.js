@@ -72490,6 +72490,25 @@ async function pool(items, limit, work) {
 function slug(image, index) {
   return `${index + 1}-${image.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80)}`;
 }
+async function analyse(image, outputDir, trivy, req, deps) {
+  await mkdir(outputDir, { recursive: true });
+  const { jsonPath, report } = await scanImage(
+    {
+      trivyPath: trivy.path,
+      image,
+      outputDir,
+      scanners: req.scanners,
+      timeout: req.timeout,
+      platform: req.platform,
+      cacheDir: trivy.cacheDir,
+      skipDbUpdate: trivy.skipDbUpdate,
+      graceMs: req.graceMs,
+      env: trivy.env
+    },
+    deps.logger
+  );
+  return { scan: toImageScan(report, { image, artifacts: { trivyJson: jsonPath } }), report };
+}
 async function scanAll(req, deps) {
   if (req.reportFile) {
     const report = await readTrivyReport(req.reportFile);
@@ -72505,26 +72524,11 @@ async function scanAll(req, deps) {
       "Trivy is not available: install it, or pass an existing report with `trivy-report`."
     );
   }
-  const settled = await pool(req.images, req.concurrency, async (image, i2) => {
-    const outputDir = join2(req.outputDir, slug(image, i2));
-    await mkdir(outputDir, { recursive: true });
-    const { jsonPath, report } = await scanImage(
-      {
-        trivyPath: trivy.path,
-        image,
-        outputDir,
-        scanners: req.scanners,
-        timeout: req.timeout,
-        platform: req.platform,
-        cacheDir: trivy.cacheDir,
-        skipDbUpdate: trivy.skipDbUpdate,
-        graceMs: req.graceMs,
-        env: trivy.env
-      },
-      deps.logger
-    );
-    return { scan: toImageScan(report, { image, artifacts: { trivyJson: jsonPath } }), report };
-  });
+  const settled = await pool(
+    req.images,
+    req.concurrency,
+    (image, i2) => analyse(image, join2(req.outputDir, slug(image, i2)), trivy, req, deps)
+  );
   const scanned = [];
   const errors = [];
   for (const s of settled) {
@@ -72600,24 +72604,8 @@ async function loadBaseline(value, image, index, req, deps) {
   if (source.kind === "file") return baselineFindings(source.path, image);
   const trivy = await deps.trivy();
   if (!trivy) throw new Error(`comparing with ${value} needs Trivy to scan it.`);
-  const outputDir = join2(req.outputDir, `baseline-${slug(value, index)}`);
-  await mkdir(outputDir, { recursive: true });
-  const { jsonPath, report } = await scanImage(
-    {
-      trivyPath: trivy.path,
-      image: value,
-      outputDir,
-      scanners: req.scanners,
-      timeout: req.timeout,
-      platform: req.platform,
-      cacheDir: trivy.cacheDir,
-      skipDbUpdate: trivy.skipDbUpdate,
-      graceMs: req.graceMs,
-      env: trivy.env
-    },
-    deps.logger
-  );
-  return toImageScan(report, { image: value, artifacts: { trivyJson: jsonPath } }).findings;
+  const dir = join2(req.outputDir, `baseline-${slug(value, index)}`);
+  return (await analyse(value, dir, trivy, req, deps)).scan.findings;
 }
 async function runPipeline(req, deps) {
   const now = deps.now();

@@ -114,6 +114,33 @@ interface Scanned {
   report: TrivyReport
 }
 
+/** The one Trivy analysis of one image, normalized. */
+async function analyse(
+  image: string,
+  outputDir: string,
+  trivy: TrivyHandle,
+  req: ScanRequest,
+  deps: PipelineDeps,
+): Promise<Scanned> {
+  await mkdir(outputDir, { recursive: true })
+  const { jsonPath, report } = await scanImage(
+    {
+      trivyPath: trivy.path,
+      image,
+      outputDir,
+      scanners: req.scanners,
+      timeout: req.timeout,
+      platform: req.platform,
+      cacheDir: trivy.cacheDir,
+      skipDbUpdate: trivy.skipDbUpdate,
+      graceMs: req.graceMs,
+      env: trivy.env,
+    },
+    deps.logger,
+  )
+  return { scan: toImageScan(report, { image, artifacts: { trivyJson: jsonPath } }), report }
+}
+
 async function scanAll(
   req: ScanRequest,
   deps: PipelineDeps,
@@ -132,26 +159,9 @@ async function scanAll(
       'Trivy is not available: install it, or pass an existing report with `trivy-report`.',
     )
   }
-  const settled = await pool(req.images, req.concurrency, async (image, i) => {
-    const outputDir = join(req.outputDir, slug(image, i))
-    await mkdir(outputDir, { recursive: true })
-    const { jsonPath, report } = await scanImage(
-      {
-        trivyPath: trivy.path,
-        image,
-        outputDir,
-        scanners: req.scanners,
-        timeout: req.timeout,
-        platform: req.platform,
-        cacheDir: trivy.cacheDir,
-        skipDbUpdate: trivy.skipDbUpdate,
-        graceMs: req.graceMs,
-        env: trivy.env,
-      },
-      deps.logger,
-    )
-    return { scan: toImageScan(report, { image, artifacts: { trivyJson: jsonPath } }), report }
-  })
+  const settled = await pool(req.images, req.concurrency, (image, i) =>
+    analyse(image, join(req.outputDir, slug(image, i)), trivy, req, deps),
+  )
   const scanned: Scanned[] = []
   const errors: string[] = []
   for (const s of settled) {
@@ -243,24 +253,8 @@ async function loadBaseline(
   if (source.kind === 'file') return baselineFindings(source.path, image)
   const trivy = await deps.trivy()
   if (!trivy) throw new Error(`comparing with ${value} needs Trivy to scan it.`)
-  const outputDir = join(req.outputDir, `baseline-${slug(value, index)}`)
-  await mkdir(outputDir, { recursive: true })
-  const { jsonPath, report } = await scanImage(
-    {
-      trivyPath: trivy.path,
-      image: value,
-      outputDir,
-      scanners: req.scanners,
-      timeout: req.timeout,
-      platform: req.platform,
-      cacheDir: trivy.cacheDir,
-      skipDbUpdate: trivy.skipDbUpdate,
-      graceMs: req.graceMs,
-      env: trivy.env,
-    },
-    deps.logger,
-  )
-  return toImageScan(report, { image: value, artifacts: { trivyJson: jsonPath } }).findings
+  const dir = join(req.outputDir, `baseline-${slug(value, index)}`)
+  return (await analyse(value, dir, trivy, req, deps)).scan.findings
 }
 
 /** Scan -> evaluate policy -> derive formats -> base-image facts -> Shipgate's report. */
