@@ -1,0 +1,254 @@
+/**
+ * Keyless signing end to end through the bundle: dist/index.js on a simulated runner signs an
+ * image in Debian's docker-registry with the mock Fulcio/Rekor over HTTP and a GitHub-like OIDC
+ * token endpoint, then `dist/cli.js verify` and the action's `mode: verify` check the result.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RegistryClient } from '../../src/registry/client.js'
+import { MediaType } from '../../src/registry/media-types.js'
+import { parseReference } from '../../src/registry/reference.js'
+import { eventFile, reportFor, runAction, runCli } from '../support/e2e/runner.js'
+import { fixturePath } from '../support/fixtures.js'
+import { FixtureBuilder, tarOf } from '../support/registry/images.js'
+import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
+import {
+  GITHUB_ISSUER,
+  identityOf,
+  type MockSigstore,
+  startMockSigstore,
+} from '../support/sigstore/mock-sigstore.js'
+import { standIn } from '../support/trivy-stand-in/index.js'
+
+let registry: RunningRegistry
+let sigstore: MockSigstore
+let trustedRoot: string
+const client = new RegistryClient({ insecure: true, retries: 0 })
+
+beforeAll(async () => {
+  ;[registry, sigstore] = await Promise.all([startRegistry('none'), startMockSigstore()])
+  trustedRoot = join(await mkdtemp(join(tmpdir(), 'e2e-root-')), 'trusted_root.json')
+  writeFileSync(trustedRoot, JSON.stringify(sigstore.trustedRoot))
+})
+afterAll(async () => {
+  await registry?.stop()
+  await sigstore?.close()
+})
+
+/** A one-layer image pushed by tag; returns its reference and digest. */
+async function pushImage(repo: string, tag: string) {
+  const layer = gzipSync(
+    await tarOf([{ name: 'app/hello.txt', type: 'file', content: `hello ${repo}:${tag}` }]),
+  )
+  const pushed = await new FixtureBuilder(registry.host).push({
+    repo,
+    tag,
+    layers: [{ bytes: layer, mediaType: MediaType.ociLayerGzip }],
+    config: {},
+  })
+  return { ref: pushed.ref, digest: pushed.digest }
+}
+
+async function tagsOf(repo: string): Promise<string[]> {
+  return client.listTags(parseReference(`${registry.host}/${repo}`))
+}
+
+/** What the runner gives a job with `permissions: id-token: write` in a public repository. */
+function runnerEnv(trivy: { env: Record<string, string> }, withToken = true) {
+  return {
+    ...trivy.env,
+    STANDIN_VERSION: '0.75.0',
+    GITHUB_EVENT_PATH: eventFile({
+      ref: 'refs/heads/main',
+      repository: { full_name: 'octo-org/app', private: false, visibility: 'public' },
+    }),
+    ...(withToken
+      ? {
+          ACTIONS_ID_TOKEN_REQUEST_URL: sigstore.oidcRequestURL,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: sigstore.oidcRequestToken,
+        }
+      : {}),
+  }
+}
+
+const signInputs = (image: string) => ({
+  image,
+  'fail-on': 'high',
+  'cache-db': 'false',
+  sign: 'true',
+  'fulcio-url': sigstore.fulcioURL,
+  'rekor-url': sigstore.rekorURL,
+  'trusted-root': trustedRoot,
+})
+
+describe('sign: true through dist/index.js', () => {
+  let image: { ref: string; digest: string }
+  let signed: Awaited<ReturnType<typeof runAction>>
+
+  beforeAll(async () => {
+    image = await pushImage('octo-org/app', 'v1')
+    const trivy = standIn({
+      [image.ref]: reportFor(fixturePath('alpine-310.json.golden'), image.ref, image.digest),
+    })
+    signed = await runAction(signInputs(image.ref), runnerEnv(trivy))
+  })
+
+  it('passes the gate, signs the pushed digest and says so in its outputs', async () => {
+    expect(signed.errors, signed.stdout).toEqual([])
+    expect(signed.exitCode).toBe(0)
+    expect(signed.outputs.verdict).toBe('pass')
+    expect(signed.outputs.digest).toBe(image.digest)
+    const hex = image.digest.replace('sha256:', '')
+    expect(signed.outputs.signature).toBe(`${registry.host}/octo-org/app:sha256-${hex}.sig`)
+    const attestations = JSON.parse(signed.outputs.attestations ?? 'null') as {
+      digest: string
+      format: string
+      predicateType: string
+      reference: string
+    }[]
+    expect(attestations.every((a) => a.digest === image.digest)).toBe(true)
+    expect(attestations.map((a) => `${a.format} ${a.predicateType}`).sort()).toEqual(
+      [
+        'bundle https://cosign.sigstore.dev/attestation/vuln/v1',
+        'bundle https://cyclonedx.org/bom',
+        'cosign https://cosign.sigstore.dev/attestation/vuln/v1',
+        'cosign https://cyclonedx.org/bom',
+      ].sort(),
+    )
+    const sbom = JSON.parse(readFileSync(signed.outputs.sbom as string, 'utf8'))
+    expect(sbom.bomFormat).toBe('CycloneDX')
+    // What cosign and the tag-schema readers look for is in the registry.
+    const tags = await tagsOf('octo-org/app')
+    expect(tags).toEqual(
+      expect.arrayContaining([`sha256-${hex}.sig`, `sha256-${hex}.att`, `sha256-${hex}`]),
+    )
+    // The OIDC token came from the runner's endpoint and is masked, never printed in clear.
+    expect(sigstore.calls.oidc).toBeGreaterThan(0)
+    const jwt = /^::add-mask::(ey\S+)$/m.exec(signed.stdout)?.[1]
+    expect(jwt).toBeDefined()
+    expect(signed.stdout.split(jwt as string)).toHaveLength(2)
+    expect(signed.stdout).toContain(
+      `Signed as ${identityOf(sigstore.claims)} (issuer ${GITHUB_ISSUER})`,
+    )
+    const report = JSON.parse(readFileSync(signed.outputs.report as string, 'utf8'))
+    expect(report.images[0].signing.digest).toBe(image.digest)
+  })
+
+  it('`shipgate verify` accepts the workflow identity and prints what verified', async () => {
+    const r = await runCli([
+      'verify',
+      image.ref,
+      '--certificate-identity',
+      identityOf(sigstore.claims),
+      '--certificate-oidc-issuer',
+      GITHUB_ISSUER,
+      '--trusted-root',
+      trustedRoot,
+      '--require',
+      'both',
+      '--attestation',
+      'cyclonedx',
+      'vuln',
+    ])
+    expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0)
+    expect(r.stdout).toContain(`${image.ref} -> ${image.digest}`)
+    const verified = r.stdout.split('\n').filter((l) => /^\s+verified\s/.test(l))
+    expect(verified.map((l) => l.trim().split(/\s+/).slice(1, 4).join(' ')).sort()).toEqual(
+      [
+        'bundle attestation https://cosign.sigstore.dev/attestation/vuln/v1',
+        'bundle attestation https://cyclonedx.org/bom',
+        'bundle signature signer',
+        'cosign attestation https://cosign.sigstore.dev/attestation/vuln/v1',
+        'cosign attestation https://cyclonedx.org/bom',
+        'cosign signature signer',
+      ].sort(),
+    )
+    expect(verified.every((l) => l.includes(`signer ${identityOf(sigstore.claims)}`))).toBe(true)
+    expect(r.stdout).toMatch(/^Verified: 2 signature\(s\), 4 attestation\(s\)/m)
+  })
+
+  it('`shipgate verify` rejects another identity with exit 1', async () => {
+    const r = await runCli([
+      'verify',
+      image.ref,
+      '--certificate-identity',
+      'https://github.com/octo-org/app/.github/workflows/other.yml@refs/heads/main',
+      '--certificate-oidc-issuer',
+      GITHUB_ISSUER,
+      '--trusted-root',
+      trustedRoot,
+    ])
+    expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(1)
+    expect(r.stdout).toMatch(/^NOT verified/m)
+    expect(r.stdout).toMatch(/REJECTED .*UNTRUSTED_SIGNER_ERROR/)
+    expect(r.stdout).not.toMatch(/^\s+verified\s/m)
+  })
+
+  it('`mode: verify` in the action passes for the signer and fails for anyone else', async () => {
+    const verifyInputs = {
+      mode: 'verify',
+      image: image.ref,
+      'certificate-oidc-issuer': GITHUB_ISSUER,
+      'trusted-root': trustedRoot,
+      'verify-attestations': 'cyclonedx,vuln',
+    }
+    const ok = await runAction({
+      ...verifyInputs,
+      'certificate-identity': identityOf(sigstore.claims),
+    })
+    expect(ok.errors, ok.stdout).toEqual([])
+    expect(ok.exitCode).toBe(0)
+    expect(ok.outputs.verdict).toBe('pass')
+    expect(ok.stdout).toMatch(/^Verified: 2 signature\(s\), 4 attestation\(s\)/m)
+
+    const wrong = await runAction({
+      ...verifyInputs,
+      'certificate-identity-regexp': 'https://github\\.com/evil-org/.*',
+    })
+    expect(wrong.exitCode).toBe(1)
+    expect(wrong.outputs.verdict).toBe('fail')
+    expect(wrong.stdout).toMatch(/^NOT verified/m)
+    expect(wrong.errors.join('\n')).toMatch(/1 of 1 image\(s\) did not verify/)
+  })
+})
+
+describe('sign: true refusals', () => {
+  it('without ACTIONS_ID_TOKEN_REQUEST_URL fails before any scan and names id-token: write', async () => {
+    const image = await pushImage('octo-org/app', 'no-token')
+    const trivy = standIn({
+      [image.ref]: reportFor(fixturePath('alpine-310.json.golden'), image.ref, image.digest),
+    })
+    const r = await runAction(signInputs(image.ref), runnerEnv(trivy, false))
+    expect(r.exitCode).toBe(1)
+    expect(r.errors.join('\n')).toContain('id-token: write')
+    expect(trivy.calls().filter((a) => a[0] === 'image')).toEqual([])
+    expect(r.outputs.verdict).toBeUndefined()
+  })
+
+  it('an image that fails the gate is not signed, and the step fails on the policy', async () => {
+    const image = await pushImage('octo-org/app', 'vulnerable')
+    const trivy = standIn({
+      [image.ref]: reportFor(
+        fixturePath('securecodebox__juice-shop-v10.2.0.json'),
+        image.ref,
+        image.digest,
+      ),
+    })
+    const before = sigstore.calls.fulcio
+    const r = await runAction(signInputs(image.ref), runnerEnv(trivy))
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.errors.join('\n')).toMatch(/^Blocked: 25 critical/)
+    expect(r.warnings.join('\n')).toMatch(/Not signed: the image did not pass the gate/)
+    expect(r.outputs.signature ?? '').toBe('')
+    expect(sigstore.calls.fulcio).toBe(before)
+    const hex = image.digest.replace('sha256:', '')
+    const tags = await tagsOf('octo-org/app')
+    expect(tags).toContain('vulnerable')
+    expect(tags.filter((t) => t.startsWith(`sha256-${hex}`))).toEqual([])
+  })
+})
