@@ -159,6 +159,8 @@ export interface CommentInputs {
   compareTo: string[]
   /** Comment on this pull request whatever the event (the `workflow_run` pattern for forks). */
   pullRequest?: number
+  /** One comment for the job's images, or one per image. */
+  per: 'job' | 'image'
 }
 
 function oneOf<T extends string>(
@@ -188,6 +190,7 @@ export function readCommentInputs(get: InputReader, images: number): CommentInpu
     key: get('comment-key') || undefined,
     token: get('github-token'),
     compareTo,
+    per: oneOf(get('comment-per'), 'comment-per', ['job', 'image'], 'job'),
     pullRequest: get('pull-request')
       ? parsePositiveInt(get('pull-request'), 'pull-request', 0, 1e9)
       : undefined,

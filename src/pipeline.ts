@@ -19,7 +19,7 @@ import type {
   ImageScan,
   ShipgateReport,
 } from './model.js'
-import { evaluate } from './policy/evaluate.js'
+import { evaluate, finalVerdict } from './policy/evaluate.js'
 import { readIgnoreFile } from './policy/ignore-file.js'
 import { compareFindings } from './render/compare.js'
 import { isSarifLog, mergeSarif, type SarifLog } from './report/sarif.js'
@@ -326,22 +326,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     images.push(image)
   }
 
-  const enforced = images.flatMap((img) =>
-    img.baseImage?.mode === 'enforce'
-      ? img.baseImage.violations.map((v) => `${img.image}: ${v.message}`)
-      : [],
-  )
-  let verdict = evaluation.verdict
-  let reason = evaluation.reason
-  if (enforced.length) {
-    verdict = 'fail'
-    const base = `base image: ${enforced[0]}${enforced.length > 1 ? ` (+${enforced.length - 1} more)` : ''}`
-    reason = evaluation.verdict === 'fail' ? `${reason}; ${base}` : `Blocked: ${base}`
-  }
-  if (errors.length) {
-    verdict = 'fail'
-    reason = `Incomplete: ${errors.length} error${errors.length > 1 ? 's' : ''} stopped the scan (${errors[0]?.split('\n')[0]})`
-  }
+  const { verdict, reason } = finalVerdict(evaluation, images, errors)
 
   const report: ShipgateReport = {
     schema: 'shipgate.report/v1',

@@ -6,12 +6,15 @@ import {
   type Finding,
   type IgnoreRule,
   type ImageEvaluation,
+  type ImageReport,
   type ImageScan,
   type PolicySettings,
   SEVERITIES,
   type Severity,
   type SeverityCounts,
+  type ShipgateReport,
   severityRank,
+  type Verdict,
 } from '../model.js'
 import { isExpired, ruleMatches } from './match.js'
 
@@ -88,7 +91,7 @@ export function describeCounts(counts: SeverityCounts, only?: (s: Severity) => b
     .join(', ')
 }
 
-function reasonFor(
+export function reasonFor(
   verdict: 'pass' | 'fail',
   totals: SeverityCounts,
   failOn: FailOn,
@@ -127,4 +130,41 @@ export function evaluate(scans: ImageScan[], settings: PolicySettings): Evaluati
     expiredRules,
     unusedRules: active.filter((r) => !used.has(r)),
   }
+}
+
+/**
+ * The final verdict: the severity gate, then enforced base-image violations, then operational
+ * errors (an incomplete scan can never pass).
+ */
+export function finalVerdict(
+  gate: { verdict: Verdict; reason: string },
+  images: ImageReport[],
+  errors: string[],
+): { verdict: Verdict; reason: string } {
+  let { verdict, reason } = gate
+  const enforced = images.flatMap((img) =>
+    img.baseImage?.mode === 'enforce'
+      ? img.baseImage.violations.map((v) => `${img.image}: ${v.message}`)
+      : [],
+  )
+  if (enforced.length) {
+    const base = `base image: ${enforced[0]}${enforced.length > 1 ? ` (+${enforced.length - 1} more)` : ''}`
+    reason = verdict === 'fail' ? `${reason}; ${base}` : `Blocked: ${base}`
+    verdict = 'fail'
+  }
+  if (errors.length) {
+    verdict = 'fail'
+    reason = `Incomplete: ${errors.length} error${errors.length > 1 ? 's' : ''} stopped the scan (${errors[0]?.split('\n')[0]})`
+  }
+  return { verdict, reason }
+}
+
+/** One image's own report, for a comment per image: its counts, its verdict, its reason. */
+export function imageReport(report: ShipgateReport, image: ImageReport): ShipgateReport {
+  const gateVerdict: Verdict = image.blocking > 0 ? 'fail' : 'pass'
+  const gate = {
+    verdict: gateVerdict,
+    reason: reasonFor(gateVerdict, image.counts, report.failOn, 1),
+  }
+  return { ...report, ...finalVerdict(gate, [image], []), totals: image.counts, images: [image] }
 }

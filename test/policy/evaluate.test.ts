@@ -174,3 +174,62 @@ secrets:
     expect(() => parseIgnoreFile(text, file)).toThrow(message)
   })
 })
+
+describe('per-image reports (a comment per image)', () => {
+  it('gives each image its own counts, verdict and reason', async () => {
+    const { imageReport } = await import('../../src/policy/evaluate.js')
+    const scans = [
+      scanFixture('debian-buster.json.golden', 'a:1'),
+      scanFixture('alpine-310.json.golden', 'b:1'),
+    ]
+    const ev = evaluate(scans, settings({ failOn: 'HIGH' }))
+    const report = {
+      schema: 'shipgate.report/v1' as const,
+      tool: { name: 'shipgate' as const, version: 't' },
+      createdAt: NOW.toISOString(),
+      verdict: ev.verdict,
+      reason: ev.reason,
+      failOn: ev.failOn,
+      ignoreUnfixed: false,
+      totals: ev.totals,
+      images: ev.images.map((i, n) => ({
+        ...i,
+        packages: {},
+        suppressed: [],
+        artifacts: { trivyJson: `${n}.json` },
+      })),
+      expiredRules: [],
+      unusedRules: [],
+      warnings: [],
+    }
+    const [a, b] = report.images.map((i) => imageReport(report, i))
+    expect(a).toMatchObject({
+      verdict: 'fail',
+      reason: 'Blocked: 1 critical at or above the high threshold',
+    })
+    expect(a?.images.map((i) => i.image)).toEqual(['a:1'])
+    expect(b).toMatchObject({ verdict: 'pass', totals: { MEDIUM: 4, CRITICAL: 0 } })
+    expect(b?.reason).toBe('Passed: no findings at or above high (4 medium below the threshold)')
+  })
+
+  it('an enforced base-image violation blocks even a clean scan', async () => {
+    const { finalVerdict } = await import('../../src/policy/evaluate.js')
+    const image = {
+      image: 'x:1',
+      baseImage: {
+        mode: 'enforce' as const,
+        violations: [{ rule: 'forbid:shell', message: 'the image has a shell (sh)' }],
+      },
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: only the fields finalVerdict reads
+    const result = finalVerdict({ verdict: 'pass', reason: 'Passed' }, [image as any], [])
+    expect(result).toEqual({
+      verdict: 'fail',
+      reason: 'Blocked: base image: x:1: the image has a shell (sh)',
+    })
+    // biome-ignore lint/suspicious/noExplicitAny: only the fields finalVerdict reads
+    expect(
+      finalVerdict({ verdict: 'pass', reason: 'Passed' }, [image as any], ['Trivy crashed']).reason,
+    ).toBe('Incomplete: 1 error stopped the scan (Trivy crashed)')
+  })
+})
