@@ -72275,6 +72275,22 @@ function evaluate(scans, settings) {
     unusedRules: active.filter((r) => !used.has(r))
   };
 }
+function finalVerdict(gate, images, errors) {
+  let { verdict, reason } = gate;
+  const enforced = images.flatMap(
+    (img) => img.baseImage?.mode === "enforce" ? img.baseImage.violations.map((v) => `${img.image}: ${v.message}`) : []
+  );
+  if (enforced.length) {
+    const base = `base image: ${enforced[0]}${enforced.length > 1 ? ` (+${enforced.length - 1} more)` : ""}`;
+    reason = verdict === "fail" ? `${reason}; ${base}` : `Blocked: ${base}`;
+    verdict = "fail";
+  }
+  if (errors.length) {
+    verdict = "fail";
+    reason = `Incomplete: ${errors.length} error${errors.length > 1 ? "s" : ""} stopped the scan (${errors[0]?.split("\n")[0]})`;
+  }
+  return { verdict, reason };
+}
 
 // src/policy/ignore-file.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -72668,20 +72684,7 @@ async function runPipeline(req, deps) {
     }
     images.push(image);
   }
-  const enforced = images.flatMap(
-    (img) => img.baseImage?.mode === "enforce" ? img.baseImage.violations.map((v) => `${img.image}: ${v.message}`) : []
-  );
-  let verdict = evaluation.verdict;
-  let reason = evaluation.reason;
-  if (enforced.length) {
-    verdict = "fail";
-    const base = `base image: ${enforced[0]}${enforced.length > 1 ? ` (+${enforced.length - 1} more)` : ""}`;
-    reason = evaluation.verdict === "fail" ? `${reason}; ${base}` : `Blocked: ${base}`;
-  }
-  if (errors.length) {
-    verdict = "fail";
-    reason = `Incomplete: ${errors.length} error${errors.length > 1 ? "s" : ""} stopped the scan (${errors[0]?.split("\n")[0]})`;
-  }
+  const { verdict, reason } = finalVerdict(evaluation, images, errors);
   const report = {
     schema: "shipgate.report/v1",
     tool: { name: "shipgate", version: deps.version },

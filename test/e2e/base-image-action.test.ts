@@ -105,6 +105,11 @@ describe('base-image check through dist/index.js', () => {
     expect(r.outputs.verdict).toBe('pass')
     const bases = JSON.parse(r.outputs['base-image'] ?? '[]') as BaseImageOutput[]
     expectFacts(bases[0], 'warn')
+    // The violations are annotations on the run, not only lines in the summary.
+    const annotation = r.warnings.find((w) => w.startsWith(`Base image of ${image.ref} `))
+    expect(annotation).toContain('base-image-policy: warn')
+    expect(annotation).toContain('The image contains a shell')
+    expect(annotation).toContain('The image runs as root')
     expect(r.outputs['base-image-violations']).toBe('2')
     const summary = readable(r.summary)
     expect(summary).toContain('**Base image** (warnings only; read from the image)')

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RegistryClient } from '../../src/registry/client.js'
 import { MediaType } from '../../src/registry/media-types.js'
 import { parseReference } from '../../src/registry/reference.js'
-import { eventFile, reportFor, runAction, runCli } from '../support/e2e/runner.js'
+import { eventFile, reportFor, runAction, runCli, startTripwire } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FixtureBuilder, tarOf } from '../support/registry/images.js'
 import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
@@ -204,6 +204,11 @@ describe('sign: true through dist/index.js', () => {
     expect(ok.exitCode).toBe(0)
     expect(ok.outputs.verdict).toBe('pass')
     expect(ok.stdout).toMatch(/^Verified: 2 signature\(s\), 4 attestation\(s\)/m)
+    expect(ok.outputs.digest).toBe(image.digest)
+    expect(ok.summary).toContain('### ✅ Signatures verified for 1 image(s)')
+    expect(ok.summary).toContain(
+      `verified  cosign signature  signer ${identityOf(sigstore.claims)}`,
+    )
 
     const wrong = await runAction({
       ...verifyInputs,
@@ -212,8 +217,76 @@ describe('sign: true through dist/index.js', () => {
     expect(wrong.exitCode).toBe(1)
     expect(wrong.outputs.verdict).toBe('fail')
     expect(wrong.stdout).toMatch(/^NOT verified/m)
-    expect(wrong.errors.join('\n')).toMatch(/1 of 1 image\(s\) did not verify/)
+    expect(wrong.errors).toEqual([
+      `1 of 1 image(s) did not verify (${image.ref}); see the lines above.`,
+    ])
+    expect(wrong.summary).toContain('### ❌ Signature verification failed')
+    expect(wrong.summary).toContain('UNTRUSTED_SIGNER_ERROR')
   })
+})
+
+describe('mode: verify refusals', () => {
+  it('an unsigned image does not verify', async () => {
+    const unsigned = await pushImage('octo-org/app', 'unsigned')
+    const r = await runAction({
+      mode: 'verify',
+      image: unsigned.ref,
+      'certificate-identity': identityOf(sigstore.claims),
+      'certificate-oidc-issuer': GITHUB_ISSUER,
+      'trusted-root': trustedRoot,
+    })
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs).toMatchObject({ verdict: 'fail', digest: unsigned.digest })
+    expect(r.stdout).toMatch(/^NOT verified: no verified signature/m)
+    expect(r.errors).toEqual([
+      `1 of 1 image(s) did not verify (${unsigned.ref}); see the lines above.`,
+    ])
+  })
+
+  it.each([
+    [
+      'no identity',
+      { 'certificate-oidc-issuer': GITHUB_ISSUER },
+      /^Input `certificate-identity`: verify mode needs the workflow identity/,
+    ],
+    [
+      'no issuer',
+      {
+        'certificate-identity':
+          'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main',
+      },
+      /^Input `certificate-oidc-issuer`: verify mode needs the OIDC issuer/,
+    ],
+    [
+      'a trusted root that is not there',
+      {
+        'certificate-identity':
+          'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main',
+        'certificate-oidc-issuer': GITHUB_ISSUER,
+        'trusted-root': '/nonexistent/trusted_root.json',
+      },
+      /^Cannot read the trusted root \/nonexistent\/trusted_root\.json: .*Point 'trusted-root' at/,
+    ],
+  ])(
+    '%s: a usage error naming the input, before any registry request',
+    async (_, inputs, message) => {
+      const tripwire = await startTripwire()
+      try {
+        const r = await runAction({
+          mode: 'verify',
+          image: `${tripwire.host}/octo-org/app:v1`,
+          ...inputs,
+        })
+        expect(r.exitCode).toBe(1)
+        expect(r.errors).toHaveLength(1)
+        expect(r.errors[0]).toMatch(message)
+        expect(r.errors[0]).not.toMatch(/did not verify/)
+        expect(tripwire.requests).toEqual([])
+      } finally {
+        await tripwire.close()
+      }
+    },
+  )
 })
 
 describe('sign: true refusals', () => {
