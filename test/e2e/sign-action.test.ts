@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RegistryClient } from '../../src/registry/client.js'
+import { staticCredentials } from '../../src/registry/credentials.js'
 import { MediaType } from '../../src/registry/media-types.js'
 import { parseReference } from '../../src/registry/reference.js'
 import { eventFile, reportFor, runAction, runCli, startTripwire } from '../support/e2e/runner.js'
@@ -323,5 +324,58 @@ describe('sign: true refusals', () => {
     const tags = await tagsOf('octo-org/app')
     expect(tags).toContain('vulnerable')
     expect(tags.filter((t) => t.startsWith(`sha256-${hex}`))).toEqual([])
+  })
+})
+
+describe('sign: true against a registry with bearer-token auth (how ghcr.io behaves)', () => {
+  let tokenRegistry: RunningRegistry
+  let pusher: RegistryClient
+  beforeAll(async () => {
+    tokenRegistry = await startRegistry('token')
+    pusher = new RegistryClient({
+      insecure: true,
+      retries: 0,
+      credentials: staticCredentials('pusher', tokenRegistry.users.pusher ?? ''),
+    })
+  })
+  afterAll(async () => {
+    await tokenRegistry?.stop()
+  })
+
+  it('credentials without push rights: the step fails saying so, the report and SBOM are kept, nothing is pushed', async () => {
+    const builder = new FixtureBuilder(tokenRegistry.host)
+    // The harness builder pushes anonymously; this registry wants the pusher's token.
+    Object.assign(builder, { client: pusher })
+    const layer = gzipSync(await tarOf([{ name: 'a.txt', type: 'file', content: 'token' }]))
+    const image = await builder.push({
+      repo: 'octo-org/private',
+      tag: 'v1',
+      layers: [{ bytes: layer, mediaType: MediaType.ociLayerGzip }],
+      config: {},
+    })
+    const trivy = standIn({
+      [image.ref]: reportFor(fixturePath('alpine-310.json.golden'), image.ref, image.digest),
+    })
+    const r = await runAction(
+      {
+        ...signInputs(image.ref),
+        'registry-username': 'reader',
+        'registry-password': tokenRegistry.users.reader ?? '',
+      },
+      runnerEnv(trivy),
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.errors).toHaveLength(1)
+    expect(r.errors[0]).toMatch(/^Signing .* failed: /)
+    expect(r.errors[0]).toContain('(user reader) may not push to')
+    expect(r.errors[0]).toContain("'packages: write'")
+    // The password is masked; the scan's results are all there.
+    expect(r.stdout).toContain(`::add-mask::${tokenRegistry.users.reader}`)
+    expect(r.outputs.signature).toBe('')
+    expect(readFileSync(r.outputs.report as string, 'utf8')).toContain('may not push')
+    expect(JSON.parse(readFileSync(r.outputs.sbom as string, 'utf8')).bomFormat).toBe('CycloneDX')
+    expect(r.summary).toContain('may not push')
+    const tags = await pusher.listTags(parseReference(`${tokenRegistry.host}/octo-org/private`))
+    expect(tags).toEqual(['v1'])
   })
 })
