@@ -74874,7 +74874,8 @@ function buildProgram(io, setExit) {
   ).option("--trusted-root <file>", "trusted_root.json (default: public Sigstore via TUF)").action(
     async (image, o2) => {
       const logger = stderrLogger(io, false);
-      const { exitCode } = await runVerify(
+      const printed = [];
+      const { exitCode, result } = await runVerify(
         {
           image,
           certificateIdentity: o2.certificateIdentity,
@@ -74887,10 +74888,13 @@ function buildProgram(io, setExit) {
         {
           store: registryStore(registryClient(io, logger)),
           logger,
-          print: (t) => io.stdout(`${t}
-`)
+          print: (t) => printed.push(t)
         }
       );
+      if (result) io.stdout(`${printed.join("\n")}
+`);
+      else io.stderr(`${printed.map((l) => l.replace(/^Error: /, "error: ")).join("\n")}
+`);
       setExit(exitCode);
     }
   );

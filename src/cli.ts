@@ -307,7 +307,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         },
       ) => {
         const logger = stderrLogger(io, false)
-        const { exitCode } = await runVerify(
+        const printed: string[] = []
+        const { exitCode, result } = await runVerify(
           {
             image,
             certificateIdentity: o.certificateIdentity,
@@ -320,9 +321,13 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
           {
             store: registryStore(registryClient(io, logger)),
             logger,
-            print: (t) => io.stdout(`${t}\n`),
+            print: (t) => printed.push(t),
           },
         )
+        // A result goes to stdout; an error (bad options, registry, trust root) to stderr like
+        // every other CLI error, so `verify … > result.txt` never hides it.
+        if (result) io.stdout(`${printed.join('\n')}\n`)
+        else io.stderr(`${printed.map((l) => l.replace(/^Error: /, 'error: ')).join('\n')}\n`)
         setExit(exitCode)
       },
     )

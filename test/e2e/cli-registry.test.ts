@@ -133,3 +133,30 @@ describe('shipgate scan with the base-image check (dist/cli.js)', () => {
     expect(r.stderr).toContain(report.reason)
   })
 })
+
+describe('shipgate verify errors (dist/cli.js)', () => {
+  it('a missing option is an error on stderr with exit 2, not a verification result', async () => {
+    const r = await runCli(['verify', image.ref, '--certificate-oidc-issuer', 'https://x'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^error: --certificate-identity is required/)
+  })
+
+  it('a trusted root that cannot be read is an error on stderr with exit 2', async () => {
+    const r = await runCli([
+      'verify',
+      image.ref,
+      '--certificate-identity',
+      'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main',
+      '--certificate-oidc-issuer',
+      'https://token.actions.githubusercontent.com',
+      '--trusted-root',
+      '/nonexistent/trusted_root.json',
+    ])
+    expect(r.exitCode).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(
+      /^error: Cannot read the trusted root \/nonexistent\/trusted_root\.json/,
+    )
+  })
+})
