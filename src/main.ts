@@ -25,6 +25,7 @@ import {
 import type { Logger } from './logger.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
 import { type PipelineResult, runPipeline, type TrivyHandle } from './pipeline.js'
+import { imageReport } from './policy/evaluate.js'
 import { defaultCredentials, RegistryClient } from './registry/index.js'
 import {
   COMMENT_MAX_LENGTH,
@@ -147,23 +148,39 @@ async function comment(report: ShipgateReport, inputs: CommentInputs, key: strin
       issueNumber: decision.issueNumber,
       logger: actionLogger,
     })
-    const body = renderReportMarkdown(report, {
-      maxLength: COMMENT_MAX_LENGTH,
-      summaryUrl: runUrl(),
-      marker: commentMarker(key),
-    })
-    const result = await publishComment(
-      { body, key, mode: inputs.mode, fromFork: decision.fromFork },
-      { github: commenter, logger: actionLogger },
-    )
-    core.setOutput('comment-status', result.status)
-    if (result.status === 'failed') {
-      core.warning(result.reason)
-      report.warnings.push(result.reason)
-    } else {
-      core.setOutput('comment-url', result.url ?? '')
-      core.info(`Pull-request comment ${result.status}${result.url ? `: ${result.url}` : ''}`)
+    // `comment-per: image`: each image its own comment, verdict and key (`<key>:<image>`).
+    const comments =
+      inputs.per === 'image' && report.images.length > 1
+        ? report.images.map((image) => ({
+            body: imageReport(report, image),
+            key: inputs.key ? `${inputs.key}:${image.image}` : image.image,
+          }))
+        : [{ body: report, key }]
+    const statuses: string[] = []
+    const urls: string[] = []
+    for (const c of comments) {
+      const body = renderReportMarkdown(c.body, {
+        maxLength: COMMENT_MAX_LENGTH,
+        summaryUrl: runUrl(),
+        marker: commentMarker(c.key),
+      })
+      const result = await publishComment(
+        { body, key: c.key, mode: inputs.mode, fromFork: decision.fromFork },
+        { github: commenter, logger: actionLogger },
+      )
+      statuses.push(result.status)
+      if (result.status === 'failed') {
+        core.warning(result.reason)
+        report.warnings.push(result.reason)
+      } else {
+        if (result.url) urls.push(result.url)
+        core.info(`Pull-request comment ${result.status}${result.url ? `: ${result.url}` : ''}`)
+      }
     }
+    // One status for the step: the worst that happened.
+    const order = ['failed', 'created', 'updated', 'skipped']
+    core.setOutput('comment-status', order.find((s) => statuses.includes(s)) ?? 'skipped')
+    core.setOutput('comment-url', urls.join('\n'))
   } catch (error) {
     const reason = `The pull-request comment was not written: ${(error as Error).message}`
     core.setOutput('comment-status', 'failed')
@@ -442,6 +459,11 @@ export async function run(): Promise<void> {
       },
     )
     for (const [name, value] of Object.entries(signed.outputs)) core.setOutput(name, value)
+    if (signed.failed.length) {
+      // The step fails; the verdict output must not say pass for an image left unsigned.
+      result.report.verdict = 'fail'
+      result.report.reason = `Not signed: ${signed.failed[0]}${signed.failed.length > 1 ? ` (+${signed.failed.length - 1} more)` : ''}`
+    }
     const key = commentKey(
       commentInputs.key,
       inputs.images,

@@ -37,7 +37,9 @@ async function runAction(inputs: Record<string, string>, extraEnv: Record<string
     GITHUB_REPOSITORY: 'acme/api',
     ...extraEnv,
   }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  // These images exist only in the stand-in trivy: no registry to read them from.
+  const all = { 'base-image-policy': 'off', ...inputs }
+  for (const [k, v] of Object.entries(all)) env[`INPUT_${k.toUpperCase()}`] = v
   const result = await execa(NODE, [join(ROOT, 'dist/index.js')], {
     env,
     extendEnv: false,
@@ -239,5 +241,32 @@ describe('dist/index.js on a pull request', () => {
     expect(report.images[0].comparison.introduced).toHaveLength(1)
     expect(report.images[0].comparison.introduced[0]).toContain('CVE-2019-18276')
     expect(gh.comments('acme', 'api', 9)[0]?.body).toContain('CVE-2019-18276')
+  })
+
+  it('comment-per image: one comment per image, each with its own verdict', async () => {
+    gh.addPullRequest('acme', 'api', 10)
+    gh.token = 'ghs_x'
+    const trivy = standIn({
+      'ghcr.io/acme/api:1': fixturePath('debian-buster.json.golden'),
+      'ghcr.io/acme/web:1': fixturePath('alpine-310.json.golden'),
+    })
+    const inputs = {
+      image: 'ghcr.io/acme/api:1\nghcr.io/acme/web:1',
+      'comment-per': 'image',
+      'cache-db': 'false',
+      'github-token': 'ghs_x',
+    }
+    const env = { ...prEnv(10), ...trivy.env, STANDIN_VERSION: '0.75.0' }
+    const r = await runAction(inputs, env)
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs['comment-status']).toBe('created')
+    const bodies = gh.comments('acme', 'api', 10).map((c) => c.body.split('\n')[0])
+    expect(bodies).toHaveLength(2)
+    expect(bodies[0]).toMatch(/Blocked: 1 critical/)
+    expect(bodies[1]).toMatch(/Passed: no findings at or above high/)
+    // A re-run updates both in place.
+    const again = await runAction(inputs, env)
+    expect(again.outputs['comment-status']).toBe('updated')
+    expect(gh.comments('acme', 'api', 10)).toHaveLength(2)
   })
 })
