@@ -73758,9 +73758,9 @@ var RenderContext = class {
   }
   changes(image, rowLimit, omitted) {
     const r = image.report;
-    const heading = "**What this pull request changes**";
+    const heading = "**What this change does**";
     if (!r.comparison) {
-      return `${heading}: no comparison was made. Set \`compare-to\` to the base branch's image (or pass the report of a previous run) to see the findings this pull request introduces and fixes.`;
+      return `${heading}: no comparison was made. Set \`compare-to\` to the base branch's image (or pass the report of a previous run) to see the findings this change introduces and fixes.`;
     }
     const c3 = r.comparison;
     const introduced = image.introduced;
@@ -74032,7 +74032,7 @@ function baseImageSection(r) {
     "User",
     b.runsAsRoot === null ? unknown2(source) : b.runsAsRoot ? `\u26A0\uFE0F root${b.user ? ` (${code(b.user)})` : ""}` : code(b.user ?? "non-root")
   ]);
-  if (b.compressedSize !== void 0) rows.push(["Compressed size", formatBytes2(b.compressedSize)]);
+  if (b.compressedSize !== void 0) rows.push(["Compressed size", formatBytes(b.compressedSize)]);
   if (b.layers !== void 0) rows.push(["Layers", num(b.layers)]);
   const out = [
     `**Base image** (${b.mode === "enforce" ? "enforced" : "warnings only"}; ${source})`,
@@ -74047,7 +74047,7 @@ function baseImageSection(r) {
   if (b.recommendation) out.push(`\u{1F4A1} **Recommendation**: ${escapeInline(b.recommendation, 500)}`);
   if (b.unknown.length > 0) {
     out.push(
-      `<sub>Not determinable from ${source}: ${b.unknown.map((u2) => escapeMarkdown(u2)).join(", ")}.</sub>`
+      `<sub>Could not be determined (${source}): ${b.unknown.map((u2) => escapeMarkdown(u2)).join(", ")}.</sub>`
     );
   }
   return out.join("\n\n");
@@ -74055,17 +74055,6 @@ function baseImageSection(r) {
 function yesNo(value, yes, no, source) {
   if (value === null) return `_unknown (${escapeMarkdown(source)})_`;
   return value ? `\u26A0\uFE0F ${yes}` : no;
-}
-function formatBytes2(n2) {
-  if (n2 < 1024) return `${n2} B`;
-  const units = ["KiB", "MiB", "GiB"];
-  let v = n2 / 1024;
-  let u2 = 0;
-  while (v >= 1024 && u2 < units.length - 1) {
-    v /= 1024;
-    u2++;
-  }
-  return `${v.toFixed(1)} ${units[u2]}`;
 }
 function signingSection(r) {
   const s = r.signing;
@@ -74089,7 +74078,9 @@ function signingSection(r) {
       tlog ? link(escapeMarkdown(s.transparencyLog), tlog) : code(s.transparencyLog)
     ]);
   }
-  const head = `**Signed** ${code(shortDigest(s.digest))}: ${plural2(s.signatures.length, "signature")}, ${plural2(s.attestations.length, "attestation")}`;
+  const pushed = s.signatures.length + s.attestations.length;
+  const state = pushed === 0 ? "\u274C **Not signed**" : s.signatures.length === 0 ? "\u26A0\uFE0F **Partly signed**" : "**Signed**";
+  const head = `${state} ${code(shortDigest(s.digest))}: ${plural2(s.signatures.length, "signature")}, ${plural2(s.attestations.length, "attestation")}`;
   return rows.length > 0 ? `${head}
 
 ${table(["What", "Format", "Reference"], rows)}` : head;

@@ -6,6 +6,8 @@
  * Order follows what a reviewer decides on: verdict and why, counts per image, what this
  * pull request changes, the findings that matter first, base image, signing, ignore hygiene.
  */
+
+import { formatBytes } from '../../scanners/base-image/policy.js'
 import {
   type EvaluatedFinding,
   type Finding,
@@ -233,9 +235,9 @@ class RenderContext {
 
   private changes(image: PreparedImage, rowLimit: number, omitted: { count: number }): string {
     const r = image.report
-    const heading = '**What this pull request changes**'
+    const heading = '**What this change does**'
     if (!r.comparison) {
-      return `${heading}: no comparison was made. Set \`compare-to\` to the base branch's image (or pass the report of a previous run) to see the findings this pull request introduces and fixes.`
+      return `${heading}: no comparison was made. Set \`compare-to\` to the base branch's image (or pass the report of a previous run) to see the findings this change introduces and fixes.`
     }
     const c = r.comparison
     const introduced = image.introduced
@@ -575,7 +577,7 @@ function baseImageSection(r: ImageReport): string {
   if (b.recommendation) out.push(`💡 **Recommendation**: ${escapeInline(b.recommendation, 500)}`)
   if (b.unknown.length > 0) {
     out.push(
-      `<sub>Not determinable from ${source}: ${b.unknown.map((u) => escapeMarkdown(u)).join(', ')}.</sub>`,
+      `<sub>Could not be determined (${source}): ${b.unknown.map((u) => escapeMarkdown(u)).join(', ')}.</sub>`,
     )
   }
   return out.join('\n\n')
@@ -584,18 +586,6 @@ function baseImageSection(r: ImageReport): string {
 function yesNo(value: boolean | null, yes: string, no: string, source: string): string {
   if (value === null) return `_unknown (${escapeMarkdown(source)})_`
   return value ? `⚠️ ${yes}` : no
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  const units = ['KiB', 'MiB', 'GiB']
-  let v = n / 1024
-  let u = 0
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024
-    u++
-  }
-  return `${v.toFixed(1)} ${units[u]}`
 }
 
 function signingSection(r: ImageReport): string {
@@ -620,6 +610,14 @@ function signingSection(r: ImageReport): string {
       tlog ? link(escapeMarkdown(s.transparencyLog), tlog) : code(s.transparencyLog),
     ])
   }
-  const head = `**Signed** ${code(shortDigest(s.digest))}: ${plural(s.signatures.length, 'signature')}, ${plural(s.attestations.length, 'attestation')}`
+  const pushed = s.signatures.length + s.attestations.length
+  // A failed push leaves a partial record: never call that "signed".
+  const state =
+    pushed === 0
+      ? '❌ **Not signed**'
+      : s.signatures.length === 0
+        ? '⚠️ **Partly signed**'
+        : '**Signed**'
+  const head = `${state} ${code(shortDigest(s.digest))}: ${plural(s.signatures.length, 'signature')}, ${plural(s.attestations.length, 'attestation')}`
   return rows.length > 0 ? `${head}\n\n${table(['What', 'Format', 'Reference'], rows)}` : head
 }

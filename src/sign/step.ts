@@ -280,7 +280,7 @@ export function signingSession(
         }
       } catch (error) {
         throw new SigningError(
-          `Signed ${name}, but pushing to ${where} failed: ${(error as Error).message}. ` +
+          `Signed ${name}, but pushing to ${where} failed: ${(error as Error).message.replace(/\.$/, '')}. ` +
             `${report.signatures.length + report.attestations.length} of ${countExpected(cosign, bundles, signed.length)} signatures/attestations reached the registry; the SBOM and report are unaffected. Check that the job may push to ${where} (e.g. 'packages: write' for ghcr.io) and re-run.`,
           report,
           { cause: error },
