@@ -1,58 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { execa } from 'execa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runAction as run } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FakeGitHub } from '../support/github/fake-github.js'
-import { NODE24_BIN, standIn } from '../support/trivy-stand-in/index.js'
+import { standIn } from '../support/trivy-stand-in/index.js'
 
-const ROOT = new URL('../../', import.meta.url).pathname
-const NODE = join(NODE24_BIN, 'node')
-
-function parseOutputs(file: string): Record<string, string> {
-  // GITHUB_OUTPUT uses heredoc blocks: name<<delimiter\nvalue\ndelimiter
-  const text = readFileSync(file, 'utf8')
-  const out: Record<string, string> = {}
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const m of text.matchAll(re)) out[m[1] as string] = m[3] as string
-  return out
-}
-
-/** Runs dist/index.js as the runner does: INPUT_* variables, command files, Node 24. */
-async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-'))
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md') }
-  for (const f of Object.values(files)) writeFileSync(f, '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    RUNNER_TEMP: join(dir, 'temp'),
-    RUNNER_TOOL_CACHE: join(dir, 'toolcache'),
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_RUN_ID: '42',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'acme/api',
-    ...extraEnv,
-  }
-  // These images exist only in the stand-in trivy: no registry to read them from.
-  const all = { 'base-image-policy': 'off', ...inputs }
-  for (const [k, v] of Object.entries(all)) env[`INPUT_${k.toUpperCase()}`] = v
-  const result = await execa(NODE, [join(ROOT, 'dist/index.js')], {
-    env,
-    extendEnv: false,
-    reject: false,
-    cwd: dir,
-  })
-  return {
-    exitCode: result.exitCode,
-    stdout: result.stdout,
-    outputs: parseOutputs(files.output),
-    summary: readFileSync(files.summary, 'utf8'),
-  }
-}
+/** The shared runner, with the base-image check off: these images exist only in the stand-in trivy. */
+const runAction = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+  run({ 'base-image-policy': 'off', ...inputs }, env)
 
 describe('dist/index.js on a simulated runner', () => {
   it('fails the step on findings at or above fail-on, with outputs, summary and SARIF', async () => {
