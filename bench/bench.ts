@@ -64,6 +64,7 @@ function toReport(text: string, source: string): ShipgateReport {
     verdict: ev.verdict,
     reason: ev.reason,
     failOn: ev.failOn,
+    gateScope: ev.scope,
     ignoreUnfixed: false,
     totals: ev.totals,
     images,

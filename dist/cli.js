@@ -72220,8 +72220,9 @@ function judge(finding, active, ignoreUnfixed, used) {
   }
   return { finding };
 }
-function evaluateImage(scan2, settings, active, used) {
+function evaluateImage(scan2, settings, active, used, baseline) {
   const counts = emptyCounts();
+  const gated = emptyCounts();
   const fixable = emptyCounts();
   const ignored = emptyCounts();
   let blocking = 0;
@@ -72233,9 +72234,20 @@ function evaluateImage(scan2, settings, active, used) {
     }
     counts[finding.severity]++;
     if (finding.kind === "vulnerability" && finding.fixable) fixable[finding.severity]++;
+    if (baseline?.has(finding.key)) continue;
+    gated[finding.severity]++;
     if (isBlocking(finding.severity, settings.failOn)) blocking++;
   }
-  return { image: scan2.image, digest: scan2.digest, counts, fixable, ignored, findings, blocking };
+  return {
+    image: scan2.image,
+    digest: scan2.digest,
+    counts,
+    fixable,
+    ignored,
+    findings,
+    gated,
+    blocking
+  };
 }
 function sumCounts(all) {
   const total = emptyCounts();
@@ -72245,29 +72257,38 @@ function sumCounts(all) {
 function describeCounts(counts, only) {
   return SEVERITIES.filter((s) => counts[s] > 0 && (!only || only(s))).map((s) => `${counts[s]} ${s.toLowerCase()}`).join(", ");
 }
-function reasonFor(verdict, totals, failOn, images) {
+function reasonFor(verdict, totals, failOn, images, scope = "all") {
   const where = images > 1 ? ` across ${images} images` : "";
+  const fresh = scope === "new" ? " new" : "";
   if (failOn === "NONE") {
     const found = describeCounts(totals);
     return `Passed: fail-on is none${found ? ` (found ${found}${where})` : `; no findings${where}`}`;
   }
   const threshold = failOn.toLowerCase();
   if (verdict === "fail") {
-    return `Blocked: ${describeCounts(totals, (s) => isBlocking(s, failOn))}${where} at or above the ${threshold} threshold`;
+    return `Blocked: ${describeCounts(totals, (s) => isBlocking(s, failOn))}${fresh}${where} at or above the ${threshold} threshold`;
   }
   const below = describeCounts(totals);
-  return `Passed: no findings at or above ${threshold}${where}${below ? ` (${below} below the threshold)` : ""}`;
+  return `Passed: no${fresh} findings at or above ${threshold}${where}${below ? ` (${below}${fresh} below the threshold)` : ""}`;
 }
-function evaluate(scans, settings) {
+function evaluate(scans, settings, baselines) {
   const expiredRules = settings.ignoreRules.filter((r) => isExpired(r, settings.now));
   const active = settings.ignoreRules.filter((r) => !isExpired(r, settings.now));
   const used = /* @__PURE__ */ new Set();
-  const images = scans.map((scan2) => evaluateImage(scan2, settings, active, used));
+  const scope = baselines ? "new" : "all";
+  const images = scans.map((scan2, i2) => evaluateImage(scan2, settings, active, used, baselines?.[i2]));
   const totals = sumCounts(images.map((i2) => i2.counts));
   const verdict = images.some((i2) => i2.blocking > 0) ? "fail" : "pass";
   return {
     verdict,
-    reason: reasonFor(verdict, totals, settings.failOn, images.length),
+    scope,
+    reason: reasonFor(
+      verdict,
+      sumCounts(images.map((i2) => i2.gated)),
+      settings.failOn,
+      images.length,
+      scope
+    ),
     failOn: settings.failOn,
     totals,
     images,
@@ -72623,19 +72644,37 @@ async function loadBaseline(value, image, index, req, deps) {
   const dir = join2(req.outputDir, `baseline-${slug(value, index)}`);
   return (await analyse(value, dir, trivy, req, deps)).scan.findings;
 }
+async function loadBaselines(scans, req, deps, warnings) {
+  const out = [];
+  for (const [i2, scan2] of scans.entries()) {
+    const name = req.compareTo?.[req.compareTo.length === 1 ? 0 : i2];
+    if (!name) {
+      out.push(void 0);
+      continue;
+    }
+    try {
+      out.push({ name, findings: await loadBaseline(name, scan2.image, i2, req, deps) });
+    } catch (error62) {
+      warnings.push(`No comparison with ${name} for ${scan2.image}: ${error62.message}`);
+      out.push(void 0);
+    }
+  }
+  return out;
+}
 async function runPipeline(req, deps) {
   const now = deps.now();
   const ignoreRules = req.ignoreFile ? await readIgnoreFile(req.ignoreFile) : [];
   await mkdir(req.outputDir, { recursive: true });
   const { scanned, errors } = await scanAll(req, deps);
   const scans = scanned.map((s) => s.scan);
-  const evaluation = evaluate(scans, {
-    failOn: req.failOn,
-    ignoreUnfixed: req.ignoreUnfixed,
-    ignoreRules,
-    now
-  });
   const warnings = [];
+  const baselines = await loadBaselines(scans, req, deps, warnings);
+  const evaluation = evaluate(
+    scans,
+    { failOn: req.failOn, ignoreUnfixed: req.ignoreUnfixed, ignoreRules, now },
+    // Without a baseline for an image, every finding of it counts: stricter, never looser.
+    req.gateScope === "new" ? baselines.map((b) => b ? new Set(b.findings.map((f) => f.key)) : void 0) : void 0
+  );
   const trivy = req.sarifPath || req.sbomFormat ? await deps.trivy().catch(() => void 0) : void 0;
   let sarifPath;
   try {
@@ -72659,20 +72698,9 @@ async function runPipeline(req, deps) {
       suppressed: scan2.suppressed,
       artifacts: scan2.artifacts
     };
-    const baseline = req.compareTo?.[req.compareTo.length === 1 ? 0 : i2];
-    if (baseline) {
-      try {
-        image.comparison = compareFindings2(
-          scan2.findings,
-          await loadBaseline(baseline, scan2.image, i2, req, deps),
-          baseline
-        );
-      } catch (error62) {
-        warnings.push(
-          `No comparison with ${baseline} for ${scan2.image}: ${error62.message}`
-        );
-      }
-    }
+    const baseline = baselines[i2];
+    if (baseline)
+      image.comparison = compareFindings2(scan2.findings, baseline.findings, baseline.name);
     if (deps.baseImage) {
       try {
         image.baseImage = await deps.baseImage.check(scan2);
@@ -72692,6 +72720,7 @@ async function runPipeline(req, deps) {
     verdict,
     reason,
     failOn: req.failOn,
+    gateScope: evaluation.scope,
     ignoreUnfixed: req.ignoreUnfixed,
     totals: evaluation.totals,
     images,
@@ -74731,6 +74760,15 @@ function findTrivy(explicit, io) {
     return found;
   };
 }
+function failOnScope(o2) {
+  if (o2.failOnScope === "new" && !o2.compareTo?.length) {
+    throw new InputError(
+      "--fail-on-scope",
+      "`new` needs a baseline: add --compare-to IMAGE|REPORT."
+    );
+  }
+  return o2.failOnScope === "new" ? "new" : "all";
+}
 async function scan(images, o2, io) {
   const imageList = parseImages(images.join("\n"), "IMAGE");
   if (!imageList.length && !o2.report) {
@@ -74768,7 +74806,8 @@ async function scan(images, o2, io) {
       sarifPath,
       outputDir,
       concurrency: Number(o2.maxParallel) || 2,
-      compareTo: o2.compareTo
+      compareTo: o2.compareTo,
+      gateScope: failOnScope(o2)
     },
     {
       logger,
@@ -74829,6 +74868,8 @@ function buildProgram(io, setExit) {
   ).option("--sarif <file>", "also write SARIF here").option("--scanners <list>", "Trivy scanners", "vuln,secret").option("--timeout <duration>", "Trivy timeout per image", "10m").option("--platform <os/arch>", "platform of multi-platform images").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").option("--max-parallel <n>", "images scanned at once", "2").option(
     "--compare-to <baseline...>",
     "base-branch image or report (Shipgate/Trivy JSON) to diff against"
+  ).addOption(
+    new Option("--fail-on-scope <scope>", "all findings, or only those new since --compare-to").choices(["all", "new"]).default("all")
   ).option("--comment-key <key>", "key of the comment marker (default: the images)").option("--max-length <n>", "size limit of --format markdown", String(65536)).option("--base-image-policy <mode>", "off|warn|enforce", "warn").option("--allowed-base-images <globs>", "allowed base images, comma separated").option("--forbid <list>", "any of shell, package-manager, root-user, unpinned-base").option("--max-image-size <size>", "largest compressed size, e.g. 200MB").option("--dockerfile <path>", "the Dockerfile that built the image").option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
     setExit(await scan(images, options, io));
   });

@@ -98,6 +98,7 @@ interface ScanOptions {
   maxParallel: string
   verbose?: boolean
   compareTo?: string[]
+  failOnScope: string
   commentKey?: string
   maxLength: string
   baseImagePolicy: string
@@ -105,6 +106,16 @@ interface ScanOptions {
   forbid?: string
   maxImageSize?: string
   dockerfile?: string
+}
+
+function failOnScope(o: ScanOptions): 'all' | 'new' {
+  if (o.failOnScope === 'new' && !o.compareTo?.length) {
+    throw new InputError(
+      '--fail-on-scope',
+      '`new` needs a baseline: add --compare-to IMAGE|REPORT.',
+    )
+  }
+  return o.failOnScope === 'new' ? 'new' : 'all'
 }
 
 async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number> {
@@ -145,6 +156,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
       outputDir,
       concurrency: Number(o.maxParallel) || 2,
       compareTo: o.compareTo,
+      gateScope: failOnScope(o),
     },
     {
       logger,
@@ -228,6 +240,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option(
       '--compare-to <baseline...>',
       'base-branch image or report (Shipgate/Trivy JSON) to diff against',
+    )
+    .addOption(
+      new Option('--fail-on-scope <scope>', 'all findings, or only those new since --compare-to')
+        .choices(['all', 'new'])
+        .default('all'),
     )
     .option('--comment-key <key>', 'key of the comment marker (default: the images)')
     .option('--max-length <n>', 'size limit of --format markdown', String(65_536))

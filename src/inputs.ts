@@ -157,6 +157,8 @@ export interface CommentInputs {
   key?: string
   token: string
   compareTo: string[]
+  /** `new`: only findings missing from `compare-to` fail the gate. */
+  gateScope: 'all' | 'new'
   /** Comment on this pull request whatever the event (the `workflow_run` pattern for forks). */
   pullRequest?: number
   /** One comment for the job's images, or one per image. */
@@ -184,7 +186,15 @@ export function readCommentInputs(get: InputReader, images: number): CommentInpu
       `lists ${compareTo.length} baselines for ${images} image(s); give one baseline per image, in the same order, or a single one.`,
     )
   }
+  const gateScope = oneOf(get('fail-on-scope'), 'fail-on-scope', ['all', 'new'], 'all')
+  if (gateScope === 'new' && !compareTo.length) {
+    throw new InputError(
+      'fail-on-scope',
+      '`new` gates only on findings the change introduces, which needs a baseline: set `compare-to` to the base branch image or an earlier report.',
+    )
+  }
   return {
+    gateScope,
     when: oneOf(get('comment'), 'comment', ['auto', 'always', 'never'], 'auto'),
     mode: oneOf(get('comment-mode'), 'comment-mode', ['update', 'recreate'], 'update'),
     key: get('comment-key') || undefined,

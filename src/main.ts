@@ -406,6 +406,7 @@ export async function run(): Promise<void> {
         outputDir,
         concurrency: inputs.maxParallel,
         compareTo: commentInputs.compareTo,
+        gateScope: commentInputs.gateScope,
         sbomFormat: signing.sbomFormat === 'none' ? undefined : signing.sbomFormat,
       },
       {

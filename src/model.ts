@@ -164,6 +164,9 @@ export interface EvaluatedFinding {
   ignored?: IgnoreReason
 }
 
+/** `all`: every finding left after policy counts; `new`: only those not in the baseline. */
+export type GateScope = 'all' | 'new'
+
 export interface PolicySettings {
   failOn: FailOn
   ignoreUnfixed: boolean
@@ -183,7 +186,9 @@ export interface ImageEvaluation {
   ignored: SeverityCounts
   /** All findings, most important first (severity, then fixable, then ID). */
   findings: EvaluatedFinding[]
-  /** Findings at or above the threshold: why this image fails. */
+  /** Findings that count toward the gate, by severity: all left after policy, or only new ones. */
+  gated: SeverityCounts
+  /** Gated findings at or above the threshold: why this image fails. */
   blocking: number
 }
 
@@ -191,6 +196,7 @@ export type Verdict = 'pass' | 'fail'
 
 export interface Evaluation {
   verdict: Verdict
+  scope: GateScope
   /** One line a human reads first: `Blocked: 3 critical, 12 high (threshold: high)`. */
   reason: string
   failOn: FailOn
@@ -268,6 +274,8 @@ export interface ShipgateReport {
   verdict: Verdict
   reason: string
   failOn: FailOn
+  /** `new`: only findings missing from the baseline (`compare-to`) could fail the gate. */
+  gateScope: GateScope
   ignoreUnfixed: boolean
   totals: SeverityCounts
   images: ImageReport[]

@@ -15,6 +15,8 @@ import type {
   BaseImageReport,
   Evaluation,
   FailOn,
+  Finding,
+  GateScope,
   ImageReport,
   ImageScan,
   ShipgateReport,
@@ -53,6 +55,8 @@ export interface ScanRequest {
    * report file (Shipgate or Trivy JSON) or the base branch's image reference, scanned once.
    */
   compareTo?: string[]
+  /** `new`: only findings missing from the baseline fail the gate (needs `compareTo`). */
+  gateScope?: GateScope
 }
 
 /** A Trivy binary ready to run. `skipDbUpdate` once the DB was prepared for the whole job. */
@@ -257,6 +261,31 @@ async function loadBaseline(
   return (await analyse(value, dir, trivy, req, deps)).scan.findings
 }
 
+/** Each image's baseline findings, when `compareTo` names one and it can be read. */
+async function loadBaselines(
+  scans: ImageScan[],
+  req: ScanRequest,
+  deps: PipelineDeps,
+  warnings: string[],
+): Promise<({ name: string; findings: Finding[] } | undefined)[]> {
+  const out: ({ name: string; findings: Finding[] } | undefined)[] = []
+  for (const [i, scan] of scans.entries()) {
+    const name = req.compareTo?.[req.compareTo.length === 1 ? 0 : i]
+    if (!name) {
+      out.push(undefined)
+      continue
+    }
+    try {
+      out.push({ name, findings: await loadBaseline(name, scan.image, i, req, deps) })
+    } catch (error) {
+      // The comparison is context for reviewers; without it every finding counts for the gate.
+      warnings.push(`No comparison with ${name} for ${scan.image}: ${(error as Error).message}`)
+      out.push(undefined)
+    }
+  }
+  return out
+}
+
 /** Scan -> evaluate policy -> derive formats -> base-image facts -> Shipgate's report. */
 export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise<PipelineResult> {
   const now = deps.now()
@@ -264,13 +293,16 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   await mkdir(req.outputDir, { recursive: true })
   const { scanned, errors } = await scanAll(req, deps)
   const scans = scanned.map((s) => s.scan)
-  const evaluation = evaluate(scans, {
-    failOn: req.failOn,
-    ignoreUnfixed: req.ignoreUnfixed,
-    ignoreRules,
-    now,
-  })
   const warnings: string[] = []
+  const baselines = await loadBaselines(scans, req, deps, warnings)
+  const evaluation = evaluate(
+    scans,
+    { failOn: req.failOn, ignoreUnfixed: req.ignoreUnfixed, ignoreRules, now },
+    // Without a baseline for an image, every finding of it counts: stricter, never looser.
+    req.gateScope === 'new'
+      ? baselines.map((b) => (b ? new Set(b.findings.map((f) => f.key)) : undefined))
+      : undefined,
+  )
   // Conversions need a trivy binary; in report mode it is optional (the local demo has none).
   const trivy =
     req.sarifPath || req.sbomFormat ? await deps.trivy().catch(() => undefined) : undefined
@@ -297,21 +329,9 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
       suppressed: scan.suppressed,
       artifacts: scan.artifacts,
     }
-    const baseline = req.compareTo?.[req.compareTo.length === 1 ? 0 : i]
-    if (baseline) {
-      try {
-        image.comparison = compareFindings(
-          scan.findings,
-          await loadBaseline(baseline, scan.image, i, req, deps),
-          baseline,
-        )
-      } catch (error) {
-        // The comparison is context for reviewers, not the gate: say so and go on.
-        warnings.push(
-          `No comparison with ${baseline} for ${scan.image}: ${(error as Error).message}`,
-        )
-      }
-    }
+    const baseline = baselines[i]
+    if (baseline)
+      image.comparison = compareFindings(scan.findings, baseline.findings, baseline.name)
     if (deps.baseImage) {
       try {
         image.baseImage = await deps.baseImage.check(scan)
@@ -335,6 +355,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     verdict,
     reason,
     failOn: req.failOn,
+    gateScope: evaluation.scope,
     ignoreUnfixed: req.ignoreUnfixed,
     totals: evaluation.totals,
     images,

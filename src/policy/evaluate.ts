@@ -4,6 +4,7 @@ import {
   emptyCounts,
   type FailOn,
   type Finding,
+  type GateScope,
   type IgnoreRule,
   type ImageEvaluation,
   type ImageReport,
@@ -58,8 +59,10 @@ function evaluateImage(
   settings: PolicySettings,
   active: IgnoreRule[],
   used: Set<IgnoreRule>,
+  baseline: ReadonlySet<string> | undefined,
 ): ImageEvaluation {
   const counts = emptyCounts()
+  const gated = emptyCounts()
   const fixable = emptyCounts()
   const ignored = emptyCounts()
   let blocking = 0
@@ -73,9 +76,21 @@ function evaluateImage(
     }
     counts[finding.severity]++
     if (finding.kind === 'vulnerability' && finding.fixable) fixable[finding.severity]++
+    // With a baseline, what was already there does not block this change.
+    if (baseline?.has(finding.key)) continue
+    gated[finding.severity]++
     if (isBlocking(finding.severity, settings.failOn)) blocking++
   }
-  return { image: scan.image, digest: scan.digest, counts, fixable, ignored, findings, blocking }
+  return {
+    image: scan.image,
+    digest: scan.digest,
+    counts,
+    fixable,
+    ignored,
+    findings,
+    gated,
+    blocking,
+  }
 }
 
 export function sumCounts(all: SeverityCounts[]): SeverityCounts {
@@ -96,34 +111,52 @@ export function reasonFor(
   totals: SeverityCounts,
   failOn: FailOn,
   images: number,
+  scope: GateScope = 'all',
 ): string {
   const where = images > 1 ? ` across ${images} images` : ''
+  const fresh = scope === 'new' ? ' new' : ''
   if (failOn === 'NONE') {
     const found = describeCounts(totals)
     return `Passed: fail-on is none${found ? ` (found ${found}${where})` : `; no findings${where}`}`
   }
   const threshold = failOn.toLowerCase()
   if (verdict === 'fail') {
-    return `Blocked: ${describeCounts(totals, (s) => isBlocking(s, failOn))}${where} at or above the ${threshold} threshold`
+    return `Blocked: ${describeCounts(totals, (s) => isBlocking(s, failOn))}${fresh}${where} at or above the ${threshold} threshold`
   }
   const below = describeCounts(totals)
-  return `Passed: no findings at or above ${threshold}${where}${below ? ` (${below} below the threshold)` : ''}`
+  return `Passed: no${fresh} findings at or above ${threshold}${where}${below ? ` (${below}${fresh} below the threshold)` : ''}`
 }
 
 /**
  * The severity gate: a pure function of findings and settings. Expired ignore entries no
  * longer suppress anything and are listed so someone renews or removes them.
  */
-export function evaluate(scans: ImageScan[], settings: PolicySettings): Evaluation {
+/**
+ * With `baselines` (finding keys per image, from the base branch), only findings the change
+ * introduces count toward the gate; everything is still reported.
+ */
+export function evaluate(
+  scans: ImageScan[],
+  settings: PolicySettings,
+  baselines?: (ReadonlySet<string> | undefined)[],
+): Evaluation {
   const expiredRules = settings.ignoreRules.filter((r) => isExpired(r, settings.now))
   const active = settings.ignoreRules.filter((r) => !isExpired(r, settings.now))
   const used = new Set<IgnoreRule>()
-  const images = scans.map((scan) => evaluateImage(scan, settings, active, used))
+  const scope: GateScope = baselines ? 'new' : 'all'
+  const images = scans.map((scan, i) => evaluateImage(scan, settings, active, used, baselines?.[i]))
   const totals = sumCounts(images.map((i) => i.counts))
   const verdict = images.some((i) => i.blocking > 0) ? 'fail' : 'pass'
   return {
     verdict,
-    reason: reasonFor(verdict, totals, settings.failOn, images.length),
+    scope,
+    reason: reasonFor(
+      verdict,
+      sumCounts(images.map((i) => i.gated)),
+      settings.failOn,
+      images.length,
+      scope,
+    ),
     failOn: settings.failOn,
     totals,
     images,

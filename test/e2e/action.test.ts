@@ -226,4 +226,33 @@ describe('dist/index.js on a pull request', () => {
     expect(again.outputs['comment-status']).toBe('updated')
     expect(gh.comments('acme', 'api', 10)).toHaveLength(2)
   })
+
+  it('fail-on-scope new: an inherited critical does not block, a new one would', async () => {
+    const base = {
+      'trivy-report': fixturePath('debian-buster.json.golden'),
+      image: 'ghcr.io/acme/api:pr-11',
+      'fail-on': 'high',
+      'fail-on-scope': 'new',
+      comment: 'never',
+    }
+    // The base branch already had the critical libidn2-0 finding: nothing new at or above high.
+    const inherited = await runAction(
+      { ...base, 'compare-to': fixturePath('debian-buster.json.golden') },
+      noDownload(),
+    )
+    expect(inherited.exitCode).toBe(0)
+    expect(inherited.outputs).toMatchObject({ verdict: 'pass', critical: '1' })
+    expect(inherited.outputs.reason).toMatch(/^Passed: no new findings at or above high/)
+    // Against a clean baseline the same critical is new and blocks.
+    const fresh = await runAction(
+      { ...base, 'compare-to': fixturePath('sl-micro-rancher5.4.json.golden') },
+      noDownload(),
+    )
+    expect(fresh.exitCode).toBe(1)
+    expect(fresh.outputs.reason).toBe('Blocked: 1 critical new at or above the high threshold')
+    // `new` without a baseline is a usage error naming both inputs.
+    const missing = await runAction({ ...base }, noDownload())
+    expect(missing.exitCode).toBe(1)
+    expect(missing.stdout).toMatch(/Input `fail-on-scope`: `new` .* set `compare-to`/)
+  })
 })

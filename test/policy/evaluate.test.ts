@@ -190,6 +190,7 @@ describe('per-image reports (a comment per image)', () => {
       verdict: ev.verdict,
       reason: ev.reason,
       failOn: ev.failOn,
+      gateScope: ev.scope,
       ignoreUnfixed: false,
       totals: ev.totals,
       images: ev.images.map((i, n) => ({
@@ -231,5 +232,35 @@ describe('per-image reports (a comment per image)', () => {
     expect(
       finalVerdict({ verdict: 'pass', reason: 'Passed' }, [image as any], ['Trivy crashed']).reason,
     ).toBe('Incomplete: 1 error stopped the scan (Trivy crashed)')
+  })
+})
+
+describe('fail-on-scope new: only what the change introduces fails the gate', () => {
+  const buster = scanFixture('debian-buster.json.golden') // CRITICAL libidn2-0, LOW bash
+  const baselineWithCritical = new Set(
+    buster.findings.filter((f) => f.severity === 'CRITICAL').map((f) => f.key),
+  )
+
+  it('a finding already in the baseline does not block', () => {
+    const result = evaluate([buster], settings({ failOn: 'HIGH' }), [baselineWithCritical])
+    expect(result.verdict).toBe('pass')
+    expect(result.scope).toBe('new')
+    expect(result.totals.CRITICAL).toBe(1) // still reported
+    expect(result.images[0]?.gated).toMatchObject({ CRITICAL: 0, LOW: 1 })
+    expect(result.reason).toBe(
+      'Passed: no new findings at or above high (1 low new below the threshold)',
+    )
+  })
+
+  it('a new finding blocks and the reason says it is new', () => {
+    const result = evaluate([buster], settings({ failOn: 'LOW' }), [baselineWithCritical])
+    expect(result.verdict).toBe('fail')
+    expect(result.reason).toBe('Blocked: 1 low new at or above the low threshold')
+  })
+
+  it('an image without a baseline is gated on everything', () => {
+    const result = evaluate([buster], settings({ failOn: 'HIGH' }), [undefined])
+    expect(result.verdict).toBe('fail')
+    expect(result.images[0]?.blocking).toBe(1)
   })
 })
