@@ -3,96 +3,25 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import { PolicyInputError, parseBaseImagePolicy } from '../scanners/base-image/index.js'
-import {
-  createActionsCacheAdapter,
-  parseDbRepositories,
-  prepareTrivyDb,
-} from '../scanners/trivy/db.js'
-import { createToolCacheAdapter, execaExec, installTrivy } from '../scanners/trivy/install.js'
-import { publishComment, shouldComment } from './github/comment.js'
-import { commentMarker } from './github/marker.js'
-import { createOctokitCommenter } from './github/octokit.js'
-import {
-  type CommentInputs,
-  commentKey,
-  InputError,
-  parseBoolean,
-  readCommentInputs,
-  readScanInputs,
-} from './inputs.js'
-import type { Logger } from './logger.js'
+import { commentOnPullRequest } from './action/comment.js'
+import { actionLogger, getInput, registryClient, runUrl } from './action/context.js'
+import { readSigning } from './action/signing.js'
+import { trivyProvider } from './action/trivy.js'
+import { verifyMode } from './action/verify.js'
+import { commentKey, InputError, readCommentInputs, readScanInputs } from './inputs.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
-import { type PipelineResult, runPipeline, type TrivyHandle } from './pipeline.js'
-import { imageReport } from './policy/evaluate.js'
-import { defaultCredentials, RegistryClient } from './registry/index.js'
-import {
-  COMMENT_MAX_LENGTH,
-  renderReportMarkdown,
-  SUMMARY_MAX_LENGTH,
-} from './render/report-markdown.js'
+import { type PipelineResult, runPipeline } from './pipeline.js'
+import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
 import { actionsArtifactUploader } from './sign/actions-artifact.js'
 import { githubIdentity } from './sign/github-identity.js'
 import { MissingIdTokenPermissionError } from './sign/identity.js'
 import { registryStore } from './sign/registry-store.js'
-import { readSigningSettings, SigningInputError, type SigningSettings } from './sign/settings.js'
+import { SigningInputError } from './sign/settings.js'
 import { loadTrustedRoot, TrustRootError } from './sign/trust-root.js'
-import { runVerify } from './sign/verify-command.js'
 import { baseImageStage } from './stages/base-image.js'
 import { signStage } from './stages/sign.js'
 import { VERSION } from './version.js'
-
-const actionLogger: Logger = {
-  debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
-}
-
-const getInput = (name: string) => core.getInput(name)
-
-/** Install (or find) Trivy and prepare its DB once for the whole job, on first use. */
-function trivyProvider(): () => Promise<TrivyHandle | undefined> {
-  let handle: Promise<TrivyHandle> | undefined
-  return () => {
-    handle ??= (async () => {
-      const installed = await core.group('Install Trivy', () =>
-        installTrivy(
-          { version: getInput('trivy-version'), checksum: getInput('trivy-checksum') },
-          {
-            toolCache: createToolCacheAdapter(),
-            exec: execaExec,
-            logger: actionLogger,
-            env: process.env,
-          },
-        ),
-      )
-      core.info(`Trivy ${installed.version} from ${installed.source}: ${installed.path}`)
-      const cacheDir = join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-trivy-cache')
-      // A report-only run needs no DB: `trivy convert` works offline.
-      if (getInput('trivy-report')) return { path: installed.path, skipDbUpdate: false, cacheDir }
-      const db = await core.group('Prepare the vulnerability DB', () =>
-        prepareTrivyDb(
-          {
-            trivyPath: installed.path,
-            cacheDir,
-            repositories: parseDbRepositories(getInput('db-repository')),
-            useCache: parseBoolean(getInput('cache-db'), 'cache-db', true),
-          },
-          {
-            cache: createActionsCacheAdapter(),
-            exec: execaExec,
-            logger: actionLogger,
-            now: new Date(),
-          },
-        ),
-      )
-      if (db.dbAgeHours !== undefined) core.info(`Vulnerability DB built ${db.dbAgeHours} h ago`)
-      return { path: installed.path, skipDbUpdate: db.ready, cacheDir: db.cacheDir }
-    })()
-    return handle
-  }
-}
 
 function setOutputs(result: PipelineResult): void {
   const { report } = result
@@ -111,84 +40,6 @@ function setOutputs(result: PipelineResult): void {
   )
 }
 
-/** Where the full result can be read: the run page shows every job summary. */
-function runUrl(): string | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = process.env
-  if (!server || !repo || !run) return undefined
-  const attempt = process.env.GITHUB_RUN_ATTEMPT
-  return `${server}/${repo}/actions/runs/${run}${attempt ? `/attempts/${attempt}` : ''}`
-}
-
-/**
- * Post or update the sticky comment. Never throws and never changes the exit status: a
- * failure becomes a warning that the summary and the report carry.
- */
-async function comment(report: ShipgateReport, inputs: CommentInputs, key: string): Promise<void> {
-  const decision =
-    inputs.pullRequest !== undefined && inputs.when !== 'never'
-      ? {
-          comment: true,
-          issueNumber: inputs.pullRequest,
-          fromFork: false,
-          why: `\`pull-request\` is ${inputs.pullRequest}.`,
-        }
-      : shouldComment(inputs.when, github.context.eventName, github.context.payload)
-  core.info(`Pull-request comment: ${decision.why}`)
-  if (!decision.comment || decision.issueNumber === undefined) {
-    core.setOutput('comment-status', 'disabled')
-    return
-  }
-  try {
-    const { owner, repo } = github.context.repo
-    const commenter = createOctokitCommenter({
-      token: inputs.token,
-      apiUrl: process.env.GITHUB_API_URL,
-      owner,
-      repo,
-      issueNumber: decision.issueNumber,
-      logger: actionLogger,
-    })
-    // `comment-per: image`: each image its own comment, verdict and key (`<key>:<image>`).
-    const comments =
-      inputs.per === 'image' && report.images.length > 1
-        ? report.images.map((image) => ({
-            body: imageReport(report, image),
-            key: inputs.key ? `${inputs.key}:${image.image}` : image.image,
-          }))
-        : [{ body: report, key }]
-    const statuses: string[] = []
-    const urls: string[] = []
-    for (const c of comments) {
-      const body = renderReportMarkdown(c.body, {
-        maxLength: COMMENT_MAX_LENGTH,
-        summaryUrl: runUrl(),
-        marker: commentMarker(c.key),
-      })
-      const result = await publishComment(
-        { body, key: c.key, mode: inputs.mode, fromFork: decision.fromFork },
-        { github: commenter, logger: actionLogger },
-      )
-      statuses.push(result.status)
-      if (result.status === 'failed') {
-        core.warning(result.reason)
-        report.warnings.push(result.reason)
-      } else {
-        if (result.url) urls.push(result.url)
-        core.info(`Pull-request comment ${result.status}${result.url ? `: ${result.url}` : ''}`)
-      }
-    }
-    // One status for the step: the worst that happened.
-    const order = ['failed', 'created', 'updated', 'skipped']
-    core.setOutput('comment-status', order.find((s) => statuses.includes(s)) ?? 'skipped')
-    core.setOutput('comment-url', urls.join('\n'))
-  } catch (error) {
-    const reason = `The pull-request comment was not written: ${(error as Error).message}`
-    core.setOutput('comment-status', 'failed')
-    core.warning(reason)
-    report.warnings.push(reason)
-  }
-}
-
 async function writeSummary(report: ShipgateReport): Promise<void> {
   try {
     await core.summary
@@ -198,175 +49,6 @@ async function writeSummary(report: ShipgateReport): Promise<void> {
     // The summary is a convenience; the outputs and the report file still carry everything.
     core.warning(`Could not write the job summary: ${(error as Error).message}`)
   }
-}
-
-/** Registry access for signing, verifying and the base-image check: docker login, inputs, GITHUB_TOKEN. */
-function registryClient(): RegistryClient {
-  const password = getInput('registry-password')
-  if (password) core.setSecret(password)
-  return new RegistryClient({
-    credentials: defaultCredentials({
-      username: getInput('registry-username') || undefined,
-      password: password || undefined,
-      env: { ...process.env, GITHUB_TOKEN: process.env.GITHUB_TOKEN || getInput('github-token') },
-    }),
-    logger: actionLogger,
-    insecure: true, // plain HTTP is only ever used for loopback registries
-  })
-}
-
-function readSigning(): SigningSettings {
-  const raw = Object.fromEntries(
-    [
-      'sign',
-      'attest-sbom',
-      'attest-vulnerabilities',
-      'sbom-format',
-      'signature-format',
-      'fulcio-url',
-      'rekor-url',
-      'tsa-url',
-      'public-transparency-log',
-      'trusted-root',
-    ].map((name) => [name, getInput(name)]),
-  )
-  const repository = github.context.payload.repository as
-    | { visibility?: string; private?: boolean }
-    | undefined
-  const visibility =
-    repository?.visibility ??
-    (repository?.private === true
-      ? 'private'
-      : repository?.private === false
-        ? 'public'
-        : undefined)
-  const settings = readSigningSettings(raw, {
-    repositoryVisibility: visibility as 'public' | 'private' | 'internal' | undefined,
-  })
-  // Fail before any work when signing cannot possibly succeed.
-  if (settings.sign) githubIdentity().preflight()
-  return settings
-}
-
-const VERIFY_REQUIRE = ['any', 'cosign', 'bundle', 'both']
-
-/**
- * Verify-mode inputs, checked before any registry or TUF request and named as the action's
- * inputs (the shared verify command words its errors for the CLI's flags).
- */
-function readVerifyInputs() {
-  const identity = getInput('certificate-identity')
-  const identityRegexp = getInput('certificate-identity-regexp')
-  if (identity && identityRegexp) {
-    throw new InputError(
-      'certificate-identity',
-      'give either `certificate-identity` or `certificate-identity-regexp`, not both.',
-    )
-  }
-  if (!identity && !identityRegexp) {
-    throw new InputError(
-      'certificate-identity',
-      'verify mode needs the workflow identity that must have signed, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main (or `certificate-identity-regexp`).',
-    )
-  }
-  if (identityRegexp) {
-    try {
-      new RegExp(identityRegexp)
-    } catch (error) {
-      throw new InputError(
-        'certificate-identity-regexp',
-        `not a valid regular expression: ${(error as Error).message}`,
-      )
-    }
-  }
-  const issuer = getInput('certificate-oidc-issuer')
-  if (!issuer) {
-    throw new InputError(
-      'certificate-oidc-issuer',
-      'verify mode needs the OIDC issuer of the signer: https://token.actions.githubusercontent.com for GitHub Actions.',
-    )
-  }
-  const require = (getInput('verify-require') || 'any').toLowerCase()
-  if (!VERIFY_REQUIRE.includes(require)) {
-    throw new InputError(
-      'verify-require',
-      `"${require}" is not one of ${VERIFY_REQUIRE.join(', ')} (which signature formats must verify).`,
-    )
-  }
-  const attestations = getInput('verify-attestations')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-  return {
-    certificateIdentity: identity || undefined,
-    certificateIdentityRegexp: identityRegexp || undefined,
-    certificateOidcIssuer: issuer,
-    require,
-    attestations: attestations.length ? attestations : undefined,
-  }
-}
-
-/** A fence no line of `text` can close. */
-function codeBlock(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length))
-  const fence = '`'.repeat(longest + 1)
-  return `${fence}text\n${text}\n${fence}`
-}
-
-/** `mode: verify`: check the signatures of images signed earlier (e.g. before a deploy). */
-async function verifyMode(): Promise<void> {
-  const images = readScanInputs((name) => (name === 'trivy-report' ? '' : getInput(name))).images
-  const options = readVerifyInputs()
-  const trustedRootPath = getInput('trusted-root') || undefined
-  // Once for every image; a bad path or unreachable TUF is an error, not "did not verify".
-  const trustedRoot = await loadTrustedRoot(trustedRootPath ? { path: trustedRootPath } : {})
-  const client = registryClient()
-  const notVerified: string[] = []
-  const errored: string[] = []
-  const sections: string[] = []
-  let firstDigest = ''
-  for (const image of images) {
-    const printed: string[] = []
-    const { exitCode, result } = await runVerify(
-      { image, ...options },
-      {
-        store: registryStore(client),
-        logger: actionLogger,
-        trustedRoot,
-        print: (t) => {
-          printed.push(t)
-          core.info(t)
-        },
-      },
-    )
-    firstDigest ||= result?.digest ?? ''
-    if (exitCode === 1) notVerified.push(image)
-    if (exitCode === 2) errored.push(image)
-    const icon = exitCode === 0 ? '✅' : '❌'
-    const status = exitCode === 0 ? 'verified' : exitCode === 1 ? 'NOT verified' : 'not checked'
-    sections.push(
-      `${icon} \`${image.replace(/`/g, '')}\` ${status}\n\n${codeBlock(printed.join('\n'))}`,
-    )
-  }
-  const failed = notVerified.length + errored.length
-  core.setOutput('verdict', failed ? 'fail' : 'pass')
-  core.setOutput('digest', firstDigest)
-  const problems = [
-    notVerified.length
-      ? `${notVerified.length} of ${images.length} image(s) did not verify (${notVerified.join(', ')}); see the lines above.`
-      : '',
-    errored.length
-      ? `${errored.length} of ${images.length} image(s) could not be checked (${errored.join(', ')}); the error is in the lines above.`
-      : '',
-  ].filter(Boolean)
-  const headline = failed
-    ? '### ❌ Signature verification failed'
-    : `### ✅ Signatures verified for ${images.length} image(s)`
-  try {
-    await core.summary.addRaw([headline, ...sections].join('\n\n')).write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`)
-  }
-  if (failed) core.setFailed(problems.join('\n'))
 }
 
 export async function run(): Promise<void> {
@@ -470,7 +152,7 @@ export async function run(): Promise<void> {
       inputs.images,
       result.report.images[0]?.image ?? 'report',
     )
-    await comment(result.report, commentInputs, key)
+    await commentOnPullRequest(result.report, commentInputs, key)
     // The comment's outcome is part of the record: rewrite the report with its warnings.
     await writeFile(result.reportPath, `${JSON.stringify(result.report, null, 2)}\n`)
     setOutputs(result)

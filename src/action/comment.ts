@@ -1,0 +1,84 @@
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { publishComment, shouldComment } from '../github/comment.js'
+import { commentMarker } from '../github/marker.js'
+import { createOctokitCommenter } from '../github/octokit.js'
+import type { CommentInputs } from '../inputs.js'
+import type { ShipgateReport } from '../model.js'
+import { imageReport } from '../policy/evaluate.js'
+import { COMMENT_MAX_LENGTH, renderReportMarkdown } from '../render/report-markdown.js'
+import { actionLogger, runUrl } from './context.js'
+
+/**
+ * Post or update the sticky comment. Never throws and never changes the exit status: a
+ * failure becomes a warning that the summary and the report carry.
+ */
+export async function commentOnPullRequest(
+  report: ShipgateReport,
+  inputs: CommentInputs,
+  key: string,
+): Promise<void> {
+  const decision =
+    inputs.pullRequest !== undefined && inputs.when !== 'never'
+      ? {
+          comment: true,
+          issueNumber: inputs.pullRequest,
+          fromFork: false,
+          why: `\`pull-request\` is ${inputs.pullRequest}.`,
+        }
+      : shouldComment(inputs.when, github.context.eventName, github.context.payload)
+  core.info(`Pull-request comment: ${decision.why}`)
+  if (!decision.comment || decision.issueNumber === undefined) {
+    core.setOutput('comment-status', 'disabled')
+    return
+  }
+  try {
+    const { owner, repo } = github.context.repo
+    const commenter = createOctokitCommenter({
+      token: inputs.token,
+      apiUrl: process.env.GITHUB_API_URL,
+      owner,
+      repo,
+      issueNumber: decision.issueNumber,
+      logger: actionLogger,
+    })
+    // `comment-per: image`: each image its own comment, verdict and key (`<key>:<image>`).
+    const comments =
+      inputs.per === 'image' && report.images.length > 1
+        ? report.images.map((image) => ({
+            body: imageReport(report, image),
+            key: inputs.key ? `${inputs.key}:${image.image}` : image.image,
+          }))
+        : [{ body: report, key }]
+    const statuses: string[] = []
+    const urls: string[] = []
+    for (const c of comments) {
+      const body = renderReportMarkdown(c.body, {
+        maxLength: COMMENT_MAX_LENGTH,
+        summaryUrl: runUrl(),
+        marker: commentMarker(c.key),
+      })
+      const result = await publishComment(
+        { body, key: c.key, mode: inputs.mode, fromFork: decision.fromFork },
+        { github: commenter, logger: actionLogger },
+      )
+      statuses.push(result.status)
+      if (result.status === 'failed') {
+        core.warning(result.reason)
+        report.warnings.push(result.reason)
+      } else {
+        if (result.url) urls.push(result.url)
+        core.info(`Pull-request comment ${result.status}${result.url ? `: ${result.url}` : ''}`)
+      }
+    }
+    // One status for the step: the worst that happened.
+    const order = ['failed', 'created', 'updated', 'skipped']
+    core.setOutput('comment-status', order.find((s) => statuses.includes(s)) ?? 'skipped')
+    core.setOutput('comment-url', urls.join('\n'))
+  } catch (error) {
+    const reason = `The pull-request comment was not written: ${(error as Error).message}`
+    core.setOutput('comment-status', 'failed')
+    core.warning(reason)
+    report.warnings.push(reason)
+  }
+}

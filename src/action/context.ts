@@ -1,0 +1,35 @@
+/** What every part of the action shell shares: inputs, the log, links, registry access. */
+import * as core from '@actions/core'
+import type { Logger } from '../logger.js'
+import { defaultCredentials, RegistryClient } from '../registry/index.js'
+
+export const actionLogger: Logger = {
+  debug: (m) => core.debug(m),
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+}
+
+export const getInput = (name: string) => core.getInput(name)
+
+/** Registry access for signing, verifying and the base-image check: docker login, inputs, GITHUB_TOKEN. */
+export function registryClient(): RegistryClient {
+  const password = getInput('registry-password')
+  if (password) core.setSecret(password)
+  return new RegistryClient({
+    credentials: defaultCredentials({
+      username: getInput('registry-username') || undefined,
+      password: password || undefined,
+      env: { ...process.env, GITHUB_TOKEN: process.env.GITHUB_TOKEN || getInput('github-token') },
+    }),
+    logger: actionLogger,
+    insecure: true, // plain HTTP is only ever used for loopback registries
+  })
+}
+
+/** Where the full result can be read: the run page shows every job summary. */
+export function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = process.env
+  if (!server || !repo || !run) return undefined
+  const attempt = process.env.GITHUB_RUN_ATTEMPT
+  return `${server}/${repo}/actions/runs/${run}${attempt ? `/attempts/${attempt}` : ''}`
+}

@@ -1,0 +1,55 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as core from '@actions/core'
+import {
+  createActionsCacheAdapter,
+  parseDbRepositories,
+  prepareTrivyDb,
+} from '../../scanners/trivy/db.js'
+import { createToolCacheAdapter, execaExec, installTrivy } from '../../scanners/trivy/install.js'
+import { parseBoolean } from '../inputs.js'
+import type { TrivyHandle } from '../pipeline.js'
+import { actionLogger, getInput } from './context.js'
+
+/** Install (or find) Trivy and prepare its DB once for the whole job, on first use. */
+export function trivyProvider(): () => Promise<TrivyHandle | undefined> {
+  let handle: Promise<TrivyHandle> | undefined
+  return () => {
+    handle ??= (async () => {
+      const installed = await core.group('Install Trivy', () =>
+        installTrivy(
+          { version: getInput('trivy-version'), checksum: getInput('trivy-checksum') },
+          {
+            toolCache: createToolCacheAdapter(),
+            exec: execaExec,
+            logger: actionLogger,
+            env: process.env,
+          },
+        ),
+      )
+      core.info(`Trivy ${installed.version} from ${installed.source}: ${installed.path}`)
+      const cacheDir = join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-trivy-cache')
+      // A report-only run needs no DB: `trivy convert` works offline.
+      if (getInput('trivy-report')) return { path: installed.path, skipDbUpdate: false, cacheDir }
+      const db = await core.group('Prepare the vulnerability DB', () =>
+        prepareTrivyDb(
+          {
+            trivyPath: installed.path,
+            cacheDir,
+            repositories: parseDbRepositories(getInput('db-repository')),
+            useCache: parseBoolean(getInput('cache-db'), 'cache-db', true),
+          },
+          {
+            cache: createActionsCacheAdapter(),
+            exec: execaExec,
+            logger: actionLogger,
+            now: new Date(),
+          },
+        ),
+      )
+      if (db.dbAgeHours !== undefined) core.info(`Vulnerability DB built ${db.dbAgeHours} h ago`)
+      return { path: installed.path, skipDbUpdate: db.ready, cacheDir: db.cacheDir }
+    })()
+    return handle
+  }
+}
