@@ -1,19 +1,23 @@
 import { readFile, stat } from 'node:fs/promises'
 import { toImageScan } from '../scanners/trivy/normalize.js'
 import { parseTrivyReport } from '../scanners/trivy/parse.js'
+import { parseImages } from './inputs.js'
 import type { Finding, ShipgateReport } from './model.js'
 
 /** Where a baseline comes from: a report file on disk, or an image to scan. */
 export type BaselineSource = { kind: 'file'; path: string } | { kind: 'image'; image: string }
 
-/** A path that exists is a report; anything else is an image reference. */
+/** A path that exists is a report; anything else must be an image reference. */
 export async function classifyBaseline(value: string): Promise<BaselineSource> {
   try {
     if ((await stat(value)).isFile()) return { kind: 'file', path: value }
   } catch {
     // not a file: an image reference
   }
-  return { kind: 'image', image: value }
+  // Same rule as the `image` input: throws naming `compare-to` for anything else.
+  const [image] = parseImages(value, 'compare-to')
+  if (!image) throw new Error('compare-to is empty.')
+  return { kind: 'image', image }
 }
 
 /**

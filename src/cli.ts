@@ -17,6 +17,7 @@ import {
   parseFailOn,
   parseImages,
   parsePlatform,
+  parsePositiveInt,
   parseScanners,
   parseTimeout,
 } from './inputs.js'
@@ -154,7 +155,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
       platform: parsePlatform(o.platform ?? '', '--platform'),
       sarifPath,
       outputDir,
-      concurrency: Number(o.maxParallel) || 2,
+      concurrency: parsePositiveInt(o.maxParallel, '--max-parallel', 2),
       compareTo: o.compareTo,
       gateScope: failOnScope(o),
     },
@@ -184,7 +185,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
       const key = commentKey(o.commentKey, imageList, result.report.images[0]?.image ?? 'report')
       io.stdout(
         renderReportMarkdown(result.report, {
-          maxLength: Number(o.maxLength) || COMMENT_MAX_LENGTH,
+          maxLength: parsePositiveInt(o.maxLength, '--max-length', COMMENT_MAX_LENGTH, 1_000_000),
           marker: commentMarker(key),
         }),
       )

@@ -42,11 +42,17 @@ export function parseList(value: string): string[] {
     .filter((s) => s && !s.startsWith('#'))
 }
 
-const SCANNERS = ['vuln', 'secret', 'misconfig', 'license']
+const SCANNERS = ['vuln', 'secret', 'misconfig']
 
 export function parseScanners(value: string, input = 'scanners'): string[] {
   const list = parseList(value || 'vuln,secret')
   for (const s of list) {
+    if (s === 'license') {
+      throw new InputError(
+        input,
+        'Shipgate does not evaluate licence findings yet, so a `license` scan would be silently ignored. Remove it, or run `trivy --scanners license` in its own step.',
+      )
+    }
     if (!SCANNERS.includes(s)) {
       throw new InputError(input, `unknown scanner "${s}"; use any of ${SCANNERS.join(', ')}.`)
     }

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { PolicyInputError, parseBaseImagePolicy } from '../scanners/base-image/index.js'
+import { TrivyDbError } from '../scanners/trivy/db.js'
+import { TrivyInstallError } from '../scanners/trivy/install.js'
+import { TrivyReportError } from '../scanners/trivy/parse.js'
 import { commentOnPullRequest } from './action/comment.js'
 import { actionLogger, getInput, registryClient, runUrl } from './action/context.js'
 import { readSigning } from './action/signing.js'
@@ -12,6 +15,7 @@ import { verifyMode } from './action/verify.js'
 import { commentKey, InputError, readCommentInputs, readScanInputs } from './inputs.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
 import { type PipelineResult, runPipeline } from './pipeline.js'
+import { IgnoreFileError } from './policy/ignore-file.js'
 import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
 import { actionsArtifactUploader } from './sign/actions-artifact.js'
 import { githubIdentity } from './sign/github-identity.js'
@@ -145,21 +149,25 @@ export async function run(): Promise<void> {
     if (signed.failed.length) {
       // The step fails; the verdict output must not say pass for an image left unsigned.
       result.report.verdict = 'fail'
-      result.report.reason = `Not signed: ${signed.failed[0]}${signed.failed.length > 1 ? ` (+${signed.failed.length - 1} more)` : ''}`
+      result.report.reason = `Not signed: ${signed.failed[0]?.message}${signed.failed.length > 1 ? ` (+${signed.failed.length - 1} more)` : ''}`
     }
     const key = commentKey(
       commentInputs.key,
       inputs.images,
       result.report.images[0]?.image ?? 'report',
     )
-    await commentOnPullRequest(result.report, commentInputs, key)
+    await commentOnPullRequest(result.report, commentInputs, key, {
+      // An incomplete scan gets one comment for the job: per-image verdicts would hide it.
+      perImage: !result.errors.length,
+      failures: signed.failed,
+    })
     // The comment's outcome is part of the record: rewrite the report with its warnings.
     await writeFile(result.reportPath, `${JSON.stringify(result.report, null, 2)}\n`)
     setOutputs(result)
     await writeSummary(result.report)
 
     if (result.errors.length || signed.failed.length) {
-      core.setFailed([...result.errors, ...signed.failed].join('\n'))
+      core.setFailed([...result.errors, ...signed.failed.map((f) => f.message)].join('\n'))
     } else if (result.report.verdict === 'fail') {
       core.setFailed(result.report.reason)
     } else {
@@ -167,12 +175,30 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    const usage =
-      error instanceof InputError ||
-      error instanceof SigningInputError ||
-      error instanceof PolicyInputError ||
-      error instanceof MissingIdTokenPermissionError ||
-      error instanceof TrustRootError
-    core.setFailed(usage ? message : `Shipgate could not complete: ${message}`)
+    // Errors that already say what to do (bad inputs, unreadable reports, refused binaries).
+    const explained = [
+      InputError,
+      SigningInputError,
+      PolicyInputError,
+      MissingIdTokenPermissionError,
+      TrustRootError,
+      TrivyInstallError,
+      TrivyDbError,
+      TrivyReportError,
+      IgnoreFileError,
+    ].some((type) => error instanceof type)
+    const reason = explained ? message : `Shipgate could not complete: ${message}`
+    // Later steps reading `verdict` must never see a pass, or nothing at all.
+    core.setOutput('verdict', 'fail')
+    core.setOutput('reason', reason.split('\n')[0] ?? reason)
+    try {
+      await core.summary
+        .addRaw(`### ❌ Shipgate did not complete\n\n`)
+        .addCodeBlock(reason, 'text')
+        .write()
+    } catch {
+      // The failure message below is what matters; a summary is a convenience.
+    }
+    core.setFailed(reason)
   }
 }

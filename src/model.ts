@@ -125,6 +125,8 @@ export interface ImageScan {
   metadata: ImageMetadata
   packages: PackageInventory
   findings: Finding[]
+  /** Licence findings in the report: Shipgate does not evaluate them (a warning says so). */
+  licenseFindings?: number
   /** Entries Trivy itself suppressed (VEX, its own ignore file), shown but never counted. */
   suppressed: { id: string; status: string; source?: string; statement?: string }[]
   /** Paths of files derived from the single Trivy analysis. */

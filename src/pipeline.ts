@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { TrivyInstallError } from '../scanners/trivy/install.js'
 import {
   exactIdentity,
   filterReport,
@@ -294,6 +295,13 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   const { scanned, errors } = await scanAll(req, deps)
   const scans = scanned.map((s) => s.scan)
   const warnings: string[] = []
+  for (const scan of scans) {
+    if (scan.licenseFindings) {
+      warnings.push(
+        `${scan.image}: the report holds ${scan.licenseFindings} licence finding(s); Shipgate does not evaluate licences, so they neither pass nor fail the gate.`,
+      )
+    }
+  }
   const baselines = await loadBaselines(scans, req, deps, warnings)
   const evaluation = evaluate(
     scans,
@@ -305,7 +313,14 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   )
   // Conversions need a trivy binary; in report mode it is optional (the local demo has none).
   const trivy =
-    req.sarifPath || req.sbomFormat ? await deps.trivy().catch(() => undefined) : undefined
+    req.sarifPath || req.sbomFormat
+      ? await deps.trivy().catch((error: Error) => {
+          // A refused version or a wrong checksum is the user's input: never swallow it.
+          if (error instanceof TrivyInstallError && error.input) throw error
+          warnings.push(`Trivy could not be installed for the conversions: ${error.message}`)
+          return undefined
+        })
+      : undefined
   let sarifPath: string | undefined
   try {
     const derived = await derive(scanned, evaluation, req, trivy, deps)

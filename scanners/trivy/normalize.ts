@@ -214,6 +214,7 @@ export function toImageScan(
     metadata,
     packages: packagesOf(report),
     findings: findingsOf(report),
+    licenseFindings: (report.Results ?? []).reduce((n, r) => n + (r.Licenses?.length ?? 0), 0),
     suppressed: suppressedOf(report),
     artifacts: opts.artifacts,
   }

@@ -104,7 +104,8 @@ export function scanArgs(opts: TrivyScanOptions, output: string, ignoreFile: str
   for (const repo of JAVA_DB_REPOSITORIES) args.push('--java-db-repository', repo)
   if (opts.cacheDir) args.push('--cache-dir', opts.cacheDir)
   if (opts.platform) args.push('--platform', opts.platform)
-  args.push(opts.image)
+  // `--`: an image reference can never be read as a flag, whatever the input held.
+  args.push('--', opts.image)
   return args
 }
 

@@ -88,6 +88,7 @@ export const TrivyResult = z.looseObject({
   Vulnerabilities: arr(TrivyVulnerability),
   Misconfigurations: arr(TrivyMisconfiguration),
   Secrets: arr(TrivySecret),
+  Licenses: arr(z.looseObject({ Name: optStr, Severity: optStr })),
   ExperimentalModifiedFindings: arr(ModifiedFinding),
 })
 export type TrivyResult = z.infer<typeof TrivyResult>

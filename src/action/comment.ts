@@ -17,6 +17,7 @@ export async function commentOnPullRequest(
   report: ShipgateReport,
   inputs: CommentInputs,
   key: string,
+  options: { perImage: boolean; failures: { image: string; message: string }[] },
 ): Promise<void> {
   const decision =
     inputs.pullRequest !== undefined && inputs.when !== 'never'
@@ -44,9 +45,13 @@ export async function commentOnPullRequest(
     })
     // `comment-per: image`: each image its own comment, verdict and key (`<key>:<image>`).
     const comments =
-      inputs.per === 'image' && report.images.length > 1
+      inputs.per === 'image' && options.perImage && report.images.length > 1
         ? report.images.map((image) => ({
-            body: imageReport(report, image),
+            body: imageReport(
+              report,
+              image,
+              options.failures.filter((f) => f.image === image.image).map((f) => f.message),
+            ),
             key: inputs.key ? `${inputs.key}:${image.image}` : image.image,
           }))
         : [{ body: report, key }]

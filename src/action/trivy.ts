@@ -11,6 +11,18 @@ import { parseBoolean } from '../inputs.js'
 import type { TrivyHandle } from '../pipeline.js'
 import { actionLogger, getInput } from './context.js'
 
+/**
+ * `registry-username`/`registry-password` for Trivy too (it otherwise reads docker login's
+ * config), so the scan and the base-image check see the same registry.
+ */
+function registryEnv(): NodeJS.ProcessEnv | undefined {
+  const username = getInput('registry-username')
+  const password = getInput('registry-password')
+  if (!username || !password) return undefined
+  core.setSecret(password)
+  return { TRIVY_USERNAME: username, TRIVY_PASSWORD: password }
+}
+
 /** Install (or find) Trivy and prepare its DB once for the whole job, on first use. */
 export function trivyProvider(): () => Promise<TrivyHandle | undefined> {
   let handle: Promise<TrivyHandle> | undefined
@@ -28,9 +40,11 @@ export function trivyProvider(): () => Promise<TrivyHandle | undefined> {
         ),
       )
       core.info(`Trivy ${installed.version} from ${installed.source}: ${installed.path}`)
+      const env = registryEnv()
       const cacheDir = join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-trivy-cache')
       // A report-only run needs no DB: `trivy convert` works offline.
-      if (getInput('trivy-report')) return { path: installed.path, skipDbUpdate: false, cacheDir }
+      if (getInput('trivy-report'))
+        return { path: installed.path, skipDbUpdate: false, cacheDir, env }
       const db = await core.group('Prepare the vulnerability DB', () =>
         prepareTrivyDb(
           {
@@ -48,7 +62,7 @@ export function trivyProvider(): () => Promise<TrivyHandle | undefined> {
         ),
       )
       if (db.dbAgeHours !== undefined) core.info(`Vulnerability DB built ${db.dbAgeHours} h ago`)
-      return { path: installed.path, skipDbUpdate: db.ready, cacheDir: db.cacheDir }
+      return { path: installed.path, skipDbUpdate: db.ready, cacheDir: db.cacheDir, env }
     })()
     return handle
   }

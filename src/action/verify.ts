@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { InputError, readScanInputs } from '../inputs.js'
+import { InputError, parseImages } from '../inputs.js'
 import { registryStore } from '../sign/registry-store.js'
 import { loadTrustedRoot } from '../sign/trust-root.js'
 import { runVerify } from '../sign/verify-command.js'
@@ -71,7 +71,13 @@ function codeBlock(text: string): string {
 
 /** `mode: verify`: check the signatures of images signed earlier (e.g. before a deploy). */
 export async function verifyMode(): Promise<void> {
-  const images = readScanInputs((name) => (name === 'trivy-report' ? '' : getInput(name))).images
+  const images = parseImages(getInput('image'))
+  if (!images.length) {
+    throw new InputError(
+      'image',
+      'verify mode needs the image references whose signatures to check.',
+    )
+  }
   const options = readVerifyInputs()
   const trustedRootPath = getInput('trusted-root') || undefined
   // Once for every image; a bad path or unreachable TUF is an error, not "did not verify".

@@ -192,12 +192,22 @@ export function finalVerdict(
   return { verdict, reason }
 }
 
-/** One image's own report, for a comment per image: its counts, its verdict, its reason. */
-export function imageReport(report: ShipgateReport, image: ImageReport): ShipgateReport {
+/**
+ * One image's own report, for a comment per image: its counts, its verdict, its reason.
+ * `failures` are what went wrong for this image after the gate (signing): they fail it too.
+ */
+export function imageReport(
+  report: ShipgateReport,
+  image: ImageReport,
+  failures: string[] = [],
+): ShipgateReport {
   const gateVerdict: Verdict = image.blocking > 0 ? 'fail' : 'pass'
   const gate = {
     verdict: gateVerdict,
-    reason: reasonFor(gateVerdict, image.counts, report.failOn, 1),
+    reason: reasonFor(gateVerdict, image.gated, report.failOn, 1, report.gateScope),
   }
-  return { ...report, ...finalVerdict(gate, [image], []), totals: image.counts, images: [image] }
+  const own = finalVerdict(gate, [image], [])
+  const verdict = failures.length ? ('fail' as const) : own.verdict
+  const reason = failures.length ? `Not signed: ${failures[0]}` : own.reason
+  return { ...report, verdict, reason, totals: image.counts, images: [image] }
 }

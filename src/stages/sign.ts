@@ -16,8 +16,8 @@ export interface SignStageDeps {
 }
 
 export interface SignStageResult {
-  /** Signing was asked for and did not complete for every image: the step must fail. */
-  failed: string[]
+  /** Signing was asked for and did not complete for these images: the step must fail. */
+  failed: { image: string; message: string }[]
   outputs: { digest: string; signature: string; attestations: string; sbom: string }
 }
 
@@ -30,7 +30,7 @@ export async function signStage(
   settings: SigningSettings,
   deps: SignStageDeps,
 ): Promise<SignStageResult> {
-  const failed: string[] = []
+  const failed: SignStageResult['failed'] = []
   const sboms = report.images
     .map((i) => ({ image: i.image, path: i.artifacts.cyclonedx ?? i.artifacts.spdx }))
     .filter((s): s is { image: string; path: string } => Boolean(s.path))
@@ -76,7 +76,7 @@ export async function signStage(
       } catch (error) {
         if (error instanceof SigningError && error.partial) image.signing = error.partial
         const message = `Signing ${image.image} failed: ${(error as Error).message}`
-        failed.push(message)
+        failed.push({ image: image.image, message })
         report.warnings.push(message)
       }
     }

@@ -73,6 +73,14 @@ describe('shipgate scan', () => {
     ],
     [['scan', '--report', JUICE, '--format', 'xml'], /argument 'xml' is invalid/],
     [['bogus'], /unknown command/],
+    [
+      ['scan', '--report', JUICE, '--max-parallel', 'abc'],
+      /Input `--max-parallel`: "abc" must be a whole number/,
+    ],
+    [
+      ['scan', '--report', JUICE, '--format', 'markdown', '--max-length', '0'],
+      /Input `--max-length`/,
+    ],
   ])('exits 2 on %j', async (args, message) => {
     const r = await cli(args)
     expect(r.code).toBe(EXIT.error)

@@ -30,6 +30,7 @@ describe('readScanInputs', () => {
     ],
     [{ image: 'a:1', 'ignore-unfixed': 'maybe' }, 'ignore-unfixed', /not a boolean/],
     [{ image: 'a:1', scanners: 'vuln,sbom' }, 'scanners', /unknown scanner "sbom"/],
+    [{ image: 'a:1', scanners: 'vuln,license' }, 'scanners', /does not evaluate licence findings/],
     [{ image: 'a:1', timeout: 'ten minutes' }, 'timeout', /not a duration/],
     [{ image: 'a:1', 'max-parallel': '0' }, 'max-parallel', /whole number from 1 to 64/],
     [{ image: 'a:1', platform: 'amd64' }, 'platform', /like linux\/amd64/],

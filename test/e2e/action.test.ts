@@ -78,7 +78,7 @@ describe('dist/index.js on a simulated runner', () => {
     const r = await runAction({ image: 'alpine:3.10', 'fail-on': 'severe' })
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toContain('::error::Input `fail-on`: "severe" is not a severity')
-    expect(r.outputs.verdict).toBeUndefined()
+    expect(r.outputs.verdict).toBe('fail')
   })
 
   it('a Trivy crash fails the step with its stderr, never a pass', async () => {
@@ -254,5 +254,13 @@ describe('dist/index.js on a pull request', () => {
     const missing = await runAction({ ...base }, noDownload())
     expect(missing.exitCode).toBe(1)
     expect(missing.stdout).toMatch(/Input `fail-on-scope`: `new` .* set `compare-to`/)
+  })
+
+  it('an unreadable report still sets verdict=fail and reason, and says so in the summary', async () => {
+    const r = await runAction({ 'trivy-report': '/nonexistent/report.json' })
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.outputs.reason).toMatch(/report\.json: does not exist/)
+    expect(r.summary).toMatch(/Shipgate did not complete/)
   })
 })

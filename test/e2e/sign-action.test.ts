@@ -300,7 +300,8 @@ describe('sign: true refusals', () => {
     expect(r.exitCode).toBe(1)
     expect(r.errors.join('\n')).toContain('id-token: write')
     expect(trivy.calls().filter((a) => a[0] === 'image')).toEqual([])
-    expect(r.outputs.verdict).toBeUndefined()
+    // Failed before any work: the verdict output says fail, never pass.
+    expect(r.outputs.verdict).toBe('fail')
   })
 
   it('an image that fails the gate is not signed, and the step fails on the policy', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -181,5 +181,31 @@ describe('runPipeline from an existing report (no Trivy run)', () => {
     await expect(
       runPipeline(request({ reportFile: join(dir, 'missing.json') }), deps()),
     ).rejects.toThrow(/missing\.json: does not exist\. Check the `trivy-report` path/)
+  })
+
+  it('a compare-to that is not a report nor an image is never handed to Trivy', async () => {
+    const trivy = useStandIn({ 'a:1': ALPINE })
+    const result = await runPipeline(
+      request({ images: ['a:1'], compareTo: ['--server=http://evil.example:4954'] }),
+      deps(),
+    )
+    expect(trivy.calls().flat()).not.toContain('--server=http://evil.example:4954')
+    expect(result.report.warnings.join('\n')).toMatch(
+      /No comparison with --server=.*Input `compare-to`/,
+    )
+    // The image itself always comes after `--`: never read as a flag.
+    const scan = trivy.calls().find((a) => a[0] === 'image') ?? []
+    expect(scan.slice(-2)).toEqual(['--', 'a:1'])
+  })
+
+  it('says so when a report carries licence findings Shipgate does not evaluate', async () => {
+    const report = JSON.parse(readFileSync(ALPINE, 'utf8'))
+    report.Results[0].Licenses = [{ Name: 'AGPL-3.0', Severity: 'CRITICAL', Category: 'forbidden' }]
+    const file = join(dir, 'licences.json')
+    writeFileSync(file, JSON.stringify(report))
+    const result = await runPipeline(request({ reportFile: file }), deps(null))
+    expect(result.report.warnings.join('\n')).toMatch(
+      /1 licence finding\(s\); Shipgate does not evaluate licences/,
+    )
   })
 })
