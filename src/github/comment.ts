@@ -6,8 +6,9 @@
  */
 import type { Logger } from '../logger.js'
 import { COMMENT_MAX_LENGTH } from '../render/report-markdown.js'
+import { checkOwnComment, resolveOwnAuthor } from './authorship.js'
 import { GitHubApiError, type IssueComment, type PullRequestCommenter } from './commenter.js'
-import { commentMarker, withMarker } from './marker.js'
+import { commentMarker, endsWithMarker, withMarker } from './marker.js'
 
 export type CommentMode = 'update' | 'recreate'
 export type CommentWhen = 'auto' | 'always' | 'never'
@@ -23,6 +24,12 @@ export interface PublishInput {
   mode: CommentMode
   /** The pull request comes from a fork (from shouldComment): a 403 is then expected. */
   fromFork?: boolean
+  /**
+   * The login Shipgate's token comments as, when neither `GET /user` nor the default
+   * `github-actions[bot]` tells it (a custom GitHub App: `my-app[bot]`). Only comments by
+   * this author are ever edited or deleted. See authorship.ts.
+   */
+  expectedAuthor?: string
 }
 
 export type PublishResult =
@@ -50,9 +57,24 @@ export async function publishComment(
   }
 
   try {
+    const own = await resolveOwnAuthor(input.expectedAuthor, github, logger)
     const ours: IssueComment[] = []
     for await (const page of github.listComments()) {
-      for (const comment of page) if (comment.body.includes(marker)) ours.push(comment)
+      for (const comment of page) {
+        if (!comment.body.includes(marker)) continue
+        const by = comment.author?.login ?? 'an unknown account'
+        if (!own.accepts(comment.author)) {
+          // Someone else posted the marker (possibly to have Shipgate edit or delete their
+          // comment): never touch it.
+          logger.debug(
+            `Ignoring comment ${comment.id} by ${by}: it carries the marker for key "${input.key}" but Shipgate only owns comments by ${own.description}.`,
+          )
+        } else if (!endsWithMarker(comment.body, marker)) {
+          logger.debug(
+            `Ignoring comment ${comment.id} by ${by}: the marker for key "${input.key}" is not its last line.`,
+          )
+        } else ours.push(comment)
+      }
     }
     logger.debug(`Found ${ours.length} Shipgate comment(s) for key "${input.key}".`)
 
@@ -72,6 +94,7 @@ export async function publishComment(
     for (const old of ours) await github.deleteComment(old.id)
     const created = await github.createComment(body)
     logger.info(`Created the pull-request comment: ${created.url ?? created.id}`)
+    checkOwnComment(created.author, own, logger)
     return { status: 'created', url: created.url }
   } catch (error) {
     return describeFailure(error, input.fromFork === true)

@@ -22,7 +22,20 @@ export function commentMarker(key: string): string {
   return `${PREFIX}${encoded}${SUFFIX}`
 }
 
+/**
+ * Whether the marker is the body's last non-blank line, where Shipgate puts it. A marker
+ * anywhere else (quoted in a reply, pasted mid-text) does not make a comment Shipgate's.
+ */
+export function endsWithMarker(body: string, marker: string): boolean {
+  const lines = body.split(/\r\n|\r|\n/)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = (lines[i] ?? '').trim()
+    if (line !== '') return line === marker
+  }
+  return false
+}
+
 /** The body as posted: with the marker on its own line at the end if it is not there yet. */
 export function withMarker(body: string, marker: string): string {
-  return body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}\n`
+  return endsWithMarker(body, marker) ? body : `${body.trimEnd()}\n\n${marker}\n`
 }

@@ -9,7 +9,12 @@ import { paginateRest } from '@octokit/plugin-paginate-rest'
 import { retry } from '@octokit/plugin-retry'
 import { type ThrottlingOptions, throttling } from '@octokit/plugin-throttling'
 import type { Logger } from '../logger.js'
-import { GitHubApiError, type IssueComment, type PullRequestCommenter } from './commenter.js'
+import {
+  type CommentAuthor,
+  GitHubApiError,
+  type IssueComment,
+  type PullRequestCommenter,
+} from './commenter.js'
 
 const ShipgateOctokit = Octokit.plugin(paginateRest, retry, throttling)
 
@@ -37,14 +42,28 @@ export interface OctokitCommenterOptions {
   throttle?: Partial<Omit<ThrottlingOptions, 'onRateLimit' | 'onSecondaryRateLimit'>>
 }
 
+interface RawUser {
+  login?: string
+  type?: string
+}
+
 interface RawComment {
   id: number
   body?: string | null
   html_url?: string
+  /** `null` for a deleted account ("ghost"). */
+  user?: RawUser | null
+}
+
+function toAuthor(user: RawUser | null | undefined): CommentAuthor | undefined {
+  return typeof user?.login === 'string' && user.login !== ''
+    ? { login: user.login, type: user.type ?? 'User' }
+    : undefined
 }
 
 function toComment(raw: RawComment): IssueComment {
-  return { id: raw.id, body: raw.body ?? '', url: raw.html_url }
+  const author = toAuthor(raw.user)
+  return { id: raw.id, body: raw.body ?? '', url: raw.html_url, ...(author ? { author } : {}) }
 }
 
 export function createOctokitCommenter(opts: OctokitCommenterOptions): PullRequestCommenter {
@@ -154,6 +173,21 @@ export function createOctokitCommenter(opts: OctokitCommenterOptions): PullReque
           comment_id: id,
         })
       }),
+    async authenticatedUser() {
+      try {
+        const res = await octokit.request('GET /user')
+        return toAuthor(res.data as RawUser)
+      } catch (error) {
+        const e = toApiError('GET /user', error)
+        // An App installation token (GITHUB_TOKEN) has no user: "Resource not accessible by
+        // integration". A rate limit or a rejected token is a real failure and propagates.
+        if ((e.status === 403 && !/rate limit/i.test(e.message)) || e.status === 404) {
+          logger.debug(`GET /user answered ${e.status}: the token belongs to a GitHub App.`)
+          return undefined
+        }
+        throw e
+      }
+    },
   }
 }
 

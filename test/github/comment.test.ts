@@ -4,7 +4,7 @@ import { commentMarker } from '../../src/github/marker.js'
 import { recordingLogger } from '../../src/logger.js'
 import { renderReportMarkdown } from '../../src/render/report-markdown.js'
 import { commenterFor } from '../support/github/commenter.js'
-import { FakeGitHub } from '../support/github/fake-github.js'
+import { ACTIONS_BOT, FakeGitHub, person } from '../support/github/fake-github.js'
 import { makeReport, vuln } from '../support/report.js'
 
 const fake = new FakeGitHub()
@@ -21,6 +21,8 @@ beforeEach(() => {
   pr++
   fake.addPullRequest('acme', 'app', pr)
   fake.readOnly = false
+  fake.token = 'test-token'
+  fake.identity = ACTIONS_BOT
   fake.clearFaults()
   logger = recordingLogger()
 })
@@ -29,8 +31,11 @@ function body(text: string): string {
   return `### ✅ ${text}`
 }
 
+/** Comments carrying the key's marker that the token's account wrote. */
 function ours(key: string) {
-  return fake.comments('acme', 'app', pr).filter((c) => c.body.includes(commentMarker(key)))
+  return fake
+    .comments('acme', 'app', pr)
+    .filter((c) => c.body.includes(commentMarker(key)) && c.user?.login === fake.identity.login)
 }
 
 async function publish(
@@ -38,10 +43,18 @@ async function publish(
   key = 'ghcr.io/acme/app:pr',
   mode: 'update' | 'recreate' = 'update',
   fromFork = false,
+  expectedAuthor?: string,
 ) {
   return publishComment(
-    { body: body(text), key, mode, fromFork },
+    { body: body(text), key, mode, fromFork, expectedAuthor },
     { github: commenterFor(fake, logger, pr), logger },
+  )
+}
+
+/** Writes (PATCH/DELETE) that targeted one comment. */
+function writesTo(id: number) {
+  return fake.requests.filter(
+    (r) => r.method !== 'GET' && r.path.endsWith(`/issues/comments/${id}`),
   )
 }
 
@@ -76,7 +89,7 @@ describe('publishComment against a GitHub-like API', () => {
     expect(ours('img:1')[0]?.body).toContain('new')
     const pages = fake.requests
       .slice(start)
-      .filter((r) => r.method === 'GET')
+      .filter((r) => r.method === 'GET' && r.path.endsWith('/comments'))
       .map((r) => r.query.get('page') ?? '1')
     expect(pages).toEqual(['1', '2', '3'])
   })
@@ -133,6 +146,102 @@ describe('publishComment against a GitHub-like API', () => {
     )
     expect(result.status).toBe('created')
     expect(ours(key)[0]?.body).toBe(md)
+  })
+})
+
+describe('only comments Shipgate wrote are ever edited or deleted', () => {
+  const key = 'ghcr.io/acme/app:pr'
+  const marker = commentMarker(key)
+  /** What a pull-request author would post to have Shipgate adopt their comment. */
+  const planted = `### ✅ Passed: no findings at or above high\n\n${marker}\n`
+
+  it.each(['update', 'recreate'] as const)(
+    '%s mode: a person who posts the marker first keeps their comment untouched',
+    async (mode) => {
+      const mallory = fake.addComment('acme', 'app', pr, planted, person('mallory'))
+      const first = await publish('real result', key, mode)
+      expect(first.status).toBe('created')
+      const second = await publish('real result 2', key, mode)
+      expect(second.status).toBe(mode === 'update' ? 'updated' : 'created')
+
+      expect(writesTo(mallory.id)).toEqual([])
+      const all = fake.comments('acme', 'app', pr)
+      expect(all.find((c) => c.id === mallory.id)?.body).toBe(planted)
+      // Shipgate's own comment exists beside it, exactly once, with the real result.
+      expect(ours(key).map((c) => c.body)).toEqual([expect.stringContaining('real result 2')])
+      expect(
+        logger.lines.some(
+          (l) => l.level === 'debug' && l.message.includes(`Ignoring comment ${mallory.id}`),
+        ),
+      ).toBe(true)
+    },
+  )
+
+  it('ignores look-alikes from people, deleted accounts and other Apps across pages', async () => {
+    const lookAlikes = [
+      fake.addComment('acme', 'app', pr, planted, person('mallory')),
+      fake.addComment('acme', 'app', pr, planted, null),
+      fake.addComment('acme', 'app', pr, planted, { login: 'evil-app[bot]', type: 'Bot' }),
+      // A login that only looks like the Actions bot: a person cannot be type Bot.
+      fake.addComment('acme', 'app', pr, planted, person('github-actions')),
+    ]
+    fake.seedNoise('acme', 'app', pr, 230)
+    const mine = fake.addComment('acme', 'app', pr, `old\n\n${marker}`)
+    fake.seedNoise('acme', 'app', pr, 40)
+    expect((await publish('new', key)).status).toBe('updated')
+    expect(fake.comments('acme', 'app', pr).find((c) => c.id === mine.id)?.body).toContain('new')
+    for (const c of lookAlikes) expect(writesTo(c.id)).toEqual([])
+    expect(fake.comments('acme', 'app', pr).filter((c) => c.body === planted)).toHaveLength(
+      lookAlikes.length,
+    )
+  })
+
+  it('still removes its own duplicates, and only those', async () => {
+    const a = fake.addComment('acme', 'app', pr, `a\n${marker}`)
+    const theirs = fake.addComment('acme', 'app', pr, `b\n${marker}`, person('mallory'))
+    const c = fake.addComment('acme', 'app', pr, `c\n${marker}`)
+    expect((await publish('d', key)).status).toBe('updated')
+    const left = fake.comments('acme', 'app', pr)
+    expect(left.map((x) => x.id)).toEqual([a.id, theirs.id])
+    expect(left[0]?.body).toContain('d')
+    expect(writesTo(c.id).map((r) => r.method)).toEqual(['DELETE'])
+    expect(writesTo(theirs.id)).toEqual([])
+  })
+
+  it('only owns a comment whose last line is the marker', async () => {
+    // Its own account quoting the marker mid-text (say, a reply written by another workflow).
+    const quoted = fake.addComment('acme', 'app', pr, `see ${marker} above\nthanks`)
+    const trailing = fake.addComment('acme', 'app', pr, `old\r\n\r\n${marker}\r\n\r\n`)
+    expect((await publish('new', key)).status).toBe('updated')
+    expect(writesTo(quoted.id)).toEqual([])
+    expect(fake.comments('acme', 'app', pr).find((c) => c.id === trailing.id)?.body).toContain(
+      'new',
+    )
+  })
+
+  it('with a personal access token, its own comments are the token user’s', async () => {
+    fake.identity = person('acme-ci')
+    const botComment = fake.addComment('acme', 'app', pr, planted)
+    const mine = fake.addComment('acme', 'app', pr, `old\n\n${marker}`, person('ACME-CI'))
+    expect((await publish('new', key)).status).toBe('updated')
+    expect(writesTo(botComment.id)).toEqual([])
+    expect(fake.comments('acme', 'app', pr).find((c) => c.id === mine.id)?.body).toContain('new')
+    expect(fake.requests.some((r) => r.path === '/user')).toBe(true)
+  })
+
+  it('a custom App: says which expectedAuthor to set, and then owns only that login', async () => {
+    fake.identity = { login: 'acme-shipgate[bot]', type: 'Bot' }
+    const mallory = fake.addComment('acme', 'app', pr, planted, person('mallory'))
+    expect((await publish('one', key)).status).toBe('created')
+    const warning = logger.lines.find((l) => l.level === 'warning')?.message ?? ''
+    expect(warning).toContain('`comment-author: acme-shipgate[bot]`')
+    // With expectedAuthor, even the Actions bot's comment is someone else's.
+    const actionsBot = fake.addComment('acme', 'app', pr, planted)
+    const withAuthor = await publish('two', key, 'update', false, 'acme-shipgate[bot]')
+    expect(withAuthor.status).toBe('updated')
+    expect(ours(key).map((c) => c.body)).toEqual([expect.stringContaining('two')])
+    expect(writesTo(actionsBot.id)).toEqual([])
+    expect(writesTo(mallory.id)).toEqual([])
   })
 })
 
@@ -207,12 +316,20 @@ describe('publishComment when GitHub says no (never throws)', () => {
   })
 
   it('gives up on a persistent 503 and says nothing was lost', async () => {
-    fake.fail({ method: 'GET', status: 503, times: 4, body: { message: 'Service Unavailable' } })
+    fake.fail({
+      method: 'GET',
+      path: '/comments',
+      status: 503,
+      times: 4,
+      body: { message: 'Service Unavailable' },
+    })
     const start = fake.requests.length
     const result = await publish('x', 'k503')
     expect(result.status).toBe('failed')
     // One attempt plus the retry plugin's three retries.
-    expect(fake.requests.slice(start).filter((r) => r.method === 'GET')).toHaveLength(4)
+    expect(
+      fake.requests.slice(start).filter((r) => r.method === 'GET' && r.path.endsWith('/comments')),
+    ).toHaveLength(4)
     if (result.status !== 'failed') throw new Error('unreachable')
     expect(result.reason).toContain('503')
     expect(result.reason).toContain('job summary')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { shouldComment } from '../../src/github/comment.js'
-import { commentMarker, withMarker } from '../../src/github/marker.js'
+import { commentMarker, endsWithMarker, withMarker } from '../../src/github/marker.js'
 
 const samePr = {
   pull_request: {
@@ -86,5 +86,17 @@ describe('commentMarker', () => {
     const once = withMarker('body', m)
     expect(withMarker(once, m)).toBe(once)
     expect(once.trimEnd().endsWith(m)).toBe(true)
+  })
+
+  it('a comment is marked only when the marker is its last non-blank line', () => {
+    const m = commentMarker('k')
+    expect(endsWithMarker(`body\n\n${m}\n`, m)).toBe(true)
+    expect(endsWithMarker(`body\r\n\r\n  ${m}  \r\n\r\n`, m)).toBe(true)
+    expect(endsWithMarker(`${m}\nbody`, m)).toBe(false)
+    expect(endsWithMarker(`quote: ${m}`, m)).toBe(false)
+    expect(endsWithMarker(`body\n\n${commentMarker('k2')}`, m)).toBe(false)
+    expect(endsWithMarker('', m)).toBe(false)
+    // A body that quotes the marker mid-text still gets it appended as the last line.
+    expect(endsWithMarker(withMarker(`see ${m}\nmore`, m), m)).toBe(true)
   })
 })

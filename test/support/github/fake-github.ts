@@ -3,14 +3,33 @@
  * api.github.com does: `Link` pagination, 201/200/204, and GitHub's own error bodies for
  * 401, 403 (fork token, secondary rate limit), 404, 422 and 5xx. Octokit talks to it
  * through its baseUrl, exactly as it talks to GITHUB_API_URL on a runner.
+ *
+ * Every token is an account: comments carry `user: {login, type}` of whoever wrote them, and
+ * `GET /user` answers for a person's token but 403s for an App installation token (the
+ * workflow's GITHUB_TOKEN, `github-actions[bot]`), as api.github.com does.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+/** A GitHub account: `login` and `type` as in the REST API's `user` objects. */
+export interface GitHubUser {
+  login: string
+  type: 'User' | 'Bot'
+}
+
+/** The workflow's GITHUB_TOKEN: a GitHub App installation, without a user of its own. */
+export const ACTIONS_BOT: GitHubUser = { login: 'github-actions[bot]', type: 'Bot' }
+
+/** A person, for personal access tokens and hand-written comments. */
+export function person(login: string): GitHubUser {
+  return { login, type: 'User' }
+}
+
 export interface StoredComment {
   id: number
   body: string
-  user: string
+  /** `null` for a deleted account, which GitHub shows as "ghost" and serves as `user: null`. */
+  user: GitHubUser | null
 }
 
 export interface RecordedRequest {
@@ -41,7 +60,12 @@ export class FakeGitHub {
   private server?: Server
   /** Writes answer 403 "Resource not accessible by integration" (a fork's read-only token). */
   readOnly = false
+  /** The token the code under test uses; it belongs to `identity`. */
   token = 'test-token'
+  /** Who `token` is: by default the workflow token, an App installation. */
+  identity: GitHubUser = ACTIONS_BOT
+  /** More accounts that can call the API, by token (a reviewer's or attacker's PAT). */
+  readonly accounts = new Map<string, GitHubUser>()
 
   constructor(private readonly prefix = '') {}
 
@@ -86,7 +110,7 @@ export class FakeGitHub {
   seedNoise(owner: string, repo: string, number: number, count: number): void {
     const list = this.comments(owner, repo, number)
     for (let i = 0; i < count; i++)
-      list.push({ id: this.nextId++, body: `LGTM ${i}`, user: `reviewer${i % 7}` })
+      list.push({ id: this.nextId++, body: `LGTM ${i}`, user: person(`reviewer${i % 7}`) })
   }
 
   addComment(
@@ -94,7 +118,7 @@ export class FakeGitHub {
     repo: string,
     number: number,
     body: string,
-    user = 'github-actions[bot]',
+    user: GitHubUser | null = ACTIONS_BOT,
   ): StoredComment {
     const comment = { id: this.nextId++, body, user }
     this.comments(owner, repo, number).push(comment)
@@ -136,8 +160,8 @@ export class FakeGitHub {
     const path = url.pathname.slice(this.prefix.length)
     this.requests.push({ method, path, query: url.searchParams })
 
-    const auth = req.headers.authorization ?? ''
-    if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) {
+    const caller = this.whoIs(req.headers.authorization ?? '')
+    if (!caller) {
       return send(401, {
         message: 'Bad credentials',
         documentation_url: 'https://docs.github.com/rest',
@@ -146,6 +170,17 @@ export class FakeGitHub {
     }
     const fault = this.takeFault(method, path)
     if (fault) return send(fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
+
+    if (path === '/user' && method === 'GET') {
+      // An installation token has no user; GitHub says so with a 403.
+      if (caller.type === 'Bot')
+        return send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+          status: '403',
+        })
+      return send(200, { login: caller.login, id: 1, node_id: 'U_1', type: caller.type })
+    }
 
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
     const single = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)
@@ -198,7 +233,7 @@ export class FakeGitHub {
         if (this.readOnly) return forbidden()
         const body = String(JSON.parse(raw || '{}').body ?? '')
         if (tooLong(body) !== undefined) return
-        const comment = { id: this.nextId++, body, user: 'github-actions[bot]' }
+        const comment = { id: this.nextId++, body, user: caller }
         comments.push(comment)
         return send(201, this.toJson(owner ?? '', repo ?? '', Number(number), comment))
       }
@@ -233,6 +268,12 @@ export class FakeGitHub {
     return notFound()
   }
 
+  private whoIs(authorization: string): GitHubUser | undefined {
+    const token = /^(?:token|Bearer) (.+)$/.exec(authorization)?.[1]
+    if (token === undefined) return undefined
+    return token === this.token ? this.identity : this.accounts.get(token)
+  }
+
   private toJson(owner: string, repo: string, number: number, c: StoredComment) {
     return {
       id: c.id,
@@ -241,7 +282,7 @@ export class FakeGitHub {
       html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${c.id}`,
       issue_url: `${this.url}/repos/${owner}/${repo}/issues/${number}`,
       body: c.body,
-      user: { login: c.user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
+      user: c.user && { login: c.user.login, id: 1, node_id: 'U_1', type: c.user.type },
       author_association: 'NONE',
       created_at: '2026-08-21T12:00:00Z',
       updated_at: '2026-08-21T12:00:00Z',
