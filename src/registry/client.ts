@@ -51,6 +51,13 @@ export interface RegistryClientOptions {
   retryDelayMs?: number
   /** Longest wait between attempts, including Retry-After (default 30 s). */
   maxRetryDelayMs?: number
+  /**
+   * Per-attempt timeout in ms (default 30 s). Manifests, tag lists and tokens must arrive whole
+   * within it. Blob downloads must start (response headers) within it and may then never go
+   * quiet for longer, however long the whole layer takes. A timed-out attempt is retried like a
+   * network failure.
+   */
+  timeoutMs?: number
 }
 
 export interface FetchedManifest {
@@ -85,7 +92,42 @@ interface RequestSpec {
   what: string
   /** Statuses returned to the caller instead of thrown. */
   accept?: number[]
+  /**
+   * Hand the body back as a stream (blobs): the timeout then covers the headers and idle gaps.
+   * Otherwise the body is read whole inside the attempt, so a stall is retried.
+   */
+  stream?: boolean
+  /** Most bytes a successful buffered body may have (default 16 MiB), and the error past it. */
+  limit?: BodyLimit
 }
+
+interface BodyLimit {
+  bytes: number
+  error: (size: number) => RegistryError
+}
+
+/** One attempt's worth of HTTP, redirects included. */
+interface SendSpec {
+  url: URL
+  method: string
+  headers: Record<string, string>
+  body?: Buffer | string
+  /** Sent only to this origin (scheme, host and port), never to a redirect or Location elsewhere. */
+  authorization?: { origin: string; value: string }
+  /** The body is itself a secret (a refresh token): never re-sent to another origin. */
+  secretBody?: boolean
+  stream?: boolean
+  limit?: BodyLimit
+  what: string
+  /** Who we are talking to, for messages: `registry 127.0.0.1:5000`, `the token service of …`. */
+  peer: string
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+const MAX_REDIRECTS = 10
+const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
+/** Error bodies are only read for their message. */
+const ERROR_BODY_LIMIT = 64 * 1024
 
 type Challenge = { scheme: 'basic' } | { scheme: 'bearer'; realm: string; service?: string }
 
@@ -99,6 +141,7 @@ export class RegistryClient {
   private readonly retryDelayMs: number
   private readonly maxRetryDelayMs: number
   private readonly caCert?: string | Buffer
+  private readonly timeoutMs: number
   private fetchImpl?: Promise<typeof fetch>
   /** How each registry wants to be authenticated, learnt from its first 401. */
   private readonly challenges = new Map<string, Challenge>()
@@ -114,6 +157,7 @@ export class RegistryClient {
     this.retryDelayMs = opts.retryDelayMs ?? 500
     this.maxRetryDelayMs = opts.maxRetryDelayMs ?? 30_000
     this.caCert = opts.caCert
+    this.timeoutMs = opts.timeoutMs ?? 30_000
   }
 
   // ---- pull -------------------------------------------------------------------------------
@@ -176,13 +220,9 @@ export class RegistryClient {
       action: 'pull',
       headers: { accept: accept.join(', ') },
       what,
+      limit: { bytes: MAX_MANIFEST_BYTES, error: (size) => tooLarge(what, size) },
     })
-    const declared = Number(res.headers.get('content-length') ?? Number.NaN)
-    if (declared > MAX_MANIFEST_BYTES) {
-      await res.body?.cancel()
-      throw tooLarge(what, declared)
-    }
-    const bytes = await readLimited(res, MAX_MANIFEST_BYTES, what)
+    const bytes = Buffer.from(await res.arrayBuffer())
     const digest = sha256(bytes)
     if (reference.includes(':') && reference !== digest) {
       throw new RegistryError(
@@ -257,6 +297,7 @@ export class RegistryClient {
       path: `blobs/${digest}`,
       action: 'pull',
       what,
+      stream: true,
     })
     if (!res.body)
       throw new RegistryError('invalid-response', `${what}: the registry sent no body.`)
@@ -528,36 +569,53 @@ export class RegistryClient {
 
   /** One logical request: auth challenge handling, retries with backoff, errors mapped. */
   private async request(spec: RequestSpec): Promise<Response> {
-    const url = spec.path.includes('://') ? spec.path : `${this.baseUrl(spec.repo)}${spec.path}`
+    const base = this.baseUrl(spec.repo)
+    const registryOrigin = new URL(base).origin
+    // A full URL comes from the registry itself (upload Location, Link: next) and may name any
+    // host: it is checked like a redirect, and gets the registry's credentials only when it is
+    // the registry's own origin.
+    const url = new URL(spec.path.includes('://') ? spec.path : `${base}${spec.path}`)
+    const peer = `registry ${spec.repo.registry}`
     let authRetried = false
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...spec.headers }
-      const authorization = await this.authorization(spec.repo, spec.action, spec.what)
-      if (authorization) headers.authorization = authorization
-      let res: Response
+      const authorization =
+        url.origin === registryOrigin
+          ? await this.authorization(spec.repo, spec.action, spec.what)
+          : undefined
+      let sent: { res: Response; url: URL }
       try {
-        const doFetch = await this.getFetch()
-        res = await doFetch(url, {
+        sent = await this.send({
+          url,
           method: spec.method,
           headers,
-          body: spec.body,
-          redirect: 'follow',
+          ...(spec.body ? { body: spec.body } : {}),
+          ...(authorization
+            ? { authorization: { origin: registryOrigin, value: authorization } }
+            : {}),
+          ...(spec.stream ? { stream: true } : {}),
+          ...(spec.limit ? { limit: spec.limit } : {}),
+          what: spec.what,
+          peer,
         })
       } catch (error) {
+        if (error instanceof RegistryError && error.kind !== 'timeout') throw error
+        const reason =
+          error instanceof RegistryError
+            ? `no answer within ${seconds(this.timeoutMs)}`
+            : networkReason(error)
         if (attempt < this.retries) {
-          await this.backoff(attempt, undefined, `${spec.what}: ${networkReason(error)}`)
+          await this.backoff(attempt, undefined, `${spec.what}: ${reason}`)
           continue
         }
-        throw new RegistryError(
-          'unreachable',
-          `Cannot reach registry ${spec.repo.registry} to ${spec.what} (${networkReason(error)}). Check the registry address, that it is up, and the network${this.insecure ? '' : ' (and TLS)'}.`,
-          { url, cause: error },
-        )
+        throw this.transportError(spec.what, peer, attempt + 1, error, url)
       }
-      this.logger.debug(`registry: ${spec.method} ${redactUrl(url)} -> ${res.status}`)
+      const { res } = sent
+      this.logger.debug(`registry: ${spec.method} ${redactUrl(sent.url)} -> ${res.status}`)
       if (res.ok || spec.accept?.includes(res.status)) return res
 
-      if (res.status === 401 && !authRetried) {
+      // Only the registry's own origin may tell us how to authenticate to it.
+      if (res.status === 401 && !authRetried && sent.url.origin === registryOrigin) {
         const challenge = parseChallenge(res.headers.get('www-authenticate'))
         if (challenge) {
           await res.body?.cancel()
@@ -577,8 +635,148 @@ export class RegistryClient {
         )
         continue
       }
-      throw await this.toError(spec, res, url)
+      if (sent.url.origin !== registryOrigin && (res.status === 401 || res.status === 403)) {
+        throw new RegistryError(
+          'denied',
+          `${spec.what}: ${sent.url.origin}, where ${spec.repo.registry} sent this request, refused it (HTTP ${res.status}). It got no credentials: they only go to the registry's own origin (${registryOrigin}).`,
+          { status: res.status, url: redactUrl(sent.url) },
+        )
+      }
+      throw await this.toError(spec, res, sent.url.toString())
     }
+  }
+
+  /**
+   * One attempt: the request, with redirects followed by hand so that every hop passes the
+   * transport rule and credentials never leave their origin, under the attempt's timeout.
+   * Throws a `timeout` RegistryError when the peer goes quiet, other RegistryErrors for
+   * requests refused before sending, and fetch's own errors for network failures.
+   */
+  private async send(spec: SendSpec): Promise<{ res: Response; url: URL }> {
+    const doFetch = await this.getFetch()
+    const controller = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    const arm = (phase: string) => {
+      clearTimeout(timer)
+      timer = setTimeout(
+        () => controller.abort(this.timeoutReason(spec, phase)),
+        this.timeoutMs,
+      ).unref()
+    }
+    const disarm = () => clearTimeout(timer)
+    let url = spec.url
+    let method = spec.method
+    let body = spec.body
+    const headers = { ...spec.headers }
+    arm('waiting for the response')
+    try {
+      for (let hop = 0; ; hop++) {
+        this.assertTransport(url, spec, hop === 0 ? 'request' : 'redirect')
+        const sendHeaders = { ...headers }
+        if (spec.authorization && url.origin === spec.authorization.origin) {
+          sendHeaders.authorization = spec.authorization.value
+        }
+        const res = await doFetch(url.toString(), {
+          method,
+          headers: sendHeaders,
+          ...(body === undefined ? {} : { body }),
+          redirect: 'manual',
+          signal: controller.signal,
+        })
+        const location = REDIRECTS.has(res.status) ? res.headers.get('location') : null
+        if (!location) {
+          if (spec.stream && res.body) {
+            disarm()
+            return { res: idleTimed(res, arm, disarm), url }
+          }
+          const ok = res.ok
+          const limit = ok ? (spec.limit ?? defaultLimit(spec)) : undefined
+          const bytes = await readBody(res, limit?.bytes ?? ERROR_BODY_LIMIT, limit?.error)
+          disarm()
+          return { res: rebuild(res, bytes), url }
+        }
+        await res.body?.cancel().catch(() => {})
+        if (hop >= MAX_REDIRECTS) {
+          throw new RegistryError(
+            'invalid-response',
+            `${spec.what}: more than ${MAX_REDIRECTS} redirects from ${spec.peer}; it is misconfigured.`,
+            { url: redactUrl(url) },
+          )
+        }
+        const next = new URL(location, url)
+        if (
+          res.status === 303 ||
+          ((res.status === 301 || res.status === 302) && method === 'POST')
+        ) {
+          // As fetch does: the redirected request is a GET without the body.
+          if (method !== 'HEAD') method = 'GET'
+          body = undefined
+          delete headers['content-type']
+        } else if (body !== undefined && spec.secretBody && next.origin !== url.origin) {
+          throw new RegistryError(
+            'insecure',
+            `${spec.what}: ${spec.peer} redirected a request that carries a secret to another host (${next.origin}); refusing to send it there.`,
+            { url: redactUrl(next) },
+          )
+        }
+        url = next
+      }
+    } catch (error) {
+      disarm()
+      // fetch rejects with the abort reason; a body read may wrap it.
+      if (controller.signal.aborted && controller.signal.reason instanceof RegistryError) {
+        throw controller.signal.reason
+      }
+      throw error
+    }
+  }
+
+  /**
+   * Plain HTTP only where the registry itself may use it (insecure and loopback); every URL a
+   * registry hands us (Location, Link, redirect, token realm) must pass the same rule, or a
+   * registry could steer a request, and its body, onto the open network unencrypted.
+   */
+  private assertTransport(url: URL, spec: SendSpec, how: 'request' | 'redirect') {
+    if (url.protocol === 'https:') return
+    if (url.protocol === 'http:' && this.insecure && isLoopbackRegistry(url.host)) return
+    const via = how === 'redirect' ? `${spec.peer} redirected to` : 'the URL is'
+    const plain = url.protocol === 'http:'
+    throw new RegistryError(
+      'insecure',
+      `${spec.what}: refusing to connect because ${via} ${redactUrl(url)}, ${plain ? 'plain HTTP to a host that is not loopback' : `an unsupported scheme (${url.protocol})`}. Shipgate talks to registries and token services over HTTPS only (plain HTTP only for loopback registries). ${plain ? 'If the registry sits behind a TLS proxy, make the proxy send X-Forwarded-Proto: https (or set http.relativeurls: true in the distribution config) so it hands out https:// URLs.' : ''}`.trim(),
+      { url: redactUrl(url) },
+    )
+  }
+
+  private timeoutReason(spec: SendSpec, phase: string): RegistryError {
+    return new RegistryError(
+      'timeout',
+      `${spec.what}: ${spec.peer} sent nothing for ${seconds(this.timeoutMs)} (${phase}). The registry is stalled or the network drops packets; retry later.`,
+      { url: redactUrl(spec.url) },
+    )
+  }
+
+  /** The error after the last attempt failed at the network level or timed out. */
+  private transportError(
+    what: string,
+    peer: string,
+    attempts: number,
+    error: unknown,
+    url: URL,
+  ): RegistryError {
+    const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
+    if (error instanceof RegistryError && error.kind === 'timeout') {
+      return new RegistryError(
+        'timeout',
+        `${what}: ${peer} did not answer within ${seconds(this.timeoutMs)} (${tries}). Check that it is up and reachable from this runner, or retry later.`,
+        { url: redactUrl(url), cause: error },
+      )
+    }
+    return new RegistryError(
+      'unreachable',
+      `Cannot reach ${peer} to ${what} (${networkReason(error)}; ${tries}). Check the registry address, that it is up, and the network${this.insecure ? '' : ' (and TLS)'}.`,
+      { url: redactUrl(url), cause: error },
+    )
   }
 
   private async backoff(attempt: number, retryAfter: string | null | undefined, why: string) {
@@ -711,6 +909,15 @@ export class RegistryClient {
     return `Bearer ${token.token}`
   }
 
+  /**
+   * A bearer token from the realm the registry named in its challenge. The realm may be on
+   * another host, and the user's Basic credentials go there: that is how Docker Hub
+   * (auth.docker.io), GHCR (ghcr.io/token), ECR, GAR and ACR work, and what the docker CLI,
+   * containerd and distribution's own client do. The registry already decides where its users
+   * log in; what we guard against is the network, so the realm must be HTTPS (plain HTTP only
+   * for a loopback registry in insecure mode), and the credentials are not forwarded if the
+   * token service redirects to yet another origin.
+   */
   private async fetchToken(
     challenge: { realm: string; service?: string },
     scope: string,
@@ -718,42 +925,66 @@ export class RegistryClient {
     repo: RepositoryRef,
     what: string,
   ): Promise<{ token: string; expires: number }> {
-    const url = new URL(challenge.realm)
-    const doFetch = await this.getFetch()
-    let res: Response
+    let url: URL
     try {
-      if (cred?.kind === 'identity-token') {
-        const form = new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: cred.token,
-          scope,
-          client_id: 'shipgate',
-        })
-        if (challenge.service) form.set('service', challenge.service)
-        res = await doFetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            'user-agent': USER_AGENT,
-          },
-          body: form.toString(),
-        })
-      } else {
-        if (challenge.service) url.searchParams.set('service', challenge.service)
-        url.searchParams.set('scope', scope)
-        const headers: Record<string, string> = { 'user-agent': USER_AGENT }
-        if (cred?.kind === 'basic') {
-          headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`
-          url.searchParams.set('account', cred.username)
-        }
-        res = await doFetch(url, { headers })
-      }
-    } catch (error) {
+      url = new URL(challenge.realm)
+    } catch {
       throw new RegistryError(
-        'unreachable',
-        `${what}: cannot reach the token service ${url.origin} of ${repo.registry} (${networkReason(error)}).`,
-        { cause: error },
+        'invalid-response',
+        `${what}: ${repo.registry} named a token service that is not a URL (${JSON.stringify(challenge.realm.slice(0, 200))}).`,
       )
+    }
+    const peer = `the token service ${url.origin} of ${repo.registry}`
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT }
+    let form: string | undefined
+    let authorization: string | undefined
+    if (cred?.kind === 'identity-token') {
+      const params = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: cred.token,
+        scope,
+        client_id: 'shipgate',
+      })
+      if (challenge.service) params.set('service', challenge.service)
+      headers['content-type'] = 'application/x-www-form-urlencoded'
+      form = params.toString()
+    } else {
+      if (challenge.service) url.searchParams.set('service', challenge.service)
+      url.searchParams.set('scope', scope)
+      if (cred?.kind === 'basic') {
+        authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`
+        url.searchParams.set('account', cred.username)
+      }
+    }
+    let res: Response
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = (
+          await this.send({
+            url,
+            method: form === undefined ? 'GET' : 'POST',
+            headers,
+            ...(form === undefined ? {} : { body: form, secretBody: true }),
+            ...(authorization
+              ? { authorization: { origin: url.origin, value: authorization } }
+              : {}),
+            what,
+            peer,
+          })
+        ).res
+        break
+      } catch (error) {
+        if (error instanceof RegistryError && error.kind !== 'timeout') throw error
+        if (attempt < this.retries) {
+          const reason =
+            error instanceof RegistryError
+              ? `no answer within ${seconds(this.timeoutMs)}`
+              : networkReason(error)
+          await this.backoff(attempt, undefined, `${what}: token service: ${reason}`)
+          continue
+        }
+        throw this.transportError(what, peer, attempt + 1, error, url)
+      }
     }
     this.logger.debug(
       `registry: token for ${scope} from ${url.origin}${url.pathname} -> ${res.status}`,
@@ -767,19 +998,23 @@ export class RegistryClient {
         { status: res.status, url: url.origin + url.pathname },
       )
     }
-    const body = (await res.json()) as {
-      token?: string
-      access_token?: string
-      expires_in?: number
+    let body: { token?: string; access_token?: string; expires_in?: number }
+    try {
+      body = (await res.json()) as typeof body
+    } catch {
+      throw new RegistryError(
+        'invalid-response',
+        `${what}: the token service of ${repo.registry} answered with something that is not JSON.`,
+      )
     }
-    const token = body.token ?? body.access_token
+    const token = body?.token ?? body?.access_token
     if (!token) {
       throw new RegistryError(
         'invalid-response',
         `${what}: the token service of ${repo.registry} returned no token.`,
       )
     }
-    const lifetime = Math.max(60, body.expires_in ?? 60) * 1000
+    const lifetime = Math.max(60, Number(body.expires_in) || 60) * 1000
     return { token, expires: Date.now() + lifetime - 10_000 }
   }
 }
@@ -821,19 +1056,94 @@ function tooLarge(what: string, size: number): RegistryError {
   )
 }
 
-async function readLimited(res: Response, max: number, what: string): Promise<Buffer> {
+function defaultLimit(spec: SendSpec): BodyLimit {
+  return {
+    bytes: DEFAULT_BODY_LIMIT,
+    error: (size) =>
+      new RegistryError(
+        'too-large',
+        `${spec.what}: ${spec.peer} sent ${size} bytes or more, over the ${DEFAULT_BODY_LIMIT / 1024 / 1024} MiB a response of this kind may have; refusing it.`,
+      ),
+  }
+}
+
+/**
+ * A body read whole, up to `max` bytes: past it, `tooBig` is thrown when given (successful
+ * responses), else the body is cut there (error bodies are only read for their message).
+ */
+async function readBody(
+  res: Response,
+  max: number,
+  tooBig?: (size: number) => RegistryError,
+): Promise<Buffer> {
   if (!res.body) return Buffer.alloc(0)
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN)
+  if (tooBig && declared > max) {
+    await res.body.cancel().catch(() => {})
+    throw tooBig(declared)
+  }
   const chunks: Buffer[] = []
   let total = 0
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
     total += chunk.length
     if (total > max) {
       await res.body.cancel().catch(() => {})
-      throw tooLarge(what, total)
+      if (tooBig) throw tooBig(total)
+      chunks.push(Buffer.from(chunk.subarray(0, chunk.length - (total - max))))
+      break
     }
     chunks.push(Buffer.from(chunk))
   }
   return Buffer.concat(chunks)
+}
+
+/** Statuses whose Response may not carry a body. */
+const NULL_BODY = new Set([101, 103, 204, 205, 304])
+
+/** The same response over a body already read. */
+function rebuild(res: Response, bytes: Buffer): Response {
+  const body = bytes.length === 0 || NULL_BODY.has(res.status) ? null : bytes
+  return new Response(body, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+  })
+}
+
+/**
+ * The response with its body re-streamed under an idle timer: each read the consumer asks for
+ * must get bytes within the timeout. Time the consumer spends elsewhere (backpressure) is not
+ * counted, and neither is the total, since layers can be gigabytes.
+ */
+function idleTimed(res: Response, arm: (phase: string) => void, disarm: () => void): Response {
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      arm('waiting for the next part of the body')
+      try {
+        const { done, value } = await reader.read()
+        disarm()
+        if (done) controller.close()
+        else controller.enqueue(value)
+      } catch (error) {
+        disarm()
+        controller.error(error)
+      }
+    },
+    async cancel(reason) {
+      disarm()
+      await reader.cancel(reason)
+    },
+  })
+  return new Response(body, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+  })
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`
 }
 
 /** `Bearer realm="…",service="…",scope="…"` or `Basic realm="…"`. */
@@ -876,7 +1186,7 @@ function networkReason(error: unknown): string {
   return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error)
 }
 
-function redactUrl(url: string): string {
+function redactUrl(url: URL | string): string {
   const u = new URL(url)
   u.username = ''
   u.password = ''

@@ -10,6 +10,10 @@ export type RegistryErrorKind =
   | 'rate-limited'
   | 'server'
   | 'unreachable'
+  /** The registry or token service went quiet for longer than the client's timeout. */
+  | 'timeout'
+  /** Refused before sending: a URL the registry handed us is plain HTTP off loopback, or similar. */
+  | 'insecure'
   | 'invalid-response'
   | 'too-large'
   | 'digest-mismatch'
