@@ -67,9 +67,15 @@ interface DockerConfigFile {
  * `auths.<host>.auth` = base64(`user:password`); credential helpers are run when configured.
  */
 export function dockerConfigCredentials(
-  opts: { env?: NodeJS.ProcessEnv; path?: string } = {},
+  opts: {
+    env?: NodeJS.ProcessEnv
+    path?: string
+    /** How long a credential helper may take before we give up (default 30 s). */
+    helperTimeoutMs?: number
+  } = {},
 ): CredentialProvider {
   const env = opts.env ?? process.env
+  const helperTimeoutMs = opts.helperTimeoutMs ?? HELPER_TIMEOUT_MS
   const path = opts.path ?? join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json')
   let loaded: Promise<DockerConfigFile | undefined> | undefined
   const load = () => {
@@ -97,7 +103,7 @@ export function dockerConfigCredentials(
       const host = normalizeHost(registry)
       const source = `docker config ${path}`
       const helper = config.credHelpers?.[host] ?? config.credHelpers?.[registry]
-      if (helper) return runHelper(helper, host, source)
+      if (helper) return runHelper(helper, host, source, helperTimeoutMs)
       for (const [key, entry] of Object.entries(config.auths ?? {})) {
         if (normalizeHost(key) !== host) continue
         if (entry.identitytoken)
@@ -121,7 +127,7 @@ export function dockerConfigCredentials(
           return { kind: 'basic', username: entry.username, password: entry.password, source }
         }
       }
-      if (config.credsStore) return runHelper(config.credsStore, host, source)
+      if (config.credsStore) return runHelper(config.credsStore, host, source, helperTimeoutMs)
       return undefined
     },
   }
@@ -163,10 +169,17 @@ export function normalizeHost(value: string): string {
   return host
 }
 
+/**
+ * Helpers can block for ever: a locked keychain, a desktop prompt no one will answer on a
+ * runner, a hung D-Bus. A bounded wait turns that into an error the user can act on.
+ */
+const HELPER_TIMEOUT_MS = 30_000
+
 async function runHelper(
   helper: string,
   host: string,
   source: string,
+  timeoutMs: number,
 ): Promise<Credential | undefined> {
   if (!/^[A-Za-z0-9._-]+$/.test(helper)) {
     throw new Error(`Docker credential helper name ${JSON.stringify(helper)} is not valid.`)
@@ -175,7 +188,18 @@ async function runHelper(
   const result = await execa(`docker-credential-${helper}`, ['get'], {
     input: server,
     reject: false,
+    timeout: timeoutMs,
   })
+  if (result.timedOut) {
+    throw new Error(
+      `docker-credential-${helper} did not answer within ${timeoutMs / 1000} s for ${host} and was stopped; it may be waiting for a locked keychain or an interactive prompt. Unlock or fix the helper (try \`echo ${server} | docker-credential-${helper} get\`), or pass registry-username/registry-password instead.`,
+    )
+  }
+  if (result.exitCode === undefined) {
+    throw new Error(
+      `docker-credential-${helper} could not be run for ${host} (${result.code ?? result.shortMessage}); install it or fix credHelpers/credsStore in the docker config.`,
+    )
+  }
   if (result.exitCode !== 0) {
     // "credentials not found" is a normal answer: fall through to anonymous access.
     if (/not found/i.test(String(result.stdout) + String(result.stderr))) return undefined
