@@ -4,11 +4,15 @@
  *
  * Every helper here returns Markdown that is safe to place inside a table cell,
  * a list item or a heading: no raw HTML, no links or images the text did not
- * ask for through `link()`, no @-mentions that notify anyone, no `|` that splits
- * a table row, no newline that ends the block.
+ * ask for through `link()` (one exception: a bare URL inside `code()`, see
+ * EscapeOptions), no @-mentions that notify anyone, no issue references, no `|`
+ * that splits a table row, no newline that ends the block.
  */
 
-/** Zero-width space: breaks GitHub's mention/team autolinking without changing what people read. */
+/**
+ * Zero-width space: breaks GitHub's mentions, autolinks and issue references without changing
+ * what people read.
+ */
 const ZWSP = '\u200B'
 
 /**
@@ -33,6 +37,28 @@ function escapeHtml(text: string): string {
 }
 
 /**
+ * GitHub turns plain text into links in two more ways: bare `http(s)://` / `ftp://` URLs and
+ * `www.` hosts (cmark-gfm's autolink extension, at parse time), and issue references `#1`,
+ * `owner/repo#1`, `GH-1` (after rendering; a cross-repository one also posts a back-reference
+ * on that issue). A zero-width space between two characters each pattern needs adjacent
+ * defeats it and reads the same.
+ *
+ * Where it goes matters: cmark-gfm takes any character that is neither space nor punctuation
+ * as the start of a host, a zero-width space included, so `https://\u200Bevil.example` still
+ * links. Before `://` it ends the scheme (cmark-gfm reads the scheme backwards over ASCII
+ * letters), and inside `www.` the literal `www.` it looks for is gone.
+ *
+ * Links Shipgate means to make go through `link()`, whose destination never passes here.
+ */
+function defuseAutolinks(text: string): string {
+  return text
+    .replace(/:\/\//g, `${ZWSP}://`)
+    .replace(/(www)\./gi, `$1${ZWSP}.`)
+    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    .replace(/(GH)-(?=\d)/gi, `$1-${ZWSP}`)
+}
+
+/**
  * GitHub links `@user`, `@org/team` when `@` follows a non-word character. A zero-width
  * space after every `@` stops that in all positions (emails included) and reads the same.
  */
@@ -42,8 +68,12 @@ function defuseMentions(text: string): string {
 
 interface EscapeOptions {
   /**
-   * Only for text inside `<code>`: GitHub never autolinks mentions there (so scoped npm
-   * names like `@babel/core` stay copyable), and the text never starts a line.
+   * Only for text inside `<code>`: GitHub never autolinks mentions or issue references
+   * there (so scoped npm names like `@babel/core` stay copyable), and the text never starts
+   * a line. Bare URLs and `www.` hosts are left whole too, though cmark-gfm still links them
+   * (showing their full address in monospace): what sits in code is there to be copied
+   * (predicate types such as `https://slsa.dev/provenance/v1` go into admission policies),
+   * and an invisible character would break the copy silently.
    */
   insideCode?: boolean
 }
@@ -52,6 +82,7 @@ function escapeText(text: string, options: EscapeOptions = {}): string {
   let out = String(text).replace(CONTROL, '').replace(NEWLINES, ' ')
   out = escapeHtml(out).replace(INLINE_SYNTAX, (c) => `\\${c}`)
   if (options.insideCode) return out
+  out = defuseAutolinks(out)
   out = out.replace(LINE_START_SYNTAX, (_m, space: string, mark: string) =>
     mark.length === 1 ? `${space}\\${mark}` : `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`,
   )

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { marked } from 'marked'
 import { describe, expect, it } from 'vitest'
 import {
@@ -49,13 +50,7 @@ describe('escapeMarkdown', () => {
     const rendered = html(escapeMarkdown(input))
     expect(text(rendered)).toBe(input)
     expect(rendered).not.toMatch(/<(img|script|strong|em|del|h\d|li|blockquote|code|table)\b/)
-    // GitHub autolinks bare URLs; a link is acceptable only when it shows its own address.
-    for (const [, href, label] of rendered.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)) {
-      expect(label).toBe(href)
-    }
-    expect(rendered.match(/<a /g)?.length ?? 0).toBe(
-      rendered.match(/<a href="([^"]*)">\1<\/a>/g)?.length ?? 0,
-    )
+    expect(rendered).not.toContain('<a')
   })
 
   it('keeps a table intact when a cell contains pipes, newlines and HTML', () => {
@@ -75,6 +70,96 @@ describe('escapeMarkdown', () => {
 
   it('collapses newlines and strips control and bidi characters', () => {
     expect(escapeMarkdown('a\r\n\r\nb\u202Ec\u0007d')).toBe('a bcd')
+  })
+})
+
+/** Text GitHub would turn into links: bare URLs, `www.` hosts, issue references. */
+const AUTOLINK_BAIT = [
+  'Sign in again at https://evil.example/login to keep access',
+  'HTTPS://EVIL.EXAMPLE/Login',
+  'http://evil.example:8080/a_(b)',
+  'ftp://evil.example/pub',
+  'mirror: www.evil.example/download',
+  '(www.evil.example)',
+  '*www.evil.example*',
+  'fixed in #1 and #23',
+  '#1 at the start',
+  'see owner/repo#1 for details',
+  'tracked as GH-123 (also gh-7)',
+  'report to security@evil.example or mailto:security@evil.example',
+]
+
+/**
+ * What GitHub's server-side filters would link after rendering (marked does not do issue
+ * references): `#1`, `owner/repo#1`, `GH-1`, and a scheme right before `://`.
+ */
+const SERVER_SIDE_LINKS = /#\d|\bGH-\d|[a-z]:\/\/|www\./i
+
+/** GitHub's own parser, when the machine has it (Debian's `cmark-gfm`). */
+function cmarkGfm(md: string): string | undefined {
+  try {
+    return execFileSync(
+      'cmark-gfm',
+      ['--unsafe', '--extension', 'autolink', '--extension', 'table'],
+      {
+        input: md,
+        encoding: 'utf8',
+      },
+    )
+  } catch {
+    return undefined
+  }
+}
+const hasCmarkGfm = cmarkGfm('x') !== undefined
+
+describe('bare URLs and issue references never become links', () => {
+  it.each(AUTOLINK_BAIT)('%j stays readable text without a link', (input) => {
+    for (const md of [
+      escapeMarkdown(input),
+      escapeInline(input),
+      table(['T'], [[escapeInline(input)]]),
+    ]) {
+      const rendered = html(md)
+      expect(rendered).not.toContain('<a')
+      expect(text(rendered)).toContain(input)
+      expect(md).not.toMatch(SERVER_SIDE_LINKS)
+    }
+  })
+
+  it.skipIf(!hasCmarkGfm).each(AUTOLINK_BAIT)(
+    '%j: cmark-gfm (the parser GitHub uses) makes no link either',
+    (input) => {
+      // The bait really is bait: unescaped, cmark-gfm links the URLs.
+      if (/:\/\/|www\./.test(input)) expect(cmarkGfm(input)).toContain('<a')
+      for (const md of [escapeMarkdown(input), table(['T'], [[escapeInline(input)]])])
+        expect(cmarkGfm(md)).not.toContain('<a')
+    },
+  )
+
+  it('puts the break where cmark-gfm cannot read past it, not after "://"', () => {
+    // cmark-gfm takes a zero-width space as a host character, so a break after `://` or
+    // `www.` would still link: the break must end the scheme and split `www.` itself.
+    expect(escapeMarkdown('https://a.example')).toBe('https\u200B://a.example')
+    expect(escapeMarkdown('www.a.example')).toBe('www\u200B.a.example')
+    expect(escapeMarkdown('x#1 GH-2')).toBe('x#\u200B1 GH-\u200B2')
+    // Nothing else changes: a lone `#`, `#tag`, `GH-x` and `www` without a dot stay as typed.
+    expect(escapeMarkdown('C# #tag GH-x www a:/b')).toBe('C# #tag GH-x www a:/b')
+  })
+
+  it('code() keeps URLs and references exactly as typed, so copying them works', () => {
+    // No zero-width characters: these get pasted into policies and terminals.
+    expect(code('https://slsa.dev/provenance/v1')).toBe(
+      '<code>https://slsa.dev/provenance/v1</code>',
+    )
+    expect(code('#1 GH-2 www.example.org')).toBe('<code>#1 GH-2 www.example.org</code>')
+  })
+
+  it('the links Shipgate makes itself still work', () => {
+    const label = escapeMarkdown('CVE-2024-1 https://evil.example #1')
+    const rendered = html(link(label, 'https://avd.aquasec.com/nvd/cve-2024-1#details'))
+    expect(rendered.match(/<a /g)).toHaveLength(1)
+    expect(rendered).toContain('href="https://avd.aquasec.com/nvd/cve-2024-1#details"')
+    expect(text(rendered)).toBe('CVE-2024-1 https://evil.example #1')
   })
 })
 

@@ -162,6 +162,25 @@ describe('renderReportMarkdown: escaping text from outside', () => {
       .filter((r) => r.includes('CVE-2024-6666') || r.includes('aws-access'))
     for (const row of rows) expect(row.match(/<td/g)).toHaveLength(6)
   })
+
+  it('links each advisory, but nothing a title names (bare URLs, www hosts, issue references)', () => {
+    // Short enough that the 90-character cut in the table keeps all of it.
+    const title = 'Log in at https://evil.example/x or www.evil.example; see a/b#1, #2, GH-3'
+    const report = makeReport({
+      images: [
+        { image: 'ghcr.io/acme/app:1', findings: [vuln('CVE-2024-7777', 'HIGH', { title })] },
+      ],
+    })
+    const md = renderReportMarkdown(report, { summaryUrl: SUMMARY })
+    const rendered = html(md)
+    const hrefs = [...rendered.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])
+    expect(hrefs).toContain('https://avd.aquasec.com/nvd/cve-2024-7777')
+    expect(hrefs.filter((h) => h?.includes('evil'))).toEqual([])
+    // GitHub's own reference and URL patterns are broken in the Markdown it receives.
+    expect(md).not.toMatch(/#\d|\bGH-\d|https:\/\/evil|www\.evil/)
+    // ...while the title still reads the same once zero-width spaces are dropped.
+    expect(rendered.replace(/\u200B/g, '')).toContain(title)
+  })
 })
 
 describe('renderReportMarkdown: size budget', () => {
