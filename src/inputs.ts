@@ -169,6 +169,8 @@ export interface CommentInputs {
   pullRequest?: number
   /** One comment for the job's images, or one per image. */
   per: 'job' | 'image'
+  /** The login Shipgate's token comments as, when it is not the workflow token's bot. */
+  author?: string
 }
 
 function oneOf<T extends string>(
@@ -206,6 +208,7 @@ export function readCommentInputs(get: InputReader, images: number): CommentInpu
     key: get('comment-key') || undefined,
     token: get('github-token'),
     compareTo,
+    author: get('comment-author') || undefined,
     per: oneOf(get('comment-per'), 'comment-per', ['job', 'image'], 'job'),
     pullRequest: get('pull-request')
       ? parsePositiveInt(get('pull-request'), 'pull-request', 0, 1e9)

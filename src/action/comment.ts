@@ -64,7 +64,13 @@ export async function commentOnPullRequest(
         marker: commentMarker(c.key),
       })
       const result = await publishComment(
-        { body, key: c.key, mode: inputs.mode, fromFork: decision.fromFork },
+        {
+          body,
+          key: c.key,
+          mode: inputs.mode,
+          fromFork: decision.fromFork,
+          expectedAuthor: inputs.author,
+        },
         { github: commenter, logger: actionLogger },
       )
       statuses.push(result.status)
