@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync, zstdCompressSync, zstdDecompressSync } from 'node:zlib'
@@ -142,6 +142,10 @@ export async function debianRootfs(): Promise<string> {
   if (existsSync(join(DEBIAN_DIR, 'rootfs.complete'))) return rootfs
   await mkdir(DEBIAN_DIR, { recursive: true })
   const partial = join(DEBIAN_DIR, 'rootfs.partial')
+  // A debootstrap that was killed leaves proc/sys mounted inside its target: unmount first.
+  for (const mount of ['proc', 'sys']) {
+    await execa('umount', ['-l', join(partial, mount)], { reject: false, stdio: 'ignore' })
+  }
   await rm(partial, { recursive: true, force: true })
   await rm(rootfs, { recursive: true, force: true })
   await execa('debootstrap', ['--variant=minbase', 'bookworm', partial, await debianMirror()], {
@@ -185,8 +189,42 @@ export async function debianMirror(): Promise<string> {
   return 'http://deb.debian.org/debian'
 }
 
-/** The Debian rootfs as a gzip layer (cached) plus what it contains. */
-export async function debianLayer(): Promise<{
+const BUILD_LOCK = join(CACHE_DIR, 'debian-bookworm.lock')
+
+/**
+ * The Debian build writes fixed paths under test/.cache, and vitest runs test files in two
+ * workers: on a fresh machine two of them would debootstrap into the same directory. mkdir is
+ * atomic, so one worker builds while the others wait and then reuse the cache.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  await mkdir(CACHE_DIR, { recursive: true })
+  const deadline = Date.now() + 10 * 60_000
+  for (;;) {
+    try {
+      await mkdir(BUILD_LOCK)
+      break
+    } catch {
+      // A lock left by a killed run is older than any real build.
+      const age =
+        Date.now() - (await stat(BUILD_LOCK).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs
+      if (age > 10 * 60_000) await rm(BUILD_LOCK, { recursive: true, force: true })
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${BUILD_LOCK}`)
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+  try {
+    return await fn()
+  } finally {
+    await rm(BUILD_LOCK, { recursive: true, force: true })
+  }
+}
+
+/** The Debian rootfs as a gzip layer (cached) plus what it contains; built by one worker at a time. */
+export function debianLayer(): ReturnType<typeof buildDebianLayer> {
+  return withBuildLock(buildDebianLayer)
+}
+
+async function buildDebianLayer(): Promise<{
   file: string
   os: string
   status: string
