@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { toImageScan } from '../scanners/trivy/normalize.js'
 import { parseTrivyReport } from '../scanners/trivy/parse.js'
-import { type ImageReport, SEVERITIES, type ShipgateReport } from '../src/model.js'
+import { SEVERITIES, type ShipgateReport } from '../src/model.js'
 import { evaluate } from '../src/policy/evaluate.js'
 import { parseIgnoreFile } from '../src/policy/ignore-file.js'
 import {
@@ -19,6 +19,7 @@ import {
   SUMMARY_MAX_LENGTH,
 } from '../src/render/report-markdown.js'
 import { renderTable } from '../src/render/table.js'
+import { imageReportOf, shipgateReport } from '../src/report/assemble.js'
 
 // Bundled into a temp dir by bench/run.mjs, so the repository root comes from there.
 const ROOT = process.env.SHIPGATE_ROOT ?? process.cwd()
@@ -50,28 +51,13 @@ function toReport(text: string, source: string): ShipgateReport {
     ignoreRules: [],
     now: new Date(),
   })
-  const images: ImageReport[] = ev.images.map((e) => ({
-    ...e,
-    os: scan.metadata.os,
-    packages: scan.packages,
-    suppressed: scan.suppressed,
-    artifacts: scan.artifacts,
-  }))
-  return {
-    schema: 'shipgate.report/v1',
-    tool: { name: 'shipgate', version: 'bench' },
-    createdAt: new Date().toISOString(),
-    verdict: ev.verdict,
-    reason: ev.reason,
-    failOn: ev.failOn,
-    gateScope: ev.scope,
+  return shipgateReport({
+    evaluation: ev,
+    images: ev.images.map((e) => imageReportOf(scan, e)),
+    version: 'bench',
+    createdAt: new Date(),
     ignoreUnfixed: false,
-    totals: ev.totals,
-    images,
-    expiredRules: [],
-    unusedRules: [],
-    warnings: [],
-  }
+  })
 }
 
 /** Multiply real entries until there are `target` distinct findings. */

@@ -75320,6 +75320,38 @@ function compareFindings2(current, baseline, baselineName) {
   return { baseline: baselineName, introduced, fixed };
 }
 
+// src/report/assemble.ts
+function imageReportOf(scan2, evaluated) {
+  return {
+    ...evaluated,
+    os: scan2.metadata.os,
+    artifactType: scan2.artifactType,
+    trivyVersion: scan2.trivyVersion,
+    scannedAt: scan2.scannedAt,
+    packages: scan2.packages,
+    suppressed: scan2.suppressed,
+    artifacts: scan2.artifacts
+  };
+}
+function shipgateReport(opts) {
+  const { evaluation } = opts;
+  return {
+    schema: "shipgate.report/v1",
+    tool: { name: "shipgate", version: opts.version },
+    createdAt: opts.createdAt.toISOString(),
+    verdict: opts.final?.verdict ?? evaluation.verdict,
+    reason: opts.final?.reason ?? evaluation.reason,
+    failOn: evaluation.failOn,
+    gateScope: evaluation.scope,
+    ignoreUnfixed: opts.ignoreUnfixed,
+    totals: evaluation.totals,
+    images: opts.images,
+    expiredRules: evaluation.expiredRules,
+    unusedRules: evaluation.unusedRules,
+    warnings: opts.warnings ?? []
+  };
+}
+
 // src/report/sarif.ts
 function isSarifLog(value) {
   const v = value;
@@ -75550,16 +75582,7 @@ async function runPipeline(req, deps) {
   for (const [i2, scan2] of scans.entries()) {
     const evaluated = evaluation.images[i2];
     if (!evaluated) continue;
-    const image = {
-      ...evaluated,
-      os: scan2.metadata.os,
-      artifactType: scan2.artifactType,
-      trivyVersion: scan2.trivyVersion,
-      scannedAt: scan2.scannedAt,
-      packages: scan2.packages,
-      suppressed: scan2.suppressed,
-      artifacts: scan2.artifacts
-    };
+    const image = imageReportOf(scan2, evaluated);
     const baseline = baselines[i2];
     if (baseline)
       image.comparison = compareFindings2(scan2.findings, baseline.findings, baseline.name);
@@ -75574,22 +75597,15 @@ async function runPipeline(req, deps) {
     }
     images.push(image);
   }
-  const { verdict, reason } = finalVerdict(evaluation, images, errors);
-  const report = {
-    schema: "shipgate.report/v1",
-    tool: { name: "shipgate", version: deps.version },
-    createdAt: now.toISOString(),
-    verdict,
-    reason,
-    failOn: req.failOn,
-    gateScope: evaluation.scope,
-    ignoreUnfixed: req.ignoreUnfixed,
-    totals: evaluation.totals,
+  const report = shipgateReport({
+    evaluation,
     images,
-    expiredRules: evaluation.expiredRules,
-    unusedRules: evaluation.unusedRules,
-    warnings
-  };
+    version: deps.version,
+    createdAt: now,
+    ignoreUnfixed: req.ignoreUnfixed,
+    warnings,
+    final: finalVerdict(evaluation, images, errors)
+  });
   const reportPath = join2(req.outputDir, "shipgate-report.json");
   await writeFile3(reportPath, `${JSON.stringify(report, null, 2)}
 `);

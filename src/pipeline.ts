@@ -25,6 +25,7 @@ import type {
 import { evaluate, finalVerdict } from './policy/evaluate.js'
 import { readIgnoreFile } from './policy/ignore-file.js'
 import { compareFindings } from './render/compare.js'
+import { imageReportOf, shipgateReport } from './report/assemble.js'
 import { isSarifLog, mergeSarif, type SarifLog } from './report/sarif.js'
 
 export type SbomFormat = 'cyclonedx' | 'spdx-json'
@@ -334,16 +335,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   for (const [i, scan] of scans.entries()) {
     const evaluated = evaluation.images[i]
     if (!evaluated) continue
-    const image: ImageReport = {
-      ...evaluated,
-      os: scan.metadata.os,
-      artifactType: scan.artifactType,
-      trivyVersion: scan.trivyVersion,
-      scannedAt: scan.scannedAt,
-      packages: scan.packages,
-      suppressed: scan.suppressed,
-      artifacts: scan.artifacts,
-    }
+    const image = imageReportOf(scan, evaluated)
     const baseline = baselines[i]
     if (baseline)
       image.comparison = compareFindings(scan.findings, baseline.findings, baseline.name)
@@ -361,23 +353,15 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     images.push(image)
   }
 
-  const { verdict, reason } = finalVerdict(evaluation, images, errors)
-
-  const report: ShipgateReport = {
-    schema: 'shipgate.report/v1',
-    tool: { name: 'shipgate', version: deps.version },
-    createdAt: now.toISOString(),
-    verdict,
-    reason,
-    failOn: req.failOn,
-    gateScope: evaluation.scope,
-    ignoreUnfixed: req.ignoreUnfixed,
-    totals: evaluation.totals,
+  const report = shipgateReport({
+    evaluation,
     images,
-    expiredRules: evaluation.expiredRules,
-    unusedRules: evaluation.unusedRules,
+    version: deps.version,
+    createdAt: now,
+    ignoreUnfixed: req.ignoreUnfixed,
     warnings,
-  }
+    final: finalVerdict(evaluation, images, errors),
+  })
   const reportPath = join(req.outputDir, 'shipgate-report.json')
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`)
   return { report, reportPath, sarifPath, errors }

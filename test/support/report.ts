@@ -159,28 +159,12 @@ export async function reportFromTrivyFile(
     ignoreRules: settings.ignoreRules ?? [],
     now,
   })
-  return {
-    schema: 'shipgate.report/v1',
-    tool: { name: 'shipgate', version: '0.1.0-test' },
-    createdAt: now.toISOString(),
-    verdict: evaluation.verdict,
-    reason: evaluation.reason,
-    gateScope: evaluation.scope,
-    failOn: evaluation.failOn,
+  const { imageReportOf, shipgateReport } = await import('../../src/report/assemble.js')
+  return shipgateReport({
+    evaluation,
+    images: evaluation.images.map((image) => imageReportOf(scan, image)),
+    version: '0.1.0-test',
+    createdAt: now,
     ignoreUnfixed: settings.ignoreUnfixed ?? false,
-    totals: evaluation.totals,
-    images: evaluation.images.map((image) => ({
-      ...image,
-      os: scan.metadata.os,
-      artifactType: scan.artifactType,
-      trivyVersion: scan.trivyVersion,
-      scannedAt: scan.scannedAt,
-      packages: scan.packages,
-      suppressed: scan.suppressed,
-      artifacts: scan.artifacts,
-    })),
-    expiredRules: evaluation.expiredRules,
-    unusedRules: evaluation.unusedRules,
-    warnings: [],
-  }
+  })
 }

@@ -1,0 +1,50 @@
+import type {
+  Evaluation,
+  ImageEvaluation,
+  ImageReport,
+  ImageScan,
+  ShipgateReport,
+  Verdict,
+} from '../model.js'
+
+/** One image's part of the report: its evaluation plus the facts its scan carried. */
+export function imageReportOf(scan: ImageScan, evaluated: ImageEvaluation): ImageReport {
+  return {
+    ...evaluated,
+    os: scan.metadata.os,
+    artifactType: scan.artifactType,
+    trivyVersion: scan.trivyVersion,
+    scannedAt: scan.scannedAt,
+    packages: scan.packages,
+    suppressed: scan.suppressed,
+    artifacts: scan.artifacts,
+  }
+}
+
+/** Shipgate's JSON report. `verdict`/`reason` default to the gate's; the pipeline passes the final ones. */
+export function shipgateReport(opts: {
+  evaluation: Evaluation
+  images: ImageReport[]
+  version: string
+  createdAt: Date
+  ignoreUnfixed: boolean
+  warnings?: string[]
+  final?: { verdict: Verdict; reason: string }
+}): ShipgateReport {
+  const { evaluation } = opts
+  return {
+    schema: 'shipgate.report/v1',
+    tool: { name: 'shipgate', version: opts.version },
+    createdAt: opts.createdAt.toISOString(),
+    verdict: opts.final?.verdict ?? evaluation.verdict,
+    reason: opts.final?.reason ?? evaluation.reason,
+    failOn: evaluation.failOn,
+    gateScope: evaluation.scope,
+    ignoreUnfixed: opts.ignoreUnfixed,
+    totals: evaluation.totals,
+    images: opts.images,
+    expiredRules: evaluation.expiredRules,
+    unusedRules: evaluation.unusedRules,
+    warnings: opts.warnings ?? [],
+  }
+}
