@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Build the real peers the tests run (Trivy, cosign 3 and 2, the Kyverno CLI, policy-controller's
+# tester) from the Go module proxy, pinned, into a cache outside the repository keyed by tool and
+# version: a second run builds nothing. Prints one line per tool: name, version, path, seconds.
+#
+#   scripts/peers.sh            build what is missing
+#   scripts/peers.sh --print    print the bin directory of each tool (for the tests), build nothing
+#
+# A tool that fails to build is reported with its command and the last lines of its error, the
+# others are still built, and the exit status is 0 so the rest of the suite runs: the tests that
+# need a missing tool say so and fail (see test/support/peers.ts). Set SHIPGATE_PEERS_STRICT=1 to
+# exit non-zero instead.
+set -uo pipefail
+
+PEERS_DIR=${SHIPGATE_PEERS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/shipgate-peers}
+
+# v0.75.0 (the action's default) is refused by the module proxy ("This module version is not available"),
+# so Trivy is the newest version it serves, v0.74.0, which the action also pins. Trivy imports
+# encoding/json/v2, which Go 1.26 only builds with GOEXPERIMENT=jsonv2 (as Trivy's own release does).
+# name | module | package inside the module | version | build environment
+TOOLS=(
+  "trivy|github.com/aquasecurity/trivy|./cmd/trivy|v0.74.0|GOEXPERIMENT=jsonv2"
+  "cosign3|github.com/sigstore/cosign/v3|./cmd/cosign|v3.1.3"
+  "cosign2|github.com/sigstore/cosign/v2|./cmd/cosign|v2.6.5"
+  "kyverno|github.com/kyverno/kyverno|./cmd/cli/kubectl-kyverno|v1.19.1"
+  "policy-tester|github.com/sigstore/policy-controller|./cmd/tester|v0.15.1"
+)
+
+bin_of() { echo "$PEERS_DIR/$1/$2/$1"; }
+
+if [ "${1:-}" = "--print" ]; then
+  for t in "${TOOLS[@]}"; do
+    IFS='|' read -r name module pkg version genv <<<"$t"
+    echo "$name $version $(bin_of "$name" "$version")"
+  done
+  exit 0
+fi
+
+if ! command -v go >/dev/null 2>&1; then
+  echo "peers: go is not on PATH; install Go 1.26 (the real-peer tests need it)" >&2
+  exit "${SHIPGATE_PEERS_STRICT:+1}"
+fi
+
+failed=0
+for t in "${TOOLS[@]}"; do
+  IFS='|' read -r name module pkg version genv <<<"$t"
+  out=$(bin_of "$name" "$version")
+  if [ -x "$out" ]; then
+    echo "$name $version $out cached"
+    continue
+  fi
+  mkdir -p "$(dirname "$out")"
+  log="$(dirname "$out")/build.log"
+  start=$(date +%s)
+  # A module whose go.mod has replace directives cannot be 'go install'ed by version: build it
+  # inside its downloaded copy instead, which honours them. Both paths build the same pinned source.
+  dir=$(go mod download -json "$module@$version" 2>>"$log" | sed -n 's/^\s*"Dir": "\(.*\)",\?$/\1/p')
+  if [ -z "$dir" ]; then
+    echo "$name $version FAILED: go mod download $module@$version (see $log)" >&2
+    tail -5 "$log" >&2
+    failed=1
+    continue
+  fi
+  if (cd "$dir" && env ${genv:-} CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$out.tmp" "$pkg") >>"$log" 2>&1; then
+    mv "$out.tmp" "$out"
+    echo "$name $version $out built in $(( $(date +%s) - start ))s" | tee -a "$PEERS_DIR/timings.log"
+  else
+    echo "$name $version FAILED: (cd \$(go mod download -json $module@$version).Dir && go build $pkg) (see $log)" >&2
+    tail -5 "$log" >&2
+    failed=1
+  fi
+done
+if [ "$failed" = 1 ] && [ -n "${SHIPGATE_PEERS_STRICT:-}" ]; then exit 1; fi
+exit 0
