@@ -10,6 +10,7 @@ import { DEFAULT_TRIVY_VERSION } from '../../scanners/trivy/checksums.js'
 import {
   createToolCacheAdapter,
   execaExec,
+  type InstallTrivyDeps,
   type InstallTrivyOptions,
   installTrivy,
   TrivyInstallError,
@@ -167,7 +168,10 @@ const opts = (version: string, extra: Partial<InstallTrivyOptions> = {}): Instal
   ...extra,
 })
 
-async function refusal(o: InstallTrivyOptions, d = deps().deps): Promise<TrivyInstallError> {
+async function refusal(
+  o: InstallTrivyOptions,
+  d: InstallTrivyDeps = deps().deps,
+): Promise<TrivyInstallError> {
   const error = await installTrivy(o, d).then(
     () => undefined,
     (e: unknown) => e,
@@ -253,6 +257,17 @@ describe.skipIf(!HOST)('Trivy release signature', () => {
     expect(error.code).toBe('signature-unverifiable')
     expect(error.message).toContain(`Cannot check the signature of ${asset(GOOD)}`)
     expect(error.message).toContain('ENOTFOUND')
+  })
+
+  it('by default checks against the public-good root via TUF, cached under RUNNER_TEMP, and fails closed', async () => {
+    const { deps: d } = deps()
+    const { trustedRoot: _mock, ...withoutRoot } = d
+    const error = await refusal(opts(GOOD), withoutRoot)
+    // Here TUF is unreachable (no root: "unverifiable"); where it is reachable, the public-good
+    // root does not trust the mock Fulcio ("invalid"). Either way nothing is installed.
+    expect(['signature-unverifiable', 'signature-invalid']).toContain(error.code)
+    if (error.code === 'signature-unverifiable') expect(error.message).toContain('TUF')
+    expect(existsSync(path.join(runner.temp, 'shipgate-sigstore-tuf'))).toBe(true)
   })
 
   it('refuses a compromised version whatever its signature says, before any download', async () => {
