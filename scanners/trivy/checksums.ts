@@ -3,9 +3,14 @@ import type { TrivyPlatformKey } from './platform.js'
 /**
  * SHA-256 of Trivy release archives, shipped inside Shipgate.
  *
- * Why in source: a release's own `trivy_<ver>_checksums.txt` is published by the same
- * pipeline as the binary, so it vouches for nothing when that pipeline is compromised
+ * Every download is first checked against its own Sigstore bundle (signature.ts): that proves
+ * Trivy's release workflow built it. This table is the second, independent check for the
+ * versions it lists: a release's own `trivy_<ver>_checksums.txt` and signature come from the
+ * same pipeline as the binary, so they vouch for nothing when that pipeline is compromised
  * (Trivy v0.69.4, March 2026). A digest recorded here at review time does.
+ *
+ * New versions: `npm run trivy-checksums -- <version>` adds one only after the signed
+ * checksums file verifies, and records the signer in the entry's comment.
  *
  * Provenance rules for this table:
  * - every value was copied from a public repository that pins it (named beside the entry),

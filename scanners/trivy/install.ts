@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { access, constants, rm, stat } from 'node:fs/promises'
+import { access, constants, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as tc from '@actions/tool-cache'
 import { execa } from 'execa'
 import semver from 'semver'
 import type { Logger } from '../../src/logger.js'
+import { loadTrustedRoot, type TrustedRoot } from '../../src/sign/trust-root.js'
 import {
   COMPROMISED_TRIVY_VERSIONS,
   DEFAULT_TRIVY_VERSION,
@@ -20,6 +22,14 @@ import {
   trivyAssetUrl,
   trivyPlatformKey,
 } from './platform.js'
+import {
+  bundleName,
+  FIRST_BUNDLED_TRIVY_VERSION,
+  hasSigstoreBundle,
+  TrivySignatureError,
+  trivyReleaseIdentity,
+  verifyTrivySignature,
+} from './signature.js'
 
 export const TRIVY_VERSION_INPUT = 'trivy-version'
 export const TRIVY_CHECKSUM_INPUT = 'trivy-checksum'
@@ -84,6 +94,11 @@ export type TrivyInstallErrorCode =
   | 'download-failed'
   | 'broken-archive'
   | 'binary-check-failed'
+  | 'signature-missing'
+  | 'signature-malformed'
+  | 'signature-invalid'
+  | 'signature-identity'
+  | 'signature-unverifiable'
 
 /** Carries the input to fix (when there is one) so the action can point at it. */
 export class TrivyInstallError extends Error {
@@ -120,6 +135,27 @@ export interface InstallTrivyDeps {
   logger: Logger
   /** Read for PATH (and PATHEXT on Windows). */
   env: NodeJS.ProcessEnv
+  /**
+   * The Sigstore trust root Trivy's signatures are checked against. Default: the public-good
+   * root fetched through TUF once per job (tests hand in their mock's root).
+   */
+  trustedRoot?: () => Promise<TrustedRoot>
+}
+
+let publicGoodRoot: Promise<TrustedRoot> | undefined
+
+/**
+ * The public-good Sigstore root via TUF, fetched at most once per process and cached on disk
+ * under RUNNER_TEMP, which lives exactly as long as the job.
+ */
+export function publicGoodTrustedRoot(): Promise<TrustedRoot> {
+  publicGoodRoot ??= loadTrustedRoot({
+    tufCachePath: path.join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-sigstore-tuf'),
+  }).catch((error: unknown) => {
+    publicGoodRoot = undefined
+    throw error
+  })
+  return publicGoodRoot
 }
 
 export interface InstalledTrivy {
@@ -133,8 +169,11 @@ export interface InstalledTrivy {
 
 /**
  * Makes a verified Trivy available: reuses one on PATH or in the tool cache at the exact
- * version, otherwise downloads the release archive and refuses it unless its SHA-256 equals
- * the value pinned in Shipgate (or given explicitly for an unlisted version).
+ * version, otherwise downloads the release archive and installs it only when
+ * - its Sigstore bundle verifies as signed by Trivy's release workflow for that tag, and
+ * - its SHA-256 equals the value pinned in Shipgate or given in `trivy-checksum`, when
+ *   there is one (a second check, independent of Trivy's own pipeline).
+ * Releases before 0.68.1 carry no bundle: those need the checksum alone.
  */
 export async function installTrivy(
   opts: InstallTrivyOptions,
@@ -173,7 +212,9 @@ export async function installTrivy(
     logger.warning(`Tool cache entry ${cachedDir} has no ${asset.binary}; downloading again.`)
   }
 
-  const expected = given ?? requirePinnedChecksum(version, asset)
+  const signed = hasSigstoreBundle(version)
+  const expected =
+    given ?? (signed ? pinnedChecksum(version, asset.key) : requirePinnedChecksum(version, asset))
   const url = trivyAssetUrl(version, asset, opts.downloadBaseUrl ?? TRIVY_RELEASES_BASE_URL)
   logger.info(`Downloading Trivy ${version} from ${url}`)
   let archive: string
@@ -189,7 +230,7 @@ export async function installTrivy(
   }
 
   const actual = await sha256File(archive)
-  if (actual !== expected) {
+  if (expected !== undefined && actual !== expected) {
     await rm(archive, { force: true })
     throw new TrivyInstallError(
       'checksum-mismatch',
@@ -199,7 +240,23 @@ export async function installTrivy(
       { input: opts.checksum ? TRIVY_CHECKSUM_INPUT : undefined },
     )
   }
-  logger.info(`Verified ${asset.name} (sha256 ${actual}).`)
+  if (signed) {
+    try {
+      await verifyDownloadedSignature(version, asset, archive, url, deps)
+    } catch (error) {
+      await rm(archive, { force: true })
+      throw error
+    }
+  }
+  logger.info(
+    `Verified ${asset.name} (sha256 ${actual}${
+      expected === undefined
+        ? `; not in Shipgate's checksum table, trusted on its signature alone`
+        : given
+          ? `, equal to "${TRIVY_CHECKSUM_INPUT}"`
+          : `, equal to Shipgate's pinned table`
+    }).`,
+  )
 
   let extracted: string
   try {
@@ -276,16 +333,78 @@ function refuseCompromised(version: string): void {
   }
 }
 
+/** Downloads `<asset>.sigstore.json` and checks it; every failure refuses the install. */
+async function verifyDownloadedSignature(
+  version: string,
+  asset: TrivyAsset,
+  archive: string,
+  archiveUrl: string,
+  deps: InstallTrivyDeps,
+): Promise<void> {
+  const bundleUrl = `${archiveUrl}.sigstore.json`
+  let bundleFile: string
+  try {
+    bundleFile = await deps.toolCache.downloadTool(bundleUrl)
+  } catch (cause) {
+    const status = (cause as { httpStatusCode?: number }).httpStatusCode
+    throw new TrivyInstallError(
+      'signature-missing',
+      `Refusing ${asset.name}: its signature ${bundleName(asset.name)} could not be downloaded from ${bundleUrl} ` +
+        `(${status ? `HTTP ${status}` : errorMessage(cause)}). Every Trivy release since ${FIRST_BUNDLED_TRIVY_VERSION} ` +
+        'publishes one; without it nothing proves who built these bytes, so nothing was installed.',
+      { cause },
+    )
+  }
+  let bundleText: string
+  try {
+    bundleText = await readFile(bundleFile, 'utf8')
+  } finally {
+    await rm(bundleFile, { force: true })
+  }
+  let trustedRoot: TrustedRoot
+  try {
+    trustedRoot = await (deps.trustedRoot ?? publicGoodTrustedRoot)()
+  } catch (cause) {
+    throw new TrivyInstallError(
+      'signature-unverifiable',
+      `Cannot check the signature of ${asset.name}: ${errorMessage(cause)}. Nothing was installed. ` +
+        'Let the runner reach tuf-repo-cdn.sigstore.dev, or install a Trivy you verified yourself ' +
+        'in an earlier step (it is reused when it reports the requested version).',
+      { cause },
+    )
+  }
+  try {
+    const signer = verifyTrivySignature({
+      version,
+      assetName: asset.name,
+      artifact: await readFile(archive),
+      bundleText,
+      trustedRoot,
+    })
+    deps.logger.info(
+      `Verified the Sigstore signature of ${asset.name}: signed by ${signer.identity} ` +
+        `(issuer ${signer.issuer}${signer.logIndex ? `, Rekor log index ${signer.logIndex}` : ''}).`,
+    )
+  } catch (error) {
+    if (error instanceof TrivySignatureError) {
+      throw new TrivyInstallError(error.code, error.message, { cause: error })
+    }
+    throw error
+  }
+}
+
+/** Only for releases before 0.68.1, which carry no Sigstore bundle to check. */
 function requirePinnedChecksum(version: string, asset: TrivyAsset): string {
   const pinned = pinnedChecksum(version, asset.key)
   if (pinned) return pinned
   const listed = pinnedVersions().includes(version)
   throw new TrivyInstallError(
     'checksum-required',
-    `${listed ? `Shipgate has no pinned checksum for ${asset.name}` : `Trivy ${version} is not in Shipgate's pinned checksum table (pinned: ${pinnedVersions().join(', ')})`}. ` +
+    `${listed ? `Shipgate has no pinned checksum for ${asset.name}` : `Trivy ${version} is not in Shipgate's pinned checksum table (pinned: ${pinnedVersions().join(', ')})`}, ` +
+      `and releases before ${FIRST_BUNDLED_TRIVY_VERSION} publish no Sigstore bundle Shipgate could check instead. ` +
       `Set the "${TRIVY_CHECKSUM_INPUT}" input to the SHA-256 of ${asset.name} ` +
-      `(listed in trivy_${version}_checksums.txt on https://github.com/aquasecurity/trivy/releases/tag/v${version}; ` +
-      `check it against the release's .sigstore.json bundle), or use ${TRIVY_VERSION_INPUT} ${DEFAULT_TRIVY_VERSION}.`,
+      `(listed in trivy_${version}_checksums.txt on https://github.com/aquasecurity/trivy/releases/tag/v${version}), ` +
+      `or use ${TRIVY_VERSION_INPUT} ${DEFAULT_TRIVY_VERSION} or later (signed by ${trivyReleaseIdentity(DEFAULT_TRIVY_VERSION)}).`,
     { input: TRIVY_CHECKSUM_INPUT },
   )
 }

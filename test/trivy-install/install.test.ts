@@ -17,6 +17,9 @@ import {
 } from '../../scanners/trivy/install.js'
 import { trivyPlatformKey } from '../../scanners/trivy/platform.js'
 import { recordingLogger } from '../../src/logger.js'
+import { loadTrustedRoot } from '../../src/sign/trust-root.js'
+import { type MockSigstore, startMockSigstore } from '../support/sigstore/mock-sigstore.js'
+import { signAsWorkflow, trivyWorkflowRef, writeTrustedRoot } from './signed-release.js'
 import {
   type AssetServer,
   fakeTrivyScript,
@@ -40,6 +43,8 @@ const UNLISTED = '0.70.0'
 const hostAsset = (version: string) => `trivy_${version}_${HOST_KEY ? HOST_SUFFIX[HOST_KEY] : ''}`
 
 let server: AssetServer
+let sigstore: MockSigstore
+let trustedRootFile: string
 let unlistedArchive: Buffer
 let pinnedImpostor: Buffer
 let emptyArchive: Buffer
@@ -51,16 +56,29 @@ beforeAll(async () => {
   // Bytes that claim to be the pinned default release but are not: must be refused.
   pinnedImpostor = await trivyTarGz(fakeTrivyScript(DEFAULT_TRIVY_VERSION))
   emptyArchive = await trivyTarGz(undefined)
-  server = await startAssetServer({
-    [`/download/v${UNLISTED}/${hostAsset(UNLISTED)}`]: unlistedArchive,
-    [`/download/v${DEFAULT_TRIVY_VERSION}/trivy_${DEFAULT_TRIVY_VERSION}_Linux-64bit.tar.gz`]:
-      pinnedImpostor,
-    [`/download/v0.71.0/${hostAsset('0.71.0')}`]: emptyArchive,
+  // Every release here is signed by Trivy's release workflow (signature.test.ts attacks that).
+  sigstore = await startMockSigstore()
+  trustedRootFile = await writeTrustedRoot(sigstore, await tempDir('trust-root'))
+  const signed = async (version: string, name: string, body: Buffer) => ({
+    [`/download/v${version}/${name}`]: body,
+    [`/download/v${version}/${name}.sigstore.json`]: Buffer.from(
+      await signAsWorkflow(sigstore, body, trivyWorkflowRef(version)),
+    ),
   })
-})
+  server = await startAssetServer({
+    ...(await signed(UNLISTED, hostAsset(UNLISTED), unlistedArchive)),
+    ...(await signed(
+      DEFAULT_TRIVY_VERSION,
+      `trivy_${DEFAULT_TRIVY_VERSION}_Linux-64bit.tar.gz`,
+      pinnedImpostor,
+    )),
+    ...(await signed('0.71.0', hostAsset('0.71.0'), emptyArchive)),
+  })
+}, 60_000)
 
 afterAll(async () => {
   await server.close()
+  await sigstore.close()
 })
 
 beforeEach(async () => {
@@ -82,6 +100,7 @@ function deps(pathDirs: string[] = [emptyPathDir]) {
       exec: execaExec,
       logger,
       env: { PATH: pathDirs.join(path.delimiter) },
+      trustedRoot: () => loadTrustedRoot({ path: trustedRootFile }),
     },
   }
 }
@@ -113,9 +132,12 @@ describe.skipIf(!HOST_KEY)('installTrivy download and verification', () => {
     expect(existsSync(`${path.dirname(installed.dir)}/${process.arch}.complete`)).toBe(true)
     const run = await execaExec(installed.path, ['image', 'alpine:3.20'])
     expect(run).toMatchObject({ exitCode: 0, stdout: 'fake trivy image alpine:3.20' })
-    expect(server.requests).toEqual([`/download/v${UNLISTED}/${hostAsset(UNLISTED)}`])
+    expect(server.requests).toEqual([
+      `/download/v${UNLISTED}/${hostAsset(UNLISTED)}`,
+      `/download/v${UNLISTED}/${hostAsset(UNLISTED)}.sigstore.json`,
+    ])
     expect(logger.lines.map((l) => l.message).join('\n')).toContain(
-      `Verified ${hostAsset(UNLISTED)} (sha256 ${sha256(unlistedArchive)})`,
+      `Verified ${hostAsset(UNLISTED)} (sha256 ${sha256(unlistedArchive)}, equal to "trivy-checksum")`,
     )
   })
 
@@ -128,7 +150,7 @@ describe.skipIf(!HOST_KEY)('installTrivy download and verification', () => {
     const first = await installTrivy(opts, deps().deps)
     const second = await installTrivy(opts, deps().deps)
     expect(second).toMatchObject({ source: 'tool-cache', path: first.path, version: UNLISTED })
-    expect(server.requests).toHaveLength(1)
+    expect(server.requests).toHaveLength(2)
   })
 
   it('accepts a v-prefixed version and a sha256:-prefixed upper-case checksum', async () => {
@@ -199,9 +221,9 @@ describe('installTrivy against the pinned table', () => {
     expect(server.requests).toEqual([])
   })
 
-  it('requires trivy-checksum for an unlisted version, naming the asset to hash', async () => {
+  it('requires trivy-checksum for an unlisted version older than the first signed release', async () => {
     const error = await installError({
-      version: '0.68.2',
+      version: '0.68.0',
       platform: 'linux',
       arch: 'x64',
       downloadBaseUrl: server.baseUrl,
@@ -209,14 +231,15 @@ describe('installTrivy against the pinned table', () => {
     expect(error.code).toBe('checksum-required')
     expect(error.input).toBe('trivy-checksum')
     expect(error.message).toContain('Set the "trivy-checksum" input to the SHA-256 of')
-    expect(error.message).toContain('trivy_0.68.2_Linux-64bit.tar.gz')
-    expect(error.message).toContain('trivy_0.68.2_checksums.txt')
+    expect(error.message).toContain('trivy_0.68.0_Linux-64bit.tar.gz')
+    expect(error.message).toContain('trivy_0.68.0_checksums.txt')
+    expect(error.message).toContain('publish no Sigstore bundle')
     expect(server.requests).toEqual([])
   })
 
   it('names the Windows zip when the runner is Windows', async () => {
-    const error = await installError({ version: '0.68.2', platform: 'win32', arch: 'x64' })
-    expect(error.message).toContain('trivy_0.68.2_windows-64bit.zip')
+    const error = await installError({ version: '0.68.0', platform: 'win32', arch: 'x64' })
+    expect(error.message).toContain('trivy_0.68.0_windows-64bit.zip')
   })
 
   it.each(['0.69.4', 'v0.69.4', '0.69.5', '0.69.6'])(
