@@ -1,0 +1,45 @@
+/**
+ * The effective policy as one canonical JSON text and its SHA-256, for the report: two runs that
+ * decide the same way record the same hash, whatever the files' formatting, key order or the
+ * order of set-like lists.
+ */
+import { createHash } from 'node:crypto'
+import { parseSize } from '../../scanners/base-image/policy.js'
+import { nest, type PolicyKey, type PolicyValues } from './schema.js'
+
+/** Lists whose order means nothing. */
+const SETS: PolicyKey[] = ['exceptions', 'vex', 'base-image.allowed', 'base-image.forbid']
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** The effective policy in the file's shape (version 1, sections nested), normalised. */
+export function effectivePolicyDocument(
+  values: PolicyValues,
+  locked: PolicyKey[],
+): Record<string, unknown> {
+  const normal: Record<string, unknown> = { ...values }
+  for (const key of SETS) {
+    const list = normal[key] as unknown[] | undefined
+    if (list) normal[key] = [...new Set(list.map(canonicalJson))].sort().map((j) => JSON.parse(j))
+  }
+  const size = values['base-image.max-size']
+  if (size !== undefined) normal['base-image.max-size'] = parseSize(String(size))
+  return { version: 1, ...nest(normal as PolicyValues), locked: [...locked].sort() }
+}
+
+export function canonicalPolicy(values: PolicyValues, locked: PolicyKey[]): string {
+  return canonicalJson(effectivePolicyDocument(values, locked))
+}
+
+export function policySha256(values: PolicyValues, locked: PolicyKey[]): string {
+  return createHash('sha256').update(canonicalPolicy(values, locked)).digest('hex')
+}
