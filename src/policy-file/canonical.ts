@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto'
 import { parseSize } from '../../scanners/base-image/policy.js'
-import { nest, type PolicyKey, type PolicyValues } from './schema.js'
+import { POLICY_KEY_NAMES, type PolicyKey, type PolicyValues } from './schema.js'
 
 /** Lists whose order means nothing. */
-const SETS: PolicyKey[] = ['exceptions', 'vex', 'base-image.allowed', 'base-image.forbid']
+const SETS: PolicyKey[] = ['exceptions', 'vex', 'allowed-base-images', 'forbid']
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
@@ -21,7 +21,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/** The effective policy in the file's shape (version 1, sections nested), normalised. */
+/** The effective policy in the file's shape (version 1, keys in schema order), normalised. */
 export function effectivePolicyDocument(
   values: PolicyValues,
   locked: PolicyKey[],
@@ -31,9 +31,12 @@ export function effectivePolicyDocument(
     const list = normal[key] as unknown[] | undefined
     if (list) normal[key] = [...new Set(list.map(canonicalJson))].sort().map((j) => JSON.parse(j))
   }
-  const size = values['base-image.max-size']
-  if (size !== undefined) normal['base-image.max-size'] = parseSize(String(size))
-  return { version: 1, ...nest(normal as PolicyValues), locked: [...locked].sort() }
+  const size = values['max-image-size']
+  if (size !== undefined) normal['max-image-size'] = parseSize(String(size))
+  const ordered = Object.fromEntries(
+    POLICY_KEY_NAMES.filter((k) => normal[k] !== undefined).map((k) => [k, normal[k]]),
+  )
+  return { version: 1, ...ordered, locked: [...locked].sort() }
 }
 
 export function canonicalPolicy(values: PolicyValues, locked: PolicyKey[]): string {

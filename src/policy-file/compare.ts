@@ -28,12 +28,12 @@ export const POLICY_DEFAULTS: Required<
     | 'warn-expiry-days'
     | 'exceptions'
     | 'vex'
-    | 'base-image.policy'
-    | 'base-image.allowed'
-    | 'base-image.forbid'
-    | 'comment.when'
-    | 'comment.mode'
-    | 'comment.per'
+    | 'base-image-policy'
+    | 'allowed-base-images'
+    | 'forbid'
+    | 'comment'
+    | 'comment-mode'
+    | 'comment-per'
   >
 > = {
   'fail-on': 'high',
@@ -42,12 +42,12 @@ export const POLICY_DEFAULTS: Required<
   'warn-expiry-days': 14,
   exceptions: [],
   vex: [],
-  'base-image.policy': 'warn',
-  'base-image.allowed': [],
-  'base-image.forbid': [],
-  'comment.when': 'auto',
-  'comment.mode': 'update',
-  'comment.per': 'job',
+  'base-image-policy': 'warn',
+  'allowed-base-images': [],
+  forbid: [],
+  comment: 'auto',
+  'comment-mode': 'update',
+  'comment-per': 'job',
 }
 
 export function effectiveValue<K extends PolicyKey>(values: PolicyValues, key: K): PolicyValues[K] {
@@ -59,7 +59,7 @@ const ORDERS: Partial<Record<PolicyKey, readonly unknown[]>> = {
   'fail-on': ['none', 'critical', 'high', 'medium', 'low', 'unknown'],
   'fail-on-scope': ['new', 'all'],
   'ignore-unfixed': [true, false],
-  'base-image.policy': ['off', 'warn', 'enforce'],
+  'base-image-policy': ['off', 'warn', 'enforce'],
 }
 
 function show(value: unknown): string {
@@ -167,7 +167,7 @@ export function compareKey(
     case 'fail-on':
     case 'fail-on-scope':
     case 'ignore-unfixed':
-    case 'base-image.policy':
+    case 'base-image-policy':
       return { key, direction: ordered(key, from, to), detail }
     case 'warn-expiry-days': {
       const a = from as number
@@ -178,11 +178,11 @@ export function compareKey(
       return compareExceptions(from as PolicyException[], to as PolicyException[])
     case 'vex':
       return { key, direction: compareSets(from as string[], to as string[], false), detail }
-    case 'base-image.forbid':
+    case 'forbid':
       return { key, direction: compareSets(from as string[], to as string[], true), detail }
-    case 'base-image.allowed':
+    case 'allowed-base-images':
       return { key, direction: compareAllowed(from as string[], to as string[]), detail }
-    case 'base-image.max-size': {
+    case 'max-image-size': {
       const a = bytes(from as string | number | undefined)
       const b = bytes(to as string | number | undefined)
       const direction: Direction =

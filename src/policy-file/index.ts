@@ -8,7 +8,7 @@
  * - `policy.mayOverride(input, value?)` → may an input or flag change this value?
  */
 import type { LoadedPolicy } from './load.js'
-import { POLICY_KEY_NAMES, POLICY_KEYS, type PolicyKey } from './schema.js'
+import { POLICY_KEY_NAMES, type PolicyKey } from './schema.js'
 
 export { canonicalPolicy, effectivePolicyDocument, policySha256 } from './canonical.js'
 export { compareKey, type Direction, type KeyChange, POLICY_DEFAULTS } from './compare.js'
@@ -40,19 +40,18 @@ export {
 export { type MergedPolicy, mergePolicies, type Place } from './merge.js'
 export { type ParsedPolicy, parsePolicy } from './parse.js'
 export {
-  LOCKABLE,
   POLICY_KEY_NAMES,
-  POLICY_KEYS,
   type PolicyException,
   type PolicyFile,
   type PolicyKey,
   type PolicyValues,
   policyJsonSchema,
+  policyValuesSchema,
 } from './schema.js'
 
 export interface PolicyEntry {
   key: PolicyKey
-  /** The action input (and CLI flag `--<input>`) that sets the same value. */
+  /** The action input (and CLI flag `--<input>`) that sets the same value: the key itself. */
   input: string
   value: unknown
   /** The value as the input's parser takes it: lists one per line, booleans true/false. */
@@ -74,13 +73,12 @@ export function policyEntries(policy: LoadedPolicy): PolicyEntry[] {
   const out: PolicyEntry[] = []
   for (const key of POLICY_KEY_NAMES) {
     const value = policy.values[key]
-    const input = POLICY_KEYS[key][0]
     if (value === undefined || key === 'exceptions') continue
     const origin = policy.origins.get(key)
     const file = origin?.file ?? policy.source.file
     out.push({
       key,
-      input,
+      input: key,
       value,
       raw: rawOf(value),
       file,

@@ -15,7 +15,7 @@ import { type ExceptionEntry, type ExceptionStatus, exceptionStatus } from './ex
 import { describeLocation, type PolicyLocation, parsePolicyLocation } from './location.js'
 import { lockMessage, type MergedPolicy, mergePolicies, type Place } from './merge.js'
 import { type ParsedPolicy, parsePolicy } from './parse.js'
-import { POLICY_KEY_NAMES, POLICY_KEYS, type PolicyKey, type PolicyValues } from './schema.js'
+import { keysLockedBy, POLICY_KEY_NAMES, type PolicyKey, type PolicyValues } from './schema.js'
 
 /** A chain deeper than this is a mistake (or a loop through mutable refs). */
 const MAX_EXTENDS_DEPTH = 4
@@ -241,9 +241,7 @@ function exceptionEntries(resolved: Resolved): ExceptionEntry[] {
 }
 
 function keysForInput(input: string): PolicyKey[] {
-  return POLICY_KEY_NAMES.filter(
-    (k) => (POLICY_KEYS[k] as readonly string[]).includes(input) || k === input,
-  )
+  return POLICY_KEY_NAMES.filter((k) => keysLockedBy(k).includes(input as PolicyKey))
 }
 
 function build(resolved: Resolved, now: Date): LoadedPolicy {

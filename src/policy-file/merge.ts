@@ -25,13 +25,14 @@ const HINTS: Partial<Record<PolicyKey, string>> = {
   'fail-on': 'a stricter threshold (lower severity), e.g. medium instead of high',
   'fail-on-scope': '`all` (every finding counts)',
   'ignore-unfixed': '`false`',
+  'ignore-file': 'no ignore file of its own: exceptions are locked',
   'warn-expiry-days': 'more days',
   exceptions: 'fewer exceptions, narrower ones, or earlier expiry dates',
   vex: 'fewer VEX sources',
-  'base-image.policy': 'a stricter mode (warn → enforce)',
-  'base-image.allowed': 'a subset of the allowed globs, or plain image names they allow',
-  'base-image.forbid': 'more forbidden properties',
-  'base-image.max-size': 'a smaller size',
+  'base-image-policy': 'a stricter mode (warn → enforce)',
+  'allowed-base-images': 'a subset of the allowed globs, or plain image names they allow',
+  forbid: 'more forbidden properties',
+  'max-image-size': 'a smaller size',
 }
 
 function where(place: Place): string {
@@ -53,7 +54,7 @@ export function lockMessage(
 }
 
 function lineOfKey(layer: ParsedPolicy, key: PolicyKey): number | undefined {
-  return layer.lines.get(key) ?? layer.lines.get(key.split('.')[0] as string)
+  return layer.lines.get(key)
 }
 
 /**
@@ -84,7 +85,7 @@ export function mergePolicies(layers: ParsedPolicy[]): MergedPolicy {
       origins.set(key, { file: layer.file, line: lineOfKey(layer, key) })
     }
     for (const entry of layer.locked) {
-      const place = { file: layer.file, line: layer.lines.get('locked') }
+      const place = { file: layer.file, line: layer.lines.get(entry) }
       for (const key of keysLockedBy(entry)) if (!locks.has(key)) locks.set(key, place)
     }
   }

@@ -15,11 +15,10 @@ import {
 import type { z } from 'zod'
 import { PolicyFileError } from './errors.js'
 import {
-  flatten,
-  type Lockable,
-  type PolicyFile,
+  POLICY_KEY_NAMES,
+  type PolicyKey,
   type PolicyValues,
-  policyFileSchema,
+  policyValuesSchema,
 } from './schema.js'
 
 /** A file is a few hundred lines; anything larger is a mistake or an attack on the parser. */
@@ -28,10 +27,10 @@ export const MAX_POLICY_BYTES = 256 * 1024
 export interface ParsedPolicy {
   /** How the user names the file (a path, or owner/repo/path@ref). */
   file: string
-  raw: PolicyFile
   values: PolicyValues
   extends?: string
-  locked: Lockable[]
+  /** Keys written `{ value: …, locked: true }`. */
+  locked: PolicyKey[]
   /** Dotted key (`fail-on`, `base-image.policy`, `exceptions.2`) → 1-based line. */
   lines: Map<string, number>
 }
@@ -141,7 +140,38 @@ export function parsePolicy(text: string, file: string): ParsedPolicy {
       'must be a mapping of keys (start it with `version: 1`).',
     )
   }
-  const result = policyFileSchema.safeParse(data, { reportInput: true })
+  const source = data as Record<string, unknown>
+  const plain: Record<string, unknown> = { ...source }
+  const wrapped = new Set<string>()
+  const locked: PolicyKey[] = []
+  const fail = (key: string, path: Path, detail: string): never => {
+    throw new PolicyFileError(file, key, lineOf(doc, counter, path), detail)
+  }
+  for (const [key, value] of Object.entries(source)) {
+    if (value === null) fail(key, [key], 'has no value; give one or remove the key.')
+    if (!(POLICY_KEY_NAMES as readonly string[]).includes(key)) continue
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue
+    const entry = value as Record<string, unknown>
+    const extra = Object.keys(entry).find((k) => k !== 'value' && k !== 'locked')
+    if (!('value' in entry) || extra !== undefined)
+      fail(
+        key,
+        extra ? [key, extra] : [key],
+        'is a mapping; give a value, a list, or { value: …, locked: true } to lock it.',
+      )
+    if (entry.value === null) fail(key, [key, 'value'], 'has no value; give one or remove the key.')
+    if ('locked' in entry && typeof entry.locked !== 'boolean')
+      fail(key, [key, 'locked'], '`locked` is true or false.')
+    wrapped.add(key)
+    if (entry.locked === true) locked.push(key as PolicyKey)
+    plain[key] = entry.value
+  }
+  // Where a key is wrapped, its value sits one level down in the YAML.
+  const yamlPath = (path: Path): Path =>
+    typeof path[0] === 'string' && wrapped.has(path[0])
+      ? [path[0], 'value', ...path.slice(1)]
+      : path
+  const result = policyValuesSchema.safeParse(plain, { reportInput: true })
   if (!result.success) {
     // Version first: a file for another format version fails on everything else too.
     const issues = [...result.error.issues].sort((a, b) =>
@@ -152,30 +182,34 @@ export function parsePolicy(text: string, file: string): ParsedPolicy {
     if (issue.code === 'unrecognized_keys' && issue.keys.length === 1)
       path = [...path, issue.keys[0] as string]
     const key = path.length ? path.join('.') : undefined
-    const detail =
-      issue.path[0] === 'version' && issue.input !== undefined
-        ? 'must be 1: this Shipgate reads version 1 policy files.'
-        : issue.input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom'
-          ? 'is required.'
-          : describeIssue(issue)
-    throw new PolicyFileError(file, key, lineOf(doc, counter, path), detail)
+    let detail: string
+    if (path[0] === 'version') detail = 'write `version: 1` (the only version so far).'
+    else if (issue.code === 'unrecognized_keys' && path.length === 1)
+      detail = `is not a policy key. The file may set ${POLICY_KEY_NAMES.join(', ')} (and version, extends).`
+    else if (
+      issue.input === undefined &&
+      issue.code !== 'unrecognized_keys' &&
+      issue.code !== 'custom'
+    )
+      detail = 'is required.'
+    else detail = describeIssue(issue)
+    throw new PolicyFileError(file, key, lineOf(doc, counter, yamlPath(path)), detail)
   }
-  const raw = result.data
+  const values = result.data
   const lines = new Map<string, number>()
   const record = (key: string, path: Path) => {
-    const line = lineOf(doc, counter, path)
+    const line = lineOf(doc, counter, yamlPath(path))
     if (line !== undefined) lines.set(key, line)
   }
-  for (const top of Object.keys(raw)) {
-    record(top, [top])
-    const value = (raw as Record<string, unknown>)[top]
+  for (const top of Object.keys(values)) {
+    lines.set(top, lineOf(doc, counter, [top]) ?? 1)
+    const value = (values as Record<string, unknown>)[top]
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) record(`${top}.${i}`, [top, i])
-    } else if (value && typeof value === 'object')
-      for (const sub of Object.keys(value)) record(`${top}.${sub}`, [top, sub])
+    }
   }
-  for (const [i, e] of (raw.exceptions ?? []).entries())
+  for (const [i, e] of (values.exceptions ?? []).entries())
     for (const k of Object.keys(e)) record(`exceptions.${i}.${k}`, ['exceptions', i, k])
-  const locked = raw.locked ?? []
-  return { file, raw, values: flatten(raw), extends: raw.extends, locked, lines }
+  const { version: _v, extends: ext, ...settings } = values
+  return { file, values: settings as PolicyValues, extends: ext, locked, lines }
 }

@@ -10,38 +10,37 @@ export const FAIL_ON_WORDS = ['critical', 'high', 'medium', 'low', 'unknown', 'n
 export type FailOnWord = (typeof FAIL_ON_WORDS)[number]
 
 /**
- * Every value a policy file can set, by dotted key, with the action input (and CLI flag) that
- * sets the same value. `exceptions` has no input of its own, but an ignore file suppresses
- * findings too, so a lock on exceptions also stops `ignore-file` from adding suppressions.
+ * Every key a policy file can set. A key is the action input (and CLI flag `--<key>`) that sets
+ * the same value, so one table answers "where does `fail-on` come from". `exceptions`, `vex` and
+ * `warn-expiry-days` are policy-only.
  */
-export const POLICY_KEYS = {
-  'fail-on': ['fail-on'],
-  'fail-on-scope': ['fail-on-scope'],
-  'ignore-unfixed': ['ignore-unfixed'],
-  'warn-expiry-days': ['warn-expiry-days'],
-  exceptions: ['ignore-file'],
-  vex: ['vex'],
-  'base-image.policy': ['base-image-policy'],
-  'base-image.allowed': ['allowed-base-images'],
-  'base-image.forbid': ['forbid'],
-  'base-image.max-size': ['max-image-size'],
-  'verify.certificate-identity': ['certificate-identity'],
-  'verify.certificate-identity-regexp': ['certificate-identity-regexp'],
-  'verify.certificate-oidc-issuer': ['certificate-oidc-issuer'],
-  'comment.when': ['comment'],
-  'comment.mode': ['comment-mode'],
-  'comment.per': ['comment-per'],
-} as const satisfies Record<string, readonly string[]>
-export type PolicyKey = keyof typeof POLICY_KEYS
-export const POLICY_KEY_NAMES = Object.keys(POLICY_KEYS) as PolicyKey[]
+export const POLICY_KEY_NAMES = [
+  'fail-on',
+  'fail-on-scope',
+  'ignore-unfixed',
+  'ignore-file',
+  'warn-expiry-days',
+  'exceptions',
+  'vex',
+  'base-image-policy',
+  'allowed-base-images',
+  'forbid',
+  'max-image-size',
+  'certificate-identity',
+  'certificate-identity-regexp',
+  'certificate-oidc-issuer',
+  'comment',
+  'comment-mode',
+  'comment-per',
+] as const
+export type PolicyKey = (typeof POLICY_KEY_NAMES)[number]
 
-/** What `locked:` may name: a key, or a whole section (every key under it). */
-export const LOCKABLE = [...POLICY_KEY_NAMES, 'base-image', 'verify', 'comment'] as const
-export type Lockable = (typeof LOCKABLE)[number]
-
-/** The keys a `locked:` entry covers. */
-export function keysLockedBy(entry: Lockable): PolicyKey[] {
-  return POLICY_KEY_NAMES.filter((k) => k === entry || k.startsWith(`${entry}.`))
+/**
+ * The keys a lock on `key` covers. An ignore file suppresses findings just as exceptions do, so
+ * locking `exceptions` also locks `ignore-file` (else a repository would loosen it that way).
+ */
+export function keysLockedBy(key: PolicyKey): PolicyKey[] {
+  return key === 'exceptions' ? ['exceptions', 'ignore-file'] : [key]
 }
 
 const nonBlank = (what: string) =>
@@ -109,132 +108,115 @@ function compiles(re: string): boolean {
   }
 }
 
-export const policyFileSchema = z
-  .strictObject({
-    version: z.literal(1).meta({ description: 'Format version; always 1.' }),
-    extends: nonBlank('extends').optional().meta({
-      description:
-        'A central policy this file builds on: owner/repo/path@<40-hex commit SHA> (or a path in this repository).',
-    }),
-    locked: z
-      .array(z.enum(LOCKABLE))
-      .refine((l) => new Set(l).size === l.length, { message: 'lists a key twice' })
-      .optional()
-      .meta({
-        description:
-          'Keys that files extending this one, and action inputs or CLI flags, may tighten but never loosen.',
-      }),
-    'fail-on': z
-      .enum(FAIL_ON_WORDS)
-      .optional()
-      .meta({ description: 'Lowest severity that fails the gate (default high).' }),
-    'fail-on-scope': z.enum(['all', 'new']).optional().meta({
+const FIELDS = {
+  'fail-on': z
+    .enum(FAIL_ON_WORDS)
+    .meta({ description: 'Lowest severity that fails the gate (default high).' }),
+  'fail-on-scope': z
+    .enum(['all', 'new'])
+    .meta({
       description:
         'all (default): every finding counts; new: only findings missing from compare-to.',
     }),
-    'ignore-unfixed': z
-      .boolean()
-      .optional()
-      .meta({ description: 'Findings without a fixed version do not count (default false).' }),
-    'warn-expiry-days': z
-      .int()
-      .min(0)
-      .max(365)
-      .optional()
-      .meta({ description: 'Exceptions expiring within this many days are listed (default 14).' }),
-    exceptions: z.array(exceptionSchema).optional(),
-    vex: z.array(nonBlank('vex')).optional().meta({
-      description:
-        'VEX documents (paths in the repository or https URLs) whose not_affected statements suppress findings.',
-    }),
-    'base-image': z
+  'ignore-unfixed': z
+    .boolean()
+    .meta({ description: 'Findings without a fixed version do not count (default false).' }),
+  'ignore-file': nonBlank('ignore-file').meta({
+    description: 'Trivy ignore file (.trivyignore or .trivyignore.yaml) in the repository.',
+  }),
+  'warn-expiry-days': z
+    .int()
+    .min(0)
+    .max(365)
+    .meta({ description: 'Exceptions expiring within this many days are listed (default 14).' }),
+  exceptions: z
+    .array(exceptionSchema)
+    .meta({ description: 'Accepted findings, each with a reason and an expiry.' }),
+  vex: z.array(nonBlank('vex')).meta({
+    description:
+      'VEX documents (paths in the repository or https URLs) whose not_affected statements suppress findings.',
+  }),
+  'base-image-policy': z
+    .enum(['off', 'warn', 'enforce'])
+    .meta({ description: 'Minimal-base-image check: off, warn (default) or enforce.' }),
+  'allowed-base-images': z
+    .array(nonBlank('allowed-base-images'))
+    .meta({ description: 'Globs of allowed base images; empty or absent allows any base.' }),
+  forbid: z
+    .array(z.enum(FORBIDDABLE))
+    .meta({ description: 'Base-image properties that are violations.' }),
+  'max-image-size': maxSize,
+  'certificate-identity': nonBlank('certificate-identity').meta({
+    description: 'verify: exact signer identity (workflow URL@ref).',
+  }),
+  'certificate-identity-regexp': nonBlank('certificate-identity-regexp')
+    .refine(compiles, { message: 'is not a valid regular expression' })
+    .meta({ description: 'verify: anchored regular expression for the signer identity.' }),
+  'certificate-oidc-issuer': z
+    .url({ protocol: /^https$/ })
+    .meta({ description: 'verify: OIDC issuer of the signer.' }),
+  comment: z
+    .enum(['auto', 'always', 'never'])
+    .meta({ description: 'Pull-request comment (default auto).' }),
+  'comment-mode': z.enum(['update', 'recreate']).meta({ description: 'default update' }),
+  'comment-per': z.enum(['job', 'image']).meta({ description: 'default job' }),
+} satisfies Record<PolicyKey, z.ZodType>
+
+const header = {
+  version: z.literal(1).meta({ description: 'Format version; always 1.' }),
+  extends: nonBlank('extends').meta({
+    description:
+      'A central policy this file builds on: owner/repo/path@<40-hex commit SHA> (or a path in the same repository).',
+  }),
+}
+
+/** Unwrapped values: what the file means once `{ value, locked }` wrappers are taken apart. */
+export const policyValuesSchema = z
+  .strictObject({
+    version: header.version,
+    extends: header.extends.optional(),
+    ...(Object.fromEntries(
+      Object.entries(FIELDS).map(([k, f]) => [k, (f as z.ZodType).optional()]),
+    ) as { [K in PolicyKey]: z.ZodOptional<(typeof FIELDS)[K]> }),
+  })
+  .refine((v) => !(v['certificate-identity'] && v['certificate-identity-regexp']), {
+    message: 'give either certificate-identity or certificate-identity-regexp, not both',
+    path: ['certificate-identity-regexp'],
+  })
+
+function lockable<T extends z.ZodType>(field: T) {
+  return z.union([
+    field,
+    z
       .strictObject({
-        policy: z.enum(['off', 'warn', 'enforce']).optional().meta({ description: 'default warn' }),
-        allowed: z
-          .array(nonBlank('allowed'))
-          .optional()
-          .meta({ description: 'Globs of allowed base images; empty or absent allows any base.' }),
-        forbid: z.array(z.enum(FORBIDDABLE)).optional(),
-        'max-size': maxSize.optional(),
+        value: field,
+        locked: z.boolean().optional().meta({
+          description:
+            'Files that extend this one, and action inputs or CLI flags, cannot loosen this key.',
+        }),
       })
-      .optional(),
-    verify: z
-      .strictObject({
-        'certificate-identity': nonBlank('certificate-identity').optional(),
-        'certificate-identity-regexp': nonBlank('certificate-identity-regexp')
-          .refine(compiles, { message: 'is not a valid regular expression' })
-          .optional(),
-        'certificate-oidc-issuer': z.url({ protocol: /^https$/ }).optional(),
-      })
-      .refine((v) => !(v['certificate-identity'] && v['certificate-identity-regexp']), {
-        message: 'give either certificate-identity or certificate-identity-regexp, not both',
-      })
-      .optional()
-      .meta({ description: 'The signer identity mode: verify expects.' }),
-    comment: z
-      .strictObject({
-        when: z.enum(['auto', 'always', 'never']).optional(),
-        mode: z.enum(['update', 'recreate']).optional(),
-        per: z.enum(['job', 'image']).optional(),
-      })
-      .optional(),
+      .meta({ description: 'The value, locked: files extending this one may only tighten it.' }),
+  ])
+}
+
+/** The file as written, wrappers included: what editors complete and check. */
+export const policyFileSchema = z
+  .strictObject({
+    version: header.version,
+    extends: header.extends.optional(),
+    ...(Object.fromEntries(
+      Object.entries(FIELDS).map(([k, f]) => [k, lockable(f as z.ZodType).optional()]),
+    ) as unknown as Record<PolicyKey, z.ZodOptional<z.ZodType>>),
   })
   .meta({
     title: 'Shipgate policy',
     description:
-      'Everything a Shipgate gate decision depends on. https://github.com/shipgate/shipgate/blob/main/docs/policy-file.md',
+      'Everything a Shipgate gate decision depends on. See docs/policy-file.md in the Shipgate repository.',
   })
-export type PolicyFile = z.infer<typeof policyFileSchema>
+export type PolicyFile = z.infer<typeof policyValuesSchema>
 
-/** The values a policy sets, by dotted key: what merging, locking, diffs and hashing work on. */
-export interface PolicyValues {
-  'fail-on'?: FailOnWord
-  'fail-on-scope'?: 'all' | 'new'
-  'ignore-unfixed'?: boolean
-  'warn-expiry-days'?: number
-  exceptions?: PolicyException[]
-  vex?: string[]
-  'base-image.policy'?: 'off' | 'warn' | 'enforce'
-  'base-image.allowed'?: string[]
-  'base-image.forbid'?: (typeof FORBIDDABLE)[number][]
-  /** As written (`200MB` or bytes); compare with `parseSize`. */
-  'base-image.max-size'?: string | number
-  'verify.certificate-identity'?: string
-  'verify.certificate-identity-regexp'?: string
-  'verify.certificate-oidc-issuer'?: string
-  'comment.when'?: 'auto' | 'always' | 'never'
-  'comment.mode'?: 'update' | 'recreate'
-  'comment.per'?: 'job' | 'image'
-}
-
-/** The file's nested sections as flat dotted keys; absent keys stay absent. */
-export function flatten(file: PolicyFile): PolicyValues {
-  const out: Record<string, unknown> = {}
-  for (const key of POLICY_KEY_NAMES) {
-    const [head, tail] = key.split('.') as [string, string | undefined]
-    const section = (file as Record<string, unknown>)[head]
-    const value = tail ? (section as Record<string, unknown> | undefined)?.[tail] : section
-    if (value !== undefined) out[key] = value
-  }
-  return out as PolicyValues
-}
-
-/** Back to the file's shape (for the report and for writing a merged policy). */
-export function nest(values: PolicyValues): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const key of POLICY_KEY_NAMES) {
-    const value = values[key]
-    if (value === undefined) continue
-    const [head, tail] = key.split('.') as [string, string | undefined]
-    if (!tail) out[head] = value
-    else {
-      const section = (out[head] ?? {}) as Record<string, unknown>
-      section[tail] = value
-      out[head] = section
-    }
-  }
-  return out
-}
+/** The values a policy sets, by key: what merging, locking, diffs and hashing work on. */
+export type PolicyValues = Partial<{ [K in PolicyKey]: z.infer<(typeof FIELDS)[K]> }>
 
 /** schema/shipgate.schema.json, generated from the definition above. */
 export function policyJsonSchema(): Record<string, unknown> {

@@ -11,14 +11,14 @@ describe('policyDiff(base, head): what a pull request does to its own gate', () 
     const d = policyDiff(
       v(`fail-on: high\nexceptions:\n${EXC('CVE-1')}`),
       v(
-        `fail-on: critical\nexceptions:\n${EXC('CVE-1')}${EXC('CVE-2')}${EXC('CVE-3')}base-image:\n  policy: enforce\n`,
+        `fail-on: critical\nexceptions:\n${EXC('CVE-1')}${EXC('CVE-2')}${EXC('CVE-3')}base-image-policy: enforce\n`,
       ),
     )
     expect(d.summary).toBe(
-      'this PR loosens: fail-on high→critical, +2 exceptions (CVE-2 until 2027-01-01; CVE-3 until 2027-01-01); tightens: base-image.policy warn→enforce',
+      'this PR loosens: fail-on high→critical, +2 exceptions (CVE-2 until 2027-01-01; CVE-3 until 2027-01-01); tightens: base-image-policy warn→enforce',
     )
     expect(d.loosens.map((c) => c.key)).toEqual(['fail-on', 'exceptions'])
-    expect(d.tightens.map((c) => c.key)).toEqual(['base-image.policy'])
+    expect(d.tightens.map((c) => c.key)).toEqual(['base-image-policy'])
   })
 
   it('a tightening-only change says so', () => {
@@ -41,11 +41,8 @@ describe('policyDiff(base, head): what a pull request does to its own gate', () 
   })
 
   it('deleting the policy file loosens back to the defaults', () => {
-    const d = policyDiff(
-      v(`fail-on: low\nexceptions: []\nbase-image:\n  policy: enforce\n`),
-      undefined,
-    )
-    expect(d.summary).toBe('this PR loosens: fail-on low→high, base-image.policy enforce→warn')
+    const d = policyDiff(v(`fail-on: low\nexceptions: []\nbase-image-policy: enforce\n`), undefined)
+    expect(d.summary).toBe('this PR loosens: fail-on low→high, base-image-policy enforce→warn')
   })
 
   it('adding a policy file compares with the defaults', () => {
@@ -55,22 +52,17 @@ describe('policyDiff(base, head): what a pull request does to its own gate', () 
   })
 
   it('another signer identity is a change, neither tighter nor looser', () => {
-    const d = policyDiff(
-      v('verify:\n  certificate-identity: a\n'),
-      v('verify:\n  certificate-identity: b\n'),
-    )
+    const d = policyDiff(v('certificate-identity: a\n'), v('certificate-identity: b\n'))
     expect(d.other).toHaveLength(1)
-    expect(d.summary).toBe('this PR changes: verify.certificate-identity a→b')
+    expect(d.summary).toBe('this PR changes: certificate-identity a→b')
   })
 })
 
 describe('policySha256', () => {
   it('is the same for the same decision, whatever the formatting or set order', () => {
-    const a = v(
-      `fail-on: high\nvex: [a, b]\nbase-image:\n  max-size: 200MB\n  forbid: [shell, root-user]\n`,
-    )
+    const a = v(`fail-on: high\nvex: [a, b]\nmax-image-size: 200MB\nforbid: [shell, root-user]\n`)
     const b = v(
-      `base-image:\n  forbid: [root-user, shell]\n  max-size: 200000000\nvex: [b, a]\nfail-on: high\n`,
+      `forbid: [root-user, shell]\nmax-image-size: 200000000\nvex: [b, a]\nfail-on: high\n`,
     )
     expect(policySha256(a, [])).toBe(policySha256(b, []))
     expect(policySha256(a, [])).toMatch(/^[0-9a-f]{64}$/)

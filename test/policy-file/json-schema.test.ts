@@ -15,7 +15,10 @@ describe('schema/shipgate.schema.json', () => {
     const schema = JSON.parse(generated)
     expect(schema.required).toContain('version')
     expect(schema.additionalProperties).toBe(false)
-    const exception = schema.properties.exceptions.items
+    const [plain, wrapped] = schema.properties.exceptions.anyOf
+    expect(wrapped.properties.value).toEqual(plain)
+    expect(wrapped.additionalProperties).toBe(false)
+    const exception = plain.items
     expect(exception.required).toEqual(expect.arrayContaining(['id', 'reason', 'expires']))
     expect(exception.additionalProperties).toBe(false)
   })

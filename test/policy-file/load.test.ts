@@ -20,14 +20,14 @@ const CENTRAL = `acme/policies/shipgate.yml@${SHA}`
 const NOW = new Date('2026-06-10T12:00:00Z')
 
 const CENTRAL_TEXT = `version: 1
-fail-on: high
+fail-on: { value: high, locked: true }
 exceptions:
-  - id: CVE-2024-0001
-    reason: accepted org-wide
-    expires: 2026-06-20
-base-image:
-  policy: enforce
-locked: [fail-on, exceptions]
+  locked: true
+  value:
+    - id: CVE-2024-0001
+      reason: accepted org-wide
+      expires: 2026-06-20
+base-image-policy: enforce
 `
 
 let fake: FakeContents
@@ -164,7 +164,7 @@ describe('loadPolicy: extends and locks', () => {
     expect(e).toBeInstanceOf(PolicyLockError)
     expect(e.message).toMatch(
       new RegExp(
-        `^\\.github/shipgate\\.yml:3 \`fail-on\`: loosens the locked key \`fail-on\` \\(fail-on high→critical\\), which ${CENTRAL}:9 locks\\.`,
+        `^\\.github/shipgate\\.yml:3 \`fail-on\`: loosens the locked key \`fail-on\` \\(fail-on high→critical\\), which ${CENTRAL}:2 locks\\.`,
       ),
     )
   })
@@ -185,12 +185,12 @@ describe('loadPolicy: extends and locks', () => {
     })
     const { policy } = await loadPolicy(opts({ workspace: ws }))
     expect(policy?.values['fail-on']).toBe('medium')
-    expect(policy?.values['base-image.policy']).toBe('enforce')
+    expect(policy?.values['base-image-policy']).toBe('enforce')
     expect(policy?.origins.get('fail-on')).toEqual({ file: '.github/shipgate.yml', line: 3 })
-    expect(policy?.origins.get('base-image.policy')).toEqual({ file: CENTRAL, line: 8 })
+    expect(policy?.origins.get('base-image-policy')).toEqual({ file: CENTRAL, line: 9 })
     expect(policy?.chain.map((s) => s.file)).toEqual([CENTRAL, '.github/shipgate.yml'])
     expect(policy?.exceptions.expiring.map((e) => [e.id, e.source, e.daysLeft])).toEqual([
-      ['CVE-2024-0001', `${CENTRAL}:4`, 9],
+      ['CVE-2024-0001', `${CENTRAL}:6`, 9],
     ])
     const entries = policyEntries(policy as NonNullable<typeof policy>)
     expect(entries.find((e) => e.key === 'fail-on')).toMatchObject({
@@ -199,7 +199,7 @@ describe('loadPolicy: extends and locks', () => {
       label: '.github/shipgate.yml:3 `fail-on`',
       locked: true,
     })
-    expect(entries.find((e) => e.key === 'base-image.policy')).toMatchObject({
+    expect(entries.find((e) => e.key === 'base-image-policy')).toMatchObject({
       input: 'base-image-policy',
       raw: 'enforce',
       locked: false,

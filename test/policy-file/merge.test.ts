@@ -24,19 +24,20 @@ function refused(central: string, repo: string, mid?: string): PolicyLockError {
   throw new Error('the repository file loosened a locked key and was accepted')
 }
 
+const indent = (text: string) => text.replace(/^(?=.)/gm, '  ')
 const EXC = (id: string, expires = '2027-01-01', extra = '') =>
   `  - id: ${id}\n    reason: accepted by security\n    expires: ${expires}\n${extra}`
 
 describe('locked keys: a repository file may tighten, never loosen', () => {
   describe('fail-on (a lower threshold is tighter)', () => {
-    const central = 'fail-on: high\nlocked: [fail-on]\n'
+    const central = 'fail-on: { value: high, locked: true }\n'
     it.each(['none', 'critical'])('refuses fail-on: %s under a locked high', (v) => {
       const e = refused(central, `\nfail-on: ${v}\n`)
       expect(e.file).toBe(REPO)
       expect(e.key).toBe('fail-on')
       expect(e.line).toBe(3)
       expect(e.message).toBe(
-        `${REPO}:3 \`fail-on\`: loosens the locked key \`fail-on\` (fail-on high→${v}), which ${CENTRAL}:3 locks. A file that extends it may only tighten it: a stricter threshold (lower severity), e.g. medium instead of high. Remove it here, or ask the owners of ${CENTRAL} to change the central policy.`,
+        `${REPO}:3 \`fail-on\`: loosens the locked key \`fail-on\` (fail-on high→${v}), which ${CENTRAL}:2 locks. A file that extends it may only tighten it: a stricter threshold (lower severity), e.g. medium instead of high. Remove it here, or ask the owners of ${CENTRAL} to change the central policy.`,
       )
     })
     it.each(['high', 'medium', 'low', 'unknown'])('accepts fail-on: %s (same or tighter)', (v) => {
@@ -45,23 +46,27 @@ describe('locked keys: a repository file may tighten, never loosen', () => {
       expect(m.origins.get('fail-on')?.file).toBe(REPO)
     })
     it('a lock on a key the central file leaves unset locks the default (high)', () => {
-      expect(refused('locked: [fail-on]\n', 'fail-on: critical\n').key).toBe('fail-on')
-      expect(merge('locked: [fail-on]\n', 'fail-on: low\n').values['fail-on']).toBe('low')
+      expect(refused('fail-on: { value: high, locked: true }\n', 'fail-on: critical\n').key).toBe(
+        'fail-on',
+      )
+      expect(
+        merge('fail-on: { value: high, locked: true }\n', 'fail-on: low\n').values['fail-on'],
+      ).toBe('low')
     })
   })
 
   it('fail-on-scope: new (only new findings count) loosens a locked all', () => {
     expect(
-      refused('fail-on-scope: all\nlocked: [fail-on-scope]\n', 'fail-on-scope: new\n').key,
+      refused('fail-on-scope: { value: all, locked: true }\n', 'fail-on-scope: new\n').key,
     ).toBe('fail-on-scope')
   })
 
   it('ignore-unfixed: true loosens a locked false; false tightens a locked true', () => {
     expect(
-      refused('ignore-unfixed: false\nlocked: [ignore-unfixed]\n', 'ignore-unfixed: true\n').key,
+      refused('ignore-unfixed: { value: false, locked: true }\n', 'ignore-unfixed: true\n').key,
     ).toBe('ignore-unfixed')
     expect(
-      merge('ignore-unfixed: true\nlocked: [ignore-unfixed]\n', 'ignore-unfixed: false\n').values[
+      merge('ignore-unfixed: { value: true, locked: true }\n', 'ignore-unfixed: false\n').values[
         'ignore-unfixed'
       ],
     ).toBe(false)
@@ -69,12 +74,12 @@ describe('locked keys: a repository file may tighten, never loosen', () => {
 
   it('warn-expiry-days: fewer days loosens', () => {
     expect(
-      refused('warn-expiry-days: 30\nlocked: [warn-expiry-days]\n', 'warn-expiry-days: 1\n').key,
+      refused('warn-expiry-days: { value: 30, locked: true }\n', 'warn-expiry-days: 1\n').key,
     ).toBe('warn-expiry-days')
   })
 
   describe('exceptions', () => {
-    const central = `exceptions:\n${EXC('CVE-2024-0001')}${EXC('CVE-2024-0002', '2026-06-30', '    package: openssl\n')}locked: [exceptions]\n`
+    const central = `exceptions:\n  locked: true\n  value:\n${indent(EXC('CVE-2024-0001'))}${indent(EXC('CVE-2024-0002', '2026-06-30', '    package: openssl\n'))}`
     it('refuses one more exception, naming it', () => {
       const e = refused(
         central,
@@ -99,7 +104,8 @@ describe('locked keys: a repository file may tighten, never loosen', () => {
     })
     it('refuses an exception under a lock on an empty list', () => {
       expect(
-        refused('exceptions: []\nlocked: [exceptions]\n', `exceptions:\n${EXC('CVE-2024-1')}`).key,
+        refused('exceptions: { value: [], locked: true }\n', `exceptions:\n${EXC('CVE-2024-1')}`)
+          .key,
       ).toBe('exceptions')
     })
     it('accepts fewer, narrower (a package added) or shorter exceptions, and none', () => {
@@ -117,90 +123,108 @@ describe('locked keys: a repository file may tighten, never loosen', () => {
   })
 
   it('vex: another VEX source loosens (VEX suppresses findings)', () => {
-    expect(refused('vex: [a.json]\nlocked: [vex]\n', 'vex: [a.json, b.json]\n').key).toBe('vex')
-    expect(merge('vex: [a.json, b.json]\nlocked: [vex]\n', 'vex: [b.json]\n').values.vex).toEqual([
-      'b.json',
-    ])
+    expect(refused('vex: { value: [a.json], locked: true }\n', 'vex: [a.json, b.json]\n').key).toBe(
+      'vex',
+    )
+    expect(
+      merge('vex: { value: [a.json, b.json], locked: true }\n', 'vex: [b.json]\n').values.vex,
+    ).toEqual(['b.json'])
   })
 
-  describe('base-image (a section lock covers every key in it)', () => {
-    const central =
-      'base-image:\n  policy: enforce\n  allowed: ["gcr.io/distroless/*", "alpine:3.*"]\n  forbid: [shell]\n  max-size: 200MB\nlocked: [base-image]\n'
+  describe('base-image keys', () => {
+    const central = [
+      'base-image-policy: { value: enforce, locked: true }',
+      'allowed-base-images: { value: ["gcr.io/distroless/*", "alpine:3.*"], locked: true }',
+      'forbid: { value: [shell], locked: true }',
+      'max-image-size: { value: 200MB, locked: true }',
+      '',
+    ].join('\n')
     it.each([
-      ['base-image.policy', 'base-image:\n  policy: warn\n'],
-      ['base-image.policy', 'base-image:\n  policy: "off"\n'],
+      ['base-image-policy', 'base-image-policy: warn\n'],
+      ['base-image-policy', 'base-image-policy: "off"\n'],
       [
-        'base-image.allowed',
-        'base-image:\n  allowed: ["gcr.io/distroless/*", "alpine:3.*", "ubuntu:*"]\n',
+        'allowed-base-images',
+        'allowed-base-images: ["gcr.io/distroless/*", "alpine:3.*", "ubuntu:*"]\n',
       ],
-      ['base-image.allowed', 'base-image:\n  allowed: ["gcr.io/**"]\n'],
-      ['base-image.allowed', 'base-image:\n  allowed: ["gcr.io/distroless/**"]\n'],
-      ['base-image.allowed', 'base-image:\n  allowed: ["alpine"]\n'],
-      ['base-image.allowed', 'base-image:\n  allowed: []\n'],
-      ['base-image.forbid', 'base-image:\n  forbid: []\n'],
-      ['base-image.forbid', 'base-image:\n  forbid: [root-user]\n'],
-      ['base-image.max-size', 'base-image:\n  max-size: 1GB\n'],
-      ['base-image.max-size', 'base-image:\n  max-size: 200000001\n'],
+      ['allowed-base-images', 'allowed-base-images: ["gcr.io/**"]\n'],
+      ['allowed-base-images', 'allowed-base-images: ["gcr.io/distroless/**"]\n'],
+      ['allowed-base-images', 'allowed-base-images: ["alpine"]\n'],
+      ['allowed-base-images', 'allowed-base-images: []\n'],
+      ['forbid', 'forbid: []\n'],
+      ['forbid', 'forbid: [root-user]\n'],
+      ['max-image-size', 'max-image-size: 1GB\n'],
+      ['max-image-size', 'max-image-size: 200000001\n'],
     ])('refuses %s loosened: %s', (key, repo) => {
-      const e = refused(central, repo)
+      const e = refused(central, `\n${repo}`)
       expect(e.key).toBe(key)
       expect(e.line).toBe(3)
     })
     it.each([
-      'base-image:\n  policy: enforce\n',
-      'base-image:\n  allowed: ["gcr.io/distroless/*"]\n',
-      'base-image:\n  allowed: ["alpine:3.20", "gcr.io/distroless/static"]\n',
-      'base-image:\n  forbid: [shell, root-user, package-manager]\n',
-      'base-image:\n  max-size: 100MB\n',
-      'base-image:\n  max-size: 0.2GB\n',
+      'base-image-policy: enforce\n',
+      'allowed-base-images: ["gcr.io/distroless/*"]\n',
+      'allowed-base-images: ["alpine:3.20", "gcr.io/distroless/static"]\n',
+      'forbid: [shell, root-user, package-manager]\n',
+      'max-image-size: 100MB\n',
+      'max-image-size: 0.2GB\n',
     ])('accepts a tightening: %s', (repo) => {
       expect(() => merge(central, repo)).not.toThrow()
     })
-    it('an unlocked central section: the repository may loosen it', () => {
-      const m = merge('base-image:\n  policy: enforce\n', 'base-image:\n  policy: warn\n')
-      expect(m.values['base-image.policy']).toBe('warn')
+    it('an unlocked central key: the repository may loosen it', () => {
+      const m = merge('base-image-policy: enforce\n', 'base-image-policy: warn\n')
+      expect(m.values['base-image-policy']).toBe('warn')
     })
-    it('a lock on one key leaves the others of the section open', () => {
+    it('a lock on one key leaves the others open', () => {
       const m = merge(
-        'base-image:\n  policy: enforce\n  forbid: [shell]\nlocked: [base-image.policy]\n',
-        'base-image:\n  forbid: []\n',
+        'base-image-policy: { value: enforce, locked: true }\nforbid: [shell]\n',
+        'forbid: []\n',
       )
-      expect(m.values['base-image.forbid']).toEqual([])
-      expect(m.values['base-image.policy']).toBe('enforce')
+      expect(m.values.forbid).toEqual([])
+      expect(m.values['base-image-policy']).toBe('enforce')
     })
   })
 
-  it('verify: another signer identity is a change, refused under a lock', () => {
+  it('certificate identity: another signer is a change, refused under a lock', () => {
     const e = refused(
-      'verify:\n  certificate-identity: https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main\nlocked: [verify]\n',
-      'verify:\n  certificate-identity-regexp: ".*"\n',
+      'certificate-identity-regexp: { value: "^https://github.com/acme/", locked: true }\n',
+      'certificate-identity-regexp: ".*"\n',
     )
-    expect(e.message).toContain('changes the locked key `verify.certificate-identity-regexp`')
+    expect(e.message).toContain('changes the locked key `certificate-identity-regexp`')
   })
 
   it('comment options are locked as values', () => {
-    expect(
-      refused('comment:\n  when: always\nlocked: [comment]\n', 'comment:\n  when: never\n').key,
-    ).toBe('comment.when')
+    expect(refused('comment: { value: always, locked: true }\n', 'comment: never\n').key).toBe(
+      'comment',
+    )
+  })
+
+  it('a lock on exceptions also locks ignore-file: an ignore file would add suppressions', () => {
+    const e = refused('exceptions: { value: [], locked: true }\n', 'ignore-file: .trivyignore\n')
+    expect(e.key).toBe('ignore-file')
+    expect(e.message).toContain('which acme/policies')
   })
 
   describe('a chain of files', () => {
+    const locked = 'fail-on: { value: high, locked: true }\n'
     it('a middle file cannot loosen what the root locks', () => {
-      const e = refused('fail-on: high\nlocked: [fail-on]\n', '', 'fail-on: none\n')
+      const e = refused(locked, '', 'fail-on: none\n')
       expect(e.file).toMatch(/^acme\/team/)
     })
-    it('the leaf cannot loosen a root lock even when the middle file sets it too', () => {
-      expect(
-        refused('fail-on: high\nlocked: [fail-on]\n', 'fail-on: high\n', 'fail-on: low\n').message,
-      ).toContain('fail-on low→high')
-    })
-    it('a lower file cannot unlock a key: its own locked list only adds locks', () => {
-      expect(refused('fail-on: high\nlocked: [fail-on]\n', 'fail-on: none\nlocked: []\n').key).toBe(
-        'fail-on',
+    it('the leaf cannot loosen a root lock after the middle file tightened it', () => {
+      expect(refused(locked, 'fail-on: high\n', 'fail-on: low\n').message).toContain(
+        'fail-on low→high',
       )
     })
-    it('locks from every file accumulate, the first file wins as the named locker', () => {
-      const m = merge('fail-on: high\nlocked: [fail-on]\n', 'vex: []\nlocked: [vex, fail-on]\n')
+    it('a lower file cannot unlock a key: `locked: false` below does not remove the lock above', () => {
+      expect(refused(locked, 'fail-on: { value: none, locked: false }\n').key).toBe('fail-on')
+      expect(
+        refused(locked, 'fail-on: none\n', 'fail-on: { value: high, locked: false }\n').file,
+      ).toBe(REPO)
+    })
+    it('locks from every file accumulate; the first file is named as the locker', () => {
+      const m = merge(
+        locked,
+        'vex: { value: [], locked: true }\nfail-on: { value: medium, locked: true }\n',
+      )
       expect(m.locks.get('fail-on')?.file).toBe(CENTRAL)
       expect(m.locks.get('vex')?.file).toBe(REPO)
     })

@@ -32,19 +32,17 @@ exceptions:
     expires: "2027-01-15"
 vex:
   - .vex/openvex.json
-base-image:
-  policy: enforce
-  allowed: [gcr.io/distroless/*, cgr.dev/chainguard/**]
-  forbid: [shell, root-user]
-  max-size: 200MB
-verify:
-  certificate-identity: https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main
-  certificate-oidc-issuer: https://token.actions.githubusercontent.com
-comment:
-  when: always
-  mode: update
-  per: image
-locked: [fail-on, base-image]
+base-image-policy: { value: enforce, locked: true }
+allowed-base-images: [gcr.io/distroless/*, cgr.dev/chainguard/**]
+forbid:
+  value: [shell, root-user]
+  locked: true
+max-image-size: 200MB
+certificate-identity: https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main
+certificate-oidc-issuer: https://token.actions.githubusercontent.com
+comment: always
+comment-mode: update
+comment-per: image
 `
 
 describe('parsePolicy', () => {
@@ -52,13 +50,14 @@ describe('parsePolicy', () => {
     const p = parsePolicy(FULL, F)
     expect(p.values['fail-on']).toBe('medium')
     expect(p.values['ignore-unfixed']).toBe(true)
-    expect(p.values['base-image.max-size']).toBe('200MB')
-    expect(p.values['base-image.forbid']).toEqual(['shell', 'root-user'])
+    expect(p.values['max-image-size']).toBe('200MB')
+    expect(p.values.forbid).toEqual(['shell', 'root-user'])
     expect(p.values.exceptions?.[0]).toMatchObject({ id: 'CVE-2024-3094', expires: '2026-12-31' })
-    expect(p.values['comment.per']).toBe('image')
-    expect(p.locked).toEqual(['fail-on', 'base-image'])
+    expect(p.values['comment-per']).toBe('image')
+    expect(p.locked).toEqual(['base-image-policy', 'forbid'])
     expect(p.lines.get('fail-on')).toBe(3)
-    expect(p.lines.get('base-image.policy')).toBe(19)
+    expect(p.lines.get('base-image-policy')).toBe(18)
+    expect(p.lines.get('forbid')).toBe(20)
     expect(p.lines.get('exceptions.1')).toBe(12)
     expect(p.lines.get('exceptions.1.reason')).toBe(14)
   })
@@ -127,8 +126,16 @@ describe('parsePolicy', () => {
   })
 
   it('refuses an unknown key with its line (a typo must not silently drop a rule)', () => {
-    const e = refuse('version: 1\nbase-image:\n  policy: enforce\n  forbidd: [shell]\n')
-    expect(e.message).toContain(`${F}:4 \`base-image.forbidd\`: unknown key`)
+    const e = refuse('version: 1\nbase-image-policy: enforce\nforbidd: [shell]\n')
+    expect(e.message).toMatch(
+      /^\.github\/shipgate\.yml:3 `forbidd`: is not a policy key\. The file may set fail-on, /,
+    )
+    const inner = refuse(
+      'version: 1\nexceptions:\n  - id: X\n    reason: r\n    expires: 2027-01-01\n    pakage: x\n',
+    )
+    expect(inner.message).toBe(
+      `${F}:6 \`exceptions.0.pakage\`: unknown key \`pakage\`; check the spelling against schema/shipgate.schema.json.`,
+    )
   })
 
   it('refuses an unknown threshold, listing what is allowed', () => {
@@ -140,13 +147,13 @@ describe('parsePolicy', () => {
 
   it('refuses a file of another version first', () => {
     const e = refuse('version: 2\nfail-on: severe\n')
-    expect(e.message).toBe(
-      `${F}:1 \`version\`: must be 1: this Shipgate reads version 1 policy files.`,
-    )
+    expect(e.message).toBe(`${F}:1 \`version\`: write \`version: 1\` (the only version so far).`)
   })
 
   it('refuses a file without version', () => {
-    expect(refuse('fail-on: high\n').message).toBe(`${F}:1 \`version\`: is required.`)
+    expect(refuse('fail-on: high\n').message).toBe(
+      `${F}:1 \`version\`: write \`version: 1\` (the only version so far).`,
+    )
   })
 
   it('refuses several documents', () => {
@@ -159,7 +166,7 @@ describe('parsePolicy', () => {
   })
 
   it('refuses a merge key (`<<`) rather than resolving it differently from other readers', () => {
-    const e = refuse('version: 1\nbase: &b\n  policy: off\nbase-image:\n  <<: *b\n')
+    const e = refuse('version: 1\nx: &b\n  value: none\nfail-on:\n  <<: *b\n')
     expect(e).toBeInstanceOf(PolicyFileError)
   })
 
@@ -178,27 +185,46 @@ describe('parsePolicy', () => {
     )
   })
 
-  it('refuses a lock list naming an unknown key (a typo must not silently unlock)', () => {
-    const e = refuse('version: 1\nfail-on: high\nlocked: [fail_on]\n')
-    expect(e.key).toBe('locked.0')
-    expect(e.line).toBe(3)
+  it('reads `{ value, locked: true }`, and refuses a misspelt wrapper rather than dropping the lock', () => {
+    expect(parsePolicy('version: 1\nfail-on: { value: low, locked: true }\n', F).locked).toEqual([
+      'fail-on',
+    ])
+    expect(parsePolicy('version: 1\nfail-on: { value: low, locked: false }\n', F).locked).toEqual(
+      [],
+    )
+    const typo = refuse('version: 1\nfail-on: { value: high, lock: true }\n')
+    expect(typo.message).toBe(
+      `${F}:2 \`fail-on\`: is a mapping; give a value, a list, or { value: …, locked: true } to lock it.`,
+    )
+    expect(refuse('version: 1\nfail-on: { value: high, locked: "yes" }\n').message).toContain(
+      '`locked` is true or false',
+    )
+    const inner = refuse('version: 1\n\nfail-on:\n  locked: true\n  value: severe\n')
+    expect(inner.message).toBe(
+      `${F}:5 \`fail-on\`: is not one of critical, high, medium, low, unknown, none.`,
+    )
+  })
+
+  it('a key with no value says so', () => {
+    expect(refuse('version: 1\nfail-on:\n').message).toBe(
+      `${F}:2 \`fail-on\`: has no value; give one or remove the key.`,
+    )
   })
 
   it('refuses certificate-identity and certificate-identity-regexp together, and a broken regexp', () => {
     expect(
-      refuse('version: 1\nverify:\n  certificate-identity: a\n  certificate-identity-regexp: b\n')
-        .message,
+      refuse('version: 1\ncertificate-identity: a\ncertificate-identity-regexp: b\n').message,
     ).toContain('not both')
-    expect(refuse('version: 1\nverify:\n  certificate-identity-regexp: "(("\n').message).toContain(
+    expect(refuse('version: 1\ncertificate-identity-regexp: "(("\n').message).toContain(
       'not a valid regular expression',
     )
   })
 
   it('refuses an http OIDC issuer and a size that is not one', () => {
-    expect(refuse('version: 1\nverify:\n  certificate-oidc-issuer: http://x.example\n').key).toBe(
-      'verify.certificate-oidc-issuer',
+    expect(refuse('version: 1\ncertificate-oidc-issuer: http://x.example\n').key).toBe(
+      'certificate-oidc-issuer',
     )
-    expect(refuse('version: 1\nbase-image:\n  max-size: huge\n').message).toContain('is not a size')
+    expect(refuse('version: 1\nmax-image-size: huge\n').message).toContain('is not a size')
   })
 
   it('refuses an exception ID with spaces', () => {
