@@ -15,6 +15,7 @@ export { compareKey, type Direction, type KeyChange, POLICY_DEFAULTS } from './c
 export { ContentsError, type ContentsReader, octokitContentsReader } from './contents.js'
 export { type PolicyDiff, policyDiff } from './diff.js'
 export { PolicyFileError, PolicyLockError } from './errors.js'
+export { PolicyEventError, pullRequestContext } from './event.js'
 export {
   type ExceptionEntry,
   type ExceptionStatus,
@@ -39,6 +40,7 @@ export {
 } from './location.js'
 export { type MergedPolicy, mergePolicies, type Place } from './merge.js'
 export { type ParsedPolicy, parsePolicy } from './parse.js'
+export { type PolicyReport, policyReport, renderPolicyMarkdown } from './render.js'
 export {
   POLICY_KEY_NAMES,
   type PolicyException,

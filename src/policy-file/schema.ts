@@ -112,12 +112,9 @@ const FIELDS = {
   'fail-on': z
     .enum(FAIL_ON_WORDS)
     .meta({ description: 'Lowest severity that fails the gate (default high).' }),
-  'fail-on-scope': z
-    .enum(['all', 'new'])
-    .meta({
-      description:
-        'all (default): every finding counts; new: only findings missing from compare-to.',
-    }),
+  'fail-on-scope': z.enum(['all', 'new']).meta({
+    description: 'all (default): every finding counts; new: only findings missing from compare-to.',
+  }),
   'ignore-unfixed': z
     .boolean()
     .meta({ description: 'Findings without a fixed version do not count (default false).' }),
