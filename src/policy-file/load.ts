@@ -4,7 +4,7 @@
  * the base commit (which applies) against the pull request's own (shown as a diff).
  */
 import { readFile, realpath } from 'node:fs/promises'
-import { isAbsolute, join, relative } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { InputError } from '../inputs.js'
 import { effectivePolicyDocument, policySha256 } from './canonical.js'
 import { compareKey, effectiveValue } from './compare.js'
@@ -135,10 +135,19 @@ function readerFor(opts: LoadPolicyOptions, useBase: boolean, warnings: string[]
     const commit = relativeTo?.commit ?? (useBase ? opts.pullRequest?.baseSha : undefined)
     if (commit && opts.pullRequest) {
       const { owner, repo } = opts.pullRequest
+      const inRepo = relative(opts.workspace, resolve(opts.workspace, loc.path))
+        .split(sep)
+        .join('/')
+      if (inRepo === '' || inRepo.startsWith('..') || isAbsolute(inRepo))
+        throw new InputError(
+          opts.label,
+          `"${loc.path}" is outside the repository, so its version on the base branch cannot be read. On pull requests give a path inside the repository (e.g. .github/shipgate.yml) or owner/repo/path@<commit SHA>.`,
+        )
       const text = await need(
-        `On pull requests the policy of the base branch (${loc.path})`,
-      ).readFile(owner, repo, loc.path, commit)
-      return { text, source: { file: `${loc.path}@${commit.slice(0, 12)}`, location: loc, commit } }
+        `On pull requests the policy of the base branch (${inRepo})`,
+      ).readFile(owner, repo, inRepo, commit)
+      const location: PolicyLocation = { kind: 'file', path: inRepo }
+      return { text, source: { file: `${inRepo}@${commit.slice(0, 12)}`, location, commit } }
     }
     return {
       text: await readLocal(opts.workspace, loc.path),
@@ -147,9 +156,11 @@ function readerFor(opts: LoadPolicyOptions, useBase: boolean, warnings: string[]
   }
 }
 
-/** A file of the checkout, refusing symlinks that lead outside it. */
+/** A local file; a path inside the checkout must not be a symlink that leads out of it. */
 async function readLocal(workspace: string, path: string): Promise<string | undefined> {
-  const full = join(workspace, path)
+  const full = resolve(workspace, path)
+  const lexical = relative(workspace, full)
+  const inside = !lexical.startsWith('..') && !isAbsolute(lexical)
   let real: string
   try {
     real = await realpath(full)
@@ -158,7 +169,7 @@ async function readLocal(workspace: string, path: string): Promise<string | unde
     throw error
   }
   const rel = relative(await realpath(workspace), real)
-  if (rel.startsWith('..') || isAbsolute(rel))
+  if (inside && (rel.startsWith('..') || isAbsolute(rel)))
     throw new PolicyFileError(
       path,
       undefined,
@@ -208,7 +219,7 @@ async function resolveChain(
       const line = parsed.lines.get('extends')
       let loc: PolicyLocation
       try {
-        loc = parsePolicyLocation(parsed.extends, 'extends', allowMutable)
+        loc = parsePolicyLocation(parsed.extends, 'extends', allowMutable, true)
       } catch (error) {
         throw new PolicyFileError(
           source.file,
@@ -288,7 +299,9 @@ export async function loadPolicy(opts: LoadPolicyOptions): Promise<PolicyLoad> {
   if (top.text === undefined && explicit)
     throw new InputError(
       opts.label,
-      `${top.source.file} does not exist${loc.kind === 'repo' ? ' (or the token cannot read it)' : ''}.`,
+      loc.kind === 'repo'
+        ? `${top.source.file} does not exist (or the token cannot read it).`
+        : `"${loc.path}" does not exist${opts.pullRequest ? ' on the base branch' : ''}. Give the path of a policy file (e.g. .github/shipgate.yml) or remove it.`,
     )
   const base =
     top.text === undefined

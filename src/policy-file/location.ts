@@ -19,12 +19,13 @@ export function describeLocation(loc: PolicyLocation): string {
   return loc.kind === 'file' ? loc.path : `${loc.owner}/${loc.repo}/${loc.path}@${loc.ref}`
 }
 
-function checkPath(path: string, label: string, raw: string): string {
+/** A path inside a repository (the contents API's terms): relative, no `..`, no empty segment. */
+function checkRepoPath(path: string, label: string, raw: string): string {
   const clean = path.replace(/^\.\//, '')
   if (
     clean === '' ||
     clean.startsWith('/') ||
-    clean.split('/').some((s) => s === '..' || s === '') ||
+    clean.split('/').some((s) => s === '..' || s === '' || s === '.') ||
     /[\0\r\n\\]/.test(clean)
   ) {
     throw new InputError(
@@ -44,10 +45,21 @@ export function parsePolicyLocation(
   raw: string,
   label: string,
   allowMutable: boolean,
+  /** `extends:` names a file in a repository (this one, or the central file's), never a local path. */
+  repoPathOnly = false,
 ): PolicyLocation {
   const value = raw.trim()
   if (!value) return { kind: 'file', path: DEFAULT_POLICY_PATH }
-  if (!value.includes('@')) return { kind: 'file', path: checkPath(value, label, raw) }
+  if (!value.includes('@') && repoPathOnly)
+    return { kind: 'file', path: checkRepoPath(value, label, raw) }
+  if (!value.includes('@')) {
+    // A local path: relative to the repository root (the action) or the working directory (the
+    // CLI), or absolute. On pull requests the loader reads it at the base commit, so it must
+    // then lie inside the repository.
+    if (/[\0\r\n]/.test(value))
+      throw new InputError(label, 'the path holds a control character; give a plain file path.')
+    return { kind: 'file', path: value.replace(/^\.\/(?=.)/, '') }
+  }
   const m = REMOTE.exec(value)
   if (!m) {
     throw new InputError(
@@ -67,7 +79,7 @@ export function parsePolicyLocation(
     kind: 'repo',
     owner,
     repo,
-    path: checkPath(path, label, raw),
+    path: checkRepoPath(path, label, raw),
     ref: pinned ? ref.toLowerCase() : ref,
     pinned,
   }

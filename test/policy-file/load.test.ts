@@ -82,7 +82,9 @@ describe('loadPolicy: where the file is', () => {
   it('a named path that does not exist is an error naming the input', async () => {
     const e = await rejection(loadPolicy(opts({ policy: 'ci/policy.yml' })))
     expect(e).toBeInstanceOf(InputError)
-    expect(e.message).toBe('Input `policy`: ci/policy.yml does not exist.')
+    expect(e.message).toBe(
+      'Input `policy`: "ci/policy.yml" does not exist. Give the path of a policy file (e.g. .github/shipgate.yml) or remove it.',
+    )
   })
 
   it('reads .github/shipgate.yml from the checkout, with its SHA-256, source and lines', async () => {
@@ -95,10 +97,15 @@ describe('loadPolicy: where the file is', () => {
     expect(policy?.document).toEqual({ version: 1, 'fail-on': 'medium', locked: [] })
   })
 
-  it('refuses a path that leaves the repository, and a symlink that does', async () => {
-    expect((await rejection(loadPolicy(opts({ policy: '../x.yml' })))).message).toContain(
-      'not a path inside a repository',
-    )
+  it('reads an absolute path or one outside the checkout (the CLI on a laptop)', async () => {
+    const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'p.yml')
+    writeFileSync(outside, 'version: 1\nfail-on: low\n')
+    const { policy } = await loadPolicy(opts({ policy: outside, label: '--policy' }))
+    expect(policy?.values['fail-on']).toBe('low')
+    expect(policy?.source.file).toBe(outside)
+  })
+
+  it('refuses a symlink in the repository that leads out of it', async () => {
     const ws = workspace()
     mkdirSync(join(ws, '.github'))
     const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'p.yml')
@@ -335,5 +342,76 @@ describe('loadPolicy on pull requests: the base commit decides', () => {
     expect(load.policy?.values['fail-on']).toBe('high')
     expect(load.change).toBeUndefined()
     expect(fake.requests.map((r) => r.ref)).toEqual([SHA])
+  })
+})
+
+describe('loadPolicy: paths on pull requests and in extends', () => {
+  const pr = { owner: 'octo-org', repo: 'app', baseSha: BASE }
+  it('a path outside the repository cannot be read at the base commit: error, not the local file', async () => {
+    const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'p.yml')
+    writeFileSync(outside, 'version: 1\nfail-on: none\n')
+    const e = await rejection(loadPolicy(opts({ policy: outside, pullRequest: pr })))
+    expect(e.message).toContain(
+      'is outside the repository, so its version on the base branch cannot be read',
+    )
+    expect(fake.requests).toEqual([])
+  })
+
+  it('an absolute path inside the checkout is read at the base commit as its repository path', async () => {
+    fake.addFile('octo-org', 'app', BASE, 'ci/policy.yml', 'version: 1\nfail-on: low\n')
+    const ws = workspace({ 'ci/policy.yml': 'version: 1\nfail-on: none\n' })
+    const load = await loadPolicy(
+      opts({ workspace: ws, policy: join(ws, 'ci/policy.yml'), pullRequest: pr }),
+    )
+    expect(load.policy?.values['fail-on']).toBe('low')
+    expect(fake.requests.map((r) => `${r.path}@${r.ref}`)).toEqual([`ci/policy.yml@${BASE}`])
+  })
+
+  it('a named file missing on the base branch is an error on a pull request', async () => {
+    const ws = workspace({ 'ci/new.yml': 'version: 1\nfail-on: none\n' })
+    const e = await rejection(
+      loadPolicy(opts({ workspace: ws, policy: 'ci/new.yml', pullRequest: pr })),
+    )
+    expect(e.message).toContain('"ci/new.yml" does not exist on the base branch')
+  })
+
+  it.each(['../central.yml', '/etc/shipgate.yml', 'a//b.yml'])(
+    'extends: %s is not a repository path',
+    async (path) => {
+      const ws = workspace({ '.github/shipgate.yml': `version: 1\nextends: ${path}\n` })
+      const e = await rejection(loadPolicy(opts({ workspace: ws })))
+      expect(e.message).toMatch(
+        /^\.github\/shipgate\.yml:2 `extends`: .*not a path inside a repository/,
+      )
+    },
+  )
+
+  it('extends: a path in this repository is read from the checkout (at the base commit on pull requests)', async () => {
+    const ws = workspace({
+      '.github/shipgate.yml': 'version: 1\nextends: policies/org.yml\n',
+      'policies/org.yml': 'version: 1\nfail-on: { value: low, locked: true }\n',
+    })
+    expect((await loadPolicy(opts({ workspace: ws }))).policy?.values['fail-on']).toBe('low')
+    fake.addFile(
+      'octo-org',
+      'app',
+      BASE,
+      '.github/shipgate.yml',
+      'version: 1\nextends: policies/org.yml\n',
+    )
+    fake.addFile(
+      'octo-org',
+      'app',
+      BASE,
+      'policies/org.yml',
+      'version: 1\nfail-on: { value: medium, locked: true }\n',
+    )
+    const load = await loadPolicy(opts({ workspace: ws, pullRequest: pr }))
+    expect(load.policy?.values['fail-on']).toBe('medium')
+    expect(load.policy?.chain.map((c) => c.file)).toEqual([
+      `policies/org.yml@${BASE.slice(0, 12)}`,
+      `.github/shipgate.yml@${BASE.slice(0, 12)}`,
+    ])
+    expect(load.change?.diff.summary).toBe('this PR tightens: fail-on medium→low')
   })
 })
