@@ -1,0 +1,63 @@
+/**
+ * The policy as the settings resolver takes it: per key, the raw text its parser reads, the file
+ * and line it came from, and whether a file locks it. Exceptions are handed over as ignore rules.
+ */
+import type { IgnoreRule } from '../model.js'
+import { POLICY_DEFAULTS } from './compare.js'
+import { type ExceptionEntry, toIgnoreRules } from './exceptions.js'
+import type { LoadedPolicy } from './load.js'
+import { POLICY_KEY_NAMES } from './schema.js'
+
+export interface PolicyLayerValue {
+  raw: string
+  /** The file that set it: the repository file, or a central one it extends. */
+  file: string
+  line?: number
+  locked?: boolean
+}
+
+export interface PolicyLayerData {
+  file: string
+  values: Record<string, PolicyLayerValue>
+  sha256: string
+  /** Exceptions that still suppress, as rules the evaluator applies (expired ones are listed, not applied). */
+  ignoreRules: IgnoreRule[]
+  /** Exceptions scoped by package or image, which ignore rules cannot express: the caller applies them. */
+  scopedExceptions: ExceptionEntry[]
+}
+
+function rawOf(value: unknown): string {
+  return Array.isArray(value) ? value.map(String).join('\n') : String(value)
+}
+
+/** Keys the policy file handles itself rather than through an input's parser. */
+const OWN = new Set(['exceptions', 'vex', 'warn-expiry-days'])
+
+export function policyLayer(policy: LoadedPolicy): PolicyLayerData {
+  const values: Record<string, PolicyLayerValue> = {}
+  for (const key of POLICY_KEY_NAMES) {
+    if (OWN.has(key)) continue
+    const value = policy.values[key]
+    const locked = policy.locks.has(key)
+    if (value === undefined && !locked) continue
+    const origin = policy.origins.get(key) ?? policy.locks.get(key)
+    values[key] = {
+      // A lock on a key no file sets locks Shipgate's default.
+      raw: rawOf(value ?? (POLICY_DEFAULTS as Record<string, unknown>)[key] ?? ''),
+      file: origin?.file ?? policy.source.file,
+      line: origin?.line,
+      locked,
+    }
+  }
+  const { rules, unsupported } = toIgnoreRules([
+    ...policy.exceptions.active,
+    ...policy.exceptions.expired,
+  ])
+  return {
+    file: policy.source.file,
+    values,
+    sha256: policy.sha256,
+    ignoreRules: rules,
+    scopedExceptions: unsupported,
+  }
+}

@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadPolicy } from '../../src/policy-file/index.js'
+import { policyLayer } from '../../src/policy-file/layer.js'
+
+async function load(files: Record<string, string>) {
+  const ws = mkdtempSync(join(tmpdir(), 'policy-layer-'))
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(ws, p, '..'), { recursive: true })
+    writeFileSync(join(ws, p), text)
+  }
+  const { policy } = await loadPolicy({
+    policy: '',
+    label: 'policy',
+    allowMutable: false,
+    workspace: ws,
+    now: new Date('2026-06-10T00:00:00Z'),
+  })
+  if (!policy) throw new Error('no policy')
+  return policyLayer(policy)
+}
+
+describe('policyLayer: what the settings resolver takes', () => {
+  it('raw text per key for the input parsers, with the file and line of the value and its lock', async () => {
+    const layer = await load({
+      '.github/shipgate.yml': 'version: 1\nextends: org/base.yml\nforbid: [shell, root-user]\n',
+      'org/base.yml':
+        'version: 1\nfail-on: { value: medium, locked: true }\nignore-unfixed: true\n',
+    })
+    expect(layer.file).toBe('.github/shipgate.yml')
+    expect(layer.values).toEqual({
+      'fail-on': { raw: 'medium', file: 'org/base.yml', line: 2, locked: true },
+      'ignore-unfixed': { raw: 'true', file: 'org/base.yml', line: 3, locked: false },
+      forbid: { raw: 'shell\nroot-user', file: '.github/shipgate.yml', line: 3, locked: false },
+    })
+    expect(layer.sha256).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('exceptions become ignore rules with their reason; package/image-scoped ones are handed over separately, never widened', async () => {
+    const layer = await load({
+      '.github/shipgate.yml':
+        'version: 1\nexceptions:\n  - id: CVE-1\n    reason: r1\n    expires: 2027-01-01\n  - id: CVE-2\n    package: openssl\n    reason: r2\n    expires: 2027-01-01\n  - id: CVE-3\n    reason: old\n    expires: 2026-01-01\n',
+    })
+    expect(layer.ignoreRules.map((r) => [r.id, r.source, r.statement])).toEqual([
+      ['CVE-1', '.github/shipgate.yml:3', 'r1'],
+      ['CVE-3', '.github/shipgate.yml:10', 'old'],
+    ])
+    expect(layer.scopedExceptions.map((e) => e.id)).toEqual(['CVE-2'])
+  })
+})
