@@ -10,6 +10,11 @@ import { DEFAULT_API_URL } from '../github/octokit.js'
 export interface ContentsReader {
   /** The file's text at `ref`, or `undefined` when there is no such file (404). Other failures throw. */
   readFile(owner: string, repo: string, path: string, ref: string): Promise<string | undefined>
+  /**
+   * Can this token read the repository at `ref`? A 404 for a file is only "no such file" when it
+   * can: without `contents: read` on a private repository GitHub answers 404 too.
+   */
+  canRead(owner: string, repo: string, ref: string): Promise<boolean>
 }
 
 export class ContentsError extends Error {
@@ -45,6 +50,22 @@ export function octokitContentsReader(opts: {
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   })
   return {
+    async canRead(owner, repo, ref) {
+      try {
+        await octokit.request(
+          `GET /repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/commits/${encodeURIComponent(ref)}`,
+          { headers: { accept: 'application/vnd.github.sha' } },
+        )
+        return true
+      } catch (error) {
+        const status = (error as { status?: number }).status
+        if (status === 404 || status === 403 || status === 422) return false
+        throw new ContentsError(
+          status ?? 0,
+          `could not check access to ${owner}/${repo}@${ref} through the GitHub API (${status ?? 'no answer'}).`,
+        )
+      }
+    },
     async readFile(owner, repo, path, ref) {
       const encoded = path.split('/').map(encodeURIComponent).join('/')
       const what = `${owner}/${repo}/${path}@${ref}`

@@ -8,7 +8,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { InputError } from '../inputs.js'
 import { effectivePolicyDocument, policySha256 } from './canonical.js'
 import { compareKey, effectiveValue } from './compare.js'
-import type { ContentsReader } from './contents.js'
+import { ContentsError, type ContentsReader } from './contents.js'
 import { type PolicyDiff, policyDiff } from './diff.js'
 import { PolicyFileError } from './errors.js'
 import { type ExceptionEntry, type ExceptionStatus, exceptionStatus } from './exceptions.js'
@@ -296,6 +296,15 @@ export async function loadPolicy(opts: LoadPolicyOptions): Promise<PolicyLoad> {
   const loc = parsePolicyLocation(opts.policy, opts.label, opts.allowMutable)
   const read = readerFor(opts, true, warnings)
   const top = await read(loc, undefined)
+  if (top.text === undefined && top.source.commit && opts.pullRequest && opts.contents) {
+    // "No policy on the base branch" must not be a token that cannot see the repository.
+    const { owner, repo, baseSha } = opts.pullRequest
+    if (!(await opts.contents.canRead(owner, repo, baseSha)))
+      throw new ContentsError(
+        404,
+        `cannot read ${owner}/${repo} at the base commit ${baseSha.slice(0, 12)} to find its policy (${loc.path}). Give github-token contents: read (permissions: contents: read).`,
+      )
+  }
   if (top.text === undefined && explicit)
     throw new InputError(
       opts.label,

@@ -301,6 +301,7 @@ describe('loadPolicy on pull requests: the base commit decides', () => {
   })
 
   it('a pull request that adds the first policy file: nothing applies yet, the diff shows what would', async () => {
+    fake.addCommit('octo-org', 'app', 'c'.repeat(40))
     const ws = workspace({ '.github/shipgate.yml': 'version: 1\nfail-on: critical\n' })
     const load = await loadPolicy(
       opts({ workspace: ws, pullRequest: { ...pr, baseSha: 'c'.repeat(40) } }),
@@ -320,6 +321,19 @@ describe('loadPolicy on pull requests: the base commit decides', () => {
     fake.addFile('octo-org', 'app', BASE, '.github/shipgate.yml', 'version: 1\nfail-on: low\n')
     const ws = workspace({ '.github/shipgate.yml': 'version: 1\nfail-on: low # same\n' })
     expect((await loadPolicy(opts({ workspace: ws, pullRequest: pr }))).change).toBeUndefined()
+  })
+
+  it('a token that cannot see the base commit is an error, not "no policy on the base branch"', async () => {
+    fake.addFile('octo-org', 'app', BASE, '.github/shipgate.yml', 'version: 1\nfail-on: low\n')
+    fake.hidden = true
+    try {
+      const ws = workspace({ '.github/shipgate.yml': 'version: 1\nfail-on: none\n' })
+      const e = await rejection(loadPolicy(opts({ workspace: ws, pullRequest: pr })))
+      expect(e).toBeInstanceOf(ContentsError)
+      expect(e.message).toContain('Give github-token contents: read')
+    } finally {
+      fake.hidden = false
+    }
   })
 
   it('the contents API failing fails the load: it never falls back to the checkout', async () => {

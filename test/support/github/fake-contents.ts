@@ -25,6 +25,8 @@ export class FakeContents {
   /** Answers every contents request with this status (a GitHub outage, a revoked token). */
   failWith?: number
   token = 'test-token'
+  /** A token without contents: read on a private repository: every file and commit is a 404. */
+  hidden = false
 
   constructor(private readonly fallback?: () => string) {}
 
@@ -35,6 +37,12 @@ export class FakeContents {
   }
 
   /** Puts `text` at `path` in `owner/repo` at commit (or branch/tag name) `ref`. */
+  /** A commit that exists (without files Shipgate asks for). */
+  addCommit(owner: string, repo: string, ref: string): void {
+    const key = `${owner}/${repo}@${ref}`
+    if (!this.trees.has(key)) this.trees.set(key, new Map())
+  }
+
   addFile(owner: string, repo: string, ref: string, path: string, text: string): void {
     const key = `${owner}/${repo}@${ref}`
     const tree = this.trees.get(key) ?? new Map<string, string>()
@@ -62,6 +70,16 @@ export class FakeContents {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const commit = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(url.pathname)
+    if (commit && req.method === 'GET') {
+      const token = /^(?:token|Bearer) (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+      const known = this.trees.has(`${commit[1]}/${commit[2]}@${commit[3]}`) && !this.hidden
+      res.writeHead(token !== this.token ? 401 : known ? 200 : 404, {
+        'content-type': 'application/json',
+      })
+      res.end(known ? JSON.stringify({ sha: commit[3] }) : '{"message":"Not Found"}')
+      return
+    }
     const m = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname)
     if (!m || req.method !== 'GET') return this.forward(req, res)
     const json = (status: number, body: unknown) => {
@@ -75,7 +93,7 @@ export class FakeContents {
     const ref = url.searchParams.get('ref') ?? 'main'
     this.requests.push({ owner, repo, path, ref, accept: String(req.headers.accept ?? '') })
     if (this.failWith) return json(this.failWith, { message: 'Server Error' })
-    const tree = this.trees.get(`${owner}/${repo}@${ref}`)
+    const tree = this.hidden ? undefined : this.trees.get(`${owner}/${repo}@${ref}`)
     const text = tree?.get(path)
     if (text === undefined) {
       const children = [...(tree?.keys() ?? [])].filter((p) => p.startsWith(`${path}/`))
