@@ -64,7 +64,7 @@ describe('shipgate scan', () => {
     [['scan'], /nothing to scan/],
     [
       ['scan', '--report', JUICE, '--fail-on', 'severe'],
-      /Input `--fail-on`: "severe" is not a severity/,
+      /Flag `--fail-on`: "severe" is not a severity/,
     ],
     [['scan', '--report', '/nope.json'], /nope\.json: does not exist/],
     [
@@ -75,11 +75,11 @@ describe('shipgate scan', () => {
     [['bogus'], /unknown command/],
     [
       ['scan', '--report', JUICE, '--max-parallel', 'abc'],
-      /Input `--max-parallel`: "abc" must be a whole number/,
+      /Flag `--max-parallel`: "abc" must be a whole number/,
     ],
     [
       ['scan', '--report', JUICE, '--format', 'markdown', '--max-length', '0'],
-      /Input `--max-length`/,
+      /Flag `--max-length`/,
     ],
   ])('exits 2 on %j', async (args, message) => {
     const r = await cli(args)

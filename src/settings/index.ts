@@ -1,0 +1,3 @@
+export * from './origin.js'
+export * from './resolve.js'
+export * from './spec.js'
