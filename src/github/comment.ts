@@ -77,12 +77,13 @@ export async function publishComment(
           logger.debug(
             `Ignoring comment ${comment.id} by ${by}: it carries the marker for key "${input.key}" but Shipgate only owns comments by ${own.description}.`,
           )
-        } else if (!endsWithMarker(comment.body, marker)) {
+        } else if (endsWithMarker(comment.body, marker)) ours.push(comment)
+        else if (adoptable) adopted.push(comment)
+        else {
           logger.debug(
             `Ignoring comment ${comment.id} by ${by}: the marker for key "${input.key}" is not its last line.`,
           )
-        } else if (comment.body.includes(marker)) ours.push(comment)
-        else adopted.push(comment)
+        }
       }
     }
     logger.debug(`Found ${ours.length} Shipgate comment(s) for key "${input.key}".`)
