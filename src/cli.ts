@@ -68,7 +68,7 @@ function findTrivy(
       const r = await execa(path, ['--version'], { reject: false, env: io.env, stdin: 'ignore' })
       if (r.exitCode !== 0) {
         throw new Error(
-          `Trivy is not available (${explicit ? `--trivy ${explicit}` : 'no trivy on PATH'} did not run): install it or pass --trivy PATH, or judge an existing report with --report FILE.`,
+          `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : 'no trivy on PATH'}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`,
         )
       }
       return { path, skipDbUpdate: false, env: io.env }

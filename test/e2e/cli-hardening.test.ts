@@ -164,3 +164,37 @@ describe('outside text never becomes a workflow command (dist/cli.js)', () => {
     }
   })
 })
+
+describe("CLI messages speak the shell's language (dist/cli.js)", () => {
+  const ALPINE = fixturePath('alpine-310.json.golden')
+  it.each([
+    [['--fail-on', 'severe'], /^error: Flag `--fail-on`: "severe" is not a severity/],
+    [['--fail-on-scope', 'new'], /^error: Flag `--fail-on-scope`: .* set `--compare-to`/],
+    [['--timeout', '0s'], /^error: Flag `--timeout`: "0s" is out of range/],
+    [['--max-parallel', '1e1'], /^error: Flag `--max-parallel`: "1e1" must be a whole number/],
+    [['--platform', 'amd64'], /^error: Flag `--platform`: "amd64" is not a platform/],
+    [['--forbid', 'bash'], /^error: Flag `--forbid`: "bash" is not one of/],
+    [['--base-image-policy', 'strict'], /^error: Flag `--base-image-policy`: "strict" is not one/],
+    [['--max-image-size', '0'], /^error: Flag `--max-image-size`: "0" is out of range/],
+    [['a:1', 'b:1'], /^error: Flag `--report`: .* `IMAGE` lists 2/],
+  ])('%j', async (args, message) => {
+    const r = await runCli(['scan', '--report', ALPINE, ...args])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).not.toMatch(/Input `/)
+    expect(r.stdout).toBe('')
+  })
+
+  it('no trivy: says how to give one, in flags', async () => {
+    const r = await runCli(['scan', 'alpine:3', '--trivy', '/nonexistent/trivy'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toMatch(/Trivy is not available .* --trivy PATH, .* --report FILE/)
+    expect(r.stderr).not.toMatch(/`trivy-report`/)
+  })
+
+  it('judging a report with no trivy anywhere warns about nothing it was not asked for', async () => {
+    const r = await runCli(['scan', '--report', ALPINE], { PATH: '/nonexistent' })
+    expect(r.exitCode).toBe(0)
+    expect(r.stderr).not.toMatch(/warning|SARIF|SBOM/i)
+  })
+})
