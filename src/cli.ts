@@ -15,7 +15,7 @@ import type { TrivyHandle } from './pipeline.js'
 import { defaultCredentials, RegistryClient } from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
-import { cliSource, resolveSettings, type ScanSettings } from './settings/index.js'
+import { cliSource, policyFileOf, resolveSettings, type ScanSettings } from './settings/index.js'
 import { registryStore } from './sign/registry-store.js'
 import { runVerify } from './sign/verify-command.js'
 import { VERSION } from './version.js'
@@ -101,6 +101,7 @@ interface ScanOptions {
   forbid?: string
   maxImageSize?: string
   dockerfile?: string
+  policy?: string
 }
 
 /** The raw text of each flag the user gave, keyed as spec.ts names the flags. */
@@ -124,13 +125,19 @@ function scanFlags(images: string[], o: ScanOptions): Record<string, string | un
     '--forbid': o.forbid,
     '--max-image-size': o.maxImageSize,
     '--dockerfile': o.dockerfile,
+    '--policy': o.policy,
   }
 }
 
 async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number> {
-  const settings = resolveSettings(cliSource(scanFlags(images, o)))
+  const source = cliSource(scanFlags(images, o))
+  const settings = resolveSettings(source, await policyFileOf(source))
   if (settings.mode !== 'scan') throw new Error('shipgate scan resolved to another mode')
   const s: ScanSettings = settings.scan
+  if (settings.policy) {
+    io.stderr(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})\n`)
+  }
+  for (const note of settings.notes) io.stderr(`warning: ${note}\n`)
   const maxLength = parsePositiveInt(o.maxLength, '--max-length', COMMENT_MAX_LENGTH, 1_000_000)
   const outputDir = o.outputDir ?? mkdtempSync(join(tmpdir(), 'shipgate-'))
   const wantSarif = o.format === 'sarif' || s.sarif.value !== undefined
@@ -226,6 +233,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--forbid <list>', 'any of shell, package-manager, root-user, unpinned-base')
     .option('--max-image-size <size>', 'largest compressed size, e.g. 200MB')
     .option('--dockerfile <path>', 'the Dockerfile that built the image')
+    .option('--policy <file>', 'policy file (version: 1) with fail-on, ignore-unfixed, forbid, …')
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {
       setExit(await scan(images, options, io))

@@ -10,7 +10,7 @@ import { verifyMode } from './modes/verify.js'
 import type { PipelineResult } from './pipeline.js'
 import { IgnoreFileError } from './policy/ignore-file.js'
 import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
-import { actionSource, InputError, resolveSettings } from './settings/index.js'
+import { actionSource, InputError, policyFileOf, resolveSettings } from './settings/index.js'
 import { MissingIdTokenPermissionError } from './sign/identity.js'
 import { SigningInputError } from './sign/settings.js'
 import { TrustRootError } from './sign/trust-root.js'
@@ -45,7 +45,10 @@ async function writeSummary(report: ShipgateReport): Promise<void> {
 
 export async function run(): Promise<void> {
   try {
-    const settings = resolveSettings(actionSource(getInput))
+    const source = actionSource(getInput)
+    const settings = resolveSettings(source, await policyFileOf(source))
+    if (settings.policy)
+      info(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})`)
     for (const note of settings.notes) core.warning(note)
     if (settings.mode === 'verify') return await verifyMode(settings.verify)
     const result = await actionScan(settings.scan, settings.comment)

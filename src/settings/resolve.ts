@@ -50,6 +50,8 @@ export function cliSource(flags: Record<string, string | undefined>): SettingsSo
 export interface PolicyLayer {
   file: string
   values: Record<string, { raw: string; line?: number; locked?: boolean }>
+  /** SHA-256 of the file as read, recorded with the settings. */
+  sha256?: string
 }
 
 type ValueOf<S> = S extends SettingSpec<infer T> ? T : never
@@ -60,9 +62,15 @@ export type CommentSettings = Resolved<typeof COMMENT_SPEC>
 export type VerifySettings = Resolved<typeof VERIFY_SPEC>
 
 /** The settings of one run, per mode: a scan never carries verify options and the reverse. */
-export type Settings =
-  | { mode: 'scan'; scan: ScanSettings; comment: CommentSettings; notes: string[] }
-  | { mode: 'verify'; verify: VerifySettings; notes: string[] }
+export type Settings = (
+  | { mode: 'scan'; scan: ScanSettings; comment: CommentSettings }
+  | { mode: 'verify'; verify: VerifySettings }
+) & {
+  /** What resolution noticed (a value given for a key the policy file locks). */
+  notes: string[]
+  /** The policy file the values were resolved with. */
+  policy?: { file: string; sha256?: string }
+}
 
 interface Context {
   source: SettingsSource
@@ -148,13 +156,14 @@ function checkScan(scan: ScanSettings, source: SettingsSource): void {
 export function resolveSettings(source: SettingsSource, policy?: PolicyLayer): Settings {
   const ctx: Context = { source, policy, notes: [] }
   const mode = resolveOne(MODE_SPEC, ctx).value
+  const used = policy ? { file: policy.file, sha256: policy.sha256 } : undefined
   if (mode === 'verify') {
-    return { mode, verify: resolveTable(VERIFY_SPEC, ctx), notes: ctx.notes }
+    return { mode, verify: resolveTable(VERIFY_SPEC, ctx), notes: ctx.notes, policy: used }
   }
   const scan = resolveTable(SCAN_SPEC, ctx)
   checkScan(scan, source)
   const comment = resolveTable(COMMENT_SPEC, ctx)
-  return { mode, scan, comment, notes: ctx.notes }
+  return { mode, scan, comment, notes: ctx.notes, policy: used }
 }
 
 /** The values alone, for code that does not care where they came from. */

@@ -231,6 +231,14 @@ export const VERIFY_SPEC = {
   trustedRoot: spec({ key: 'trusted-root', parse: text, default: undefined }),
 }
 
+/** Where the policy file is (issue 12): not itself a policy key. */
+export const POLICY_SPEC = spec({
+  key: 'policy',
+  flag: '--policy',
+  parse: text,
+  default: undefined as string | undefined,
+})
+
 export const MODE_SPEC = spec({
   key: 'mode',
   parse: (raw, o) => parseOneOf(raw, o, MODES),
