@@ -16,6 +16,7 @@ import { defaultCredentials, RegistryClient } from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
 import { cliSource, policyFileOf, resolveSettings, type ScanSettings } from './settings/index.js'
+import { settingsRecord } from './settings/record.js'
 import { registryStore } from './sign/registry-store.js'
 import { runVerify } from './sign/verify-command.js'
 import { VERSION } from './version.js'
@@ -153,7 +154,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   for (const w of result.report.warnings) logger.warning(w)
   switch (o.format) {
     case 'json':
-      io.stdout(`${safeJson(result.report)}\n`)
+      io.stdout(`${safeJson({ ...result.report, settings: settingsRecord(settings) })}\n`)
       break
     case 'markdown': {
       // Exactly the body the action posts: same key, same marker, same limit.

@@ -11,6 +11,7 @@ import type { PipelineResult } from './pipeline.js'
 import { IgnoreFileError } from './policy/ignore-file.js'
 import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
 import { actionSource, InputError, policyFileOf, resolveSettings } from './settings/index.js'
+import { type SettingsRecord, settingsMarkdown } from './settings/record.js'
 import { MissingIdTokenPermissionError } from './sign/identity.js'
 import { SigningInputError } from './sign/settings.js'
 import { TrustRootError } from './sign/trust-root.js'
@@ -32,10 +33,11 @@ function setOutputs(result: PipelineResult): void {
   )
 }
 
-async function writeSummary(report: ShipgateReport): Promise<void> {
+async function writeSummary(report: ShipgateReport, settings: SettingsRecord): Promise<void> {
   try {
     await core.summary
       .addRaw(renderReportMarkdown(report, { maxLength: SUMMARY_MAX_LENGTH, summaryUrl: runUrl() }))
+      .addRaw(`\n\n${settingsMarkdown(settings)}\n`)
       .write()
   } catch (error) {
     // The summary is a convenience; the outputs and the report file still carry everything.
@@ -51,10 +53,10 @@ export async function run(): Promise<void> {
       info(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})`)
     for (const note of settings.notes) core.warning(note)
     if (settings.mode === 'verify') return await verifyMode(settings.verify)
-    const result = await actionScan(settings.scan, settings.comment)
+    const result = await actionScan(settings)
     for (const [name, value] of Object.entries(result.signingOutputs)) core.setOutput(name, value)
     setOutputs(result)
-    await writeSummary(result.report)
+    await writeSummary(result.report, result.settings)
 
     if (result.errors.length || result.signingFailures.length) {
       core.setFailed([...result.errors, ...result.signingFailures.map((f) => f.message)].join('\n'))

@@ -13,7 +13,8 @@ import { readSigning } from '../action/signing.js'
 import { trivyProvider } from '../action/trivy.js'
 import { commentKeys } from '../github/comment-key.js'
 import type { PipelineResult } from '../pipeline.js'
-import type { CommentSettings, ScanSettings } from '../settings/resolve.js'
+import { type SettingsRecord, settingsRecord } from '../settings/record.js'
+import type { Settings } from '../settings/resolve.js'
 import { actionsArtifactUploader } from '../sign/actions-artifact.js'
 import { githubIdentity } from '../sign/github-identity.js'
 import { registryStore } from '../sign/registry-store.js'
@@ -26,12 +27,14 @@ export interface ActionScanResult extends PipelineResult {
   signingFailures: { image: string; message: string }[]
   /** Outputs the signing step set (digest, sbom, signature, attestations). */
   signingOutputs: Record<string, string>
+  /** The settings the gate decided with, as the report file records them. */
+  settings: SettingsRecord
 }
 
 export async function actionScan(
-  scan: ScanSettings,
-  comment: CommentSettings,
+  settings: Extract<Settings, { mode: 'scan' }>,
 ): Promise<ActionScanResult> {
+  const { scan, comment } = settings
   const signing = readSigning()
   const token = comment.githubToken.value
   if (token) core.setSecret(token)
@@ -111,7 +114,17 @@ export async function actionScan(
       failures: signed.failed,
     },
   )
-  // The comment's outcome is part of the record: rewrite the report with its warnings.
-  await writeFile(result.reportPath, `${JSON.stringify(report, null, 2)}\n`)
-  return { ...result, signingFailures: signed.failed, signingOutputs: signed.outputs }
+  // The comment's outcome is part of the record: rewrite the report with its warnings, and
+  // with the settings it was decided with.
+  const record = settingsRecord(settings)
+  await writeFile(
+    result.reportPath,
+    `${JSON.stringify({ ...report, settings: record }, null, 2)}\n`,
+  )
+  return {
+    ...result,
+    signingFailures: signed.failed,
+    signingOutputs: signed.outputs,
+    settings: record,
+  }
 }

@@ -1,5 +1,5 @@
 /** Issue 12 §1 basics through dist/: the policy file decides, inputs and flags override unless locked. */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -24,10 +24,25 @@ describe('shipgate scan --policy (dist/cli.js)', () => {
     expect(r.stderr).toMatch(new RegExp(`Policy file: ${p} \\(sha256 [0-9a-f]{64}\\)`))
   })
 
-  it('a flag overrides a key the file does not lock', async () => {
-    const p = policyFile('version: 1\nfail-on: critical\n')
-    const r = await runCli(['scan', '--report', JUICE, '--policy', p, '--fail-on', 'none'])
+  it('a flag overrides a key the file does not lock; the JSON says where each value came from', async () => {
+    const p = policyFile('version: 1\nfail-on: critical\nignore-unfixed: true\n')
+    const r = await runCli([
+      'scan',
+      '--report',
+      JUICE,
+      '--policy',
+      p,
+      '--fail-on',
+      'none',
+      '--format',
+      'json',
+    ])
     expect(r.exitCode).toBe(0)
+    const { settings } = JSON.parse(r.stdout)
+    expect(settings.policy).toEqual({ file: p, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(settings.values['fail-on']).toEqual({ value: 'NONE', from: 'flag `--fail-on`' })
+    expect(settings.values['ignore-unfixed']).toEqual({ value: true, from: `${p}:3` })
+    expect(settings.values['fail-on-scope']).toEqual({ value: 'all', from: 'default' })
   })
 
   it('a locked key beats the flag, and says so', async () => {
@@ -64,6 +79,11 @@ describe('policy input (dist/index.js)', () => {
     expect(r.exitCode).toBe(0)
     expect(r.outputs.verdict).toBe('pass')
     expect(r.stdout).toMatch(/Policy file: .*shipgate\.yml \(sha256 [0-9a-f]{64}\)/)
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.settings.values['fail-on']).toEqual({ value: 'NONE', from: `${p}:2` })
+    expect(report.settings.values['base-image-policy']).toEqual({ value: 'off', from: `${p}:3` })
+    expect(r.summary).toContain('Settings and where they came from')
+    expect(r.summary).toMatch(/<code>fail-on<\/code> \| <code>NONE<\/code> \| .*shipgate\.yml:2/)
   })
 
   it('an unknown key fails before any work, naming file:line', async () => {
