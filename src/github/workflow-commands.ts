@@ -36,7 +36,9 @@ export function escapeField(text: string): string {
  * visible backslash in front (`\::error::…`), so the runner prints it instead of obeying it.
  */
 export function neutraliseCommands(text: string): string {
-  return text.replace(/(^|\r\n|\r|\n)([ \t\f\v]*)::/g, '$1$2\\::')
+  // The runner trims with .NET's TrimStart: every Unicode space (no-break, em, ideographic,
+  // NEL…), so a line starting with one of them before `::` is a command too.
+  return text.replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)::/g, '$1$2\\::')
 }
 
 /** A log line of outside text for the action's stdout (core.info writes it raw). */
