@@ -112,7 +112,7 @@ function scanFlags(images: string[], o: ScanOptions): Record<string, string | un
     '--report': o.report,
     '--fail-on': o.failOn,
     '--fail-on-scope': o.failOnScope,
-    '--ignore-unfixed': o.ignoreUnfixed ? 'true' : undefined,
+    '--ignore-unfixed': o.ignoreUnfixed === undefined ? undefined : String(o.ignoreUnfixed),
     '--ignore-file': o.ignoreFile,
     '--scanners': o.scanners,
     '--timeout': o.timeout,
@@ -206,6 +206,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--report <file>', 'existing Trivy JSON report: Trivy is not run')
     .option('--fail-on <severity>', 'critical|high|medium|low|unknown|none (default: high)')
     .option('--ignore-unfixed', 'findings without a fixed version do not count')
+    .option('--no-ignore-unfixed', 'they count (overrides a policy file that says otherwise)')
     .option('--ignore-file <file>', '.trivyignore or .trivyignore.yaml (entries may expire)')
     .addOption(
       new Option('--format <format>', 'output on stdout')

@@ -87,6 +87,28 @@ describe('shipgate scan', () => {
     expect(r.stderr).toMatch(message)
   })
 
+  it('--no-ignore-unfixed and --ignore-unfixed are both recorded as given', async () => {
+    for (const [flag, value] of [
+      ['--ignore-unfixed', true],
+      ['--no-ignore-unfixed', false],
+    ] as const) {
+      const r = await cli([
+        'scan',
+        '--report',
+        JUICE,
+        flag,
+        '--fail-on',
+        'none',
+        '--format',
+        'json',
+      ])
+      expect(JSON.parse(r.stdout).settings.values['ignore-unfixed']).toEqual({
+        value,
+        from: 'flag `--ignore-unfixed`',
+      })
+    }
+  })
+
   it('exits 2, never 0, when Trivy crashes', async () => {
     const trivy = standIn({ 'x:1': 'crash' })
     const r = await cli(['scan', 'x:1', '--fail-on', 'none', '--trivy', STAND_IN], {
