@@ -59,6 +59,14 @@ describe('commentKeys', () => {
     })
     expect(keys.image(`ghcr.io/acme/api@${A}`).key).toBe('ghcr.io/acme/api')
     expect(keys.image(`ghcr.io/acme/api@${A}`).adopts(`ghcr.io/acme/api@${C}`)).toBe(true)
+    const named = commentKeys({
+      explicit: 'k',
+      images: [`ghcr.io/acme/api@${A}`, 'b:1'],
+      fallback: 'x',
+    })
+    expect(named.image(`ghcr.io/acme/api@${A}`).key).toBe('k:ghcr.io/acme/api')
+    expect(named.image(`ghcr.io/acme/api@${A}`).adopts(`k:ghcr.io/acme/api@${C}`)).toBe(true)
+    expect(named.image(`ghcr.io/acme/api@${A}`).adopts(`j:ghcr.io/acme/api@${C}`)).toBe(false)
     const same = commentKeys({ images: ['app:1', 'app:2'], fallback: 'x' })
     expect(same.image('app:1').key).toBe('app:1')
     expect(same.image('app:2').key).toBe('app:2')
