@@ -19,10 +19,14 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s)
 }
 
-/** Trivy prints any string; anything it does not know is UNKNOWN rather than an error. */
-export function toSeverity(value: unknown): Severity {
-  const upper = typeof value === 'string' ? value.toUpperCase() : ''
-  return (SEVERITIES as readonly string[]).includes(upper) ? (upper as Severity) : 'UNKNOWN'
+/**
+ * Trivy's own severity names, trimmed and upper-cased (`"CRITICAL "`, `"high"`); anything
+ * else is `undefined`: a severity Shipgate does not know must refuse the report, never count
+ * as UNKNOWN below the threshold.
+ */
+export function parseSeverity(value: string): Severity | undefined {
+  const upper = value.trim().toUpperCase()
+  return (SEVERITIES as readonly string[]).includes(upper) ? (upper as Severity) : undefined
 }
 
 /** Trivy's vulnerability statuses; older reports (< v0.44) carry none. */
