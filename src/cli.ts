@@ -10,6 +10,7 @@ import {
   inspectTable,
   parseBaseImagePolicy,
 } from '../scanners/base-image/index.js'
+import { classifyBaseline } from './baseline.js'
 import { commentMarker } from './github/marker.js'
 import {
   commentKey,
@@ -156,7 +157,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
       sarifPath,
       outputDir,
       concurrency: parsePositiveInt(o.maxParallel, '--max-parallel', 2),
-      compareTo: o.compareTo,
+      compareTo: o.compareTo?.map((v) => classifyBaseline(v, '--compare-to')),
       gateScope: failOnScope(o),
     },
     {

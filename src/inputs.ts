@@ -1,3 +1,4 @@
+import { type BaselineSource, classifyBaseline } from './baseline.js'
 import type { FailOn, SEVERITIES } from './model.js'
 
 /** A bad input: names the input, what was wrong and what to write instead. */
@@ -162,7 +163,8 @@ export interface CommentInputs {
   /** What identifies this job's comment; defaults to the images. */
   key?: string
   token: string
-  compareTo: string[]
+  /** Classified from syntax alone (see classifyBaseline): never from what files exist. */
+  compareTo: BaselineSource[]
   /** `new`: only findings missing from `compare-to` fail the gate. */
   gateScope: 'all' | 'new'
   /** Comment on this pull request whatever the event (the `workflow_run` pattern for forks). */
@@ -187,7 +189,7 @@ function oneOf<T extends string>(
 }
 
 export function readCommentInputs(get: InputReader, images: number): CommentInputs {
-  const compareTo = parseList(get('compare-to'))
+  const compareTo = parseList(get('compare-to')).map((v) => classifyBaseline(v, 'compare-to'))
   if (compareTo.length > 1 && compareTo.length !== images) {
     throw new InputError(
       'compare-to',

@@ -30,7 +30,9 @@ import { VERSION } from './version.js'
 function setOutputs(result: PipelineResult): void {
   const { report } = result
   core.setOutput('verdict', report.verdict)
-  for (const s of SEVERITIES) core.setOutput(s.toLowerCase(), String(report.totals[s]))
+  // No totals when an image was not scanned: the outputs stay unset (empty), never `0`.
+  const { totals } = report
+  if (totals) for (const s of SEVERITIES) core.setOutput(s.toLowerCase(), String(totals[s]))
   core.setOutput('report', result.reportPath)
   core.setOutput('sarif', result.sarifPath ?? '')
   core.setOutput('reason', report.reason)

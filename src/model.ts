@@ -250,9 +250,19 @@ export interface SigningReport {
   transparencyLog?: string
 }
 
+/**
+ * Exactly which baseline a comparison used: the image's digest as scanned, or the report
+ * file's path and the SHA-256 of the bytes read. A reviewer can check it was the base branch.
+ */
+export type BaselineRecord =
+  | { kind: 'image'; image: string; digest?: string }
+  | { kind: 'report'; path: string; sha256: string }
+
 /** Difference to a baseline (base branch image or an earlier report). */
 export interface Comparison {
+  /** The `compare-to` value as given. */
   baseline: string
+  source: BaselineRecord
   /** Keys of findings (see Finding.key) present now but not in the baseline. */
   introduced: string[]
   /** Findings in the baseline that are gone now. */
@@ -273,6 +283,16 @@ export interface ImageReport extends ImageEvaluation {
 }
 
 /** Shipgate's own JSON report (the `report` output): everything a later step or reviewer needs. */
+/**
+ * An image Shipgate could not scan (Trivy crashed, timed out, or its report was refused).
+ * Deliberately without counts: nothing was measured, so nothing may read as 0 findings.
+ */
+export interface UnscannedImage {
+  image: string
+  /** What went wrong, for the summary and the report. */
+  reason: string
+}
+
 export interface ShipgateReport {
   schema: 'shipgate.report/v1'
   tool: { name: 'shipgate'; version: string }
@@ -283,8 +303,12 @@ export interface ShipgateReport {
   /** `new`: only findings missing from the baseline (`compare-to`) could fail the gate. */
   gateScope: GateScope
   ignoreUnfixed: boolean
-  totals: SeverityCounts
+  /** Summed over all images; absent when any image was not scanned (the sum is not known). */
+  totals?: SeverityCounts
+  /** The images that were scanned, each with its counts. */
   images: ImageReport[]
+  /** Images that were not scanned: listed, never counted. The verdict is then `fail`. */
+  notScanned: UnscannedImage[]
   expiredRules: IgnoreRule[]
   unusedRules: IgnoreRule[]
   /** What went wrong without changing the verdict (comment not posted, signing failed…). */

@@ -9,6 +9,7 @@
 
 import { formatBytes } from '../../scanners/base-image/policy.js'
 import {
+  type Comparison,
   type EvaluatedFinding,
   type Finding,
   type IgnoreRule,
@@ -16,6 +17,7 @@ import {
   SEVERITIES,
   type Severity,
   type ShipgateReport,
+  type UnscannedImage,
 } from '../model.js'
 import { compareFindings } from '../policy/evaluate.js'
 import {
@@ -132,11 +134,14 @@ class RenderContext {
   render(rowLimit: number): string {
     const out: string[] = [this.headline(), this.contextLine()]
     const omitted = { count: 0 }
-    const single = this.images.length === 1
+    const notScanned = this.report.notScanned ?? []
+    const single = this.images.length === 1 && notScanned.length === 0
     for (const image of this.images) {
       out.push(this.imageSection(image, single, rowLimit, omitted))
     }
-    if (this.images.length === 0) out.push('_No images were scanned._')
+    // Never a table of zeros: nothing was measured for these images.
+    for (const u of notScanned) out.push(notScannedSection(u))
+    if (this.images.length === 0 && notScanned.length === 0) out.push('_No images were scanned._')
     out.push(...this.policyHygiene(rowLimit, omitted))
     out.push(...this.warnings())
     if (omitted.count > 0) {
@@ -165,11 +170,13 @@ class RenderContext {
   private contextLine(): string {
     const { report } = this
     const parts: string[] = []
-    if (this.images.length === 1 && this.images[0]) {
+    const notScanned = report.notScanned ?? []
+    if (this.images.length === 1 && this.images[0] && notScanned.length === 0) {
       parts.push(imageLabel(this.images[0].report))
     } else {
-      parts.push(plural(this.images.length, 'image'))
+      parts.push(plural(this.images.length, 'image') + (notScanned.length ? ' scanned' : ''))
     }
+    if (notScanned.length) parts.push(`❌ **${notScanned.length} not scanned**`)
     parts.push(
       report.failOn === 'NONE'
         ? 'threshold: none (report only)'
@@ -242,7 +249,7 @@ class RenderContext {
     const c = r.comparison
     const introduced = image.introduced
     const fixed = [...c.fixed].sort(byImportance)
-    const head = `${heading} compared with ${code(c.baseline)}: **${plural(introduced.length, 'finding')} introduced**${severityBreakdown(introduced)}, **${fixed.length} fixed**${severityBreakdown(fixed)}.`
+    const head = `${heading} compared with ${baselineLabel(c)}: **${plural(introduced.length, 'finding')} introduced**${severityBreakdown(introduced)}, **${fixed.length} fixed**${severityBreakdown(fixed)}.`
     const out = [head]
     if (introduced.length > 0) {
       const shown = introduced.slice(0, rowLimit)
@@ -414,6 +421,21 @@ function num(n: number, bold = false): string {
 function imageLabel(r: ImageReport): string {
   const digest = r.digest ? ` ${code(shortDigest(r.digest))}` : ''
   return `${code(r.image, 300)}${digest}`
+}
+
+/** Which baseline exactly: the image's digest, or the report's path and SHA-256. */
+function baselineLabel(c: Comparison): string {
+  const s = c.source
+  if (s.kind === 'image') {
+    return `image ${code(s.image, 300)} (${s.digest ? `digest ${code(s.digest)}` : 'digest not reported by Trivy'})`
+  }
+  return `report ${code(s.path, 300)} (SHA-256 ${code(s.sha256)})`
+}
+
+function notScannedSection(u: UnscannedImage): string {
+  return `#### ❌ ${code(u.image, 300)}: not scanned
+
+No findings were counted for this image, so none can be reported, 0 included: ${escapeInline(u.reason, 500)}`
 }
 
 function shortDigest(digest: string): string {

@@ -59,6 +59,14 @@ export function renderTable(report: ShipgateReport, opts: { limit?: number } = {
         ['ignored', ...SEVERITIES.map((s) => String(image.ignored[s]))],
       ]),
     )
+    const c = image.comparison
+    if (c) {
+      const which =
+        c.source.kind === 'image'
+          ? `image ${clean(c.source.image, 200)} (digest ${c.source.digest ?? 'not reported by Trivy'})`
+          : `report ${clean(c.source.path, 200)} (sha256 ${c.source.sha256})`
+      out.push(`compared with ${which}: ${c.introduced.length} introduced, ${c.fixed.length} fixed`)
+    }
     const active = image.findings.filter((f) => !f.ignored)
     if (active.length) {
       out.push('')
@@ -81,6 +89,9 @@ export function renderTable(report: ShipgateReport, opts: { limit?: number } = {
         out.push(`  ${b.mode === 'enforce' ? 'x' : '!'} ${clean(v.message, 200)}`)
     }
     out.push('')
+  }
+  for (const u of report.notScanned ?? []) {
+    out.push(`${clean(u.image, 200)}: NOT SCANNED, no counts (${clean(u.reason, 300)})`, '')
   }
   for (const r of report.expiredRules)
     out.push(

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { classifyBaseline } from '../../src/baseline.js'
 import { recordingLogger } from '../../src/logger.js'
 import { type PipelineDeps, runPipeline, type ScanRequest } from '../../src/pipeline.js'
 import { fixturePath } from '../support/fixtures.js'
@@ -183,17 +184,15 @@ describe('runPipeline from an existing report (no Trivy run)', () => {
     ).rejects.toThrow(/missing\.json: does not exist\. Check the `trivy-report` path/)
   })
 
-  it('a compare-to that is not a report nor an image is never handed to Trivy', async () => {
+  it('a compare-to that is not a report nor an image never reaches Trivy: refused when classified', () => {
+    expect(() => classifyBaseline('--server=http://evil.example:4954')).toThrow(
+      /Input `compare-to`: "--server=http:\/\/evil\.example:4954" is not an image reference/,
+    )
+  })
+
+  it('the image itself always comes after `--`: never read as a flag', async () => {
     const trivy = useStandIn({ 'a:1': ALPINE })
-    const result = await runPipeline(
-      request({ images: ['a:1'], compareTo: ['--server=http://evil.example:4954'] }),
-      deps(),
-    )
-    expect(trivy.calls().flat()).not.toContain('--server=http://evil.example:4954')
-    expect(result.report.warnings.join('\n')).toMatch(
-      /No comparison with --server=.*Input `compare-to`/,
-    )
-    // The image itself always comes after `--`: never read as a flag.
+    await runPipeline(request({ images: ['a:1'] }), deps())
     const scan = trivy.calls().find((a) => a[0] === 'image') ?? []
     expect(scan.slice(-2)).toEqual(['--', 'a:1'])
   })

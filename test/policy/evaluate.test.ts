@@ -245,6 +245,7 @@ describe('per-image reports (a comment per image)', () => {
         suppressed: [],
         artifacts: { trivyJson: `${n}.json` },
       })),
+      notScanned: [],
       expiredRules: [],
       unusedRules: [],
       warnings: [],

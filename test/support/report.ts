@@ -133,6 +133,7 @@ export function makeReport(input: ReportInput): ShipgateReport {
     ignoreUnfixed: input.ignoreUnfixed ?? false,
     totals,
     images,
+    notScanned: [],
     expiredRules: input.expiredRules ?? [],
     unusedRules: input.unusedRules ?? [],
     warnings: input.warnings ?? [],

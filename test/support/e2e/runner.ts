@@ -55,8 +55,10 @@ export function eventFile(payload: Record<string, unknown>): string {
 export async function runAction(
   inputs: Record<string, string>,
   extraEnv: Record<string, string> = {},
+  /** `cwd`: the checked-out workspace (GITHUB_WORKSPACE), e.g. one holding a pull request's files. */
+  options: { cwd?: string } = {},
 ): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-'))
+  const dir = options.cwd ?? mkdtempSync(join(tmpdir(), 'e2e-'))
   const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md') }
   for (const f of Object.values(files)) writeFileSync(f, '')
   const env: Record<string, string> = {
