@@ -209,8 +209,10 @@ export interface Evaluation {
   totals: SeverityCounts
   images: ImageEvaluation[]
   expiredRules: IgnoreRule[]
-  /** Rules that matched nothing in any image: candidates for removal. */
+  /** Rules that matched nothing in any image: candidates for removal (expiry aside). */
   unusedRules: IgnoreRule[]
+  /** Rules still in force that expire within EXPIRING_SOON_DAYS: renew with a reason, or fix. */
+  expiringRules: IgnoreRule[]
 }
 
 /** What the minimal-base-image check found for one image (scanners/base-image). */
@@ -311,6 +313,8 @@ export interface ShipgateReport {
   notScanned: UnscannedImage[]
   expiredRules: IgnoreRule[]
   unusedRules: IgnoreRule[]
+  /** Ignore entries still in force that expire within 30 days. */
+  expiringRules: IgnoreRule[]
   /** What went wrong without changing the verdict (comment not posted, signing failed…). */
   warnings: string[]
 }

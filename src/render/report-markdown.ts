@@ -20,6 +20,8 @@ import {
   type UnscannedImage,
 } from '../model.js'
 import { compareFindings } from '../policy/evaluate.js'
+import { EXPIRING_SOON_DAYS } from '../policy/match.js'
+import { distinguishers } from './distinguish.js'
 import {
   code,
   details,
@@ -254,7 +256,7 @@ class RenderContext {
     if (introduced.length > 0) {
       const shown = introduced.slice(0, rowLimit)
       omitted.count += introduced.length - shown.length
-      const rows = shown.map((f) => findingRow(f, undefined, false))
+      const rows = shown.map((f) => findingRow(f, undefined, false, image.apart))
       out.push(
         details(
           `${plural(introduced.length, 'finding')} introduced`,
@@ -267,7 +269,8 @@ class RenderContext {
       const limit = Math.floor(rowLimit / 2)
       const shown = fixed.slice(0, limit)
       omitted.count += fixed.length - shown.length
-      const rows = shown.map((f) => findingRow(f, undefined, false))
+      const apart = distinguishers(fixed, (p) => shortPath(p))
+      const rows = shown.map((f) => findingRow(f, undefined, false, apart))
       out.push(
         details(
           `${plural(fixed.length, 'finding')} fixed`,
@@ -288,7 +291,7 @@ class RenderContext {
       const cut = counted.length - shown.length
       omitted.count += cut
       const rows = shown.map((e) =>
-        findingRow(e.finding, e, image.introducedKeys.has(e.finding.key)),
+        findingRow(e.finding, e, image.introducedKeys.has(e.finding.key), image.apart),
       )
       const top = rows.slice(0, VISIBLE_FINDINGS)
       const rest = rows.slice(VISIBLE_FINDINGS)
@@ -310,7 +313,7 @@ class RenderContext {
       const limit = Math.floor(rowLimit / 2)
       const shown = ignored.slice(0, limit)
       omitted.count += ignored.length - shown.length
-      const rows = shown.map((e) => findingRow(e.finding, e, false))
+      const rows = shown.map((e) => findingRow(e.finding, e, false, image.apart))
       out.push(
         details(
           `${plural(ignored.length, 'ignored finding')} (not counted)`,
@@ -333,7 +336,19 @@ class RenderContext {
         [
           `**⏰ ${plural(expiredRules.length, 'expired ignore entry', 'expired ignore entries')}**: these findings count again until the entry is renewed with a reason or removed.`,
           '',
-          ...shown.map((rule) => `- ${ruleLine(rule)}`),
+          ...shown.map((rule) => `- ${ruleLine(rule, 'expired')}`),
+        ].join('\n'),
+      )
+    }
+    const expiring = this.report.expiringRules ?? []
+    if (expiring.length > 0) {
+      const shown = expiring.slice(0, Math.max(rowLimit, 20))
+      omitted.count += expiring.length - shown.length
+      out.push(
+        [
+          `**⏳ ${plural(expiring.length, 'ignore entry', 'ignore entries')} expiring soon** (within ${EXPIRING_SOON_DAYS} days): the findings they hide will count again; renew with a reason, or fix.`,
+          '',
+          ...shown.map((rule) => `- ${ruleLine(rule, 'active')}`),
         ].join('\n'),
       )
     }
@@ -342,8 +357,8 @@ class RenderContext {
       omitted.count += unusedRules.length - shown.length
       out.push(
         details(
-          `${plural(unusedRules.length, 'ignore entry', 'ignore entries')} matched nothing (candidates for removal)`,
-          shown.map((rule) => `- ${ruleLine(rule)}`).join('\n'),
+          `${plural(unusedRules.length, 'unused ignore entry', 'unused ignore entries')}: matched nothing (candidates for removal)`,
+          shown.map((rule) => `- ${ruleLine(rule, 'active')}`).join('\n'),
         ),
       )
     }
@@ -383,6 +398,8 @@ interface PreparedImage {
   ignored: EvaluatedFinding[]
   introduced: Finding[]
   introducedKeys: Set<string>
+  /** What tells apart findings whose rows would otherwise read the same. */
+  apart: Map<Finding, string[]>
 }
 
 function prepareImage(report: ImageReport): PreparedImage {
@@ -399,6 +416,10 @@ function prepareImage(report: ImageReport): PreparedImage {
     ignored: sorted.filter((e) => !isCounted(e)),
     introduced: dedupeByKey(introduced),
     introducedKeys,
+    apart: distinguishers(
+      sorted.map((e) => e.finding),
+      (p) => shortPath(p),
+    ),
   }
 }
 
@@ -476,12 +497,23 @@ function findingTable(rows: string[], omittedRows: number, withReason = false): 
   return lines.join('\n')
 }
 
-function findingRow(f: Finding, evaluated: EvaluatedFinding | undefined, isNew: boolean): string {
+function findingRow(
+  f: Finding,
+  evaluated: EvaluatedFinding | undefined,
+  isNew: boolean,
+  apart: Map<Finding, string[]> = new Map(),
+): string {
   const id = `${link(escapeMarkdown(f.id), f.url)}${isNew ? ' 🆕' : ''}`
+  const [where, installed, fixed] = locationCells(f)
+  const tellApart = apart.get(f)
   const cells = [
     SEVERITY_LABEL[f.severity],
     id,
-    ...locationCells(f),
+    tellApart
+      ? `${f.kind === 'vulnerability' ? code(f.pkgName) : where}<br>${tellApart.map((p) => code(p, 300)).join('<br>')}`
+      : where,
+    installed,
+    fixed,
     escapeInline(f.title ?? '', 90),
   ]
   if (evaluated?.ignored) cells.push(ignoreReason(evaluated))
@@ -533,9 +565,14 @@ function ignoreReason(e: EvaluatedFinding): string {
   return parts.join(' · ')
 }
 
-function ruleLine(rule: IgnoreRule): string {
+/** `expired` only for entries past their date; an entry still in force "expires". */
+function ruleLine(rule: IgnoreRule, state: 'expired' | 'active'): string {
   const parts = [code(rule.id), `in ${code(rule.source)}`]
-  if (rule.expiresAt) parts.push(`expired ${escapeMarkdown(rule.expiresAt)}`)
+  if (rule.expiresAt) {
+    parts.push(`${state === 'expired' ? 'expired' : 'expires'} ${escapeMarkdown(rule.expiresAt)}`)
+  }
+  if (rule.paths?.length) parts.push(`paths ${rule.paths.map((p) => code(p, 120)).join(', ')}`)
+  if (rule.purls?.length) parts.push(`purls ${rule.purls.map((p) => code(p, 120)).join(', ')}`)
   if (rule.statement) parts.push(escapeInline(rule.statement, 200))
   return parts.join(' · ')
 }

@@ -51,6 +51,7 @@ export function shipgateReport(opts: {
     notScanned,
     expiredRules: evaluation.expiredRules,
     unusedRules: evaluation.unusedRules,
+    expiringRules: evaluation.expiringRules,
     warnings: opts.warnings ?? [],
   }
 }

@@ -6,8 +6,8 @@ describe('classifyBaseline: what a compare-to value is, from its syntax alone', 
   it.each([
     ['ghcr.io/acme/app:main', { kind: 'image', image: 'ghcr.io/acme/app:main' }],
     [
-      'ghcr.io/acme/app@sha256:' + 'a'.repeat(64),
-      { kind: 'image', image: 'ghcr.io/acme/app@sha256:' + 'a'.repeat(64) },
+      `ghcr.io/acme/app@sha256:${'a'.repeat(64)}`,
+      { kind: 'image', image: `ghcr.io/acme/app@sha256:${'a'.repeat(64)}` },
     ],
     ['app', { kind: 'image', image: 'app' }],
     ['./ghcr.io/acme/app:main', { kind: 'report', path: './ghcr.io/acme/app:main' }],

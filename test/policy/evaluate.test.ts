@@ -248,6 +248,7 @@ describe('per-image reports (a comment per image)', () => {
       notScanned: [],
       expiredRules: [],
       unusedRules: [],
+      expiringRules: [],
       warnings: [],
     }
     const [a, b] = report.images.map((i) => imageReport(report, i))

@@ -104,6 +104,7 @@ export interface ReportInput {
   reason?: string
   expiredRules?: IgnoreRule[]
   unusedRules?: IgnoreRule[]
+  expiringRules?: IgnoreRule[]
   warnings?: string[]
   ignoreUnfixed?: boolean
 }
@@ -136,6 +137,7 @@ export function makeReport(input: ReportInput): ShipgateReport {
     notScanned: [],
     expiredRules: input.expiredRules ?? [],
     unusedRules: input.unusedRules ?? [],
+    expiringRules: input.expiringRules ?? [],
     warnings: input.warnings ?? [],
   }
 }
