@@ -135,6 +135,13 @@ describe('runPipeline with Trivy (stand-in replaying real reports)', () => {
     expect(result.report.reason).toMatch(/^Incomplete: 1 error stopped the scan/)
     // Nothing lost: the image that did scan is still in the report.
     expect(result.report.images.map((i) => i.image)).toEqual(['good:1'])
+    // The one that did not is listed without counts, and no total pretends to cover it.
+    expect(result.report.notScanned).toEqual([
+      { image: 'bad:1', reason: expect.stringMatching(/Trivy exited with code 2/) },
+    ])
+    expect(result.report.totals).toBeUndefined()
+    const written = JSON.parse(readFileSync(result.reportPath, 'utf8'))
+    expect(written).not.toHaveProperty('totals')
   })
 
   it('an image that does not exist gets a hint on what to do', async () => {
@@ -162,6 +169,9 @@ describe('runPipeline with Trivy (stand-in replaying real reports)', () => {
     )
     expect(result.errors[0]).toMatch(/did not finish scanning slow:1 within 1s \(\+1s grace\)/)
     expect(result.report.verdict).toBe('fail')
+    expect(result.report.totals).toBeUndefined()
+    expect(result.report.images).toEqual([])
+    expect(result.report.notScanned.map((u) => u.image)).toEqual(['slow:1'])
   })
 })
 
