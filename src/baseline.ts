@@ -10,6 +10,10 @@ export type BaselineSource = { kind: 'report'; path: string } | { kind: 'image';
 
 const REPORT_PREFIX = 'report:'
 
+function hasTagOrDigest(reference: string): boolean {
+  return reference.includes('@') || (reference.split('/').at(-1) ?? '').includes(':')
+}
+
 /**
  * What a `compare-to` value is, from its syntax alone: never from whether a file of that name
  * happens to exist. A pull request controls its checkout, so a file named like the base image
@@ -29,10 +33,12 @@ export function classifyBaseline(value: string, label = 'compare-to'): BaselineS
     return { kind: 'report', path }
   }
   if (/^(\.{1,2}\/|\/)/.test(v)) return { kind: 'report', path: v }
-  if (/\.json$/i.test(v)) {
+  // `base.json` is meant as a file far more often than as an image repository of that name; an
+  // image is still expressible with a tag or digest (`app.json:latest`), so refusing is safe.
+  if (/\.json$/i.test(v) && !hasTagOrDigest(v)) {
     throw new InputError(
       label,
-      `"${value}" reads as an image reference, yet looks like a file. A report must be written unambiguously: ./${v} (relative to the workspace), an absolute path, or report:${v}.`,
+      `"${value}" reads as an image reference, yet looks like a file. A report must be written unambiguously: ./${v} (relative to the working directory: the workspace in the action), an absolute path, or report:${v}.`,
     )
   }
   const [image] = parseImages(v, label)

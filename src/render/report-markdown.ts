@@ -456,7 +456,7 @@ function baselineLabel(c: Comparison): string {
 function notScannedSection(u: UnscannedImage): string {
   return `#### ❌ ${code(u.image, 300)}: not scanned
 
-No findings were counted for this image, so none can be reported, 0 included: ${escapeInline(u.reason, 500)}`
+Nothing was measured for this image, so it has no counts (not even 0). Why: ${escapeInline(u.reason, 500)}`
 }
 
 function shortDigest(digest: string): string {
