@@ -180,6 +180,25 @@ describe('parseTrivyReport rejects garbage with a clear error naming the file', 
     }
   })
 
+  it('accepts what Trivy 0.74 really writes for a scan with nothing to report (no Results)', () => {
+    // `trivy fs --scanners secret --format json empty/` (v0.74.0), byte for byte: Go's
+    // omitempty drops Results, so an absent Results is a clean scan, not a malformed report.
+    const text = `{
+  "SchemaVersion": 2,
+  "Trivy": {
+    "Version": "0.74.0"
+  },
+  "ReportID": "01a229d0-a2af-7597-b83e-05991fa4b8df",
+  "CreatedAt": "2026-11-30T00:17:48.719367903Z",
+  "ArtifactName": "empty",
+  "ArtifactType": "filesystem"
+}`
+    const scan = toImageScan(parseTrivyReport(text, 'empty.json'), {
+      artifacts: { trivyJson: 'empty.json' },
+    })
+    expect(scan.findings).toEqual([])
+  })
+
   it.each([
     [
       '{"SchemaVersion":2,"ArtifactName":"a:1","results":[{"Target":"t","Vulnerabilities":[]}]}',
