@@ -40,10 +40,13 @@ function setOutputs(result: PipelineResult): void {
     i.baseImage ? [{ image: i.image, ...i.baseImage }] : [],
   )
   core.setOutput('base-image', JSON.stringify(bases))
-  core.setOutput(
-    'base-image-violations',
-    String(bases.reduce((n, b) => n + b.violations.length, 0)),
-  )
+  // An image that was not scanned was not checked either: its violations are unknown, not 0.
+  if (!report.notScanned.length) {
+    core.setOutput(
+      'base-image-violations',
+      String(bases.reduce((n, b) => n + b.violations.length, 0)),
+    )
+  }
 }
 
 async function writeSummary(report: ShipgateReport): Promise<void> {

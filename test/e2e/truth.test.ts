@@ -177,6 +177,17 @@ describe('an image that was not scanned never reads as 0 findings', () => {
     },
   )
 
+  it('with the base-image check on, an unscanned image has no violation count either', async () => {
+    const trivy = standIn({ 'ghcr.io/acme/app:1': 'crash' })
+    const r = await runAction(
+      { image: 'ghcr.io/acme/app:1', 'base-image-policy': 'warn' },
+      { ...trivy.env, STANDIN_VERSION: '0.75.0' },
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs['base-image-violations'] ?? '').toBe('')
+    expect(r.outputs.critical ?? '').toBe('')
+  })
+
   it('one image scanned, one crashed: the scanned one keeps its counts, the totals are empty', async () => {
     const trivy = standIn({
       'ghcr.io/acme/web:1': file(reportOf('alpine-310.json.golden', 'ghcr.io/acme/web:1')),
