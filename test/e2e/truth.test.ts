@@ -4,11 +4,11 @@
  * scanned never reads as 0 findings.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runAction as run, runCli } from '../support/e2e/runner.js'
+import { NODE, runAction as run, runCli } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { standIn } from '../support/trivy-stand-in/index.js'
 
@@ -230,3 +230,72 @@ describe('an image that was not scanned never reads as 0 findings', () => {
     expect(report.notScanned[0].image).toBe('ghcr.io/acme/app:1')
   })
 })
+
+/** The real Trivy peer (scripts/peers.sh), when it has been built on this machine. */
+const REAL_TRIVY = join(homedir(), '.cache/shipgate-peers/trivy/v0.74.0/trivy')
+
+/**
+ * Real Trivy, run exactly as Shipgate runs it, except that `image … -- REF` becomes
+ * `fs … -- $ROOTFS`: secret scanning needs neither a registry nor the vulnerability DB.
+ */
+function realTrivyOnRootfs(rootfs: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'real-trivy-'))
+  const wrapper = join(dir, 'trivy')
+  writeFileSync(
+    wrapper,
+    `#!/usr/bin/env node
+const { spawnSync } = require('node:child_process')
+const argv = process.argv.slice(2)
+if (argv[0] === 'image') {
+  argv[0] = 'fs'
+  argv[argv.length - 1] = ${JSON.stringify(rootfs)}
+  for (let i = argv.indexOf('--java-db-repository'); i >= 0; i = argv.indexOf('--java-db-repository')) argv.splice(i, 2)
+}
+const r = spawnSync(${JSON.stringify(REAL_TRIVY)}, argv, { stdio: 'inherit' })
+process.exit(r.status ?? 1)
+`,
+  )
+  chmodSync(wrapper, 0o755)
+  return wrapper
+}
+
+describe.skipIf(!existsSync(REAL_TRIVY))(
+  'Trivy never reads configuration from the checkout',
+  () => {
+    it.each([
+      ['trivy-secret.yaml', 'disable-rules:\n  - aws-access-key-id\n  - aws-secret-access-key\n'],
+      ['trivy.yaml', 'scan:\n  skip-files:\n    - "**/creds.env"\n'],
+    ])('a %s shipped by the pull request does not hide a secret', async (name, text) => {
+      const rootfs = mkdtempSync(join(tmpdir(), 'rootfs-'))
+      mkdirSync(join(rootfs, 'app'))
+      writeFileSync(
+        join(rootfs, 'app', 'creds.env'),
+        'aws_access_key_id = AKIAIOSFODNN7EXAMPLX\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYX\n',
+      )
+      const checkout = mkdtempSync(join(tmpdir(), 'checkout-'))
+      writeFileSync(join(checkout, name), text)
+      const r = await runCli(
+        [
+          'scan',
+          'ghcr.io/acme/app:pr-7',
+          '--trivy',
+          realTrivyOnRootfs(rootfs),
+          '--scanners',
+          'secret',
+          '--base-image-policy',
+          'off',
+          '--format',
+          'json',
+        ],
+        { PATH: `${dirname(NODE)}:/usr/bin:/bin` },
+        { cwd: checkout },
+      )
+      expect(r.exitCode, r.stderr).toBe(1)
+      const report = JSON.parse(r.stdout)
+      expect(report.totals.CRITICAL).toBeGreaterThanOrEqual(1)
+      expect(
+        report.images[0].findings.map((f: { finding: { id: string } }) => f.finding.id),
+      ).toContain('aws-access-key-id')
+    })
+  },
+)

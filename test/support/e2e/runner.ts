@@ -95,13 +95,18 @@ export async function runAction(
 }
 
 /** `node dist/cli.js ARGS`, as `npx shipgate ARGS` runs it. */
-export async function runCli(args: string[], extraEnv: Record<string, string> = {}) {
+export async function runCli(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  /** `cwd`: where the user runs it, e.g. a checkout holding a pull request's files. */
+  options: { cwd?: string } = {},
+) {
   const home = mkdtempSync(join(tmpdir(), 'e2e-cli-'))
   const result = await execa(NODE, [join(ROOT, 'dist/cli.js'), ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: home, ...extraEnv },
     extendEnv: false,
     reject: false,
-    cwd: home,
+    cwd: options.cwd ?? home,
     timeout: 120_000,
   })
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
