@@ -108,8 +108,10 @@ function misconfiguration(
   result: TrivyResult,
   m: TrivyMisconfiguration,
 ): MisconfigurationFinding | undefined {
-  // PASS and EXCEPTION entries appear only with --include-non-failures: not findings.
-  if (m.Status && m.Status !== 'FAIL') return undefined
+  // PASS and EXCEPTION entries appear only with --include-non-failures: not findings. Any other
+  // status (FAIL, or one Shipgate does not know) counts: an unknown word never hides a failure.
+  const status = m.Status?.trim().toUpperCase()
+  if (status === 'PASS' || status === 'EXCEPTION') return undefined
   const id = m.ID ?? m.AVDID ?? 'unknown-check'
   const startLine = m.CauseMetadata?.StartLine
   return {

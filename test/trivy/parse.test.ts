@@ -264,6 +264,32 @@ describe('parseTrivyReport rejects garbage with a clear error naming the file', 
     )
   })
 
+  it.each([
+    ['FAIL', 1],
+    ['fail', 1],
+    ['FAILED', 1],
+    ['', 1],
+    ['PASS', 0],
+    ['EXCEPTION', 0],
+  ])(
+    'a misconfiguration with Status %j is %i finding(s): only PASS and EXCEPTION are set aside',
+    (status, n) => {
+      const report = {
+        SchemaVersion: 2,
+        ArtifactName: 'a:1',
+        Results: [
+          {
+            Target: 'Dockerfile',
+            Class: 'config',
+            Misconfigurations: [{ ID: 'DS-0002', Severity: 'HIGH', Status: status }],
+          },
+        ],
+      }
+      const parsed = parseTrivyReport(JSON.stringify(report), 'x.json')
+      expect(toImageScan(parsed, { artifacts: { trivyJson: 'x.json' } }).findings).toHaveLength(n)
+    },
+  )
+
   it('refuses an unknown severity on secrets and misconfigurations too', () => {
     const secret = {
       SchemaVersion: 2,
