@@ -128,7 +128,7 @@ describe('compare-to: the meaning of a value comes from its syntax, never from t
     expect(r.errors.join('\n')).toMatch(/Input `compare-to`: "base\.json" .*\.\/base\.json/)
   })
 
-  it('the CLI follows the same rule', async () => {
+  it('the CLI follows the same rule, run inside the forged checkout', async () => {
     const trivy = images()
     const r = await runCli(
       [
@@ -144,9 +144,14 @@ describe('compare-to: the meaning of a value comes from its syntax, never from t
         'json',
       ],
       { ...trivy.env, STANDIN_VERSION: '0.75.0' },
+      { cwd: forgedCheckout() },
     )
     expect(r.exitCode).toBe(1)
-    expect(JSON.parse(r.stdout).images[0].comparison.source.kind).toBe('image')
+    expect(JSON.parse(r.stdout).images[0].comparison.source).toEqual({
+      kind: 'image',
+      image: 'ghcr.io/acme/app:main',
+      digest: BASE_DIGEST,
+    })
   })
 })
 
