@@ -19,7 +19,9 @@ import { TrustRootError } from './sign/trust-root.js'
 function setOutputs(result: PipelineResult): void {
   const { report } = result
   core.setOutput('verdict', report.verdict)
-  for (const s of SEVERITIES) core.setOutput(s.toLowerCase(), String(report.totals[s]))
+  // No totals when an image was not scanned: the outputs stay unset (empty), never `0`.
+  const { totals } = report
+  if (totals) for (const s of SEVERITIES) core.setOutput(s.toLowerCase(), String(totals[s]))
   core.setOutput('report', result.reportPath)
   core.setOutput('sarif', result.sarifPath ?? '')
   core.setOutput('reason', report.reason)
@@ -27,10 +29,13 @@ function setOutputs(result: PipelineResult): void {
     i.baseImage ? [{ image: i.image, ...i.baseImage }] : [],
   )
   core.setOutput('base-image', JSON.stringify(bases))
-  core.setOutput(
-    'base-image-violations',
-    String(bases.reduce((n, b) => n + b.violations.length, 0)),
-  )
+  // An image that was not scanned was not checked either: its violations are unknown, not 0.
+  if (!report.notScanned.length) {
+    core.setOutput(
+      'base-image-violations',
+      String(bases.reduce((n, b) => n + b.violations.length, 0)),
+    )
+  }
 }
 
 async function writeSummary(report: ShipgateReport, settings: SettingsRecord): Promise<void> {

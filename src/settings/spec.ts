@@ -22,6 +22,7 @@ import {
   parseScanners,
   parseTimeout,
 } from '../inputs.js'
+import { type BaselineSource, classifyBaseline } from '../baseline.js'
 import type { FailOn, GateScope } from '../model.js'
 import { describeOrigin, InputError, type Origin, toOrigin } from './origin.js'
 
@@ -123,8 +124,9 @@ export const SCAN_SPEC = {
   compareTo: spec({
     key: 'compare-to',
     flag: '--compare-to',
-    parse: (raw) => parseList(raw),
-    default: [] as string[],
+    // Classified from syntax alone, never from which files exist (a forged-baseline defence).
+    parse: (raw, o) => parseList(raw).map((v) => classifyBaseline(v, o)),
+    default: [] as BaselineSource[],
   }),
   commentKey: spec({
     key: 'comment-key',
