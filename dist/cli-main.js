@@ -360,11 +360,11 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestSubcommandTermLength(cmd, helper) {
-        return helper.visibleCommands(cmd).reduce((max, command) => {
+        return helper.visibleCommands(cmd).reduce((max, command2) => {
           return Math.max(
             max,
             this.displayWidth(
-              helper.styleSubcommandTerm(helper.subcommandTerm(command))
+              helper.styleSubcommandTerm(helper.subcommandTerm(command2))
             )
           );
         }, 0);
@@ -1297,8 +1297,8 @@ var require_command = __commonJS({
        */
       _getCommandAndAncestors() {
         const result = [];
-        for (let command = this; command; command = command.parent) {
-          result.push(command);
+        for (let command2 = this; command2; command2 = command2.parent) {
+          result.push(command2);
         }
         return result;
       }
@@ -1739,22 +1739,22 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {Command} command
        * @private
        */
-      _registerCommand(command) {
+      _registerCommand(command2) {
         const knownBy = (cmd) => {
           return [cmd.name()].concat(cmd.aliases());
         };
-        const alreadyUsed = knownBy(command).find(
+        const alreadyUsed = knownBy(command2).find(
           (name) => this._findCommand(name)
         );
         if (alreadyUsed) {
           const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
-          const newCmd = knownBy(command).join("|");
+          const newCmd = knownBy(command2).join("|");
           throw new Error(
             `cannot add command '${newCmd}' as already have command '${existingCmd}'`
           );
         }
-        this._initCommandGroup(command);
-        this.commands.push(command);
+        this._initCommandGroup(command2);
+        this.commands.push(command2);
       }
       /**
        * Add an option.
@@ -2926,12 +2926,12 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let suggestion = "";
         if (flag.startsWith("--") && this._showSuggestionAfterError) {
           let candidateFlags = [];
-          let command = this;
+          let command2 = this;
           do {
-            const moreFlags = command.createHelp().visibleOptions(command).filter((option) => option.long).map((option) => option.long);
+            const moreFlags = command2.createHelp().visibleOptions(command2).filter((option) => option.long).map((option) => option.long);
             candidateFlags = candidateFlags.concat(moreFlags);
-            command = command.parent;
-          } while (command && !command._enablePositionalOptions);
+            command2 = command2.parent;
+          } while (command2 && !command2._enablePositionalOptions);
           suggestion = suggestSimilar(flag, candidateFlags);
         }
         const message = `error: unknown option '${flag}'${suggestion}`;
@@ -2961,9 +2961,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let suggestion = "";
         if (this._showSuggestionAfterError) {
           const candidateNames = [];
-          this.createHelp().visibleCommands(this).forEach((command) => {
-            candidateNames.push(command.name());
-            if (command.alias()) candidateNames.push(command.alias());
+          this.createHelp().visibleCommands(this).forEach((command2) => {
+            candidateNames.push(command2.name());
+            if (command2.alias()) candidateNames.push(command2.alias());
           });
           suggestion = suggestSimilar(unknownName, candidateNames);
         }
@@ -3034,11 +3034,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       alias(alias) {
         if (alias === void 0) return this._aliases[0];
-        let command = this;
+        let command2 = this;
         if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
-          command = this.commands[this.commands.length - 1];
+          command2 = this.commands[this.commands.length - 1];
         }
-        if (alias === command._name)
+        if (alias === command2._name)
           throw new Error("Command alias can't be the same as its name");
         const matchingCommand = this.parent?._findCommand(alias);
         if (matchingCommand) {
@@ -3047,7 +3047,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
           );
         }
-        command._aliases.push(alias);
+        command2._aliases.push(alias);
         return this;
       }
       /**
@@ -3259,7 +3259,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           write: outputContext.write,
           command: this
         };
-        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
+        this._getCommandAndAncestors().reverse().forEach((command2) => command2.emit("beforeAllHelp", eventContext));
         this.emit("beforeHelp", eventContext);
         let helpInformation = this.helpInformation({ error: outputContext.error });
         if (deprecatedCallback) {
@@ -3274,7 +3274,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         this.emit("afterHelp", eventContext);
         this._getCommandAndAncestors().forEach(
-          (command) => command.emit("afterAllHelp", eventContext)
+          (command2) => command2.emit("afterAllHelp", eventContext)
         );
       }
       /**
@@ -4709,8 +4709,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve, reject) {
-              promiseResolve = resolve;
+            return new Promise(function(resolve2, reject) {
+              promiseResolve = resolve2;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -4743,11 +4743,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve({ value: void 0, done: true });
+          return new Promise((resolve2, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve2({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve({ value: void 0, done: true });
+              else resolve2({ value: void 0, done: true });
             });
           });
         }
@@ -4791,8 +4791,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve) => {
-          state.drains.push({ writes, resolve });
+        return new Promise((resolve2) => {
+          state.drains.push({ writes, resolve: resolve2 });
         });
       }
       write(data) {
@@ -4897,10 +4897,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         return pipeline2(...streams, (err) => {
           if (err) return reject(err);
-          resolve();
+          resolve2();
         });
       });
     }
@@ -5570,16 +5570,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve, reject) {
+        function onnext(resolve2, reject) {
           if (error62) {
             return reject(error62);
           }
           if (entryStream) {
-            resolve({ value: entryStream, done: false });
+            resolve2({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve;
+          promiseResolve = resolve2;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -5607,11 +5607,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract2.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve, reject) => {
-            if (extract2.destroyed) return resolve({ value: void 0, done: true });
+          return new Promise((resolve2, reject) => {
+            if (extract2.destroyed) return resolve2({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err) reject(err);
-              else resolve({ value: void 0, done: true });
+              else resolve2({ value: void 0, done: true });
             });
           });
         }
@@ -8016,9 +8016,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -8056,12 +8056,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -10328,8 +10328,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise2 = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -12580,12 +12580,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -13255,12 +13255,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -13739,16 +13739,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
@@ -13759,7 +13759,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -13810,7 +13810,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -13822,7 +13822,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -14158,8 +14158,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -15428,7 +15428,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -15441,7 +15441,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -15460,7 +15460,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -15477,7 +15477,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -15547,18 +15547,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -15815,9 +15815,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16040,9 +16040,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16327,9 +16327,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16421,9 +16421,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -20286,7 +20286,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -20362,7 +20362,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable6({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status: status2,
                 statusText,
                 headersList,
@@ -20405,7 +20405,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -24146,8 +24146,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module.exports = {
@@ -28612,7 +28612,7 @@ var require_guard = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isDefined = isDefined;
-    exports.isObject = isObject3;
+    exports.isObject = isObject4;
     exports.isStringArray = isStringArray;
     exports.isObjectArray = isObjectArray;
     exports.isStringRecord = isStringRecord;
@@ -28620,14 +28620,14 @@ var require_guard = __commonJS({
     function isDefined(val) {
       return val !== void 0;
     }
-    function isObject3(value) {
+    function isObject4(value) {
       return typeof value === "object" && value !== null;
     }
     function isStringArray(value) {
       return Array.isArray(value) && value.every((v) => typeof v === "string");
     }
     function isObjectArray(value) {
-      return Array.isArray(value) && value.every(isObject3);
+      return Array.isArray(value) && value.every(isObject4);
     }
     function isStringRecord(value) {
       return typeof value === "object" && value !== null && Object.keys(value).every((k) => typeof k === "string") && Object.values(value).every((v) => typeof v === "string");
@@ -33181,13 +33181,13 @@ var require_lib2 = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve, reject) {
+      return new Promise(function(resolve2, reject) {
         operation.attempt(async (number4) => {
           try {
             const result = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number4, operation);
-            return resolve(result);
+            return resolve2(result);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -33316,12 +33316,12 @@ var require_fetcher = __commonJS({
     };
     exports.DefaultFetcher = DefaultFetcher;
     var writeBufferToStream = async (stream, buffer) => {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         stream.write(buffer, (err) => {
           if (err) {
             reject(err);
           }
-          resolve(true);
+          resolve2(true);
         });
       });
     };
@@ -34020,7 +34020,7 @@ var require_target = __commonJS({
     var error_1 = require_error4();
     async function readTarget(tuf, targetPath) {
       const path10 = await getTargetPath(tuf, targetPath);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         fs_1.default.readFile(path10, "utf-8", (err, data) => {
           if (err) {
             reject(new error_1.TUFError({
@@ -34029,7 +34029,7 @@ var require_target = __commonJS({
               cause: err
             }));
           } else {
-            resolve(data);
+            resolve2(data);
           }
         });
       });
@@ -45259,9 +45259,9 @@ import { platform } from "node:process";
 import { stripVTControlCharacters } from "node:util";
 var joinCommand = (filePath, rawArguments, shell) => {
   const fileAndArguments = [filePath, ...rawArguments];
-  const command = fileAndArguments.join(" ");
-  const escapedCommand = shell ? escapeControlCharacters(command) : fileAndArguments.map((fileAndArgument) => quoteString(escapeControlCharacters(fileAndArgument))).join(" ");
-  return { command, escapedCommand };
+  const command2 = fileAndArguments.join(" ");
+  const escapedCommand = shell ? escapeControlCharacters(command2) : fileAndArguments.map((fileAndArgument) => quoteString(escapeControlCharacters(fileAndArgument))).join(" ");
+  return { command: command2, escapedCommand };
 };
 var escapeLines = (lines) => stripVTControlCharacters(lines).split("\n").map((line) => escapeControlCharacters(line)).join("\n");
 var escapeControlCharacters = (line) => line.replaceAll(SPECIAL_CHAR_REGEXP, (character) => escapeControlCharacter(character));
@@ -46145,12 +46145,12 @@ var getDurationMs = (startTime) => Number(hrtime.bigint() - startTime) / 1e6;
 // node_modules/execa/lib/arguments/command.js
 var handleCommand = (filePath, rawArguments, rawOptions) => {
   const startTime = getStartTime();
-  const { command, escapedCommand } = joinCommand(filePath, rawArguments, rawOptions.shell && !rawOptions.node);
+  const { command: command2, escapedCommand } = joinCommand(filePath, rawArguments, rawOptions.shell && !rawOptions.node);
   const verbose = normalizeFdSpecificOption(rawOptions, "verbose");
   const verboseInfo = getVerboseInfo(verbose, escapedCommand, { __proto__: null, ...rawOptions });
   logCommand(escapedCommand, verboseInfo);
   return {
-    command,
+    command: command2,
     escapedCommand,
     startTime,
     verboseInfo
@@ -46864,8 +46864,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise2 = new Promise((resolve, reject) => {
-    Object.assign(methods, { resolve, reject });
+  const promise2 = new Promise((resolve2, reject) => {
+    Object.assign(methods, { resolve: resolve2, reject });
   });
   return Object.assign(promise2, methods);
 };
@@ -47486,8 +47486,8 @@ import process6 from "node:process";
 var isWindows = process6.platform === "win32";
 var separatorPattern = isWindows ? new RegExp("[\\/\\\\]", "v") : new RegExp("\\/", "v");
 var defaultPathExt = ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC";
-function resolveOptions(command, options) {
-  if (typeof command !== "string" || command.length === 0) {
+function resolveOptions(command2, options) {
+  if (typeof command2 !== "string" || command2.length === 0) {
     throw new TypeError("Expected a non-empty string.");
   }
   const {
@@ -47499,18 +47499,18 @@ function resolveOptions(command, options) {
   } = options;
   return { cwd, searchPath, pathExt };
 }
-function windowsExtensions(command, pathExt) {
+function windowsExtensions(command2, pathExt) {
   const extensions = pathExt.split(path4.delimiter).filter(Boolean);
-  const commandExtension = path4.extname(command).toLowerCase();
+  const commandExtension = path4.extname(command2).toLowerCase();
   if (commandExtension !== "" && extensions.some((extension) => extension.toLowerCase() === commandExtension)) {
     return ["", ...extensions];
   }
   return extensions;
 }
-function* candidatePaths(command, { cwd, searchPath, pathExt }) {
-  const extensions = isWindows ? windowsExtensions(command, pathExt) : [""];
-  if (separatorPattern.test(command)) {
-    const base = path4.resolve(cwd, command);
+function* candidatePaths(command2, { cwd, searchPath, pathExt }) {
+  const extensions = isWindows ? windowsExtensions(command2, pathExt) : [""];
+  if (separatorPattern.test(command2)) {
+    const base = path4.resolve(cwd, command2);
     for (const extension of extensions) {
       yield base + extension;
     }
@@ -47526,7 +47526,7 @@ function* candidatePaths(command, { cwd, searchPath, pathExt }) {
     if (unquoted === "") {
       continue;
     }
-    const base = path4.resolve(cwd, unquoted, command);
+    const base = path4.resolve(cwd, unquoted, command2);
     for (const extension of extensions) {
       yield base + extension;
     }
@@ -47552,9 +47552,9 @@ function isExecutableSync(filePath) {
     return false;
   }
 }
-function whichCommandSync(command, options = {}) {
-  const resolved = resolveOptions(command, options);
-  for (const candidate of candidatePaths(command, resolved)) {
+function whichCommandSync(command2, options = {}) {
+  const resolved = resolveOptions(command2, options);
+  for (const candidate of candidatePaths(command2, resolved)) {
     if (isExecutableSync(candidate)) {
       return candidate;
     }
@@ -48522,7 +48522,7 @@ var serializeMessageItem = (messageItem) => {
 
 // node_modules/execa/lib/return/result.js
 var makeSuccessResult = ({
-  command,
+  command: command2,
   escapedCommand,
   stdio,
   all,
@@ -48530,7 +48530,7 @@ var makeSuccessResult = ({
   options: { cwd },
   startTime
 }) => omitUndefinedProperties({
-  command,
+  command: command2,
   escapedCommand,
   cwd,
   durationMs: getDurationMs(startTime),
@@ -48551,7 +48551,7 @@ var makeSuccessResult = ({
 });
 var makeEarlyError = ({
   error: error62,
-  command,
+  command: command2,
   escapedCommand,
   fileDescriptors,
   options,
@@ -48561,7 +48561,7 @@ var makeEarlyError = ({
   all
 }) => makeError({
   error: error62,
-  command,
+  command: command2,
   escapedCommand,
   startTime,
   timedOut: false,
@@ -48591,7 +48591,7 @@ var getEmptyOutput = ({ direction, objectMode }, fdNumber, { stdio, buffer, line
 var PIPED_STDIO = /* @__PURE__ */ new Set(["pipe", "overlapped"]);
 var makeError = ({
   error: originalError,
-  command,
+  command: command2,
   escapedCommand,
   startTime,
   timedOut,
@@ -48638,7 +48638,7 @@ var makeError = ({
   const error62 = getFinalError(originalError, message, isSync);
   Object.assign(error62, getErrorProperties({
     error: error62,
-    command,
+    command: command2,
     escapedCommand,
     startTime,
     timedOut,
@@ -48660,7 +48660,7 @@ var makeError = ({
 };
 var getErrorProperties = ({
   error: error62,
-  command,
+  command: command2,
   escapedCommand,
   startTime,
   timedOut,
@@ -48680,7 +48680,7 @@ var getErrorProperties = ({
 }) => omitUndefinedProperties({
   shortMessage,
   originalMessage,
-  command,
+  command: command2,
   escapedCommand,
   cwd,
   durationMs: getDurationMs(startTime),
@@ -50265,12 +50265,12 @@ var getResultError = (error62, exitCode, signal) => {
 
 // node_modules/execa/lib/methods/main-sync.js
 var execaCoreSync = (rawFile, rawArguments, rawOptions) => {
-  const { file: file2, commandArguments, command, escapedCommand, startTime, verboseInfo, options, fileDescriptors } = handleSyncArguments(rawFile, rawArguments, rawOptions);
+  const { file: file2, commandArguments, command: command2, escapedCommand, startTime, verboseInfo, options, fileDescriptors } = handleSyncArguments(rawFile, rawArguments, rawOptions);
   const result = spawnSubprocessSync({
     file: file2,
     commandArguments,
     options,
-    command,
+    command: command2,
     escapedCommand,
     verboseInfo,
     fileDescriptors,
@@ -50279,7 +50279,7 @@ var execaCoreSync = (rawFile, rawArguments, rawOptions) => {
   return handleResult(result, verboseInfo, options);
 };
 var handleSyncArguments = (rawFile, rawArguments, rawOptions) => {
-  const { command, escapedCommand, startTime, verboseInfo } = handleCommand(rawFile, rawArguments, rawOptions);
+  const { command: command2, escapedCommand, startTime, verboseInfo } = handleCommand(rawFile, rawArguments, rawOptions);
   const syncOptions = normalizeSyncOptions(rawOptions);
   const { file: file2, commandArguments, options } = normalizeOptions(rawFile, rawArguments, syncOptions);
   validateSyncOptions(options);
@@ -50287,7 +50287,7 @@ var handleSyncArguments = (rawFile, rawArguments, rawOptions) => {
   return {
     file: file2,
     commandArguments,
-    command,
+    command: command2,
     escapedCommand,
     startTime,
     verboseInfo,
@@ -50316,12 +50316,12 @@ var validateSyncOptions = ({ ipc, ipcInput, detached, cancelSignal, killDescenda
 var throwInvalidSyncOption = (value) => {
   throw new TypeError(`The "${value}" option cannot be used with synchronous methods.`);
 };
-var spawnSubprocessSync = ({ file: file2, commandArguments, options, command, escapedCommand, verboseInfo, fileDescriptors, startTime }) => {
+var spawnSubprocessSync = ({ file: file2, commandArguments, options, command: command2, escapedCommand, verboseInfo, fileDescriptors, startTime }) => {
   const syncResult = runSubprocessSync({
     file: file2,
     commandArguments,
     options,
-    command,
+    command: command2,
     escapedCommand,
     fileDescriptors,
     startTime
@@ -50348,12 +50348,12 @@ var spawnSubprocessSync = ({ file: file2, commandArguments, options, command, es
     stdio,
     all,
     options,
-    command,
+    command: command2,
     escapedCommand,
     startTime
   });
 };
-var runSubprocessSync = ({ file: file2, commandArguments, options, command, escapedCommand, fileDescriptors, startTime }) => {
+var runSubprocessSync = ({ file: file2, commandArguments, options, command: command2, escapedCommand, fileDescriptors, startTime }) => {
   try {
     addInputOptionsSync(fileDescriptors, options);
     const normalizedOptions = normalizeSpawnSyncOptions(options);
@@ -50361,7 +50361,7 @@ var runSubprocessSync = ({ file: file2, commandArguments, options, command, esca
   } catch (error62) {
     return makeEarlyError({
       error: error62,
-      command,
+      command: command2,
       escapedCommand,
       fileDescriptors,
       options,
@@ -50372,8 +50372,8 @@ var runSubprocessSync = ({ file: file2, commandArguments, options, command, esca
   }
 };
 var normalizeSpawnSyncOptions = ({ encoding, maxBuffer, ...options }) => ({ ...options, encoding: "buffer", maxBuffer: getMaxBufferSync(maxBuffer) });
-var getSyncResult = ({ error: error62, exitCode, signal, timedOut, isMaxBuffer, stdio, all, options, command, escapedCommand, startTime }) => error62 === void 0 ? makeSuccessResult({
-  command,
+var getSyncResult = ({ error: error62, exitCode, signal, timedOut, isMaxBuffer, stdio, all, options, command: command2, escapedCommand, startTime }) => error62 === void 0 ? makeSuccessResult({
+  command: command2,
   escapedCommand,
   stdio,
   all,
@@ -50382,7 +50382,7 @@ var getSyncResult = ({ error: error62, exitCode, signal, timedOut, isMaxBuffer, 
   startTime
 }) : makeError({
   error: error62,
-  command,
+  command: command2,
   escapedCommand,
   timedOut,
   isCanceled: false,
@@ -50628,14 +50628,14 @@ import {
   Writable,
   Duplex
 } from "node:stream";
-var handleEarlyError = ({ error: error62, command, escapedCommand, fileDescriptors, options, startTime, verboseInfo }) => {
+var handleEarlyError = ({ error: error62, command: command2, escapedCommand, fileDescriptors, options, startTime, verboseInfo }) => {
   cleanupCustomStreams(fileDescriptors);
   const subprocess = new ChildProcess2();
   subprocess.kill = () => false;
   const all = createDummyStreams(subprocess, fileDescriptors);
   const promise2 = handleDummyPromise({
     error: error62,
-    command,
+    command: command2,
     escapedCommand,
     fileDescriptors,
     options,
@@ -50703,10 +50703,10 @@ var getConvertedStreams = (promise2) => {
     [Symbol.asyncIterator]: iterable
   };
 };
-var handleDummyPromise = async ({ error: error62, command, escapedCommand, fileDescriptors, options, startTime, verboseInfo }) => {
+var handleDummyPromise = async ({ error: error62, command: command2, escapedCommand, fileDescriptors, options, startTime, verboseInfo }) => {
   const earlyError = makeEarlyError({
     error: await error62,
-    command,
+    command: command2,
     escapedCommand,
     fileDescriptors,
     options,
@@ -51429,11 +51429,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises3 = weakMap.get(stream);
   const promise2 = createDeferred();
   promises3.push(promise2);
-  const resolve = promise2.resolve.bind(promise2);
-  return { resolve, promises: promises3 };
+  const resolve2 = promise2.resolve.bind(promise2);
+  return { resolve: resolve2, promises: promises3 };
 };
-var waitForConcurrentStreams = async ({ resolve, promises: promises3 }, subprocess) => {
-  resolve();
+var waitForConcurrentStreams = async ({ resolve: resolve2, promises: promises3 }, subprocess) => {
+  resolve2();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises3])
@@ -52728,14 +52728,14 @@ var mergePromise = (promise2, properties) => Object.assign(promise2, properties)
 
 // node_modules/execa/lib/methods/main-async.js
 var execaCoreAsync = (rawFile, rawArguments, rawOptions, createNested) => {
-  const { file: file2, commandArguments, command, escapedCommand, startTime, verboseInfo, options, fileDescriptors } = handleAsyncArguments(rawFile, rawArguments, rawOptions);
+  const { file: file2, commandArguments, command: command2, escapedCommand, startTime, verboseInfo, options, fileDescriptors } = handleAsyncArguments(rawFile, rawArguments, rawOptions);
   const { subprocess: nodeChildProcess, promise: promise2, kill, all, convertedStreams } = spawnSubprocessAsync({
     file: file2,
     commandArguments,
     options,
     startTime,
     verboseInfo,
-    command,
+    command: command2,
     escapedCommand,
     fileDescriptors
   });
@@ -52757,14 +52757,14 @@ var execaCoreAsync = (rawFile, rawArguments, rawOptions, createNested) => {
   return subprocess;
 };
 var handleAsyncArguments = (rawFile, rawArguments, rawOptions) => {
-  const { command, escapedCommand, startTime, verboseInfo } = handleCommand(rawFile, rawArguments, rawOptions);
+  const { command: command2, escapedCommand, startTime, verboseInfo } = handleCommand(rawFile, rawArguments, rawOptions);
   const { file: file2, commandArguments, options: normalizedOptions } = normalizeOptions(rawFile, rawArguments, rawOptions);
   const options = handleAsyncOptions(normalizedOptions);
   const fileDescriptors = handleStdioAsync(options, verboseInfo);
   return {
     file: file2,
     commandArguments,
-    command,
+    command: command2,
     escapedCommand,
     startTime,
     verboseInfo,
@@ -52773,14 +52773,14 @@ var handleAsyncArguments = (rawFile, rawArguments, rawOptions) => {
   };
 };
 var handleAsyncOptions = ({ timeout, signal, ...options }) => ({ __proto__: null, ...options, timeoutDuration: timeout });
-var spawnSubprocessAsync = ({ file: file2, commandArguments, options, startTime, verboseInfo, command, escapedCommand, fileDescriptors }) => {
+var spawnSubprocessAsync = ({ file: file2, commandArguments, options, startTime, verboseInfo, command: command2, escapedCommand, fileDescriptors }) => {
   let subprocess;
   try {
     subprocess = spawn(...concatenateShell(file2, commandArguments, getSpawnOptions(options)));
   } catch (error62) {
     return handleEarlyError({
       error: error62,
-      command,
+      command: command2,
       escapedCommand,
       fileDescriptors,
       options,
@@ -52791,7 +52791,7 @@ var spawnSubprocessAsync = ({ file: file2, commandArguments, options, startTime,
   if (subprocess.stdio === void 0) {
     return handleEarlyError({
       error: once9(subprocess, "error").then(([error62]) => error62),
-      command,
+      command: command2,
       escapedCommand,
       fileDescriptors,
       options,
@@ -52824,7 +52824,7 @@ var spawnSubprocessAsync = ({ file: file2, commandArguments, options, startTime,
     verboseInfo,
     fileDescriptors,
     originalStreams,
-    command,
+    command: command2,
     escapedCommand,
     context,
     onInternalError,
@@ -52858,7 +52858,7 @@ var getSubprocessProperties = (nodeChildProcess, all) => ({
   all,
   kill: nodeChildProcess.kill.bind(nodeChildProcess)
 });
-var handlePromise = async ({ subprocess, kill, all: allStream, options, startTime, verboseInfo, fileDescriptors, originalStreams, command, escapedCommand, context, onInternalError, controller }) => {
+var handlePromise = async ({ subprocess, kill, all: allStream, options, startTime, verboseInfo, fileDescriptors, originalStreams, command: command2, escapedCommand, context, onInternalError, controller }) => {
   const [
     errorInfo,
     [exitCode, signal],
@@ -52890,15 +52890,15 @@ var handlePromise = async ({ subprocess, kill, all: allStream, options, startTim
     ipcOutput,
     context,
     options,
-    command,
+    command: command2,
     escapedCommand,
     startTime
   });
   return handleResult(result, verboseInfo, options);
 };
-var getAsyncResult = ({ errorInfo, exitCode, signal, stdio, all, ipcOutput, context, options, command, escapedCommand, startTime }) => Object.hasOwn(errorInfo, "error") ? makeError({
+var getAsyncResult = ({ errorInfo, exitCode, signal, stdio, all, ipcOutput, context, options, command: command2, escapedCommand, startTime }) => Object.hasOwn(errorInfo, "error") ? makeError({
   error: errorInfo.error,
-  command,
+  command: command2,
   escapedCommand,
   timedOut: context.terminationReason === "timeout",
   isCanceled: context.terminationReason === "cancel" || context.terminationReason === "gracefulCancel",
@@ -52914,7 +52914,7 @@ var getAsyncResult = ({ errorInfo, exitCode, signal, stdio, all, ipcOutput, cont
   startTime,
   isSync: false
 }) : makeSuccessResult({
-  command,
+  command: command2,
   escapedCommand,
   stdio,
   all,
@@ -53684,7 +53684,7 @@ function compressionOf(mediaType) {
 }
 async function applyLayer(fs3, tar, layerIndex, wanted) {
   const ex = (0, import_tar_stream.extract)();
-  const done = new Promise((resolve, reject) => {
+  const done = new Promise((resolve2, reject) => {
     ex.on("entry", (header, entryStream, next) => {
       const stream = entryStream;
       try {
@@ -53718,7 +53718,7 @@ async function applyLayer(fs3, tar, layerIndex, wanted) {
         next(error62);
       }
     });
-    ex.on("finish", () => resolve());
+    ex.on("finish", () => resolve2());
     ex.on("error", reject);
   });
   await Promise.all([pipeline(tar, ex), done]);
@@ -54558,11 +54558,11 @@ import { EOL } from "os";
 import { constants as constants4, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54578,7 +54578,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -55125,19 +55125,6 @@ var TrivyInstallError = class extends Error {
   }
 };
 
-// src/model.ts
-var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
-function emptyCounts() {
-  return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
-}
-function severityRank(s) {
-  return SEVERITIES.indexOf(s);
-}
-function toSeverity(value) {
-  const upper = typeof value === "string" ? value.toUpperCase() : "";
-  return SEVERITIES.includes(upper) ? upper : "UNKNOWN";
-}
-
 // scanners/trivy/normalize.ts
 var STATUSES = [
   "fixed",
@@ -55178,7 +55165,7 @@ function vulnerability(result, v) {
   return {
     kind: "vulnerability",
     id: v.VulnerabilityID,
-    severity: toSeverity(v.Severity),
+    severity: v.Severity,
     title: v.Title,
     target: result.Target,
     key: ["vuln", stableTarget(result), v.PkgName, v.PkgPath ?? "", v.VulnerabilityID].join("|"),
@@ -55201,7 +55188,7 @@ function secret(result, s) {
   return {
     kind: "secret",
     id: s.RuleID,
-    severity: toSeverity(s.Severity),
+    severity: s.Severity,
     title: s.Title,
     target: result.Target,
     key: ["secret", result.Target, s.RuleID, s.StartLine ?? ""].join("|"),
@@ -55212,13 +55199,14 @@ function secret(result, s) {
   };
 }
 function misconfiguration(result, m) {
-  if (m.Status && m.Status !== "FAIL") return void 0;
+  const status2 = m.Status?.trim().toUpperCase();
+  if (status2 === "PASS" || status2 === "EXCEPTION") return void 0;
   const id = m.ID ?? m.AVDID ?? "unknown-check";
   const startLine = m.CauseMetadata?.StartLine;
   return {
     kind: "misconfiguration",
     id,
-    severity: toSeverity(m.Severity),
+    severity: m.Severity,
     title: m.Title,
     target: result.Target,
     key: ["misconfig", result.Target, id, startLine ?? ""].join("|"),
@@ -58892,7 +58880,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject2;
+  const isObject4 = isObject2;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -58900,7 +58888,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -59036,7 +59024,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject2;
+  const isObject4 = isObject2;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -59045,7 +59033,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -60397,7 +60385,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -60407,7 +60395,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -60418,7 +60406,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -60482,7 +60470,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -75047,11 +75035,33 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/model.ts
+var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
+function emptyCounts() {
+  return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+}
+function severityRank(s) {
+  return SEVERITIES.indexOf(s);
+}
+function parseSeverity(value) {
+  const upper = value.trim().toUpperCase();
+  return SEVERITIES.includes(upper) ? upper : void 0;
+}
+
 // scanners/trivy/schema.ts
 var str = external_exports.string();
 var optStr = external_exports.string().optional();
 var optNum = external_exports.number().optional();
 var arr = (item) => external_exports.array(item).optional();
+var Severity = external_exports.string().default("UNKNOWN").transform((value, ctx) => {
+  const severity = parseSeverity(value);
+  if (severity) return severity;
+  ctx.addIssue({
+    code: "custom",
+    message: `severity ${JSON.stringify(value)} is not one of Trivy's (${[...SEVERITIES].reverse().join(", ").replace(/, (?=[^,]*$)/, " or ")})`
+  });
+  return external_exports.NEVER;
+});
 var Layer = external_exports.looseObject({ Digest: optStr, DiffID: optStr });
 var Cvss = external_exports.looseObject({
   V2Score: optNum,
@@ -75073,14 +75083,14 @@ var TrivyVulnerability = external_exports.looseObject({
   Fingerprint: optStr,
   Title: optStr,
   Description: optStr,
-  Severity: external_exports.string().default("UNKNOWN"),
+  Severity,
   CVSS: external_exports.record(external_exports.string(), Cvss).optional(),
   References: arr(external_exports.string())
 });
 var TrivySecret = external_exports.looseObject({
   RuleID: str,
   Category: optStr,
-  Severity: external_exports.string().default("UNKNOWN"),
+  Severity,
   Title: optStr,
   StartLine: optNum,
   EndLine: optNum,
@@ -75094,7 +75104,7 @@ var TrivyMisconfiguration = external_exports.looseObject({
   Title: optStr,
   Message: optStr,
   Resolution: optStr,
-  Severity: external_exports.string().default("UNKNOWN"),
+  Severity,
   PrimaryURL: optStr,
   Status: optStr,
   CauseMetadata: external_exports.looseObject({ StartLine: optNum, EndLine: optNum }).optional()
@@ -75130,7 +75140,8 @@ var TrivyReport = external_exports.looseObject({
   SchemaVersion: external_exports.literal(2),
   Trivy: external_exports.looseObject({ Version: optStr }).optional(),
   CreatedAt: optStr,
-  ArtifactName: optStr,
+  // Checked before the schema (parse.ts) so the error can say what was expected.
+  ArtifactName: str,
   ArtifactType: optStr,
   Metadata: external_exports.looseObject({
     Size: optNum,
@@ -75162,13 +75173,61 @@ function otherFormat(root) {
   if ("manifests" in r && "detector" in r) return "GitHub dependency snapshot";
   return void 0;
 }
-function describeIssues(error62) {
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var FINDING_LISTS = {
+  Vulnerabilities: TrivyVulnerability,
+  Secrets: TrivySecret,
+  Misconfigurations: TrivyMisconfiguration
+};
+function findingName(root, path10) {
+  const [results, r, list, i2] = path10;
+  if (results !== "Results" || !(typeof list === "string" && list in FINDING_LISTS))
+    return void 0;
+  const entry2 = root.Results?.[r]?.[list];
+  const f = Array.isArray(entry2) ? entry2[i2] : void 0;
+  if (!isObject3(f)) return void 0;
+  const id = [f.VulnerabilityID, f.RuleID, f.ID, f.AVDID].find((v) => typeof v === "string");
+  const pkg = typeof f.PkgName === "string" ? ` in ${f.PkgName}` : "";
+  return id ? `${id}${pkg}` : void 0;
+}
+function describeIssues(error62, root) {
   const shown = error62.issues.slice(0, 3).map((issue3) => {
     const where = issue3.path.length ? issue3.path.join(".") : "(root)";
-    return `${where}: ${issue3.message}`;
+    const name = findingName(root, issue3.path);
+    return `${where}${name ? ` (${name})` : ""}: ${issue3.message}`;
   });
   const more = error62.issues.length > 3 ? ` (and ${error62.issues.length - 3} more)` : "";
   return shown.join("; ") + more;
+}
+function miscasedKey(obj, known, where) {
+  const byLower = new Map(known.map((k) => [k.toLowerCase(), k]));
+  for (const key of Object.keys(obj)) {
+    const expected = byLower.get(key.toLowerCase());
+    if (expected && expected !== key) {
+      return `${where}"${key}" is not a Trivy field; Trivy writes "${expected}". Shipgate reads only Trivy's own spelling, so it cannot tell what this report holds.`;
+    }
+  }
+  return void 0;
+}
+function checkSpelling(root) {
+  const problem = miscasedKey(root, Object.keys(TrivyReport.shape), "");
+  if (problem) return problem;
+  const results = Array.isArray(root.Results) ? root.Results : [];
+  for (const [r, result] of results.entries()) {
+    if (!isObject3(result)) continue;
+    const inResult = miscasedKey(result, Object.keys(TrivyResult.shape), `Results.${r}: `);
+    if (inResult) return inResult;
+    for (const [list, schema2] of Object.entries(FINDING_LISTS)) {
+      const entries = Array.isArray(result[list]) ? result[list] : [];
+      for (const [i2, entry2] of entries.entries()) {
+        if (!isObject3(entry2)) continue;
+        const where = `Results.${r}.${list}.${i2}: `;
+        const inEntry = miscasedKey(entry2, Object.keys(schema2.shape), where);
+        if (inEntry) return inEntry;
+      }
+    }
+  }
+  return void 0;
 }
 function parseTrivyReport(text2, source) {
   if (text2.trim() === "") {
@@ -75184,7 +75243,12 @@ function parseTrivyReport(text2, source) {
       `is not JSON (${error62.message}); it starts with "${head}". Produce it with \`trivy image --format json\`.`
     );
   }
-  if (Array.isArray(root)) root = { SchemaVersion: 2, Results: root };
+  if (Array.isArray(root)) {
+    throw new TrivyReportError(
+      source,
+      "is a bare array (SchemaVersion 1, Trivy older than 0.19), not a Trivy report: Shipgate reads the object Trivy 0.19 and later writes, with SchemaVersion 2 and ArtifactName. Re-run `trivy image --format json` with a current Trivy."
+    );
+  }
   const other = otherFormat(root);
   if (other) {
     throw new TrivyReportError(
@@ -75192,20 +75256,37 @@ function parseTrivyReport(text2, source) {
       `is a ${other}, not a Trivy JSON report. Pass the report of \`trivy image --format json\` instead; Shipgate derives SARIF and SBOMs from it.`
     );
   }
-  if (typeof root === "object" && root !== null && "SchemaVersion" in root) {
-    const version2 = root.SchemaVersion;
-    if (version2 !== 2) {
-      throw new TrivyReportError(
-        source,
-        `has SchemaVersion ${JSON.stringify(version2)}; Shipgate reads SchemaVersion 2 (Trivy 0.19 and later).`
-      );
-    }
+  if (!isObject3(root)) {
+    throw new TrivyReportError(
+      source,
+      "is not a Trivy JSON report: expected an object with SchemaVersion 2 and ArtifactName, from `trivy image --format json`."
+    );
+  }
+  const spelling = checkSpelling(root);
+  if (spelling) throw new TrivyReportError(source, spelling);
+  if (!("SchemaVersion" in root)) {
+    throw new TrivyReportError(
+      source,
+      "has no SchemaVersion: expected SchemaVersion 2 and ArtifactName, as `trivy image --format json` (Trivy 0.19 and later) writes them."
+    );
+  }
+  if (root.SchemaVersion !== 2) {
+    throw new TrivyReportError(
+      source,
+      `has SchemaVersion ${JSON.stringify(root.SchemaVersion)}; Shipgate reads SchemaVersion 2 (Trivy 0.19 and later).`
+    );
+  }
+  if (typeof root.ArtifactName !== "string" || root.ArtifactName.trim() === "") {
+    throw new TrivyReportError(
+      source,
+      "has no ArtifactName: every report of `trivy image --format json` names the image it describes. Pass the report Trivy wrote, unedited."
+    );
   }
   const parsed = TrivyReport.safeParse(root);
   if (!parsed.success) {
     throw new TrivyReportError(
       source,
-      `does not look like Trivy's JSON report: ${describeIssues(parsed.error)}.`
+      `does not look like Trivy's JSON report: ${describeIssues(parsed.error, root)}.`
     );
   }
   return parsed.data;
@@ -75224,7 +75305,7 @@ async function readTrivyReport(path10) {
 
 // scanners/trivy/run.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 var TrivyRunError = class extends Error {
   constructor(message) {
     super(message);
@@ -75292,20 +75373,29 @@ function scanArgs(opts, output2, ignoreFile) {
   args.push("--", opts.image);
   return args;
 }
+function command(trivyPath) {
+  return trivyPath.includes("/") || trivyPath.includes("\\") ? resolve(trivyPath) : trivyPath;
+}
 async function scanImage(opts, logger) {
-  const jsonPath = join(opts.outputDir, "trivy.json");
-  const ignoreFile = join(opts.outputDir, "empty.trivyignore");
+  const outputDir = resolve(opts.outputDir);
+  const jsonPath = join(outputDir, "trivy.json");
+  const ignoreFile = join(outputDir, "empty.trivyignore");
   await writeFile2(ignoreFile, "");
-  const args = scanArgs(opts, jsonPath, ignoreFile);
+  const args = scanArgs(
+    { ...opts, outputDir, cacheDir: opts.cacheDir && resolve(opts.cacheDir) },
+    jsonPath,
+    ignoreFile
+  );
   logger.info(`[command]${opts.trivyPath} ${args.join(" ")}`);
   const grace = opts.graceMs ?? 6e4;
   const limit = durationMs(opts.timeout) + grace;
-  const result = await execa(opts.trivyPath, args, {
+  const result = await execa(command(opts.trivyPath), args, {
     reject: false,
     all: false,
     timeout: limit,
     env: { TRIVY_DISABLE_TELEMETRY: "true", TRIVY_SKIP_VERSION_CHECK: "true", ...opts.env },
-    stdin: "ignore"
+    stdin: "ignore",
+    cwd: outputDir
   });
   if (result.failed) {
     if (result.timedOut) {
@@ -75339,12 +75429,14 @@ var JAVA_DB_REPOSITORIES = [
   "ghcr.io/aquasecurity/trivy-java-db:1"
 ];
 async function convertReport(trivyPath, input2, format2, output2, logger, env) {
-  const args = ["convert", "--format", format2, "--output", output2, input2];
+  const outputPath = resolve(output2);
+  const args = ["convert", "--format", format2, "--output", outputPath, resolve(input2)];
   logger.info(`[command]${trivyPath} ${args.join(" ")}`);
-  const result = await execa(trivyPath, args, {
+  const result = await execa(command(trivyPath), args, {
     reject: false,
     timeout: 3e5,
     stdin: "ignore",
+    cwd: dirname(outputPath),
     env: { TRIVY_DISABLE_TELEMETRY: "true", TRIVY_SKIP_VERSION_CHECK: "true", ...env }
   });
   if (result.failed) {
@@ -75357,18 +75449,40 @@ ${tail(result.stderr ?? "")}`
 }
 
 // src/baseline.ts
-import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
-async function classifyBaseline(value) {
-  try {
-    if ((await stat2(value)).isFile()) return { kind: "file", path: value };
-  } catch {
+import { createHash as createHash2 } from "node:crypto";
+import { readFile as readFile4 } from "node:fs/promises";
+var REPORT_PREFIX = "report:";
+function hasTagOrDigest(reference) {
+  return reference.includes("@") || (reference.split("/").at(-1) ?? "").includes(":");
+}
+function classifyBaseline(value, label = "compare-to") {
+  const v = value.trim();
+  if (v.startsWith(REPORT_PREFIX)) {
+    const path10 = v.slice(REPORT_PREFIX.length).trim();
+    if (!path10) {
+      throw new InputError(label, `"${value}" names no file; write report:path/to/report.json.`);
+    }
+    return { kind: "report", path: path10 };
   }
-  const [image] = parseImages(value, "compare-to");
-  if (!image) throw new Error("compare-to is empty.");
+  if (/^(\.{1,2}\/|\/)/.test(v)) return { kind: "report", path: v };
+  if (/\.json$/i.test(v) && !hasTagOrDigest(v)) {
+    throw new InputError(
+      label,
+      `"${value}" reads as an image reference, yet looks like a file. A report must be written unambiguously: ./${v} (relative to the working directory: the workspace in the action), an absolute path, or report:${v}.`
+    );
+  }
+  const [image] = parseImages(v, label);
+  if (!image) throw new InputError(label, "is empty; give an image reference or ./report.json.");
   return { kind: "image", image };
 }
 async function baselineFindings(path10, image) {
-  const text2 = await readFile4(path10, "utf8");
+  const bytes = await readFile4(path10);
+  const record2 = {
+    kind: "report",
+    path: path10,
+    sha256: createHash2("sha256").update(bytes).digest("hex")
+  };
+  const text2 = bytes.toString("utf8");
   let root;
   try {
     root = JSON.parse(text2);
@@ -75385,9 +75499,15 @@ async function baselineFindings(path10, image) {
         `compare-to ${path10} is a Shipgate report of ${report.images.map((i2) => i2.image).join(", ")}, none of which is ${image}.`
       );
     }
-    return match.findings.map((f) => f.finding);
+    if (!Array.isArray(match.findings)) {
+      throw new Error(`compare-to ${path10}: ${match.image} lists no findings to compare with.`);
+    }
+    return { findings: match.findings.map((f) => f.finding), record: record2 };
   }
-  return toImageScan(parseTrivyReport(text2, path10), { artifacts: { trivyJson: path10 } }).findings;
+  const findings = toImageScan(parseTrivyReport(text2, path10), {
+    artifacts: { trivyJson: path10 }
+  }).findings;
+  return { findings, record: record2 };
 }
 
 // src/policy/match.ts
@@ -75426,6 +75546,11 @@ function ruleMatches(rule, finding) {
     if (!purl || !rule.purls.some((p) => p === purl || purl.startsWith(`${p}?`))) return false;
   }
   return true;
+}
+var EXPIRING_SOON_DAYS = 30;
+function isExpiringSoon(rule, now) {
+  if (rule.expiresAt === void 0 || isExpired(rule, now)) return false;
+  return Date.parse(rule.expiresAt) <= now.getTime() + EXPIRING_SOON_DAYS * 864e5;
 }
 function isExpired(rule, now) {
   return rule.expiresAt !== void 0 && Date.parse(rule.expiresAt) < now.getTime();
@@ -75530,7 +75655,8 @@ function evaluate(scans, settings, baselines) {
     totals,
     images,
     expiredRules,
-    unusedRules: active.filter((r) => !used.has(r))
+    unusedRules: active.filter((r) => !used.has(r)),
+    expiringRules: active.filter((r) => isExpiringSoon(r, settings.now))
   };
 }
 function finalVerdict(gate, images, errors) {
@@ -75554,20 +75680,38 @@ function finalVerdict(gate, images, errors) {
 var import_yaml = __toESM(require_dist8(), 1);
 import { readFile as readFile5 } from "node:fs/promises";
 var IgnoreFileError = class extends Error {
-  constructor(file2, message) {
-    super(`ignore-file ${file2}: ${message}`);
+  constructor(file2, message, where) {
+    super(`ignore-file ${where ?? file2}: ${message}`);
     this.file = file2;
     this.name = "IgnoreFileError";
   }
   file;
 };
 var ALL_KINDS = ["vulnerability", "secret", "misconfiguration"];
-var DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
+var DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))?)?$/;
+function daysIn(year, month) {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+function isRealDate(value) {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0, , offH = 0, offM = 0] = m.slice(1).map((v) => v === void 0 || v === "Z" || /^[+-]/.test(v) ? void 0 : Number(v));
+  if (year === void 0 || month === void 0 || day === void 0) return false;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59 && offH <= 23 && offM <= 59;
+}
 function checkDate(file2, where, value) {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!DATE.test(value)) {
     throw new IgnoreFileError(
       file2,
-      `${where}: expiry "${value}" is not a date; write it as YYYY-MM-DD.`
+      `expiry "${value}" is not a date; write it as YYYY-MM-DD.`,
+      where
+    );
+  }
+  if (!isRealDate(value)) {
+    throw new IgnoreFileError(
+      file2,
+      `expiry "${value}" is not a real date (no such day, month or time); write an existing date as YYYY-MM-DD.`,
+      where
     );
   }
   return value;
@@ -75581,11 +75725,12 @@ function parsePlainIgnore(text2, file2) {
     const [id, ...fields] = line.split(/\s+/);
     let expiresAt;
     for (const field of fields) {
-      if (field.startsWith("exp:")) expiresAt = checkDate(file2, `line ${index + 1}`, field.slice(4));
+      if (field.startsWith("exp:")) expiresAt = checkDate(file2, where, field.slice(4));
       else
         throw new IgnoreFileError(
           file2,
-          `line ${index + 1}: unexpected "${field}" after the ID; the only option is exp:YYYY-MM-DD.`
+          `unexpected "${field}" after the ID; the only option is exp:YYYY-MM-DD.`,
+          where
         );
     }
     rules.push({ id, source: where, expiresAt, kinds: ALL_KINDS });
@@ -75602,7 +75747,7 @@ var ENTRY_KEYS = /* @__PURE__ */ new Set(["id", "paths", "purls", "expired_at", 
 function stringList(file2, where, value, key) {
   if (value === void 0 || value === null) return void 0;
   if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
-    throw new IgnoreFileError(file2, `${where}: "${key}" must be a list of strings.`);
+    throw new IgnoreFileError(file2, `"${key}" must be a list of strings.`, where);
   }
   return value;
 }
@@ -75633,21 +75778,22 @@ function parseYamlIgnore(text2, file2) {
     if (!(0, import_yaml.isSeq)(pair.value)) throw new IgnoreFileError(file2, `"${section}" must be a list.`);
     for (const node2 of pair.value.items) {
       const line = node2 && typeof node2 === "object" && "range" in node2 && node2.range ? lineCounter.linePos(node2.range[0]).line : 0;
-      const where = `line ${line}`;
+      const where = `${file2}:${line}`;
       const entry2 = node2.toJSON();
       if (typeof entry2 !== "object" || entry2 === null || Array.isArray(entry2)) {
-        throw new IgnoreFileError(file2, `${where}: each entry must be a mapping with an "id".`);
+        throw new IgnoreFileError(file2, `each entry must be a mapping with an "id".`, where);
       }
       for (const key of Object.keys(entry2)) {
         if (!ENTRY_KEYS.has(key)) {
           throw new IgnoreFileError(
             file2,
-            `${where}: unknown key "${key}" (allowed: ${[...ENTRY_KEYS].join(", ")}).`
+            `unknown key "${key}" (allowed: ${[...ENTRY_KEYS].join(", ")}).`,
+            where
           );
         }
       }
       if (typeof entry2.id !== "string" || !entry2.id.trim()) {
-        throw new IgnoreFileError(file2, `${where}: entry has no "id".`);
+        throw new IgnoreFileError(file2, `entry has no "id".`, where);
       }
       if (kind === "license") continue;
       const expired = entry2.expired_at;
@@ -75686,7 +75832,7 @@ async function readIgnoreFile(file2) {
 }
 
 // src/render/compare.ts
-function compareFindings2(current, baseline, baselineName) {
+function compareFindings2(current, baseline, baselineName2, source) {
   const before = new Set(baseline.map((f) => f.key));
   const now = new Set(current.map((f) => f.key));
   const introduced = [];
@@ -75703,7 +75849,7 @@ function compareFindings2(current, baseline, baselineName) {
     seenFixed.add(f.key);
     fixed.push(f);
   }
-  return { baseline: baselineName, introduced, fixed };
+  return { baseline: baselineName2, source, introduced, fixed };
 }
 
 // src/report/assemble.ts
@@ -75721,6 +75867,7 @@ function imageReportOf(scan2, evaluated) {
 }
 function shipgateReport(opts) {
   const { evaluation } = opts;
+  const notScanned = opts.notScanned ?? [];
   return {
     schema: "shipgate.report/v1",
     tool: { name: "shipgate", version: opts.version },
@@ -75730,10 +75877,13 @@ function shipgateReport(opts) {
     failOn: evaluation.failOn,
     gateScope: evaluation.scope,
     ignoreUnfixed: opts.ignoreUnfixed,
-    totals: evaluation.totals,
+    // A sum over some of the images would read as the job's total: leave it out instead.
+    ...notScanned.length ? {} : { totals: evaluation.totals },
     images: opts.images,
+    notScanned,
     expiredRules: evaluation.expiredRules,
     unusedRules: evaluation.unusedRules,
+    expiringRules: evaluation.expiringRules,
     warnings: opts.warnings ?? []
   };
 }
@@ -75822,7 +75972,7 @@ async function scanAll(req, deps) {
       image: req.images[0],
       artifacts: { trivyJson: req.reportFile }
     });
-    return { scanned: [{ scan: scan2, report }], errors: [] };
+    return { scanned: [{ scan: scan2, report }], notScanned: [], errors: [] };
   }
   const trivy = await deps.trivy();
   if (!trivy) {
@@ -75836,12 +75986,18 @@ async function scanAll(req, deps) {
     (image, i2) => analyse(image, join2(req.outputDir, slug(image, i2)), trivy, req, deps)
   );
   const scanned = [];
+  const notScanned = [];
   const errors = [];
-  for (const s of settled) {
-    if (s.status === "fulfilled") scanned.push(s.value);
-    else errors.push(s.reason.message ?? String(s.reason));
+  for (const [i2, s] of settled.entries()) {
+    if (s.status === "fulfilled") {
+      scanned.push(s.value);
+      continue;
+    }
+    const reason = s.reason?.message ?? String(s.reason);
+    errors.push(reason);
+    notScanned.push({ image: req.images[i2], reason });
   }
-  return { scanned, errors };
+  return { scanned, notScanned, errors };
 }
 function ignoredIdentities(evaluation, index) {
   const findings = evaluation.images[index]?.findings ?? [];
@@ -75905,24 +76061,31 @@ async function derive(scanned, evaluation, req, trivy, deps) {
   }
   return { sarifPath, warnings };
 }
-async function loadBaseline(value, image, index, req, deps) {
-  const source = await classifyBaseline(value);
-  if (source.kind === "file") return baselineFindings(source.path, image);
+async function loadBaseline(source, image, index, req, deps) {
+  if (source.kind === "report") return baselineFindings(source.path, image);
   const trivy = await deps.trivy();
-  if (!trivy) throw new Error(`comparing with ${value} needs Trivy to scan it.`);
-  const dir = join2(req.outputDir, `baseline-${slug(value, index)}`);
-  return (await analyse(value, dir, trivy, req, deps)).scan.findings;
+  if (!trivy) throw new Error(`comparing with ${source.image} needs Trivy to scan it.`);
+  const dir = join2(req.outputDir, `baseline-${slug(source.image, index)}`);
+  const { scan: scan2 } = await analyse(source.image, dir, trivy, req, deps);
+  return {
+    findings: scan2.findings,
+    record: { kind: "image", image: source.image, digest: scan2.digest }
+  };
+}
+function baselineName(source) {
+  return source.kind === "image" ? source.image : source.path;
 }
 async function loadBaselines(scans, req, deps, warnings) {
   const out = [];
   for (const [i2, scan2] of scans.entries()) {
-    const name = req.compareTo?.[req.compareTo.length === 1 ? 0 : i2];
-    if (!name) {
+    const source = req.compareTo?.[req.compareTo.length === 1 ? 0 : i2];
+    if (!source) {
       out.push(void 0);
       continue;
     }
+    const name = baselineName(source);
     try {
-      out.push({ name, findings: await loadBaseline(name, scan2.image, i2, req, deps) });
+      out.push({ name, ...await loadBaseline(source, scan2.image, i2, req, deps) });
     } catch (error62) {
       warnings.push(`No comparison with ${name} for ${scan2.image}: ${error62.message}`);
       out.push(void 0);
@@ -75934,7 +76097,7 @@ async function runPipeline(req, deps) {
   const now = deps.now();
   const ignoreRules = req.ignoreFile ? await readIgnoreFile(req.ignoreFile) : [];
   await mkdir2(req.outputDir, { recursive: true });
-  const { scanned, errors } = await scanAll(req, deps);
+  const { scanned, notScanned, errors } = await scanAll(req, deps);
   const scans = scanned.map((s) => s.scan);
   const warnings = [];
   for (const scan2 of scans) {
@@ -75970,8 +76133,14 @@ async function runPipeline(req, deps) {
     if (!evaluated) continue;
     const image = imageReportOf(scan2, evaluated);
     const baseline = baselines[i2];
-    if (baseline)
-      image.comparison = compareFindings2(scan2.findings, baseline.findings, baseline.name);
+    if (baseline) {
+      image.comparison = compareFindings2(
+        scan2.findings,
+        baseline.findings,
+        baseline.name,
+        baseline.record
+      );
+    }
     if (deps.baseImage) {
       try {
         image.baseImage = await deps.baseImage.check(scan2);
@@ -75986,6 +76155,7 @@ async function runPipeline(req, deps) {
   const report = shipgateReport({
     evaluation,
     images,
+    notScanned,
     version: deps.version,
     createdAt: now,
     ignoreUnfixed: req.ignoreUnfixed,
@@ -76072,7 +76242,8 @@ var SCAN_SPEC = {
   compareTo: spec({
     key: "compare-to",
     flag: "--compare-to",
-    parse: (raw) => parseList(raw),
+    // Classified from syntax alone, never from which files exist (a forged-baseline defence).
+    parse: (raw, o2) => parseList(raw).map((v) => classifyBaseline(v, o2)),
     default: []
   }),
   commentKey: spec({
@@ -76342,7 +76513,7 @@ async function runScan(settings, env) {
 }
 
 // src/registry/client.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { Readable as Readable5, Transform as Transform2 } from "node:stream";
 var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var MAX_REDIRECTS = 10;
@@ -76485,7 +76656,7 @@ var RegistryClient = class {
     });
     if (!res.body)
       throw new RegistryError("invalid-response", `${what}: the registry sent no body.`);
-    const hash2 = createHash2("sha256");
+    const hash2 = createHash3("sha256");
     let seen = 0;
     const verify = new Transform2({
       transform(chunk, _enc, done) {
@@ -76905,7 +77076,7 @@ var RegistryClient = class {
     this.logger.info(
       `${why}; retrying in ${(delay / 1e3).toFixed(1)} s (attempt ${attempt + 2} of ${this.retries + 1})`
     );
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await new Promise((resolve2) => setTimeout(resolve2, delay));
   }
   async toError(spec2, res, url2) {
     const text2 = spec2.method === "HEAD" ? "" : await res.text().catch(() => "");
@@ -77105,7 +77276,7 @@ var RegistryClient = class {
   }
 };
 function sha2562(bytes) {
-  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
 }
 function scopeFor(repo, action) {
   return `repository:${repo.repository}:${action}`;
@@ -77397,6 +77568,43 @@ async function runHelper(helper, host, source, timeoutMs) {
   };
 }
 
+// src/render/distinguish.ts
+function visible(f, shortPath2) {
+  switch (f.kind) {
+    case "vulnerability":
+      return ["v", f.id, f.pkgName, f.installedVersion, shortPath2(f.pkgPath ?? "")].join("\0");
+    case "secret":
+    case "misconfiguration":
+      return [f.kind, f.id, f.target, f.startLine ?? ""].join("\0");
+  }
+}
+function distinguishers(findings, shortPath2 = (p) => p) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = visible(f, shortPath2);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const targets = new Set(group.map((f) => f.target));
+    const paths = new Set(group.map((f) => f.kind === "vulnerability" ? f.pkgPath ?? "" : ""));
+    const ids = new Set(group.map((f) => f.kind === "vulnerability" ? f.pkgId : ""));
+    for (const f of group) {
+      const parts = [];
+      if (targets.size > 1) parts.push(f.target);
+      if (f.kind === "vulnerability") {
+        if (paths.size > 1 && f.pkgPath) parts.push(f.pkgPath);
+        else if (targets.size === 1 && ids.size > 1) parts.push(f.pkgId);
+      }
+      if (parts.length) out.set(f, parts);
+    }
+  }
+  return out;
+}
+
 // src/render/markdown.ts
 var ZWSP = "\u200B";
 var INLINE_SYNTAX = /[\\`*_[\]{}~|$]/g;
@@ -77547,11 +77755,13 @@ var RenderContext = class {
   render(rowLimit) {
     const out = [this.headline(), this.contextLine()];
     const omitted = { count: 0 };
-    const single = this.images.length === 1;
+    const notScanned = this.report.notScanned ?? [];
+    const single = this.images.length === 1 && notScanned.length === 0;
     for (const image of this.images) {
       out.push(this.imageSection(image, single, rowLimit, omitted));
     }
-    if (this.images.length === 0) out.push("_No images were scanned._");
+    for (const u2 of notScanned) out.push(notScannedSection(u2));
+    if (this.images.length === 0 && notScanned.length === 0) out.push("_No images were scanned._");
     out.push(...this.policyHygiene(rowLimit, omitted));
     out.push(...this.warnings());
     if (omitted.count > 0) {
@@ -77575,11 +77785,13 @@ var RenderContext = class {
   contextLine() {
     const { report } = this;
     const parts = [];
-    if (this.images.length === 1 && this.images[0]) {
+    const notScanned = report.notScanned ?? [];
+    if (this.images.length === 1 && this.images[0] && notScanned.length === 0) {
       parts.push(imageLabel(this.images[0].report));
     } else {
-      parts.push(plural2(this.images.length, "image"));
+      parts.push(plural2(this.images.length, "image") + (notScanned.length ? " scanned" : ""));
     }
+    if (notScanned.length) parts.push(`\u274C **${notScanned.length} not scanned**`);
     parts.push(
       report.failOn === "NONE" ? "threshold: none (report only)" : `blocks at **${report.failOn.toLowerCase()}** and above`
     );
@@ -77641,12 +77853,12 @@ var RenderContext = class {
     const c3 = r.comparison;
     const introduced = image.introduced;
     const fixed = [...c3.fixed].sort(byImportance);
-    const head = `${heading} compared with ${code(c3.baseline)}: **${plural2(introduced.length, "finding")} introduced**${severityBreakdown(introduced)}, **${fixed.length} fixed**${severityBreakdown(fixed)}.`;
+    const head = `${heading} compared with ${baselineLabel(c3)}: **${plural2(introduced.length, "finding")} introduced**${severityBreakdown(introduced)}, **${fixed.length} fixed**${severityBreakdown(fixed)}.`;
     const out = [head];
     if (introduced.length > 0) {
       const shown = introduced.slice(0, rowLimit);
       omitted.count += introduced.length - shown.length;
-      const rows = shown.map((f) => findingRow(f, void 0, false));
+      const rows = shown.map((f) => findingRow(f, void 0, false, image.apart));
       out.push(
         details(
           `${plural2(introduced.length, "finding")} introduced`,
@@ -77659,7 +77871,8 @@ var RenderContext = class {
       const limit = Math.floor(rowLimit / 2);
       const shown = fixed.slice(0, limit);
       omitted.count += fixed.length - shown.length;
-      const rows = shown.map((f) => findingRow(f, void 0, false));
+      const apart = distinguishers(fixed, (p) => shortPath(p));
+      const rows = shown.map((f) => findingRow(f, void 0, false, apart));
       out.push(
         details(
           `${plural2(fixed.length, "finding")} fixed`,
@@ -77679,7 +77892,7 @@ var RenderContext = class {
       const cut = counted.length - shown.length;
       omitted.count += cut;
       const rows = shown.map(
-        (e) => findingRow(e.finding, e, image.introducedKeys.has(e.finding.key))
+        (e) => findingRow(e.finding, e, image.introducedKeys.has(e.finding.key), image.apart)
       );
       const top = rows.slice(0, VISIBLE_FINDINGS);
       const rest = rows.slice(VISIBLE_FINDINGS);
@@ -77701,7 +77914,7 @@ var RenderContext = class {
       const limit = Math.floor(rowLimit / 2);
       const shown = ignored.slice(0, limit);
       omitted.count += ignored.length - shown.length;
-      const rows = shown.map((e) => findingRow(e.finding, e, false));
+      const rows = shown.map((e) => findingRow(e.finding, e, false, image.apart));
       out.push(
         details(
           `${plural2(ignored.length, "ignored finding")} (not counted)`,
@@ -77722,7 +77935,19 @@ var RenderContext = class {
         [
           `**\u23F0 ${plural2(expiredRules.length, "expired ignore entry", "expired ignore entries")}**: these findings count again until the entry is renewed with a reason or removed.`,
           "",
-          ...shown.map((rule) => `- ${ruleLine(rule)}`)
+          ...shown.map((rule) => `- ${ruleLine(rule, "expired")}`)
+        ].join("\n")
+      );
+    }
+    const expiring = this.report.expiringRules ?? [];
+    if (expiring.length > 0) {
+      const shown = expiring.slice(0, Math.max(rowLimit, 20));
+      omitted.count += expiring.length - shown.length;
+      out.push(
+        [
+          `**\u23F3 ${plural2(expiring.length, "ignore entry", "ignore entries")} expiring soon** (within ${EXPIRING_SOON_DAYS} days): the findings they hide will count again; renew with a reason, or fix.`,
+          "",
+          ...shown.map((rule) => `- ${ruleLine(rule, "active")}`)
         ].join("\n")
       );
     }
@@ -77731,8 +77956,8 @@ var RenderContext = class {
       omitted.count += unusedRules.length - shown.length;
       out.push(
         details(
-          `${plural2(unusedRules.length, "ignore entry", "ignore entries")} matched nothing (candidates for removal)`,
-          shown.map((rule) => `- ${ruleLine(rule)}`).join("\n")
+          `${plural2(unusedRules.length, "unused ignore entry", "unused ignore entries")}: matched nothing (candidates for removal)`,
+          shown.map((rule) => `- ${ruleLine(rule, "active")}`).join("\n")
         )
       );
     }
@@ -77771,7 +77996,11 @@ function prepareImage(report) {
     counted,
     ignored: sorted.filter((e) => !isCounted(e)),
     introduced: dedupeByKey(introduced),
-    introducedKeys
+    introducedKeys,
+    apart: distinguishers(
+      sorted.map((e) => e.finding),
+      (p) => shortPath(p)
+    )
   };
 }
 function dedupeByKey(findings) {
@@ -77789,6 +78018,18 @@ function num(n2, bold3 = false) {
 function imageLabel(r) {
   const digest = r.digest ? ` ${code(shortDigest(r.digest))}` : "";
   return `${code(r.image, 300)}${digest}`;
+}
+function baselineLabel(c3) {
+  const s = c3.source;
+  if (s.kind === "image") {
+    return `image ${code(s.image, 300)} (${s.digest ? `digest ${code(s.digest)}` : "digest not reported by Trivy"})`;
+  }
+  return `report ${code(s.path, 300)} (SHA-256 ${code(s.sha256)})`;
+}
+function notScannedSection(u2) {
+  return `#### \u274C ${code(u2.image, 300)}: not scanned
+
+Nothing was measured for this image, so it has no counts (not even 0). Why: ${escapeInline(u2.reason, 500)}`;
 }
 function shortDigest(digest) {
   const [algo, hex3] = digest.split(":");
@@ -77822,12 +78063,16 @@ function findingTable(rows, omittedRows, withReason = false) {
   }
   return lines.join("\n");
 }
-function findingRow(f, evaluated, isNew) {
+function findingRow(f, evaluated, isNew, apart = /* @__PURE__ */ new Map()) {
   const id = `${link(escapeMarkdown(f.id), f.url)}${isNew ? " \u{1F195}" : ""}`;
+  const [where, installed, fixed] = locationCells(f);
+  const tellApart = apart.get(f);
   const cells = [
     SEVERITY_LABEL[f.severity],
     id,
-    ...locationCells(f),
+    tellApart ? `${f.kind === "vulnerability" ? code(f.pkgName) : where}<br>${tellApart.map((p) => code(p, 300)).join("<br>")}` : where,
+    installed,
+    fixed,
     escapeInline(f.title ?? "", 90)
   ];
   if (evaluated?.ignored) cells.push(ignoreReason(evaluated));
@@ -77868,9 +78113,13 @@ function ignoreReason(e) {
   if (rule.statement) parts.push(escapeInline(rule.statement, 100));
   return parts.join(" \xB7 ");
 }
-function ruleLine(rule) {
+function ruleLine(rule, state) {
   const parts = [code(rule.id), `in ${code(rule.source)}`];
-  if (rule.expiresAt) parts.push(`expired ${escapeMarkdown(rule.expiresAt)}`);
+  if (rule.expiresAt) {
+    parts.push(`${state === "expired" ? "expired" : "expires"} ${escapeMarkdown(rule.expiresAt)}`);
+  }
+  if (rule.paths?.length) parts.push(`paths ${rule.paths.map((p) => code(p, 120)).join(", ")}`);
+  if (rule.purls?.length) parts.push(`purls ${rule.purls.map((p) => code(p, 120)).join(", ")}`);
   if (rule.statement) parts.push(escapeInline(rule.statement, 200));
   return parts.join(" \xB7 ");
 }
@@ -77973,12 +78222,13 @@ function columns(rows) {
     (r) => r.map((c3, i2) => c3.padEnd(widths[i2] ?? 0)).join("  ").trimEnd()
   ).join("\n");
 }
-function findingRow2({ finding: f }) {
+function findingRow2({ finding: f }, apart) {
+  const tellApart = apart.get(f);
   if (f.kind === "vulnerability") {
     return [
       f.severity,
       f.id,
-      clean2(f.pkgName, 30),
+      tellApart ? `${clean2(f.pkgName, 30)} (${tellApart.map((p) => clean2(p, 120)).join(", ")})` : clean2(f.pkgName, 30),
       clean2(f.installedVersion, 20),
       clean2(f.fixedVersion ?? "-", 20),
       clean2(f.title)
@@ -77995,6 +78245,10 @@ function findingRow2({ finding: f }) {
     ];
   return [f.severity, f.id, clean2(f.target, 30), "-", "-", clean2(f.title)];
 }
+function ruleText(r, state) {
+  const when = r.expiresAt ? `, ${state} ${clean2(r.expiresAt, 40)}` : "";
+  return `${clean2(r.id)} (${clean2(r.source, 100)}${when})`;
+}
 function renderTable(report, opts = {}) {
   const limit = opts.limit ?? 20;
   const out = [report.reason, ""];
@@ -78010,13 +78264,22 @@ function renderTable(report, opts = {}) {
         ["ignored", ...SEVERITIES.map((s) => String(image.ignored[s]))]
       ])
     );
+    const c3 = image.comparison;
+    if (c3) {
+      const which2 = c3.source.kind === "image" ? `image ${clean2(c3.source.image, 200)} (digest ${c3.source.digest ?? "not reported by Trivy"})` : `report ${clean2(c3.source.path, 200)} (sha256 ${c3.source.sha256})`;
+      out.push(`compared with ${which2}: ${c3.introduced.length} introduced, ${c3.fixed.length} fixed`);
+    }
     const active = image.findings.filter((f) => !f.ignored);
+    const apart = distinguishers(
+      active.map((f) => f.finding),
+      () => ""
+    );
     if (active.length) {
       out.push("");
       out.push(
         columns([
           ["SEVERITY", "ID", "PACKAGE/TARGET", "INSTALLED", "FIXED", "TITLE"],
-          ...active.slice(0, limit).map(findingRow2)
+          ...active.slice(0, limit).map((f) => findingRow2(f, apart))
         ])
       );
       if (active.length > limit)
@@ -78033,10 +78296,13 @@ function renderTable(report, opts = {}) {
     }
     out.push("");
   }
-  for (const r of report.expiredRules)
-    out.push(
-      `Expired ignore entry: ${clean2(r.id)} (${clean2(r.source, 100)}, expired ${r.expiresAt})`
-    );
+  for (const u2 of report.notScanned ?? []) {
+    out.push(`${clean2(u2.image, 200)}: NOT SCANNED, no counts (${clean2(u2.reason, 300)})`, "");
+  }
+  for (const r of report.expiredRules) out.push(`Expired ignore entry: ${ruleText(r, "expired")}`);
+  for (const r of report.expiringRules ?? [])
+    out.push(`Ignore entry expiring soon: ${ruleText(r, "expires")}`);
+  for (const r of report.unusedRules) out.push(`Unused ignore entry: ${ruleText(r, "expires")}`);
   for (const w of report.warnings) out.push(`Warning: ${clean2(w, 300)}`);
   return `${out.join("\n").trimEnd()}
 `;
@@ -78044,7 +78310,7 @@ function renderTable(report, opts = {}) {
 
 // src/settings/policy-file.ts
 var import_yaml2 = __toESM(require_dist8(), 1);
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { readFile as readFile8 } from "node:fs/promises";
 var POLICY_KEYS = [
   ...Object.values(SCAN_SPEC),
@@ -78116,7 +78382,7 @@ function parsePolicyFile(text2, file2) {
       locked: wrapped?.locked === true
     };
   }
-  return { file: file2, values, sha256: createHash3("sha256").update(text2).digest("hex") };
+  return { file: file2, values, sha256: createHash4("sha256").update(text2).digest("hex") };
 }
 async function loadPolicyFile(path10, label) {
   let text2;
