@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { TrivyInstallError } from '../scanners/trivy/install.js'
+import { TrivyInstallError, type TrivyInstallErrorCode } from '../scanners/trivy/install.js'
 import {
   exactIdentity,
   filterReport,
@@ -186,6 +186,17 @@ async function scanAll(
   return { scanned, notScanned, errors }
 }
 
+/** Install failures that mean the download was not what Trivy released: fatal in every mode. */
+const TAMPERED: ReadonlySet<TrivyInstallErrorCode> = new Set([
+  'compromised-version',
+  'checksum-mismatch',
+  'broken-archive',
+  'binary-check-failed',
+  'signature-malformed',
+  'signature-invalid',
+  'signature-identity',
+])
+
 /** Exact identities of the findings policy set aside, to drop them from the SARIF Trivy converts. */
 function ignoredIdentities(evaluation: Evaluation, index: number): Set<string> {
   const findings = evaluation.images[index]?.findings ?? []
@@ -339,8 +350,10 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   const trivy =
     req.sarifPath || req.sbomFormat
       ? await deps.trivy().catch((error: Error) => {
-          // A refused version or a wrong checksum is the user's input: never swallow it.
-          if (error instanceof TrivyInstallError && error.input) throw error
+          // A refused version or a wrong checksum is the user's input, and a download that fails
+          // its checksum or signature is an attack: never swallow either as a warning.
+          if (error instanceof TrivyInstallError && (error.input || TAMPERED.has(error.code)))
+            throw error
           warnings.push(`Trivy could not be installed for the conversions: ${error.message}`)
           return undefined
         })
