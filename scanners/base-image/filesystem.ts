@@ -6,7 +6,8 @@
  */
 
 export type Node =
-  | { type: 'file'; layer: number; size: number; content?: Buffer }
+  /** `linkOf`: for a hard link, the path of the file it shares content with (a renamed busybox). */
+  | { type: 'file'; layer: number; size: number; content?: Buffer; linkOf?: string }
   | { type: 'dir'; layer: number }
   | { type: 'symlink'; layer: number; target: string }
 

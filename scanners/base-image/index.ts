@@ -16,6 +16,7 @@ import {
   classifyBaseName,
   declaredBase,
   effectiveUser,
+  execContext,
   filesystemFacts,
   inferBase,
   isWantedFile,
@@ -84,7 +85,7 @@ export async function inspectImage(ref: string, opts: InspectOptions): Promise<B
     isWantedFile,
     logger,
   )
-  const found = filesystemFacts(fs)
+  const found = filesystemFacts(fs, execContext(config))
 
   const unknown: string[] = []
   const user = config.config?.User ?? ''

@@ -115,11 +115,13 @@ function applyEntry(
       return undefined
     case 'link': {
       // Hard link: same content as the target, which an earlier entry of this layer wrote.
-      const target = fs.lstat(normalizePath(header.linkname ?? ''))
+      const targetPath = fs.placement(normalizePath(header.linkname ?? ''))
+      const target = fs.lstat(targetPath)
       if (target?.type === 'file') {
+        const linkOf = target.linkOf ?? targetPath
         const node = target.content
-          ? { type: 'file' as const, layer, size: target.size, content: target.content }
-          : { type: 'file' as const, layer, size: target.size }
+          ? { type: 'file' as const, layer, size: target.size, content: target.content, linkOf }
+          : { type: 'file' as const, layer, size: target.size, linkOf }
         fs.set(path, node)
       } else {
         fs.set(path, { type: 'file', layer, size: 0 })
