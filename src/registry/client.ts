@@ -143,6 +143,8 @@ export class RegistryClient {
   private readonly caCert?: string | Buffer
   private readonly timeoutMs: number
   private fetchImpl?: Promise<typeof fetch>
+  /** Set on a view made by `withSignal`: every request of that view stops when it aborts. */
+  private signal?: AbortSignal
   /** How each registry wants to be authenticated, learnt from its first 401. */
   private readonly challenges = new Map<string, Challenge>()
   /** Bearer tokens by `registry|scope`. */
@@ -158,6 +160,20 @@ export class RegistryClient {
     this.maxRetryDelayMs = opts.maxRetryDelayMs ?? 30_000
     this.caCert = opts.caCert
     this.timeoutMs = opts.timeoutMs ?? 30_000
+  }
+
+  /**
+   * The same client (credentials, learnt challenges, cached tokens) under an overall deadline:
+   * every request, retry wait and blob stream of the returned view stops when `signal` aborts,
+   * with the signal's reason (give it a RegistryError that says what ran out). Per-attempt
+   * timeouts bound one silence; this bounds the whole read, so a registry dripping a byte
+   * every few seconds cannot hold a job.
+   */
+  withSignal(signal: AbortSignal): RegistryClient {
+    // A view, not a copy: the prototype is this client, so caches stay shared.
+    const view = Object.create(this) as RegistryClient
+    view.signal = signal
+    return view
   }
 
   // ---- pull -------------------------------------------------------------------------------
@@ -599,6 +615,7 @@ export class RegistryClient {
           peer,
         })
       } catch (error) {
+        if (this.signal?.aborted) throw this.signal.reason
         if (error instanceof RegistryError && error.kind !== 'timeout') throw error
         const reason =
           error instanceof RegistryError
@@ -664,6 +681,9 @@ export class RegistryClient {
       ).unref()
     }
     const disarm = () => clearTimeout(timer)
+    const signal = this.signal
+      ? AbortSignal.any([controller.signal, this.signal])
+      : controller.signal
     let url = spec.url
     let method = spec.method
     let body = spec.body
@@ -681,13 +701,13 @@ export class RegistryClient {
           headers: sendHeaders,
           ...(body === undefined ? {} : { body }),
           redirect: 'manual',
-          signal: controller.signal,
+          signal,
         })
         const location = REDIRECTS.has(res.status) ? res.headers.get('location') : null
         if (!location) {
           if (spec.stream && res.body) {
             disarm()
-            return { res: idleTimed(res, arm, disarm), url }
+            return { res: idleTimed(res, arm, disarm, signal), url }
           }
           const ok = res.ok
           const limit = ok ? (spec.limit ?? defaultLimit(spec)) : undefined
@@ -724,9 +744,7 @@ export class RegistryClient {
     } catch (error) {
       disarm()
       // fetch rejects with the abort reason; a body read may wrap it.
-      if (controller.signal.aborted && controller.signal.reason instanceof RegistryError) {
-        throw controller.signal.reason
-      }
+      if (signal.aborted && signal.reason instanceof RegistryError) throw signal.reason
       throw error
     }
   }
@@ -788,7 +806,19 @@ export class RegistryClient {
     this.logger.info(
       `${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 2} of ${this.retries + 1})`,
     )
-    await new Promise((resolve) => setTimeout(resolve, delay))
+    await new Promise<void>((resolve, reject) => {
+      const signal = this.signal
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', stop)
+        resolve()
+      }, delay)
+      const stop = () => {
+        clearTimeout(timer)
+        reject(signal?.reason)
+      }
+      if (signal?.aborted) stop()
+      else signal?.addEventListener('abort', stop, { once: true })
+    })
   }
 
   private async toError(spec: RequestSpec, res: Response, url: string): Promise<RegistryError> {
@@ -974,6 +1004,7 @@ export class RegistryClient {
         ).res
         break
       } catch (error) {
+        if (this.signal?.aborted) throw this.signal.reason
         if (error instanceof RegistryError && error.kind !== 'timeout') throw error
         if (attempt < this.retries) {
           const reason =
@@ -1115,7 +1146,12 @@ function rebuild(res: Response, bytes: Buffer): Response {
  * must get bytes within the timeout. Time the consumer spends elsewhere (backpressure) is not
  * counted, and neither is the total, since layers can be gigabytes.
  */
-function idleTimed(res: Response, arm: (phase: string) => void, disarm: () => void): Response {
+function idleTimed(
+  res: Response,
+  arm: (phase: string) => void,
+  disarm: () => void,
+  signal: AbortSignal,
+): Response {
   const reader = (res.body as ReadableStream<Uint8Array>).getReader()
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -1127,7 +1163,9 @@ function idleTimed(res: Response, arm: (phase: string) => void, disarm: () => vo
         else controller.enqueue(value)
       } catch (error) {
         disarm()
-        controller.error(error)
+        controller.error(
+          signal.aborted && signal.reason instanceof RegistryError ? signal.reason : error,
+        )
       }
     },
     async cancel(reason) {
