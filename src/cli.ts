@@ -10,6 +10,7 @@ import {
   inspectTable,
   parseBaseImagePolicy,
 } from '../scanners/base-image/index.js'
+import { durationMs } from '../scanners/trivy/run.js'
 import { commentMarker } from './github/marker.js'
 import {
   commentKey,
@@ -23,7 +24,7 @@ import {
 } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runPipeline, type TrivyHandle } from './pipeline.js'
-import { defaultCredentials, RegistryClient } from './registry/index.js'
+import { defaultCredentials, RegistryClient, registryLogin } from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
 import { registryStore } from './sign/registry-store.js'
@@ -55,11 +56,17 @@ function stderrLogger(io: CliIo, verbose: boolean): Logger {
 }
 
 /** Registry access: REGISTRY_USERNAME/REGISTRY_PASSWORD, then docker config, then GITHUB_TOKEN for ghcr.io. */
-function registryClient(io: CliIo, logger: Logger): RegistryClient {
+function registryClient(io: CliIo, logger: Logger, images: string[]): RegistryClient {
+  // REGISTRY_USERNAME/REGISTRY_PASSWORD belong to the first image's registry only.
+  const login = registryLogin({
+    username: io.env.REGISTRY_USERNAME,
+    password: io.env.REGISTRY_PASSWORD,
+    images,
+  })
   return new RegistryClient({
     credentials: defaultCredentials({
-      username: io.env.REGISTRY_USERNAME,
-      password: io.env.REGISTRY_PASSWORD,
+      ...(login ?? {}),
+      ...(login ? { registry: login.host } : {}),
       env: io.env,
     }),
     logger,
@@ -166,11 +173,12 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
       version: VERSION,
       baseImage: basePolicy
         ? baseImageStage(basePolicy, {
-            client: () => registryClient(io, logger),
+            client: () => registryClient(io, logger, imageList),
             platform: o.platform,
             dockerfile: o.dockerfile,
             logger,
             offline: imageList.length === 0,
+            timeoutMs: durationMs(parseTimeout(o.timeout, '--timeout')),
           })
         : undefined,
     },
@@ -268,18 +276,26 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       new Option('--format <format>', 'output').choices(['table', 'json']).default('table'),
     )
     .option('--dockerfile <path>', 'the Dockerfile that built the image')
+    .option('--timeout <duration>', 'the whole read of the image must finish within it', '10m')
     .option('-v, --verbose', 'log registry requests to stderr')
     .action(
       async (
         image: string,
-        o: { platform: string; format: string; dockerfile?: string; verbose?: boolean },
+        o: {
+          platform: string
+          format: string
+          dockerfile?: string
+          timeout: string
+          verbose?: boolean
+        },
       ) => {
         const logger = stderrLogger(io, Boolean(o.verbose))
         const facts = await inspectImage(image, {
           platform: parsePlatform(o.platform, '--platform'),
-          client: registryClient(io, logger),
+          client: registryClient(io, logger, [image]),
           logger,
           dockerfile: o.dockerfile,
+          timeoutMs: durationMs(parseTimeout(o.timeout, '--timeout')),
         })
         const json = inspectJson(facts)
         io.stdout(o.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : inspectTable(json))
@@ -337,7 +353,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
             trustedRoot: o.trustedRoot,
           },
           {
-            store: registryStore(registryClient(io, logger)),
+            store: registryStore(registryClient(io, logger, [image])),
             logger,
             print: (t) => printed.push(t),
           },

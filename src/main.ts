@@ -7,8 +7,15 @@ import { PolicyInputError, parseBaseImagePolicy } from '../scanners/base-image/i
 import { TrivyDbError } from '../scanners/trivy/db.js'
 import { TrivyInstallError } from '../scanners/trivy/install.js'
 import { TrivyReportError } from '../scanners/trivy/parse.js'
+import { durationMs } from '../scanners/trivy/run.js'
 import { commentOnPullRequest } from './action/comment.js'
-import { actionLogger, getInput, registryClient, runUrl } from './action/context.js'
+import {
+  actionLogger,
+  actionRegistryLogin,
+  getInput,
+  registryClient,
+  runUrl,
+} from './action/context.js'
 import { readSigning } from './action/signing.js'
 import { trivyProvider } from './action/trivy.js'
 import { verifyMode } from './action/verify.js'
@@ -62,6 +69,8 @@ export async function run(): Promise<void> {
     if (mode !== 'scan')
       throw new InputError('mode', `"${mode}" is not a mode; use scan or verify.`)
     const inputs = readScanInputs(getInput)
+    // Validates `registry` and masks the password before any work can print it.
+    actionRegistryLogin()
     const signing = readSigning()
     const basePolicy = parseBaseImagePolicy({
       mode: getInput('base-image-policy'),
@@ -107,6 +116,7 @@ export async function run(): Promise<void> {
               dockerfile: getInput('dockerfile') || undefined,
               logger: actionLogger,
               offline: inputs.images.length === 0,
+              timeoutMs: durationMs(inputs.timeout),
             })
           : undefined,
       },

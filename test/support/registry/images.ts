@@ -14,6 +14,7 @@ import { gunzipSync, gzipSync, zstdCompressSync, zstdDecompressSync } from 'node
 import { execa } from 'execa'
 import { pack } from 'tar-stream'
 import { RegistryClient } from '../../../src/registry/client.js'
+import type { CredentialProvider } from '../../../src/registry/credentials.js'
 import { type Descriptor, MediaType } from '../../../src/registry/media-types.js'
 import { parseReference } from '../../../src/registry/reference.js'
 
@@ -295,9 +296,14 @@ interface ImageSpec {
 export class FixtureBuilder {
   readonly client: RegistryClient
   readonly host: string
-  constructor(host: string) {
+  /** `credentials`: for registries that require a login to push (token, basic-tls). */
+  constructor(host: string, credentials?: CredentialProvider) {
     this.host = host
-    this.client = new RegistryClient({ insecure: true, retries: 0 })
+    this.client = new RegistryClient({
+      insecure: true,
+      retries: 0,
+      ...(credentials ? { credentials } : {}),
+    })
   }
 
   async push(spec: ImageSpec): Promise<{
