@@ -9,6 +9,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { execa } from 'execa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inspectImage } from '../../scanners/base-image/index.js'
@@ -23,9 +24,11 @@ import {
   gzipStream,
   type HostileKind,
   hostileTar,
+  paxRecord,
   startDrippingRegistry,
+  tarHeader,
 } from '../support/registry/hostile.js'
-import { FixtureBuilder } from '../support/registry/images.js'
+import { FixtureBuilder, tarOf } from '../support/registry/images.js'
 import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
 import { standIn } from '../support/trivy-stand-in/index.js'
 
@@ -101,6 +104,38 @@ describe('hostile layers: header sizes and entry counts are capped', () => {
     const { ref } = await pushHostile('longpath', 'pax-path', 3, 20_000)
     const error = await inspectImage(ref, { client }).catch((e: unknown) => e)
     expect((error as Error).message).toMatch(/a path of \d+ bytes, longer than 4096/)
+  }, 60_000)
+
+  it('the header check stays in step with the tar: a PAX size record and long PAX names of real tars pass', async () => {
+    // Entry data that looks like a huge PAX header: read as a header only if the check lost
+    // track of the PAX `size` record (600 bytes of data behind a ustar size of 0).
+    const decoy = Buffer.concat([tarHeader('decoy', 'x', 10 * 1024 * 1024), Buffer.alloc(88)])
+    const record = paxRecord('size', String(decoy.length))
+    const passwd = Buffer.from(
+      'root:x:0:0::/root:/sbin/nologin\napp:x:1000:1000::/:/sbin/nologin\n',
+    )
+    const layer = Buffer.concat([
+      tarHeader('PaxHeader', 'x', record.length),
+      record,
+      Buffer.alloc(512 - record.length),
+      tarHeader('data.bin', '0', 0),
+      decoy,
+      Buffer.alloc(512 - (decoy.length % 512)),
+      // tar-stream writes a PAX path header for a name over 100 bytes, as real tools do.
+      await tarOf([
+        { name: `${'deep/'.repeat(40)}file`, type: 'file', content: 'x' },
+        { name: 'etc/passwd', type: 'file', content: passwd },
+      ]),
+    ])
+    const pushed = await new FixtureBuilder(reg.host).push({
+      repo: 'hostile/sync',
+      tag: 'v1',
+      layers: [{ bytes: gzipSync(layer), mediaType: MediaType.ociLayerGzip }],
+      config: { config: { User: 'app' } },
+    })
+    const facts = await inspectImage(pushed.ref, { client })
+    expect(facts.runsAsRoot).toBe(false)
+    expect(facts.uid).toBe(1000)
   }, 60_000)
 
   it('more entries than any real image: clear error, peak RSS under 400 MB', async () => {
