@@ -24,7 +24,12 @@ import {
 } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runPipeline, type TrivyHandle } from './pipeline.js'
-import { defaultCredentials, RegistryClient, registryLogin } from './registry/index.js'
+import {
+  defaultCredentials,
+  RegistryClient,
+  type RegistryLogin,
+  registryLogin,
+} from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
 import { registryStore } from './sign/registry-store.js'
@@ -56,13 +61,17 @@ function stderrLogger(io: CliIo, verbose: boolean): Logger {
 }
 
 /** Registry access: REGISTRY_USERNAME/REGISTRY_PASSWORD, then docker config, then GITHUB_TOKEN for ghcr.io. */
-function registryClient(io: CliIo, logger: Logger, images: string[]): RegistryClient {
-  // REGISTRY_USERNAME/REGISTRY_PASSWORD belong to the first image's registry only.
-  const login = registryLogin({
+/** REGISTRY_USERNAME/REGISTRY_PASSWORD belong to the first image's registry only. */
+function cliLogin(io: CliIo, images: string[]): RegistryLogin | undefined {
+  return registryLogin({
     username: io.env.REGISTRY_USERNAME,
     password: io.env.REGISTRY_PASSWORD,
     images,
   })
+}
+
+function registryClient(io: CliIo, logger: Logger, images: string[]): RegistryClient {
+  const login = cliLogin(io, images)
   return new RegistryClient({
     credentials: defaultCredentials({
       ...(login ?? {}),
@@ -78,6 +87,7 @@ function registryClient(io: CliIo, logger: Logger, images: string[]): RegistryCl
 function findTrivy(
   explicit: string | undefined,
   io: CliIo,
+  login?: RegistryLogin,
 ): () => Promise<TrivyHandle | undefined> {
   let found: Promise<TrivyHandle | undefined> | undefined
   return () => {
@@ -85,7 +95,7 @@ function findTrivy(
       const path = explicit ?? 'trivy'
       const r = await execa(path, ['--version'], { reject: false, env: io.env, stdin: 'ignore' })
       if (r.exitCode !== 0) return undefined
-      return { path, skipDbUpdate: false, env: io.env }
+      return { path, skipDbUpdate: false, env: io.env, ...(login ? { login } : {}) }
     })()
     return found
   }
@@ -168,7 +178,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
     },
     {
       logger,
-      trivy: findTrivy(o.trivy, io),
+      trivy: findTrivy(o.trivy, io, cliLogin(io, imageList)),
       now: () => new Date(),
       version: VERSION,
       baseImage: basePolicy

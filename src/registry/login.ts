@@ -69,16 +69,16 @@ export function registryLogin(opts: {
 }
 
 /**
- * Trivy's credentials for one image: the login when the image is on its host; otherwise the
- * variables are removed, so neither the login nor an inherited TRIVY_USERNAME/TRIVY_PASSWORD
- * is sent to a registry they were not given for.
+ * Trivy's credentials for one image: the login as TRIVY_USERNAME/TRIVY_PASSWORD when the image
+ * is on its host, nothing otherwise. Variables the user exported themselves are left as Trivy
+ * documents them (their own choice for every host); only the login is scoped here.
  */
 export function trivyLoginEnv(
   image: string,
   login: RegistryLogin | undefined,
-): Record<string, string | undefined> {
+): Record<string, string> {
   if (login && imageHost(image) === login.host) {
     return { TRIVY_USERNAME: login.username, TRIVY_PASSWORD: login.password }
   }
-  return { TRIVY_USERNAME: undefined, TRIVY_PASSWORD: undefined }
+  return {}
 }

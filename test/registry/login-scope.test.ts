@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultCredentials, staticCredentials } from '../../src/registry/credentials.js'
 import { parseRegistryHost, registryLogin, trivyLoginEnv } from '../../src/registry/login.js'
 import { MediaType } from '../../src/registry/media-types.js'
-import { reportFor, runAction } from '../support/e2e/runner.js'
+import { reportFor, runAction, runCli } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FixtureBuilder, tarOf } from '../support/registry/images.js'
 import { type RecordingRegistry, startRecordingRegistry } from '../support/registry/recorder.js'
@@ -130,6 +130,37 @@ describe('registry-username/registry-password reach only their own host (dist/in
   }, 120_000)
 })
 
+describe('REGISTRY_USERNAME/REGISTRY_PASSWORD in the CLI (dist/cli.js)', () => {
+  it('go to the first image host only: the base-image check and Trivy for it, nothing for the second', async () => {
+    const report = fixturePath('alpine-310.json.golden')
+    const trivy = standIn({
+      [refs.a]: reportFor(report, refs.a),
+      [refs.b]: reportFor(report, refs.b),
+    })
+    const before = b.authorizations.length
+    const password = a.users.reader as string
+    const r = await runCli(
+      ['scan', refs.a, refs.b, '--fail-on', 'none', '--format', 'json', '--forbid', 'shell'],
+      { ...trivy.env, REGISTRY_USERNAME: 'reader', REGISTRY_PASSWORD: password },
+    )
+    expect(b.authorizations.slice(before)).toEqual([])
+    const images =
+      (
+        JSON.parse(r.stdout || '{}') as {
+          images?: { image: string; baseImage?: { source: string } }[]
+        }
+      ).images ?? []
+    expect(images.find((i) => i.image === refs.a)?.baseImage, r.stderr).toMatchObject({
+      source: 'registry',
+    })
+    const env = (ref: string) => trivy.invocations().find((i) => i.argv.at(-1) === ref)?.env
+    expect(env(refs.a)).toMatchObject({ TRIVY_USERNAME: 'reader', TRIVY_PASSWORD: password })
+    expect(env(refs.b)).toBeDefined()
+    expect(env(refs.b)).not.toHaveProperty('TRIVY_USERNAME')
+    expect(env(refs.b)).not.toHaveProperty('TRIVY_PASSWORD')
+  }, 120_000)
+})
+
 describe('the login scope (pure parts)', () => {
   it('parses the registry input as a host and refuses URLs, paths and bare words', () => {
     expect(parseRegistryHost('', 'registry')).toBeUndefined()
@@ -143,7 +174,7 @@ describe('the login scope (pure parts)', () => {
     expect(() => parseRegistryHost('acme', 'registry')).toThrow(/no dot or port/)
   })
 
-  it('defaults to the first image host; Trivy env drops inherited TRIVY_* credentials elsewhere', () => {
+  it('defaults to the first image host; Trivy gets the login only for images on that host', () => {
     const login = registryLogin({
       username: 'u',
       password: 'p',
@@ -154,10 +185,8 @@ describe('the login scope (pure parts)', () => {
       TRIVY_USERNAME: 'u',
       TRIVY_PASSWORD: 'p',
     })
-    expect(trivyLoginEnv('nginx', login)).toEqual({
-      TRIVY_USERNAME: undefined,
-      TRIVY_PASSWORD: undefined,
-    })
+    expect(trivyLoginEnv('nginx', login)).toEqual({})
+    expect(trivyLoginEnv('ghcr.io/acme/app:1', undefined)).toEqual({})
   })
 
   it('explicit credentials without a host are never handed out; docker config is per host', async () => {
