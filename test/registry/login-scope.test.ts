@@ -6,6 +6,9 @@
  * TRIVY_* environment of each invocation.
  */
 
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultCredentials, staticCredentials } from '../../src/registry/credentials.js'
@@ -200,5 +203,17 @@ describe('the login scope (pure parts)', () => {
     })
     expect(await scoped.get('ghcr.io')).toMatchObject({ username: 'u' })
     expect(await scoped.get('quay.io')).toBeUndefined()
+    // docker login's config: each host gets the entry written for it, nothing else.
+    const dir = mkdtempSync(join(tmpdir(), 'docker-config-'))
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        auths: { '127.0.0.1:5000': { auth: Buffer.from('a-user:a-pass').toString('base64') } },
+      }),
+    )
+    const docker = defaultCredentials({ env: { DOCKER_CONFIG: dir } })
+    expect(await docker.get('127.0.0.1:5000')).toMatchObject({ username: 'a-user' })
+    expect(await docker.get('127.0.0.1:5001')).toBeUndefined()
+    expect(await docker.get('localhost:5000')).toBeUndefined()
   })
 })
