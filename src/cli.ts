@@ -5,14 +5,20 @@ import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { execa } from 'execa'
 import { inspectImage, inspectJson, inspectTable } from '../scanners/base-image/index.js'
+import { durationMs } from '../scanners/trivy/run.js'
 import { commentKeys } from './github/comment-key.js'
 import { commentMarker } from './github/marker.js'
 import { escapeStrings, neutraliseCommands, safeJson } from './github/workflow-commands.js'
-import { parsePlatform, parsePositiveInt } from './inputs.js'
+import { parsePlatform, parsePositiveInt, parseTimeout } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runScan } from './modes/scan.js'
 import type { TrivyHandle } from './pipeline.js'
-import { defaultCredentials, RegistryClient } from './registry/index.js'
+import {
+  defaultCredentials,
+  RegistryClient,
+  type RegistryLogin,
+  registryLogin,
+} from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
 import { cliSource, policyFileOf, resolveSettings, type ScanSettings } from './settings/index.js'
@@ -45,11 +51,21 @@ function stderrLogger(io: CliIo, verbose: boolean): Logger {
 }
 
 /** Registry access: REGISTRY_USERNAME/REGISTRY_PASSWORD, then docker config, then GITHUB_TOKEN for ghcr.io. */
-function registryClient(io: CliIo, logger: Logger): RegistryClient {
+/** REGISTRY_USERNAME/REGISTRY_PASSWORD belong to the first image's registry only. */
+function cliLogin(io: CliIo, images: string[]): RegistryLogin | undefined {
+  return registryLogin({
+    username: io.env.REGISTRY_USERNAME,
+    password: io.env.REGISTRY_PASSWORD,
+    images,
+  })
+}
+
+function registryClient(io: CliIo, logger: Logger, images: string[]): RegistryClient {
+  const login = cliLogin(io, images)
   return new RegistryClient({
     credentials: defaultCredentials({
-      username: io.env.REGISTRY_USERNAME,
-      password: io.env.REGISTRY_PASSWORD,
+      ...(login ?? {}),
+      ...(login ? { registry: login.host } : {}),
       env: io.env,
     }),
     logger,
@@ -61,6 +77,7 @@ function registryClient(io: CliIo, logger: Logger): RegistryClient {
 function findTrivy(
   explicit: string | undefined,
   io: CliIo,
+  login?: RegistryLogin,
 ): () => Promise<TrivyHandle | undefined> {
   let found: Promise<TrivyHandle | undefined> | undefined
   return () => {
@@ -72,7 +89,7 @@ function findTrivy(
           `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : 'no trivy on PATH'}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`,
         )
       }
-      return { path, skipDbUpdate: false, env: io.env }
+      return { path, skipDbUpdate: false, env: io.env, ...(login ? { login } : {}) }
     })()
     return found
   }
@@ -146,8 +163,8 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   const logger = stderrLogger(io, Boolean(o.verbose))
   const result = await runScan(s, {
     logger,
-    trivy: findTrivy(o.trivy, io),
-    registryClient: () => registryClient(io, logger),
+    trivy: findTrivy(o.trivy, io, cliLogin(io, s.images.value)),
+    registryClient: () => registryClient(io, logger, s.images.value),
     outputDir,
     sarifPath,
   })
@@ -250,18 +267,26 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       new Option('--format <format>', 'output').choices(['table', 'json']).default('table'),
     )
     .option('--dockerfile <path>', 'the Dockerfile that built the image')
+    .option('--timeout <duration>', 'the whole read of the image must finish within it', '10m')
     .option('-v, --verbose', 'log registry requests to stderr')
     .action(
       async (
         image: string,
-        o: { platform: string; format: string; dockerfile?: string; verbose?: boolean },
+        o: {
+          platform: string
+          format: string
+          dockerfile?: string
+          timeout: string
+          verbose?: boolean
+        },
       ) => {
         const logger = stderrLogger(io, Boolean(o.verbose))
         const facts = await inspectImage(image, {
           platform: parsePlatform(o.platform, '--platform'),
-          client: registryClient(io, logger),
+          client: registryClient(io, logger, [image]),
           logger,
           dockerfile: o.dockerfile,
+          timeoutMs: durationMs(parseTimeout(o.timeout, '--timeout')),
         })
         const json = inspectJson(facts)
         io.stdout(o.format === 'json' ? `${safeJson(json)}\n` : inspectTable(escapeStrings(json)))
@@ -319,7 +344,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
             trustedRoot: o.trustedRoot,
           },
           {
-            store: registryStore(registryClient(io, logger)),
+            store: registryStore(registryClient(io, logger, [image])),
             logger,
             print: (t) => printed.push(t),
           },

@@ -26,6 +26,7 @@ import type {
 } from './model.js'
 import { evaluate, finalVerdict } from './policy/evaluate.js'
 import { readIgnoreFile } from './policy/ignore-file.js'
+import type { RegistryLogin } from './registry/login.js'
 import { compareFindings } from './render/compare.js'
 import { imageReportOf, shipgateReport } from './report/assemble.js'
 import { isSarifLog, mergeSarif, type SarifLog } from './report/sarif.js'
@@ -71,6 +72,8 @@ export interface TrivyHandle {
   cacheDir?: string
   /** Environment for Trivy processes (the CLI passes its own; the action inherits the runner's). */
   env?: NodeJS.ProcessEnv
+  /** registry-username/password and their host: given to Trivy only for images on that host. */
+  login?: RegistryLogin
 }
 
 export interface PipelineDeps {
@@ -144,6 +147,7 @@ async function analyse(
       skipDbUpdate: trivy.skipDbUpdate,
       graceMs: req.graceMs,
       env: trivy.env,
+      ...(trivy.login ? { login: trivy.login } : {}),
     },
     deps.logger,
   )
