@@ -45181,7 +45181,7 @@ var require_dist8 = __commonJS({
 
 // src/cli.ts
 import { mkdtempSync } from "node:fs";
-import { readFile as readFile9 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir3, readFile as readFile9 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
 
@@ -79151,14 +79151,28 @@ async function scan(images, o2, io) {
   const wantSarif = o2.format === "sarif" || s.sarif.value !== void 0;
   const sarifPath = wantSarif ? s.sarif.value ?? join4(outputDir, "shipgate.sarif") : void 0;
   const logger = stderrLogger(io, Boolean(o2.verbose));
+  const sbomFormat = o2.sbom ?? (o2.sbomOutput ? "cyclonedx" : void 0);
   const result = await runScan(s, {
     logger,
     trivy: findTrivy(o2.trivy, io, cliLogin(io, s.images.value)),
     registryClient: () => registryClient(io, logger, s.images.value),
     outputDir,
-    sarifPath
+    sarifPath,
+    sbomFormat
   });
   for (const w of result.report.warnings) logger.warning(w);
+  if (sbomFormat) {
+    const written = await writeSboms(result.report.images, sbomFormat, o2.sbomOutput);
+    if (!written.length && !result.errors.length) {
+      io.stderr(
+        `error: --sbom ${sbomFormat}: no SBOM was written; it is converted from the Trivy report by \`trivy convert\`, so trivy must be on PATH (or --trivy PATH).
+`
+      );
+      return EXIT.error;
+    }
+    for (const file2 of written) io.stderr(`SBOM (${sbomFormat}): ${file2}
+`);
+  }
   switch (o2.format) {
     case "json":
       io.stdout(`${safeJson({ ...result.report, settings: settingsRecord(settings) })}
@@ -79199,13 +79213,44 @@ Shipgate report: ${result.reportPath}
 `);
   return result.report.verdict === "pass" ? EXIT.pass : EXIT.policy;
 }
+async function writeSboms(images, format2, path10) {
+  const made = images.flatMap((i2) => {
+    const file2 = format2 === "cyclonedx" ? i2.artifacts.cyclonedx : i2.artifacts.spdx;
+    return file2 ? [{ image: i2.image, file: file2 }] : [];
+  });
+  if (!path10) return made.map((m) => m.file);
+  const ext = format2 === "cyclonedx" ? "cdx.json" : "spdx.json";
+  if (images.length <= 1) {
+    const one = made[0];
+    if (!one) return [];
+    await copyFile2(one.file, path10);
+    return [path10];
+  }
+  await mkdir3(path10, { recursive: true });
+  const out = [];
+  for (const [n2, m] of made.entries()) {
+    const name = `${n2 + 1}-${m.image.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 120)}.${ext}`;
+    const target = join4(path10, name);
+    await copyFile2(m.file, target);
+    out.push(target);
+  }
+  return out;
+}
 function buildProgram(io, setExit) {
   const program2 = new Command("shipgate").description("Gate container images: Trivy scan, severity policy, reports.").version(VERSION).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   program2.command("scan").description(
     "Scan images with Trivy (or read an existing report) and judge them against the policy."
   ).argument("[image...]", "image references").option("--report <file>", "existing Trivy JSON report: Trivy is not run").option("--fail-on <severity>", "critical|high|medium|low|unknown|none (default: high)").option("--ignore-unfixed", "findings without a fixed version do not count").option("--no-ignore-unfixed", "they count (overrides a policy file that says otherwise)").option("--ignore-file <file>", ".trivyignore or .trivyignore.yaml (entries may expire)").addOption(
     new Option("--format <format>", "output on stdout").choices(["table", "json", "markdown", "sarif"]).default("table")
-  ).option("--sarif <file>", "also write SARIF here").option("--scanners <list>", "Trivy scanners (default: vuln,secret)").option("--timeout <duration>", "Trivy timeout per image, 1s to 6h (default: 10m)").option("--platform <os/arch>", "platform of multi-platform images").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").option("--max-parallel <n>", "images scanned at once, 1 to 64 (default: 2)").option(
+  ).option("--sarif <file>", "also write SARIF here").addOption(
+    new Option(
+      "--sbom <format>",
+      "also write an SBOM, converted from the same analysis (default format with --sbom-output: cyclonedx)"
+    ).choices(["cyclonedx", "spdx-json"])
+  ).option(
+    "--sbom-output <path>",
+    "where the SBOM goes: a file for one image, a directory for several (default: --output-dir)"
+  ).option("--scanners <list>", "Trivy scanners (default: vuln,secret)").option("--timeout <duration>", "Trivy timeout per image, 1s to 6h (default: 10m)").option("--platform <os/arch>", "platform of multi-platform images").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").option("--max-parallel <n>", "images scanned at once, 1 to 64 (default: 2)").option(
     "--compare-to <baseline...>",
     "base-branch image or report (Shipgate/Trivy JSON) to diff against"
   ).option(

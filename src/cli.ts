@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
@@ -103,6 +103,8 @@ interface ScanOptions {
   ignoreFile?: string
   format: 'table' | 'json' | 'markdown' | 'sarif'
   sarif?: string
+  sbom?: 'cyclonedx' | 'spdx-json'
+  sbomOutput?: string
   scanners?: string
   timeout?: string
   platform?: string
@@ -161,14 +163,27 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   const wantSarif = o.format === 'sarif' || s.sarif.value !== undefined
   const sarifPath = wantSarif ? (s.sarif.value ?? join(outputDir, 'shipgate.sarif')) : undefined
   const logger = stderrLogger(io, Boolean(o.verbose))
+  // --sbom-output alone means the default format, as the action's `sbom-format` does.
+  const sbomFormat = o.sbom ?? (o.sbomOutput ? 'cyclonedx' : undefined)
   const result = await runScan(s, {
     logger,
     trivy: findTrivy(o.trivy, io, cliLogin(io, s.images.value)),
     registryClient: () => registryClient(io, logger, s.images.value),
     outputDir,
     sarifPath,
+    sbomFormat,
   })
   for (const w of result.report.warnings) logger.warning(w)
+  if (sbomFormat) {
+    const written = await writeSboms(result.report.images, sbomFormat, o.sbomOutput)
+    if (!written.length && !result.errors.length) {
+      io.stderr(
+        `error: --sbom ${sbomFormat}: no SBOM was written; it is converted from the Trivy report by \`trivy convert\`, so trivy must be on PATH (or --trivy PATH).\n`,
+      )
+      return EXIT.error
+    }
+    for (const file of written) io.stderr(`SBOM (${sbomFormat}): ${file}\n`)
+  }
   switch (o.format) {
     case 'json':
       io.stdout(`${safeJson({ ...result.report, settings: settingsRecord(settings) })}\n`)
@@ -207,6 +222,39 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   return result.report.verdict === 'pass' ? EXIT.pass : EXIT.policy
 }
 
+/**
+ * Copies each scanned image's SBOM where the user asked: `path` itself for one image, a file
+ * per image inside `path` for several. Without `path` they stay in the output directory.
+ */
+async function writeSboms(
+  images: { image: string; artifacts: { cyclonedx?: string; spdx?: string } }[],
+  format: 'cyclonedx' | 'spdx-json',
+  path: string | undefined,
+): Promise<string[]> {
+  const made = images.flatMap((i) => {
+    const file = format === 'cyclonedx' ? i.artifacts.cyclonedx : i.artifacts.spdx
+    return file ? [{ image: i.image, file }] : []
+  })
+  if (!path) return made.map((m) => m.file)
+  const ext = format === 'cyclonedx' ? 'cdx.json' : 'spdx.json'
+  if (images.length <= 1) {
+    const one = made[0]
+    if (!one) return []
+    await copyFile(one.file, path)
+    return [path]
+  }
+  await mkdir(path, { recursive: true })
+  const out: string[] = []
+  for (const [n, m] of made.entries()) {
+    // Image references hold `/`, `:` and `@`: a plain, numbered name never escapes the directory.
+    const name = `${n + 1}-${m.image.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.${ext}`
+    const target = join(path, name)
+    await copyFile(m.file, target)
+    out.push(target)
+  }
+  return out
+}
+
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('shipgate')
     .description('Gate container images: Trivy scan, severity policy, reports.')
@@ -231,6 +279,16 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         .default('table'),
     )
     .option('--sarif <file>', 'also write SARIF here')
+    .addOption(
+      new Option(
+        '--sbom <format>',
+        'also write an SBOM, converted from the same analysis (default format with --sbom-output: cyclonedx)',
+      ).choices(['cyclonedx', 'spdx-json']),
+    )
+    .option(
+      '--sbom-output <path>',
+      'where the SBOM goes: a file for one image, a directory for several (default: --output-dir)',
+    )
     .option('--scanners <list>', 'Trivy scanners (default: vuln,secret)')
     .option('--timeout <duration>', 'Trivy timeout per image, 1s to 6h (default: 10m)')
     .option('--platform <os/arch>', 'platform of multi-platform images')
