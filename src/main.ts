@@ -16,6 +16,7 @@ import { commentKey, InputError, readCommentInputs, readScanInputs } from './inp
 import { SEVERITIES, type ShipgateReport } from './model.js'
 import { type PipelineResult, runPipeline } from './pipeline.js'
 import { IgnoreFileError } from './policy/ignore-file.js'
+import { redact, redactDeep, registerSecret } from './redact.js'
 import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
 import { actionsArtifactUploader } from './sign/actions-artifact.js'
 import { githubIdentity } from './sign/github-identity.js'
@@ -71,6 +72,13 @@ export async function run(): Promise<void> {
     })
     const commentInputs = readCommentInputs(getInput, inputs.images.length)
     if (commentInputs.token) core.setSecret(commentInputs.token)
+    // Known secrets are cut out of every message that reaches an output (src/redact.ts).
+    for (const secret of [
+      commentInputs.token,
+      getInput('registry-password'),
+      process.env.GITHUB_TOKEN,
+    ])
+      registerSecret(secret)
     const temp = process.env.RUNNER_TEMP || tmpdir()
     const outputDir = join(
       temp,
@@ -133,7 +141,7 @@ export async function run(): Promise<void> {
     }
     const signed = await signStage(
       result.report,
-      signable ? signing : { sign: false, sbomFormat: signing.sbomFormat },
+      signable || !signing.sign ? signing : { sign: false, sbomFormat: signing.sbomFormat },
       {
         store: () => registryStore(registryClient()),
         identity: () => githubIdentity(),
@@ -151,6 +159,8 @@ export async function run(): Promise<void> {
       result.report.verdict = 'fail'
       result.report.reason = `Not signed: ${signed.failed[0]?.message}${signed.failed.length > 1 ? ` (+${signed.failed.length - 1} more)` : ''}`
     }
+    // Nothing below (comment, report file, outputs, summary) may carry a secret.
+    redactDeep(result.report)
     const key = commentKey(
       commentInputs.key,
       inputs.images,
@@ -167,14 +177,14 @@ export async function run(): Promise<void> {
     await writeSummary(result.report)
 
     if (result.errors.length || signed.failed.length) {
-      core.setFailed([...result.errors, ...signed.failed.map((f) => f.message)].join('\n'))
+      core.setFailed(redact([...result.errors, ...signed.failed.map((f) => f.message)].join('\n')))
     } else if (result.report.verdict === 'fail') {
       core.setFailed(result.report.reason)
     } else {
       core.info(result.report.reason)
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = redact(error instanceof Error ? error.message : String(error))
     // Errors that already say what to do (bad inputs, unreadable reports, refused binaries).
     const explained = [
       InputError,

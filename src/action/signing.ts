@@ -1,4 +1,5 @@
 import * as github from '@actions/github'
+import { forkPullRequest, forkSkipReason } from '../sign/fork.js'
 import { githubIdentity } from '../sign/github-identity.js'
 import { readSigningSettings, type SigningSettings } from '../sign/settings.js'
 import { getInput } from './context.js'
@@ -31,7 +32,17 @@ export function readSigning(): SigningSettings {
   const settings = readSigningSettings(raw, {
     repositoryVisibility: visibility as 'public' | 'private' | 'internal' | undefined,
   })
-  // Fail before any work when signing cannot possibly succeed.
-  if (settings.sign) githubIdentity().preflight()
+  if (!settings.sign) return settings
+  const identity = githubIdentity()
+  if (!identity.available()) {
+    // A fork PR has no token by design: scan, gate and comment, and say signing was skipped.
+    const fork = forkPullRequest(
+      github.context.eventName,
+      github.context.payload as Parameters<typeof forkPullRequest>[1],
+    )
+    if (fork) return { sign: false, sbomFormat: settings.sbomFormat, skipped: forkSkipReason(fork) }
+  }
+  // Anywhere else, fail before any work when signing cannot possibly succeed.
+  identity.preflight()
   return settings
 }

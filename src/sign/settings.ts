@@ -25,7 +25,12 @@ export interface SigstoreEndpoints {
 export type EnabledSigningSettings = Extract<SigningSettings, { sign: true }>
 
 export type SigningSettings =
-  | { sign: false; sbomFormat: SbomFormat }
+  | {
+      sign: false
+      sbomFormat: SbomFormat
+      /** Signing was asked for but cannot happen in this run (a fork PR): reported, not failed. */
+      skipped?: string
+    }
   | {
       sign: true
       sbomFormat: SbomFormat

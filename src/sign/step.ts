@@ -7,6 +7,7 @@
 import type { BundleWithDsseEnvelope } from '@sigstore/bundle'
 import type { Logger } from '../logger.js'
 import type { SigningReport } from '../model.js'
+import { registerSecret } from '../redact.js'
 import type { Descriptor } from '../registry/media-types.js'
 import { formatRepository, parseReference, type RepositoryRef } from '../registry/reference.js'
 import { bundleVerifier, verifyBundle } from './bundle-verify.js'
@@ -102,6 +103,8 @@ export function signingSession(
   let token: Promise<string> | undefined
   const getToken = () => {
     token ??= deps.identity.getToken().then((value) => {
+      // Whatever provider gave it, the token never appears in a message from here on.
+      registerSecret(value)
       checkPrivacy(settings, value)
       return value
     })

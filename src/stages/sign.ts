@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js'
 import type { ShipgateReport } from '../model.js'
+import { redact, redactDeep } from '../redact.js'
 import type { IdentityProvider } from '../sign/identity.js'
 import type { OciStore } from '../sign/oci-store.js'
 import { type ArtifactUploader, uploadSbom } from '../sign/sbom-artifact.js'
@@ -39,13 +40,19 @@ export async function signStage(
       await uploadSbom(deps.uploader, s.path, s.image, settings.sbomFormat, deps.logger)
   }
 
+  if (!settings.sign && settings.skipped) {
+    deps.logger.warning(settings.skipped)
+    report.warnings.push(settings.skipped)
+  }
   if (settings.sign) {
     // Images that failed to scan are not in the report: they are never signed.
     let trustedRoot: TrustedRoot | undefined
     try {
       trustedRoot = await deps.trustedRoot()
     } catch (error) {
-      const message = `The Sigstore trust root could not be loaded (${(error as Error).message}); signatures are pushed without the pre-push check.`
+      const message = redact(
+        `The Sigstore trust root could not be loaded (${(error as Error).message}); signatures are pushed without the pre-push check.`,
+      )
       deps.logger.warning(message)
       report.warnings.push(message)
     }
@@ -74,8 +81,10 @@ export async function signStage(
         })
         if (image.signing) image.digest ??= image.signing.digest
       } catch (error) {
-        if (error instanceof SigningError && error.partial) image.signing = error.partial
-        const message = `Signing ${image.image} failed: ${(error as Error).message}`
+        if (error instanceof SigningError && error.partial)
+          image.signing = redactDeep(error.partial)
+        // Service error text can echo the OIDC token: redacted before it reaches any output.
+        const message = redact(`Signing ${image.image} failed: ${(error as Error).message}`)
         failed.push({ image: image.image, message })
         report.warnings.push(message)
       }

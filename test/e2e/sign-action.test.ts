@@ -15,6 +15,7 @@ import { MediaType } from '../../src/registry/media-types.js'
 import { parseReference } from '../../src/registry/reference.js'
 import { eventFile, reportFor, runAction, runCli, startTripwire } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
+import { FakeGitHub } from '../support/github/fake-github.js'
 import { FixtureBuilder, tarOf } from '../support/registry/images.js'
 import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
 import {
@@ -378,5 +379,156 @@ describe('sign: true against a registry with bearer-token auth (how ghcr.io beha
     expect(r.summary).toContain('may not push')
     const tags = await pusher.listTags(parseReference(`${tokenRegistry.host}/octo-org/private`))
     expect(tags).toEqual(['v1'])
+  })
+})
+
+/** A pull_request event: from a fork (head repo differs from the base repo) or from a branch. */
+function pullRequestEnv(gh: FakeGitHub, number: number, fork: boolean) {
+  return {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventFile({
+      pull_request: {
+        number,
+        head: { repo: { full_name: fork ? 'mallory/app' : 'octo-org/app' } },
+        base: { repo: { full_name: 'octo-org/app' } },
+      },
+      repository: { full_name: 'octo-org/app', private: false, visibility: 'public' },
+    }),
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: 'octo-org/app',
+  }
+}
+
+describe('issue 9 item 7: no token in any output', () => {
+  const gh = new FakeGitHub()
+  beforeAll(async () => {
+    await gh.start()
+  })
+  afterAll(async () => {
+    await gh.stop()
+  })
+
+  it('Fulcio echoing the OIDC JWT in its error: the JWT reaches no output, summary, report file or PR comment', async () => {
+    const image = await pushImage('octo-org/app', 'echo-token')
+    const trivy = standIn({
+      [image.ref]: reportFor(fixturePath('alpine-310.json.golden'), image.ref, image.digest),
+    })
+    gh.addPullRequest('octo-org', 'app', 31)
+    gh.token = 'ghs_comment_token'
+    // 400: not retried, so the echoed body is the final error @sigstore/sign reports.
+    sigstore.faults.fulcio = { status: 400, times: 1, echoToken: true }
+    const r = await runAction(
+      { ...signInputs(image.ref), 'github-token': 'ghs_comment_token' },
+      {
+        ...runnerEnv(trivy),
+        ...pullRequestEnv(gh, 31, false),
+      },
+    )
+    sigstore.faults.fulcio = undefined
+    // The token the runner handed out: registered with ::add-mask:: when it was obtained.
+    const jwt = /^::add-mask::(ey\S+)$/m.exec(r.stdout)?.[1] as string
+    expect(jwt, r.stdout).toMatch(/^eyJ/)
+    // The failure is real and explained, with the token cut out.
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.errors.join('\n')).toMatch(/Fulcio .* did not issue a signing certificate/)
+    expect(r.errors.join('\n')).toContain('[REDACTED]')
+    const report = readFileSync(r.outputs.report as string, 'utf8')
+    const comment = gh.comments('octo-org', 'app', 31)[0]?.body ?? ''
+    expect(comment).toContain('did not issue a signing certificate')
+    expect(r.summary).toContain('did not issue a signing certificate')
+    const sinks = {
+      outputs: JSON.stringify(r.outputs),
+      summary: r.summary,
+      report,
+      comment,
+      // The log: only the mask command itself may carry it.
+      log: r.stdout.replaceAll(`::add-mask::${jwt}`, ''),
+      stderr: r.stderr,
+    }
+    for (const [sink, text] of Object.entries(sinks)) {
+      expect(text.includes(jwt), `${sink} contains the OIDC token`).toBe(false)
+      // Nor any part of it (a header.payload pair is enough to replay claims).
+      expect(/eyJ[\w-]{10,}\.[\w-]{10,}/.test(text), `${sink} contains a JWT-shaped string`).toBe(
+        false,
+      )
+    }
+  })
+})
+
+describe('issue 9 item 15: fork pull requests', () => {
+  const gh = new FakeGitHub()
+  beforeAll(async () => {
+    await gh.start()
+  })
+  afterAll(async () => {
+    await gh.stop()
+  })
+
+  it('sign: true on a fork PR (no OIDC token by design): scan, gate, summary and comment run; signing is skipped with the reason; a pass exits 0', async () => {
+    const image = await pushImage('octo-org/app', 'fork-pass')
+    const trivy = standIn({
+      [image.ref]: reportFor(fixturePath('alpine-310.json.golden'), image.ref, image.digest),
+    })
+    gh.addPullRequest('octo-org', 'app', 41)
+    gh.token = 'ghs_fork'
+    const before = sigstore.calls.fulcio
+    const r = await runAction(
+      { ...signInputs(image.ref), 'github-token': 'ghs_fork' },
+      { ...runnerEnv(trivy, false), ...pullRequestEnv(gh, 41, true) },
+    )
+    expect(r.errors, r.stdout).toEqual([])
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verdict).toBe('pass')
+    expect(trivy.calls().filter((a) => a[0] === 'image').length).toBeGreaterThan(0)
+    expect(sigstore.calls.fulcio).toBe(before)
+    expect(r.outputs.signature).toBe('')
+    expect(r.outputs['signature-verified'] ?? '').toBe('')
+    const skipped = /Signing skipped: .*fork.*mallory\/app.*no OIDC token/
+    expect(r.warnings.join('\n')).toMatch(skipped)
+    expect(r.summary).toMatch(skipped)
+    expect(gh.comments('octo-org', 'app', 41)[0]?.body).toMatch(skipped)
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.warnings.join('\n')).toMatch(skipped)
+    const hex = image.digest.replace('sha256:', '')
+    expect((await tagsOf('octo-org/app')).filter((t) => t.startsWith(`sha256-${hex}`))).toEqual([])
+  })
+
+  it('a failing fork PR still fails on the policy, not on signing', async () => {
+    const image = await pushImage('octo-org/app', 'fork-fail')
+    const trivy = standIn({
+      [image.ref]: reportFor(
+        fixturePath('securecodebox__juice-shop-v10.2.0.json'),
+        image.ref,
+        image.digest,
+      ),
+    })
+    gh.addPullRequest('octo-org', 'app', 42)
+    gh.token = 'ghs_fork'
+    const r = await runAction(
+      { ...signInputs(image.ref), 'github-token': 'ghs_fork' },
+      { ...runnerEnv(trivy, false), ...pullRequestEnv(gh, 42, true) },
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.errors.join('\n')).toMatch(/^Blocked: 25 critical/)
+    expect(r.errors.join('\n')).not.toContain('id-token')
+    expect(gh.comments('octo-org', 'app', 42)[0]?.body).toMatch(/Blocked: 25 critical/)
+  })
+
+  it('a PR from a branch of the same repository without id-token: write still fails before any work', async () => {
+    const image = await pushImage('octo-org/app', 'branch-pr')
+    const trivy = standIn({
+      [image.ref]: reportFor(fixturePath('alpine-310.json.golden'), image.ref, image.digest),
+    })
+    gh.addPullRequest('octo-org', 'app', 43)
+    const r = await runAction(
+      { ...signInputs(image.ref), 'github-token': 'ghs_fork' },
+      { ...runnerEnv(trivy, false), ...pullRequestEnv(gh, 43, false) },
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.errors.join('\n')).toContain('id-token: write')
+    expect(trivy.calls().filter((a) => a[0] === 'image')).toEqual([])
+    expect(r.outputs.verdict).toBe('fail')
   })
 })
