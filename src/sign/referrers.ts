@@ -20,7 +20,24 @@ export const BundleAnnotation = {
   content: 'dev.sigstore.bundle.content',
   predicateType: 'dev.sigstore.bundle.predicateType',
   created: 'org.opencontainers.image.created',
+  /** Not written by cosign 3.1; Trivy's `--vex oci` and other in-toto readers look only at this. */
+  intotoPredicateType: 'in-toto.io/predicate-type',
 } as const
+
+/** cosign 3.1: `time.Now().UTC().Format(time.RFC3339)`, whole seconds. */
+export function createdAnnotation(now: Date): string {
+  return now.toISOString().replace(/\.\d+Z$/, 'Z')
+}
+
+/** The manifest annotations of a bundle referrer: cosign 3.1's three, plus in-toto's. */
+export function referrerAnnotations(predicateType: string, now: Date): Record<string, string> {
+  return {
+    [BundleAnnotation.created]: createdAnnotation(now),
+    [BundleAnnotation.content]: 'dsse-envelope',
+    [BundleAnnotation.predicateType]: predicateType,
+    [BundleAnnotation.intotoPredicateType]: predicateType,
+  }
+}
 
 /** `sha256:abc…` → `sha256-abc…`: the referrers tag schema's tag. */
 export function referrersTag(digest: string): string {
@@ -48,14 +65,16 @@ export function referrerManifest(
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
     artifactType: mediaType,
-    config: { mediaType: OCI_EMPTY, digest: sha256(EMPTY_BLOB), size: EMPTY_BLOB.length },
+    // cosign 3.1's WriteReferrer also puts the artifactType on the empty config.
+    config: {
+      mediaType: OCI_EMPTY,
+      artifactType: mediaType,
+      digest: sha256(EMPTY_BLOB),
+      size: EMPTY_BLOB.length,
+    },
     layers: [{ mediaType, digest: sha256(bundleBlob), size: bundleBlob.length }],
     subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-    annotations: {
-      [BundleAnnotation.created]: created.toISOString(),
-      [BundleAnnotation.content]: 'dsse-envelope',
-      [BundleAnnotation.predicateType]: predicateType,
-    },
+    annotations: referrerAnnotations(predicateType, created),
   }
   return Buffer.from(JSON.stringify(manifest))
 }
@@ -130,11 +149,7 @@ export async function attachBundleReferrer(
     digest,
     size: manifest.length,
     artifactType: mediaType,
-    annotations: {
-      [BundleAnnotation.created]: now.toISOString(),
-      [BundleAnnotation.content]: 'dsse-envelope',
-      [BundleAnnotation.predicateType]: predicateType,
-    },
+    annotations: referrerAnnotations(predicateType, now),
   })
   const index: ImageIndex & { mediaType: string } = {
     schemaVersion: 2,
