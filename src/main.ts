@@ -9,7 +9,7 @@ import { TrivyInstallError } from '../scanners/trivy/install.js'
 import { TrivyReportError } from '../scanners/trivy/parse.js'
 import { commentOnPullRequest } from './action/comment.js'
 import { actionLogger, getInput, registryClient, runUrl } from './action/context.js'
-import { readSigning } from './action/signing.js'
+import { readSigning, vulnerabilityDbFromCache } from './action/signing.js'
 import { trivyProvider } from './action/trivy.js'
 import { verifyMode } from './action/verify.js'
 import { commentKey, InputError, readCommentInputs, readScanInputs } from './inputs.js'
@@ -151,6 +151,7 @@ export async function run(): Promise<void> {
         },
         uploader: actionsArtifactUploader(),
         logger: actionLogger,
+        vulnerabilityDb: vulnerabilityDbFromCache,
       },
     )
     for (const [name, value] of Object.entries(signed.outputs)) core.setOutput(name, value)

@@ -1,7 +1,11 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as github from '@actions/github'
+import { readDbMetadata } from '../../scanners/trivy/db.js'
 import { forkPullRequest, forkSkipReason } from '../sign/fork.js'
 import { githubIdentity } from '../sign/github-identity.js'
 import { readSigningSettings, type SigningSettings } from '../sign/settings.js'
+import type { VulnerabilityDbInfo } from '../sign/verdict.js'
 import { getInput } from './context.js'
 
 export function readSigning(): SigningSettings {
@@ -10,6 +14,7 @@ export function readSigning(): SigningSettings {
       'sign',
       'attest-sbom',
       'attest-vulnerabilities',
+      'attest-verdict',
       'sbom-format',
       'signature-format',
       'fulcio-url',
@@ -45,4 +50,16 @@ export function readSigning(): SigningSettings {
   // Anywhere else, fail before any work when signing cannot possibly succeed.
   identity.preflight()
   return settings
+}
+
+/**
+ * The DB the scan used, for the gate verdict: `db/metadata.json` in the Trivy cache that
+ * src/action/trivy.ts prepares (same directory).
+ */
+export async function vulnerabilityDbFromCache(): Promise<VulnerabilityDbInfo | undefined> {
+  const meta = await readDbMetadata(
+    join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-trivy-cache', 'db'),
+  )
+  if (!meta?.UpdatedAt) return undefined
+  return { updatedAt: meta.UpdatedAt, ...(meta.NextUpdate ? { nextUpdate: meta.NextUpdate } : {}) }
 }

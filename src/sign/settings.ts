@@ -36,6 +36,8 @@ export type SigningSettings =
       sbomFormat: SbomFormat
       attestSbom: boolean
       attestVulnerabilities: boolean
+      /** The signed gate verdict (src/sign/verdict.ts); default on. */
+      attestVerdict: boolean
       signatureFormat: SignatureFormat
       endpoints: SigstoreEndpoints
       /** True when Rekor is the public-good log: entries are public and permanent. */
@@ -51,6 +53,7 @@ export interface RawSigningInputs {
   sign?: string
   'attest-sbom'?: string
   'attest-vulnerabilities'?: string
+  'attest-verdict'?: string
   'sbom-format'?: string
   'signature-format'?: string
   'fulcio-url'?: string
@@ -157,6 +160,7 @@ export function readSigningSettings(
   const sbomFormat = oneOf(raw, 'sbom-format', SBOM_FORMATS, 'cyclonedx')
   const attestSbomInput = bool(raw, 'attest-sbom')
   const attestVulnInput = bool(raw, 'attest-vulnerabilities')
+  const attestVerdictInput = bool(raw, 'attest-verdict')
   const signatureFormat = oneOf(raw, 'signature-format', SIGNATURE_FORMATS, 'both')
   const fulcioURL = serviceURL(raw, 'fulcio-url')
   const rekorURL = serviceURL(raw, 'rekor-url')
@@ -165,7 +169,7 @@ export function readSigningSettings(
   const trustedRootPath = given(raw['trusted-root'])
 
   if (!sign) {
-    for (const name of ['attest-sbom', 'attest-vulnerabilities'] as const) {
+    for (const name of ['attest-sbom', 'attest-vulnerabilities', 'attest-verdict'] as const) {
       if (bool(raw, name) === true) {
         throw new SigningInputError(
           name,
@@ -217,6 +221,7 @@ export function readSigningSettings(
     sbomFormat,
     attestSbom: attestSbomInput ?? sbomFormat !== 'none',
     attestVulnerabilities: attestVulnInput ?? true,
+    attestVerdict: attestVerdictInput ?? true,
     signatureFormat,
     endpoints,
     publicTransparencyLog: publicRekor,

@@ -17,6 +17,7 @@ import { appendCosignLayer } from './cosign-publish.js'
 import { type IdentityProvider, tokenClaims } from './identity.js'
 import type { OciStore } from './oci-store.js'
 import {
+  dockerReference,
   PredicateType,
   sbomPredicate,
   sbomPredicateType,
@@ -34,6 +35,7 @@ import {
   type RetryPolicy,
 } from './sigstore-signer.js'
 import { caChains, type TrustedRoot } from './trust-root.js'
+import { GATE_VERDICT_PREDICATE_TYPE, type GateVerdictPredicate } from './verdict.js'
 
 export interface SignInput {
   /** The reference the user gave (tag or digest). */
@@ -44,6 +46,15 @@ export interface SignInput {
   sbomPath?: string
   /** Trivy's JSON report, for the vulnerability attestation. */
   vuln?: VulnPredicateSource
+  /**
+   * The gate verdict, built once the signer is known (its workflow is the policy's URI).
+   * Only PASSED verdicts are pushed: see signingSession.
+   */
+  verdict?: (signed: {
+    policyUri: string
+    repository: string
+    digest: string
+  }) => GateVerdictPredicate
 }
 
 export interface SigningDeps {
@@ -157,7 +168,32 @@ export function signingSession(
       }
 
       // The token first, on its own: a refused token or the privacy rule fail with their own message.
-      await getToken()
+      const jwt = await getToken()
+      if (settings.attestVerdict) {
+        if (!input.verdict) {
+          throw new SigningError(
+            `No gate verdict for ${name}, but 'attest-verdict' is on; the gate did not run for it.`,
+            undefined,
+          )
+        }
+        const predicate = input.verdict({
+          policyUri: policyUri(jwt),
+          repository: dockerReference(repo),
+          digest,
+        })
+        // A FAILED verdict is never pushed: cosign 3 and Kyverno ImageValidatingPolicy count any
+        // verified same-identity attestation as a signature, so it would let the image through.
+        if (predicate.verificationResult !== 'PASSED') {
+          throw new SigningError(
+            `Refusing to attest a ${predicate.verificationResult} gate verdict for ${name}.`,
+            undefined,
+          )
+        }
+        attestations.push({
+          predicateType: GATE_VERDICT_PREDICATE_TYPE,
+          body: statement(repo, digest, GATE_VERDICT_PREDICATE_TYPE, predicate),
+        })
+      }
       signer ??= keylessSigner({
         endpoints: settings.endpoints,
         getToken,
@@ -297,6 +333,19 @@ export function signingSession(
 
 function countExpected(cosign: boolean, bundles: boolean, attestations: number): number {
   return (cosign ? 1 + attestations : 0) + (bundles ? 1 + attestations : 0)
+}
+
+/** The workflow that ran (and holds the gate's inputs): `https://github.com/<job_workflow_ref>`. */
+function policyUri(token: string): string {
+  try {
+    const claims = tokenClaims(token)
+    const ref = claims.job_workflow_ref
+    if (typeof ref === 'string' && ref) return `https://github.com/${ref}`
+    if (typeof claims.sub === 'string' && claims.sub) return `urn:shipgate:signer:${claims.sub}`
+  } catch {
+    // not a JWT we can read: fall through
+  }
+  return 'urn:shipgate:inputs'
 }
 
 /** Signing from a non-public repository into the public log needs the explicit opt-in; the token knows the truth. */

@@ -117,8 +117,10 @@ describe('sign: true through dist/index.js', () => {
       [
         'bundle https://cosign.sigstore.dev/attestation/vuln/v1',
         'bundle https://cyclonedx.org/bom',
+        'bundle https://shipgate.dev/attestation/gate/v1',
         'cosign https://cosign.sigstore.dev/attestation/vuln/v1',
         'cosign https://cyclonedx.org/bom',
+        'cosign https://shipgate.dev/attestation/gate/v1',
       ].sort(),
     )
     const sbom = JSON.parse(readFileSync(signed.outputs.sbom as string, 'utf8'))
@@ -163,14 +165,100 @@ describe('sign: true through dist/index.js', () => {
       [
         'bundle attestation https://cosign.sigstore.dev/attestation/vuln/v1',
         'bundle attestation https://cyclonedx.org/bom',
+        'bundle attestation https://shipgate.dev/attestation/gate/v1',
         'bundle signature signer',
         'cosign attestation https://cosign.sigstore.dev/attestation/vuln/v1',
         'cosign attestation https://cyclonedx.org/bom',
+        'cosign attestation https://shipgate.dev/attestation/gate/v1',
         'cosign signature signer',
       ].sort(),
     )
     expect(verified.every((l) => l.includes(`signer ${identityOf(sigstore.claims)}`))).toBe(true)
-    expect(r.stdout).toMatch(/^Verified: 2 signature\(s\), 4 attestation\(s\)/m)
+    expect(r.stdout).toMatch(/^Verified: 2 signature\(s\), 6 attestation\(s\)/m)
+  })
+
+  it('the signed gate verdict: PASSED for this digest, the policy digest, Trivy and its DB, in both layouts', async () => {
+    const hex = image.digest.replace('sha256:', '')
+    const att = await client.getManifest(
+      parseReference(`${registry.host}/octo-org/app`),
+      `sha256-${hex}.att`,
+    )
+    const layers = (
+      att.manifest as { layers: { digest: string; annotations: Record<string, string> }[] }
+    ).layers
+    const layer = layers.find(
+      (l) => l.annotations.predicateType === 'https://shipgate.dev/attestation/gate/v1',
+    )
+    expect(layer).toBeDefined()
+    const envelope = JSON.parse(
+      Buffer.from(
+        await client.getBlobBytes(
+          parseReference(`${registry.host}/octo-org/app`),
+          layer?.digest as string,
+        ),
+      ).toString(),
+    )
+    const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString())
+    expect(statement.subject).toEqual([
+      { name: `${registry.host}/octo-org/app`, digest: { sha256: hex } },
+    ])
+    const p = statement.predicate
+    expect(p).toMatchObject({
+      verifier: { id: 'https://shipgate.dev/verifier' },
+      resourceUri: `${registry.host}/octo-org/app@${image.digest}`,
+      policy: { uri: identityOf(sigstore.claims) },
+      verificationResult: 'PASSED',
+      thresholds: { failOn: 'HIGH', scope: 'all', ignoreUnfixed: false, ignores: [] },
+    })
+    expect(p.policy.digest.sha256).toMatch(/^[0-9a-f]{64}$/)
+    // The Trivy that wrote the report (the fixture says `dev`: no release tag to point at).
+    expect(p.scanner.version).toBe(p.verifier.version.trivy)
+    expect(p.scanner.uri).toMatch(/^pkg:github\/aquasecurity\/trivy(@v\d|$)/)
+    expect(p.timeVerified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    // The stand-in Trivy wrote db/metadata.json when it "downloaded" the DB for this job.
+    expect(Date.parse(p.scanner.db.lastUpdate)).toBeLessThanOrEqual(Date.parse(p.timeVerified))
+    expect(p.findings).toMatchObject({ critical: 0, high: 0 })
+  })
+
+  it('`shipgate verify --require both,verdict --max-db-age 24h` accepts the signed image', async () => {
+    const r = await runCli([
+      'verify',
+      image.ref,
+      '--certificate-identity',
+      identityOf(sigstore.claims),
+      '--certificate-oidc-issuer',
+      GITHUB_ISSUER,
+      '--trusted-root',
+      trustedRoot,
+      '--require',
+      'both,verdict',
+      '--max-db-age',
+      '24h',
+    ])
+    expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0)
+    expect(r.stdout).toMatch(
+      /verified\s+bundle attestation https:\/\/shipgate\.dev\/attestation\/gate\/v1/,
+    )
+    expect(r.stdout).toMatch(
+      /verified\s+cosign attestation https:\/\/shipgate\.dev\/attestation\/gate\/v1/,
+    )
+  })
+
+  it('`shipgate verify --require verdict` refuses a bad --max-db-age naming the flag', async () => {
+    const r = await runCli([
+      'verify',
+      image.ref,
+      '--certificate-identity',
+      identityOf(sigstore.claims),
+      '--certificate-oidc-issuer',
+      GITHUB_ISSUER,
+      '--trusted-root',
+      trustedRoot,
+      '--max-db-age',
+      'a day',
+    ])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toMatch(/^error: --max-db-age: "a day" is not a duration/m)
   })
 
   it('`shipgate verify` rejects another identity with exit 1', async () => {
@@ -205,7 +293,7 @@ describe('sign: true through dist/index.js', () => {
     expect(ok.errors, ok.stdout).toEqual([])
     expect(ok.exitCode).toBe(0)
     expect(ok.outputs.verdict).toBe('pass')
-    expect(ok.stdout).toMatch(/^Verified: 2 signature\(s\), 4 attestation\(s\)/m)
+    expect(ok.stdout).toMatch(/^Verified: 2 signature\(s\), 6 attestation\(s\)/m)
     expect(ok.outputs.digest).toBe(image.digest)
     expect(ok.summary).toContain('### ✅ Signatures verified for 1 image(s)')
     expect(ok.summary).toContain(
@@ -530,5 +618,51 @@ describe('issue 9 item 15: fork pull requests', () => {
     expect(r.errors.join('\n')).toContain('id-token: write')
     expect(trivy.calls().filter((a) => a[0] === 'image')).toEqual([])
     expect(r.outputs.verdict).toBe('fail')
+  })
+})
+
+describe('issue 10 §4: the verdict carries the DB age, and verify enforces --max-db-age', () => {
+  it('a scan with a 3-day-old DB (Trivy server report): 24h rejects with the age, 96h accepts; an unsigned image has no verdict', async () => {
+    const image = await pushImage('octo-org/app', 'old-db')
+    const file = reportFor(fixturePath('alpine-310.json.golden'), image.ref, image.digest)
+    const report = JSON.parse(readFileSync(file, 'utf8'))
+    const built = new Date(Date.now() - 72 * 3_600_000).toISOString()
+    report.Trivy = {
+      ...(report.Trivy ?? {}),
+      Server: { VulnerabilityDB: { Version: 2, UpdatedAt: built, NextUpdate: built } },
+    }
+    writeFileSync(file, JSON.stringify(report))
+    const trivy = standIn({ [image.ref]: file })
+    const r = await runAction(signInputs(image.ref), runnerEnv(trivy))
+    expect(r.errors, r.stdout).toEqual([])
+    const verify = (maxAge: string, ref = image.ref) =>
+      runCli([
+        'verify',
+        ref,
+        '--certificate-identity',
+        identityOf(sigstore.claims),
+        '--certificate-oidc-issuer',
+        GITHUB_ISSUER,
+        '--trusted-root',
+        trustedRoot,
+        '--require',
+        'verdict',
+        '--max-db-age',
+        maxAge,
+      ])
+    const strict = await verify('24h')
+    expect(strict.exitCode, strict.stdout).toBe(1)
+    expect(strict.stdout).toMatch(
+      /NOT verified: no accepting gate verdict .*the vulnerability DB was 7\d\.\d h old when the gate ran, more than the 24\.0 h allowed/,
+    )
+    const lenient = await verify('96h')
+    expect(lenient.exitCode, lenient.stdout).toBe(0)
+
+    const unsigned = await pushImage('octo-org/app', 'no-verdict')
+    const none = await verify('96h', unsigned.ref)
+    expect(none.exitCode).toBe(1)
+    expect(none.stdout).toMatch(
+      /no verified gate verdict \(https:\/\/shipgate\.dev\/attestation\/gate\/v1\)/,
+    )
   })
 })

@@ -11,12 +11,13 @@ describe('readSigningSettings', () => {
     expect(readSigningSettings({}, pub)).toEqual({ sign: false, sbomFormat: 'cyclonedx' })
   })
 
-  it('defaults to public Sigstore, both formats, both attestations', () => {
+  it('defaults to public Sigstore, both formats, all three attestations', () => {
     expect(readSigningSettings({ sign: 'true' }, pub)).toEqual({
       sign: true,
       sbomFormat: 'cyclonedx',
       attestSbom: true,
       attestVulnerabilities: true,
+      attestVerdict: true,
       signatureFormat: 'both',
       endpoints: { fulcioURL: PUBLIC_GOOD.fulcioURL, rekorURL: PUBLIC_GOOD.rekorURL },
       publicTransparencyLog: true,
