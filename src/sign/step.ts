@@ -36,6 +36,7 @@ import {
 } from './sigstore-signer.js'
 import { caChains, type TrustedRoot } from './trust-root.js'
 import { GATE_VERDICT_PREDICATE_TYPE, type GateVerdictPredicate } from './verdict.js'
+import { verifyImage } from './verify.js'
 
 export interface SignInput {
   /** The reference the user gave (tag or digest). */
@@ -325,10 +326,96 @@ export function signingSession(
           { cause: error },
         )
       }
+      if (deps.trustedRoot) {
+        await readBack(report, {
+          where,
+          digest,
+          signer: signerIdentity,
+          expected: [
+            ...(cosign ? expectedIn('cosign', signed) : []),
+            ...(bundles ? expectedIn('bundle', signed) : []),
+          ],
+          store: deps.store,
+          trustedRoot: deps.trustedRoot,
+          logger: deps.logger,
+        })
+      }
       deps.logger.info(`Signing ${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`)
       return report
     },
   }
+}
+
+interface Expected {
+  format: 'cosign' | 'bundle'
+  /** Undefined: the image signature. */
+  predicateType?: string
+}
+
+function expectedIn(format: Expected['format'], signed: PendingAttestation[]): Expected[] {
+  return [{ format }, ...signed.map((a) => ({ format, predicateType: a.predicateType }))]
+}
+
+/**
+ * Read back, then claim: what was pushed is fetched again from the registry (the `.sig`/`.att`
+ * tags, the referrers API or tag schema) and verified with `shipgate verify`'s code against
+ * the same trust root and this workflow's identity. Only then is the report marked verified;
+ * anything missing or not verifying fails signing with the artifact named.
+ */
+async function readBack(
+  report: SigningReport,
+  o: {
+    where: string
+    digest: string
+    signer: CertificateIdentity
+    expected: Expected[]
+    store: OciStore
+    trustedRoot: TrustedRoot
+    logger: Logger
+  },
+): Promise<void> {
+  const image = `${o.where}@${o.digest}`
+  if (!o.signer.subject || !o.signer.issuer) {
+    throw new SigningError(
+      `Pushed the signatures for ${image}, but the certificate names no identity to read them back against.`,
+      report,
+    )
+  }
+  const result = await verifyImage(
+    {
+      image,
+      policy: { identity: { exact: o.signer.subject }, issuer: o.signer.issuer },
+      require: 'any',
+    },
+    { store: o.store, trustedRoot: o.trustedRoot, logger: o.logger },
+  )
+  const absent = o.expected.filter(
+    (e) =>
+      !result.verified.some(
+        (v) =>
+          v.format === e.format &&
+          (e.predicateType === undefined
+            ? v.kind === 'signature'
+            : v.kind === 'attestation' && v.predicateType === e.predicateType),
+      ),
+  )
+  if (absent.length) {
+    const what = absent
+      .map(
+        (e) =>
+          `${e.format === 'cosign' ? 'cosign' : 'bundle'} ${e.predicateType ? `attestation ${e.predicateType}` : 'signature'}`,
+      )
+      .join(', ')
+    const rejected = result.rejected.map((r) => `${r.reference}: ${r.reason}`).join('; ')
+    throw new SigningError(
+      `Pushed the signatures for ${image}, but reading them back from the registry did not verify: ${what}${rejected ? ` (rejected: ${rejected})` : ' (not found)'}. The registry did not keep what was pushed; do not rely on these signatures, and re-run or check the registry.`,
+      report,
+    )
+  }
+  report.verified = true
+  o.logger.info(
+    `Read back and verified ${o.expected.length} signature(s)/attestation(s) of ${image} from the registry`,
+  )
 }
 
 function countExpected(cosign: boolean, bundles: boolean, attestations: number): number {
@@ -382,15 +469,20 @@ export function signAndAttest(
   return signingSession(settings, deps).sign(input)
 }
 
-/** Action outputs for the signed images (the lead maps these to core.setOutput). */
-export function signingOutputs(reports: SigningReport[]): {
+/**
+ * Action outputs for the signed images. `signature`/`attestations` name only what was read
+ * back from the registry and verified: nothing else is claimed.
+ */
+export function signingOutputs(all: SigningReport[]): {
   digest: string
   signature: string
   attestations: string
+  'signature-verified': string
 } {
+  const reports = all.filter((r) => r.verified === true)
   const first = reports[0]
   return {
-    digest: first?.digest ?? '',
+    digest: all[0]?.digest ?? '',
     signature:
       first?.signatures.find((s) => s.format === 'cosign')?.reference ??
       first?.signatures[0]?.reference ??
@@ -398,5 +490,7 @@ export function signingOutputs(reports: SigningReport[]): {
     attestations: JSON.stringify(
       reports.flatMap((r) => r.attestations.map((a) => ({ digest: r.digest, ...a }))),
     ),
+    // Measured, never assumed: true only when every signed image was read back and verified.
+    'signature-verified': all.length ? String(reports.length === all.length) : '',
   }
 }

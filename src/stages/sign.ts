@@ -30,7 +30,13 @@ export interface SignStageDeps {
 export interface SignStageResult {
   /** Signing was asked for and did not complete for these images: the step must fail. */
   failed: { image: string; message: string }[]
-  outputs: { digest: string; signature: string; attestations: string; sbom: string }
+  outputs: {
+    digest: string
+    signature: string
+    attestations: string
+    'signature-verified': string
+    sbom: string
+  }
 }
 
 /**

@@ -106,6 +106,9 @@ describe('sign: true through dist/index.js', () => {
     expect(signed.outputs.digest).toBe(image.digest)
     const hex = image.digest.replace('sha256:', '')
     expect(signed.outputs.signature).toBe(`${registry.host}/octo-org/app:sha256-${hex}.sig`)
+    // Read back from the registry and verified before it was claimed (issue 10 §3).
+    expect(signed.outputs['signature-verified']).toBe('true')
+    expect(signed.stdout).toMatch(/Read back and verified 8 signature\(s\)\/attestation\(s\)/)
     const attestations = JSON.parse(signed.outputs.attestations ?? 'null') as {
       digest: string
       format: string

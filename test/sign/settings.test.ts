@@ -116,10 +116,11 @@ describe('SBOM artifact and outputs', () => {
     ])
   })
 
-  it('maps reports to the digest / signature / attestations outputs', () => {
+  it('maps read-back-verified reports to the digest / signature / attestations outputs', () => {
     const out = signingOutputs([
       {
         digest: 'sha256:aa',
+        verified: true,
         signatures: [
           { format: 'bundle', reference: 'r@sha256:bb' },
           { format: 'cosign', reference: 'r:sha256-aa.sig' },
@@ -143,5 +144,23 @@ describe('SBOM artifact and outputs', () => {
         reference: 'r:sha256-aa.att',
       },
     ])
+    expect(out['signature-verified']).toBe('true')
+  })
+
+  it('claims no signature that was not read back and verified', () => {
+    const out = signingOutputs([
+      {
+        digest: 'sha256:aa',
+        signatures: [{ format: 'cosign', reference: 'r:sha256-aa.sig' }],
+        attestations: [],
+      },
+    ])
+    expect(out).toEqual({
+      digest: 'sha256:aa',
+      signature: '',
+      attestations: '[]',
+      'signature-verified': 'false',
+    })
+    expect(signingOutputs([])['signature-verified']).toBe('')
   })
 })
