@@ -12,7 +12,12 @@ import type { Descriptor } from '../registry/media-types.js'
 import { formatRepository, parseReference, type RepositoryRef } from '../registry/reference.js'
 import { bundleVerifier, verifyBundle } from './bundle-verify.js'
 import { type CertificateIdentity, chainPemFor, identityFromPem } from './certificate.js'
-import { attestationLayer, leafCertificatePem, signatureLayer } from './cosign-format.js'
+import {
+  attestationLayer,
+  attestationLayerBytes,
+  leafCertificatePem,
+  signatureLayer,
+} from './cosign-format.js'
 import { appendCosignLayer } from './cosign-publish.js'
 import { type IdentityProvider, tokenClaims } from './identity.js'
 import type { OciStore } from './oci-store.js'
@@ -100,6 +105,8 @@ export function transparencyLogLink(
 interface PendingAttestation {
   predicateType: string
   bundle: BundleWithDsseEnvelope
+  /** RFC 3161 timestamp over the `.att` layer bytes (cosign's classic check), with a TSA. */
+  layerTimestamp?: Uint8Array
 }
 
 export interface SigningSession {
@@ -210,7 +217,13 @@ export function signingSession(
         : undefined
       const signed: PendingAttestation[] = []
       for (const a of attestations) {
-        signed.push({ predicateType: a.predicateType, bundle: await signer.signStatement(a.body) })
+        const bundle = await signer.signStatement(a.body)
+        const pending: PendingAttestation = { predicateType: a.predicateType, bundle }
+        if (cosign) {
+          const stamp = await signer.timestamp(attestationLayerBytes(bundle))
+          if (stamp) pending.layerTimestamp = stamp
+        }
+        signed.push(pending)
       }
 
       const anyBundle = messageBundle ?? signBundle ?? signed[0]?.bundle
@@ -273,7 +286,7 @@ export function signingSession(
               repo,
               digest,
               'att',
-              attestationLayer(a.bundle, a.predicateType, chainPem),
+              attestationLayer(a.bundle, a.predicateType, chainPem, a.layerTimestamp),
               signerIdentity,
             )
             report.attestations.push({
