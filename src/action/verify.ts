@@ -2,10 +2,9 @@ import * as core from '@actions/core'
 import { InputError, parseImages } from '../inputs.js'
 import { registryStore } from '../sign/registry-store.js'
 import { loadTrustedRoot } from '../sign/trust-root.js'
-import { runVerify } from '../sign/verify-command.js'
+import { parseDuration } from '../sign/verdict.js'
+import { parseRequire, runVerify } from '../sign/verify-command.js'
 import { actionLogger, getInput, registryClient } from './context.js'
-
-const VERIFY_REQUIRE = ['any', 'cosign', 'bundle', 'both']
 
 /**
  * Verify-mode inputs, checked before any registry or TUF request and named as the action's
@@ -43,12 +42,19 @@ function readVerifyInputs() {
       'verify mode needs the OIDC issuer of the signer: https://token.actions.githubusercontent.com for GitHub Actions.',
     )
   }
-  const require = (getInput('verify-require') || 'any').toLowerCase()
-  if (!VERIFY_REQUIRE.includes(require)) {
-    throw new InputError(
-      'verify-require',
-      `"${require}" is not one of ${VERIFY_REQUIRE.join(', ')} (which signature formats must verify).`,
-    )
+  const require = getInput('verify-require') || 'any'
+  const maxDbAge = getInput('verify-max-db-age') || undefined
+  // The shared parsers, with messages that name the action's inputs.
+  for (const check of [
+    () => parseRequire(require, 'Input `verify-require`'),
+    () => maxDbAge && parseDuration(maxDbAge, 'Input `verify-max-db-age`'),
+  ]) {
+    try {
+      check()
+    } catch (error) {
+      const [, name, rest] = /^Input `([^`]+)`: (.*)$/s.exec((error as Error).message) ?? []
+      throw new InputError(name ?? 'verify-require', rest ?? (error as Error).message)
+    }
   }
   const attestations = getInput('verify-attestations')
     .split(/[\s,]+/)
@@ -58,6 +64,7 @@ function readVerifyInputs() {
     certificateIdentityRegexp: identityRegexp || undefined,
     certificateOidcIssuer: issuer,
     require,
+    maxDbAge,
     attestations: attestations.length ? attestations : undefined,
   }
 }

@@ -303,6 +303,15 @@ describe('sign: true through dist/index.js', () => {
       `verified  cosign signature  signer ${identityOf(sigstore.claims)}`,
     )
 
+    const withVerdict = await runAction({
+      ...verifyInputs,
+      'certificate-identity': identityOf(sigstore.claims),
+      'verify-require': 'both,verdict',
+      'verify-max-db-age': '24h',
+    })
+    expect(withVerdict.errors, withVerdict.stdout).toEqual([])
+    expect(withVerdict.outputs.verdict).toBe('pass')
+
     const wrong = await runAction({
       ...verifyInputs,
       'certificate-identity-regexp': 'https://github\\.com/evil-org/.*',
@@ -349,6 +358,26 @@ describe('mode: verify refusals', () => {
           'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main',
       },
       /^Input `certificate-oidc-issuer`: verify mode needs the OIDC issuer/,
+    ],
+    [
+      'a max DB age that is not a duration',
+      {
+        'certificate-identity':
+          'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main',
+        'certificate-oidc-issuer': GITHUB_ISSUER,
+        'verify-max-db-age': 'a day',
+      },
+      /^Input `verify-max-db-age`: "a day" is not a duration/,
+    ],
+    [
+      'a verify-require that is not known',
+      {
+        'certificate-identity':
+          'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main',
+        'certificate-oidc-issuer': GITHUB_ISSUER,
+        'verify-require': 'verdicts',
+      },
+      /^Input `verify-require`: "verdicts" is not valid/,
     ],
     [
       'a trusted root that is not there',
