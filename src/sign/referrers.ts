@@ -52,6 +52,19 @@ export function bundleMediaType(bundle: Bundle): string {
 export interface AttachedReferrer {
   digest: string
   via: 'referrers-api' | 'tag-schema'
+  /** Earlier referrers of the same predicate type and signer that this one replaced. */
+  replaced: number
+  /** Why an earlier one could not be removed (the registry refused the delete). */
+  notReplaced?: string
+}
+
+/** Same predicate type, a bundle, and not `keep`: a candidate for "our earlier one". */
+function sameKind(entry: Descriptor, predicateType: string, keep: string): boolean {
+  return (
+    entry.digest !== keep &&
+    Boolean(entry.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)) &&
+    entry.annotations?.[BundleAnnotation.predicateType] === predicateType
+  )
 }
 
 export function referrerManifest(
@@ -120,7 +133,25 @@ export async function attachBundleReferrer(
   const manifest = referrerManifest(blob, mediaType, subject, predicateType, now)
   const digest = sha256(manifest)
   const put = await store.putManifest(repo, digest, manifest, OCI_MANIFEST)
-  if (put.ociSubject) return { digest, via: 'referrers-api' }
+  if (put.ociSubject) {
+    // A referrers API lists every manifest with this subject: a re-run's earlier referrer (same
+    // predicate type, same signer) is deleted so they do not pile up; other signers' stay.
+    const listed = await store.referrers(repo, subject.digest)
+    let replaced = 0
+    let notReplaced: string | undefined
+    for (const entry of listed === 'unsupported' ? [] : listed) {
+      if (!sameKind(entry, predicateType, digest)) continue
+      if (!sameIdentity(await referrerSigner(store, repo, entry), signer)) continue
+      try {
+        if (!store.deleteManifest) throw new Error('this store cannot delete manifests')
+        await store.deleteManifest(repo, entry.digest)
+        replaced++
+      } catch (error) {
+        notReplaced = `could not remove the earlier referrer ${entry.digest}: ${(error as Error).message}`
+      }
+    }
+    return { digest, via: 'referrers-api', replaced, ...(notReplaced ? { notReplaced } : {}) }
+  }
 
   // Referrers tag schema (distribution-spec "Pushing Manifests with Subject").
   const tag = referrersTag(subject.digest)
@@ -138,9 +169,7 @@ export async function attachBundleReferrer(
   const kept: Descriptor[] = []
   for (const entry of entries) {
     if (entry.digest === digest) continue
-    const candidate =
-      entry.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX) &&
-      entry.annotations?.[BundleAnnotation.predicateType] === predicateType
+    const candidate = sameKind(entry, predicateType, digest)
     if (candidate && sameIdentity(await referrerSigner(store, repo, entry), signer)) continue
     kept.push(entry)
   }
@@ -157,7 +186,7 @@ export async function attachBundleReferrer(
     manifests: kept,
   }
   await store.putManifest(repo, tag, Buffer.from(JSON.stringify(index)), OCI_INDEX)
-  return { digest, via: 'tag-schema' }
+  return { digest, via: 'tag-schema', replaced: entries.length + 1 - kept.length }
 }
 
 /** Bundle referrers of `digest`: the referrers API, else the tag-schema index. */

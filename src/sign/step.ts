@@ -310,6 +310,7 @@ export function signingSession(
             signerIdentity,
             now(),
           )
+          if (attached.notReplaced) deps.logger.warning(`${where}: ${attached.notReplaced}`)
           report.signatures.push({ format: 'bundle', reference: `${where}@${attached.digest}` })
           deps.logger.info(
             `Pushed signature bundle ${where}@${attached.digest} (${attached.via === 'referrers-api' ? 'referrers API' : 'referrers tag schema'})`,
@@ -324,6 +325,7 @@ export function signingSession(
               signerIdentity,
               now(),
             )
+            if (ref.notReplaced) deps.logger.warning(`${where}: ${ref.notReplaced}`)
             report.attestations.push({
               predicateType: a.predicateType,
               format: 'bundle',

@@ -127,6 +127,32 @@ describe.each([
     })
   })
 
+  it('a re-run for the same digest leaves one referrer per predicate type, not two', async () => {
+    const pushed = await pushImage(host(), `${ns}/rerun`, 'v1')
+    const store = registryStore(client)
+    const run = () =>
+      signAndAttest(
+        { image: `${host()}/${ns}/rerun@${pushed.digest}`, vuln: { trivyJsonPath: TRIVY_JSON } },
+        mockSettings(sigstore, { 'signature-format': 'bundle', 'attest-sbom': 'false' }),
+        mockDeps(sigstore, store),
+      )
+    await run()
+    const second = await run()
+    expect(second.verified).toBe(true)
+    const repo = parseReference(`${host()}/${ns}/rerun`)
+    const { referrers } = await findBundleReferrers(store, repo, pushed.digest)
+    expect(
+      referrers.map((r) => r.annotations?.['dev.sigstore.bundle.predicateType']).sort(),
+    ).toEqual([PredicateType.cosignSign, PredicateType.vuln].sort())
+    // The survivors are the second run's.
+    expect(referrers.map((r) => r.digest).sort()).toEqual(
+      second.signatures
+        .concat(second.attestations)
+        .map((s) => s.reference.split('@')[1])
+        .sort(),
+    )
+  })
+
   it('every attestation referrer carries in-toto.io/predicate-type, in the index entry too', async () => {
     const pushed = await pushImage(host(), `${ns}/app`, 'v2')
     const store = registryStore(client)
