@@ -153,40 +153,60 @@ export async function attachBundleReferrer(
     return { digest, via: 'referrers-api', replaced, ...(notReplaced ? { notReplaced } : {}) }
   }
 
-  // Referrers tag schema (distribution-spec "Pushing Manifests with Subject").
+  // Referrers tag schema (distribution-spec "Pushing Manifests with Subject"): a read-modify-
+  // write of one shared index. Registries without the referrers API offer no conditional PUT,
+  // so a concurrent signer can overwrite our entry; we read the index back after writing and
+  // merge again until it holds ours (another signer doing the same restores theirs).
   const tag = referrersTag(subject.digest)
-  const existing = await store.getManifest(repo, tag)
-  let entries: Descriptor[] = []
-  if (existing) {
-    const index = JSON.parse(Buffer.from(existing.bytes).toString('utf8')) as ImageIndex
-    if (!Array.isArray(index.manifests)) {
-      throw new Error(
-        `${repo.registry}/${repo.repository}:${tag} exists but is not an OCI index, so the referrers tag schema cannot be updated; remove that tag or use a registry with the referrers API.`,
-      )
-    }
-    entries = index.manifests
-  }
-  const kept: Descriptor[] = []
-  for (const entry of entries) {
-    if (entry.digest === digest) continue
-    const candidate = sameKind(entry, predicateType, digest)
-    if (candidate && sameIdentity(await referrerSigner(store, repo, entry), signer)) continue
-    kept.push(entry)
-  }
-  kept.push({
+  const entry: Descriptor = {
     mediaType: OCI_MANIFEST,
     digest,
     size: manifest.length,
     artifactType: mediaType,
     annotations: referrerAnnotations(predicateType, now),
-  })
-  const index: ImageIndex & { mediaType: string } = {
-    schemaVersion: 2,
-    mediaType: OCI_INDEX,
-    manifests: kept,
   }
-  await store.putManifest(repo, tag, Buffer.from(JSON.stringify(index)), OCI_INDEX)
-  return { digest, via: 'tag-schema', replaced: entries.length + 1 - kept.length }
+  let replaced = 0
+  for (let attempt = 1; ; attempt++) {
+    const entries = await readIndex(store, repo, tag)
+    const kept: Descriptor[] = []
+    for (const e of entries) {
+      if (e.digest === digest) continue
+      const candidate = sameKind(e, predicateType, digest)
+      if (candidate && sameIdentity(await referrerSigner(store, repo, e), signer)) continue
+      kept.push(e)
+    }
+    replaced = Math.max(replaced, entries.filter((e) => e.digest !== digest).length - kept.length)
+    const index: ImageIndex & { mediaType: string } = {
+      schemaVersion: 2,
+      mediaType: OCI_INDEX,
+      manifests: [...kept, entry],
+    }
+    await store.putManifest(repo, tag, Buffer.from(JSON.stringify(index)), OCI_INDEX)
+    const after = await readIndex(store, repo, tag)
+    if (after.some((e) => e.digest === digest)) break
+    if (attempt >= TAG_SCHEMA_ATTEMPTS) {
+      throw new Error(
+        `another writer kept replacing the referrers index ${repo.registry}/${repo.repository}:${tag} (${attempt} attempts); re-run, or use a registry with the referrers API`,
+      )
+    }
+    // Let the other writer finish before merging again.
+    await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 80 * attempt)))
+  }
+  return { digest, via: 'tag-schema', replaced }
+}
+
+const TAG_SCHEMA_ATTEMPTS = 6
+
+async function readIndex(store: OciStore, repo: RepositoryRef, tag: string): Promise<Descriptor[]> {
+  const existing = await store.getManifest(repo, tag)
+  if (!existing) return []
+  const index = JSON.parse(Buffer.from(existing.bytes).toString('utf8')) as ImageIndex
+  if (!Array.isArray(index.manifests)) {
+    throw new Error(
+      `${repo.registry}/${repo.repository}:${tag} exists but is not an OCI index, so the referrers tag schema cannot be updated; remove that tag or use a registry with the referrers API.`,
+    )
+  }
+  return index.manifests
 }
 
 /** Bundle referrers of `digest`: the referrers API, else the tag-schema index. */

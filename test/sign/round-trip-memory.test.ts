@@ -145,3 +145,55 @@ describe('issue 10 §3: read back, then claim', () => {
     expect((error as { partial?: { verified?: boolean } }).partial?.verified).toBeUndefined()
   })
 })
+
+describe('issue 10 §1: concurrent signers on a registry without the referrers API', () => {
+  it('two runs that read the tag-schema index at the same moment both end up in it', async () => {
+    const store = memoryStore({ referrersApi: false })
+    store.addImage(repo, 'race')
+    // Both runs read the (empty) index before either writes: the lost-update interleaving.
+    const getManifest = store.getManifest.bind(store)
+    let waiting: (() => void)[] = []
+    let barrierUsed = false
+    store.getManifest = async (r, ref) => {
+      const result = await getManifest(r, ref)
+      if (/^sha256-[a-f0-9]{64}$/.test(ref) && !barrierUsed) {
+        await new Promise<void>((resolve) => {
+          waiting.push(resolve)
+          if (waiting.length === 2) {
+            barrierUsed = true
+            for (const w of waiting) w()
+            waiting = []
+          }
+        })
+      }
+      return result
+    }
+    const other = await startMockSigstore({
+      claims: { job_workflow_ref: 'octo-org/app/.github/workflows/other.yml@refs/heads/main' },
+    })
+    try {
+      const settings = (s: MockSigstore) =>
+        mockSettings(s, { 'signature-format': 'bundle', 'attest-sbom': 'false' })
+      const input = {
+        image: '127.0.0.1:5000/octo-org/app:race',
+        vuln: { trivyJsonPath: TRIVY_JSON },
+      }
+      const [a, b] = await Promise.all([
+        signAndAttest(input, settings(sigstore), mockDeps(sigstore, store)),
+        signAndAttest(input, settings(other), mockDeps(other, store)),
+      ])
+      const digest = store.tags.get(`${repo.registry}/${repo.repository}:race`) as string
+      const index = await getManifest(repo, digest.replace(':', '-'))
+      const listed = JSON.parse(Buffer.from(index?.bytes ?? []).toString()).manifests as {
+        digest: string
+      }[]
+      const ours = [...a.signatures, ...a.attestations, ...b.signatures, ...b.attestations].map(
+        (s) => s.reference.split('@')[1],
+      )
+      expect(ours).toHaveLength(4)
+      expect(listed.map((m) => m.digest).sort()).toEqual(ours.sort())
+    } finally {
+      await other.close()
+    }
+  })
+})
