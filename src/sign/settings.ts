@@ -40,6 +40,12 @@ export type SigningSettings =
       attestVerdict: boolean
       signatureFormat: SignatureFormat
       endpoints: SigstoreEndpoints
+      /**
+       * No service URL was given: at signing time the endpoints (and the TSA) come from the
+       * public-good signing config over TUF (src/sign/signing-config.ts); `endpoints` holds the
+       * well-known URLs until then.
+       */
+      useSigningConfig: boolean
       /** True when Rekor is the public-good log: entries are public and permanent. */
       publicTransparencyLog: boolean
       /** `public-transparency-log: true`: the user accepts publishing a non-public repository's identity. */
@@ -224,6 +230,7 @@ export function readSigningSettings(
     attestVerdict: attestVerdictInput ?? true,
     signatureFormat,
     endpoints,
+    useSigningConfig: !fulcioURL && !rekorURL && !tsaURL,
     publicTransparencyLog: publicRekor,
     publicTransparencyLogOptIn: publicLogOptIn === true,
   }

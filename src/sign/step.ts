@@ -32,7 +32,7 @@ import {
   vulnPredicate,
 } from './payloads.js'
 import { attachBundleReferrer } from './referrers.js'
-import { type EnabledSigningSettings, privacyRefusal } from './settings.js'
+import { type EnabledSigningSettings, privacyRefusal, type SigstoreEndpoints } from './settings.js'
 import {
   DEFAULT_RETRY,
   type KeylessSigner,
@@ -74,6 +74,8 @@ export interface SigningDeps {
   trustedRoot?: TrustedRoot
   retry?: RetryPolicy
   now?: () => Date
+  /** The public-good endpoints from the signing config (TUF); used when `useSigningConfig`. */
+  signingConfig?: () => Promise<SigstoreEndpoints>
 }
 
 /** Signing failed part-way: `partial` lists what did reach the registry. */
@@ -130,6 +132,7 @@ export function signingSession(
     return token
   }
   let signer: KeylessSigner | undefined
+  let endpoints: Promise<SigstoreEndpoints> | undefined
   const verifier = deps.trustedRoot ? bundleVerifier(deps.trustedRoot) : undefined
   const chains = deps.trustedRoot ? caChains(deps.trustedRoot) : []
 
@@ -177,6 +180,14 @@ export function signingSession(
 
       // The token first, on its own: a refused token or the privacy rule fail with their own message.
       const jwt = await getToken()
+      // Once per session (one TUF fetch per job): the services the signing config lists.
+      endpoints ??=
+        settings.useSigningConfig && deps.signingConfig
+          ? deps.signingConfig()
+          : Promise.resolve(settings.endpoints)
+      const services = await endpoints.catch((error: Error) => {
+        throw new SigningError(error.message, undefined, { cause: error })
+      })
       if (settings.attestVerdict) {
         if (!input.verdict) {
           throw new SigningError(
@@ -203,7 +214,7 @@ export function signingSession(
         })
       }
       signer ??= keylessSigner({
-        endpoints: settings.endpoints,
+        endpoints: services,
         getToken,
         retry: deps.retry ?? DEFAULT_RETRY,
       })
@@ -260,7 +271,7 @@ export function signingSession(
       if (input.sbomPath) report.sbom = input.sbomPath
       if (logIndex !== undefined) {
         report.transparencyLog = transparencyLogLink(
-          settings.endpoints.rekorURL,
+          services.rekorURL,
           settings.publicTransparencyLog,
           String(logIndex),
         )

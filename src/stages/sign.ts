@@ -6,6 +6,7 @@ import type { IdentityProvider } from '../sign/identity.js'
 import type { OciStore } from '../sign/oci-store.js'
 import { type ArtifactUploader, uploadSbom } from '../sign/sbom-artifact.js'
 import type { SigningSettings } from '../sign/settings.js'
+import { publicGoodEndpoints } from '../sign/signing-config.js'
 import { SigningError, signingOutputs, signingSession } from '../sign/step.js'
 import type { TrustedRoot } from '../sign/trust-root.js'
 import {
@@ -81,6 +82,7 @@ export async function signStage(
           identity: deps.identity(),
           logger: deps.logger,
           trustedRoot,
+          signingConfig: () => publicGoodEndpoints(),
         })
         image.signing = await session.sign({
           image: image.image,

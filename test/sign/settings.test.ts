@@ -20,6 +20,8 @@ describe('readSigningSettings', () => {
       attestVerdict: true,
       signatureFormat: 'both',
       endpoints: { fulcioURL: PUBLIC_GOOD.fulcioURL, rekorURL: PUBLIC_GOOD.rekorURL },
+      // No service URL given: the public-good signing config (TUF) decides at signing time.
+      useSigningConfig: true,
       publicTransparencyLog: true,
       publicTransparencyLogOptIn: false,
     })
