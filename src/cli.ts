@@ -1,34 +1,30 @@
 import { mkdtempSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { execa } from 'execa'
-import {
-  inspectImage,
-  inspectJson,
-  inspectTable,
-  parseBaseImagePolicy,
-} from '../scanners/base-image/index.js'
+import { inspectImage, inspectJson, inspectTable } from '../scanners/base-image/index.js'
+import { durationMs } from '../scanners/trivy/run.js'
+import { commentKeys } from './github/comment-key.js'
 import { commentMarker } from './github/marker.js'
-import {
-  commentKey,
-  InputError,
-  parseFailOn,
-  parseImages,
-  parsePlatform,
-  parsePositiveInt,
-  parseScanners,
-  parseTimeout,
-} from './inputs.js'
+import { escapeStrings, neutraliseCommands, safeJson } from './github/workflow-commands.js'
+import { parsePlatform, parsePositiveInt, parseTimeout } from './inputs.js'
 import type { Logger } from './logger.js'
-import { runPipeline, type TrivyHandle } from './pipeline.js'
-import { defaultCredentials, RegistryClient } from './registry/index.js'
+import { runScan } from './modes/scan.js'
+import type { TrivyHandle } from './pipeline.js'
+import {
+  defaultCredentials,
+  RegistryClient,
+  type RegistryLogin,
+  registryLogin,
+} from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
+import { cliSource, policyFileOf, resolveSettings, type ScanSettings } from './settings/index.js'
+import { settingsRecord } from './settings/record.js'
 import { registryStore } from './sign/registry-store.js'
 import { runVerify } from './sign/verify-command.js'
-import { baseImageStage } from './stages/base-image.js'
 import { VERSION } from './version.js'
 
 /** Exit statuses: the contract scripts rely on. Never 0 when the scan did not complete. */
@@ -55,11 +51,21 @@ function stderrLogger(io: CliIo, verbose: boolean): Logger {
 }
 
 /** Registry access: REGISTRY_USERNAME/REGISTRY_PASSWORD, then docker config, then GITHUB_TOKEN for ghcr.io. */
-function registryClient(io: CliIo, logger: Logger): RegistryClient {
+/** REGISTRY_USERNAME/REGISTRY_PASSWORD belong to the first image's registry only. */
+function cliLogin(io: CliIo, images: string[]): RegistryLogin | undefined {
+  return registryLogin({
+    username: io.env.REGISTRY_USERNAME,
+    password: io.env.REGISTRY_PASSWORD,
+    images,
+  })
+}
+
+function registryClient(io: CliIo, logger: Logger, images: string[]): RegistryClient {
+  const login = cliLogin(io, images)
   return new RegistryClient({
     credentials: defaultCredentials({
-      username: io.env.REGISTRY_USERNAME,
-      password: io.env.REGISTRY_PASSWORD,
+      ...(login ?? {}),
+      ...(login ? { registry: login.host } : {}),
       env: io.env,
     }),
     logger,
@@ -71,121 +77,128 @@ function registryClient(io: CliIo, logger: Logger): RegistryClient {
 function findTrivy(
   explicit: string | undefined,
   io: CliIo,
+  login?: RegistryLogin,
 ): () => Promise<TrivyHandle | undefined> {
   let found: Promise<TrivyHandle | undefined> | undefined
   return () => {
     found ??= (async () => {
       const path = explicit ?? 'trivy'
       const r = await execa(path, ['--version'], { reject: false, env: io.env, stdin: 'ignore' })
-      if (r.exitCode !== 0) return undefined
-      return { path, skipDbUpdate: false, env: io.env }
+      if (r.exitCode !== 0) {
+        throw new Error(
+          `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : 'no trivy on PATH'}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`,
+        )
+      }
+      return { path, skipDbUpdate: false, env: io.env, ...(login ? { login } : {}) }
     })()
     return found
   }
 }
 
+/** Commander's options of `scan`: raw text, validated by the settings (src/settings/spec.ts). */
 interface ScanOptions {
   report?: string
-  failOn: string
+  failOn?: string
   ignoreUnfixed?: boolean
   ignoreFile?: string
   format: 'table' | 'json' | 'markdown' | 'sarif'
   sarif?: string
-  scanners: string
-  timeout: string
+  sbom?: 'cyclonedx' | 'spdx-json'
+  sbomOutput?: string
+  scanners?: string
+  timeout?: string
   platform?: string
   trivy?: string
   outputDir?: string
-  maxParallel: string
+  maxParallel?: string
   verbose?: boolean
   compareTo?: string[]
-  failOnScope: string
+  failOnScope?: string
   commentKey?: string
   maxLength: string
-  baseImagePolicy: string
+  baseImagePolicy?: string
   allowedBaseImages?: string
   forbid?: string
   maxImageSize?: string
   dockerfile?: string
+  policy?: string
 }
 
-function failOnScope(o: ScanOptions): 'all' | 'new' {
-  if (o.failOnScope === 'new' && !o.compareTo?.length) {
-    throw new InputError(
-      '--fail-on-scope',
-      '`new` needs a baseline: add --compare-to IMAGE|REPORT.',
-    )
+/** The raw text of each flag the user gave, keyed as spec.ts names the flags. */
+function scanFlags(images: string[], o: ScanOptions): Record<string, string | undefined> {
+  return {
+    IMAGE: images.length ? images.join('\n') : undefined,
+    '--report': o.report,
+    '--fail-on': o.failOn,
+    '--fail-on-scope': o.failOnScope,
+    '--ignore-unfixed': o.ignoreUnfixed === undefined ? undefined : String(o.ignoreUnfixed),
+    '--ignore-file': o.ignoreFile,
+    '--scanners': o.scanners,
+    '--timeout': o.timeout,
+    '--platform': o.platform,
+    '--max-parallel': o.maxParallel,
+    '--sarif': o.sarif,
+    '--compare-to': o.compareTo?.join('\n'),
+    '--comment-key': o.commentKey,
+    '--base-image-policy': o.baseImagePolicy,
+    '--allowed-base-images': o.allowedBaseImages,
+    '--forbid': o.forbid,
+    '--max-image-size': o.maxImageSize,
+    '--dockerfile': o.dockerfile,
+    '--policy': o.policy,
   }
-  return o.failOnScope === 'new' ? 'new' : 'all'
 }
 
 async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number> {
-  const imageList = parseImages(images.join('\n'), 'IMAGE')
-  if (!imageList.length && !o.report) {
-    throw new InputError(
-      'IMAGE',
-      'nothing to scan: give one or more images, or --report FILE with an existing Trivy JSON report.',
-    )
+  const source = cliSource(scanFlags(images, o))
+  const settings = resolveSettings(source, await policyFileOf(source))
+  if (settings.mode !== 'scan') throw new Error('shipgate scan resolved to another mode')
+  const s: ScanSettings = settings.scan
+  if (settings.policy) {
+    io.stderr(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})\n`)
   }
-  if (o.report && imageList.length > 1) {
-    throw new InputError(
-      '--report',
-      'a report describes one image; give at most one IMAGE with it.',
-    )
-  }
+  for (const note of settings.notes) io.stderr(`warning: ${note}\n`)
+  const maxLength = parsePositiveInt(o.maxLength, '--max-length', COMMENT_MAX_LENGTH, 1_000_000)
   const outputDir = o.outputDir ?? mkdtempSync(join(tmpdir(), 'shipgate-'))
-  const wantSarif = o.format === 'sarif' || o.sarif !== undefined
-  const sarifPath = wantSarif ? (o.sarif ?? join(outputDir, 'shipgate.sarif')) : undefined
+  const wantSarif = o.format === 'sarif' || s.sarif.value !== undefined
+  const sarifPath = wantSarif ? (s.sarif.value ?? join(outputDir, 'shipgate.sarif')) : undefined
   const logger = stderrLogger(io, Boolean(o.verbose))
-  const basePolicy = parseBaseImagePolicy({
-    mode: o.baseImagePolicy,
-    allowedBaseImages: o.allowedBaseImages,
-    forbid: o.forbid,
-    maxImageSize: o.maxImageSize,
+  // --sbom-output alone means the default format, as the action's `sbom-format` does.
+  const sbomFormat = o.sbom ?? (o.sbomOutput ? 'cyclonedx' : undefined)
+  const result = await runScan(s, {
+    logger,
+    trivy: findTrivy(o.trivy, io, cliLogin(io, s.images.value)),
+    registryClient: () => registryClient(io, logger, s.images.value),
+    outputDir,
+    sarifPath,
+    sbomFormat,
   })
-  const result = await runPipeline(
-    {
-      images: imageList,
-      reportFile: o.report,
-      failOn: parseFailOn(o.failOn, '--fail-on'),
-      ignoreUnfixed: Boolean(o.ignoreUnfixed),
-      ignoreFile: o.ignoreFile,
-      scanners: parseScanners(o.scanners, '--scanners'),
-      timeout: parseTimeout(o.timeout, '--timeout'),
-      platform: parsePlatform(o.platform ?? '', '--platform'),
-      sarifPath,
-      outputDir,
-      concurrency: parsePositiveInt(o.maxParallel, '--max-parallel', 2),
-      compareTo: o.compareTo,
-      gateScope: failOnScope(o),
-    },
-    {
-      logger,
-      trivy: findTrivy(o.trivy, io),
-      now: () => new Date(),
-      version: VERSION,
-      baseImage: basePolicy
-        ? baseImageStage(basePolicy, {
-            client: () => registryClient(io, logger),
-            platform: o.platform,
-            dockerfile: o.dockerfile,
-            logger,
-            offline: imageList.length === 0,
-          })
-        : undefined,
-    },
-  )
   for (const w of result.report.warnings) logger.warning(w)
+  if (sbomFormat) {
+    const written = await writeSboms(result.report.images, sbomFormat, o.sbomOutput)
+    if (!written.length && !result.errors.length) {
+      io.stderr(
+        `error: --sbom ${sbomFormat}: no SBOM was written; it is converted from the Trivy report by \`trivy convert\`, so trivy must be on PATH (or --trivy PATH).\n`,
+      )
+      return EXIT.error
+    }
+    for (const file of written) io.stderr(`SBOM (${sbomFormat}): ${file}\n`)
+  }
   switch (o.format) {
     case 'json':
-      io.stdout(`${JSON.stringify(result.report, null, 2)}\n`)
+      io.stdout(`${safeJson({ ...result.report, settings: settingsRecord(settings) })}\n`)
       break
     case 'markdown': {
       // Exactly the body the action posts: same key, same marker, same limit.
-      const key = commentKey(o.commentKey, imageList, result.report.images[0]?.image ?? 'report')
+      const key = commentKeys({
+        explicit: s.commentKey.value,
+        images: s.images.value,
+        fallback: result.report.images[0]?.image ?? 'report',
+        platform: s.platform.value,
+      }).job
       io.stdout(
-        renderReportMarkdown(result.report, {
-          maxLength: parsePositiveInt(o.maxLength, '--max-length', COMMENT_MAX_LENGTH, 1_000_000),
+        renderReportMarkdown(escapeStrings(result.report), {
+          maxLength,
           marker: commentMarker(key),
         }),
       )
@@ -199,7 +212,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
       io.stdout(await readFile(result.sarifPath, 'utf8'))
       break
     default:
-      io.stdout(renderTable(result.report))
+      io.stdout(renderTable(escapeStrings(result.report)))
   }
   if (result.errors.length) {
     for (const e of result.errors) io.stderr(`error: ${e}\n`)
@@ -207,6 +220,39 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   }
   io.stderr(`${result.report.reason}\nShipgate report: ${result.reportPath}\n`)
   return result.report.verdict === 'pass' ? EXIT.pass : EXIT.policy
+}
+
+/**
+ * Copies each scanned image's SBOM where the user asked: `path` itself for one image, a file
+ * per image inside `path` for several. Without `path` they stay in the output directory.
+ */
+async function writeSboms(
+  images: { image: string; artifacts: { cyclonedx?: string; spdx?: string } }[],
+  format: 'cyclonedx' | 'spdx-json',
+  path: string | undefined,
+): Promise<string[]> {
+  const made = images.flatMap((i) => {
+    const file = format === 'cyclonedx' ? i.artifacts.cyclonedx : i.artifacts.spdx
+    return file ? [{ image: i.image, file }] : []
+  })
+  if (!path) return made.map((m) => m.file)
+  const ext = format === 'cyclonedx' ? 'cdx.json' : 'spdx.json'
+  if (images.length <= 1) {
+    const one = made[0]
+    if (!one) return []
+    await copyFile(one.file, path)
+    return [path]
+  }
+  await mkdir(path, { recursive: true })
+  const out: string[] = []
+  for (const [n, m] of made.entries()) {
+    // Image references hold `/`, `:` and `@`: a plain, numbered name never escapes the directory.
+    const name = `${n + 1}-${m.image.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.${ext}`
+    const target = join(path, name)
+    await copyFile(m.file, target)
+    out.push(target)
+  }
+  return out
 }
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -223,8 +269,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .argument('[image...]', 'image references')
     .option('--report <file>', 'existing Trivy JSON report: Trivy is not run')
-    .option('--fail-on <severity>', 'critical|high|medium|low|unknown|none', 'high')
+    .option('--fail-on <severity>', 'critical|high|medium|low|unknown|none (default: high)')
     .option('--ignore-unfixed', 'findings without a fixed version do not count')
+    .option('--no-ignore-unfixed', 'they count (overrides a policy file that says otherwise)')
     .option('--ignore-file <file>', '.trivyignore or .trivyignore.yaml (entries may expire)')
     .addOption(
       new Option('--format <format>', 'output on stdout')
@@ -232,28 +279,38 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         .default('table'),
     )
     .option('--sarif <file>', 'also write SARIF here')
-    .option('--scanners <list>', 'Trivy scanners', 'vuln,secret')
-    .option('--timeout <duration>', 'Trivy timeout per image', '10m')
+    .addOption(
+      new Option(
+        '--sbom <format>',
+        'also write an SBOM, converted from the same analysis (default format with --sbom-output: cyclonedx)',
+      ).choices(['cyclonedx', 'spdx-json']),
+    )
+    .option(
+      '--sbom-output <path>',
+      'where the SBOM goes: a file for one image, a directory for several (default: --output-dir)',
+    )
+    .option('--scanners <list>', 'Trivy scanners (default: vuln,secret)')
+    .option('--timeout <duration>', 'Trivy timeout per image, 1s to 6h (default: 10m)')
     .option('--platform <os/arch>', 'platform of multi-platform images')
     .option('--trivy <path>', 'trivy binary (default: trivy on PATH)')
     .option('--output-dir <dir>', 'where reports are written (default: a new temp dir)')
-    .option('--max-parallel <n>', 'images scanned at once', '2')
+    .option('--max-parallel <n>', 'images scanned at once, 1 to 64 (default: 2)')
     .option(
       '--compare-to <baseline...>',
       'base-branch image or report (Shipgate/Trivy JSON) to diff against',
     )
-    .addOption(
-      new Option('--fail-on-scope <scope>', 'all findings, or only those new since --compare-to')
-        .choices(['all', 'new'])
-        .default('all'),
+    .option(
+      '--fail-on-scope <scope>',
+      'all findings, or only those new since --compare-to: all|new (default: all)',
     )
-    .option('--comment-key <key>', 'key of the comment marker (default: the images)')
+    .option('--comment-key <key>', 'key of the comment marker (default: the repositories)')
     .option('--max-length <n>', 'size limit of --format markdown', String(65_536))
-    .option('--base-image-policy <mode>', 'off|warn|enforce', 'warn')
+    .option('--base-image-policy <mode>', 'off|warn|enforce (default: warn)')
     .option('--allowed-base-images <globs>', 'allowed base images, comma separated')
     .option('--forbid <list>', 'any of shell, package-manager, root-user, unpinned-base')
     .option('--max-image-size <size>', 'largest compressed size, e.g. 200MB')
     .option('--dockerfile <path>', 'the Dockerfile that built the image')
+    .option('--policy <file>', 'policy file (version: 1) with fail-on, ignore-unfixed, forbid, …')
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {
       setExit(await scan(images, options, io))
@@ -268,21 +325,29 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       new Option('--format <format>', 'output').choices(['table', 'json']).default('table'),
     )
     .option('--dockerfile <path>', 'the Dockerfile that built the image')
+    .option('--timeout <duration>', 'the whole read of the image must finish within it', '10m')
     .option('-v, --verbose', 'log registry requests to stderr')
     .action(
       async (
         image: string,
-        o: { platform: string; format: string; dockerfile?: string; verbose?: boolean },
+        o: {
+          platform: string
+          format: string
+          dockerfile?: string
+          timeout: string
+          verbose?: boolean
+        },
       ) => {
         const logger = stderrLogger(io, Boolean(o.verbose))
         const facts = await inspectImage(image, {
           platform: parsePlatform(o.platform, '--platform'),
-          client: registryClient(io, logger),
+          client: registryClient(io, logger, [image]),
           logger,
           dockerfile: o.dockerfile,
+          timeoutMs: durationMs(parseTimeout(o.timeout, '--timeout')),
         })
         const json = inspectJson(facts)
-        io.stdout(o.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : inspectTable(json))
+        io.stdout(o.format === 'json' ? `${safeJson(json)}\n` : inspectTable(escapeStrings(json)))
         setExit(EXIT.pass)
       },
     )
@@ -302,10 +367,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       'anchored regular expression for the signer identity',
     )
     .option('--certificate-oidc-issuer <url>', 'e.g. https://token.actions.githubusercontent.com')
-    .addOption(
-      new Option('--require <formats>', 'which formats must verify')
-        .choices(['any', 'cosign', 'bundle', 'both'])
-        .default('any'),
+    .option(
+      '--require <what>',
+      'any, cosign, bundle or both (which signature formats must verify), and/or verdict (a PASSED gate verdict), e.g. both,verdict',
+      'any',
+    )
+    .option(
+      '--max-db-age <duration>',
+      "the verdict's vulnerability DB may be at most this old when the gate ran, e.g. 24h (implies --require verdict)",
     )
     .option(
       '--attestation <type...>',
@@ -320,6 +389,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
           certificateIdentityRegexp?: string
           certificateOidcIssuer?: string
           require: string
+          maxDbAge?: string
           attestation?: string[]
           trustedRoot?: string
         },
@@ -333,11 +403,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
             certificateIdentityRegexp: o.certificateIdentityRegexp,
             certificateOidcIssuer: o.certificateOidcIssuer,
             require: o.require,
+            maxDbAge: o.maxDbAge,
             attestations: o.attestation,
             trustedRoot: o.trustedRoot,
           },
           {
-            store: registryStore(registryClient(io, logger)),
+            store: registryStore(registryClient(io, logger, [image])),
             logger,
             print: (t) => printed.push(t),
           },
@@ -354,7 +425,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 }
 
 /** Runs the CLI and returns its exit status; never throws. */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = defaultIo): Promise<number> {
+  // Every line reaches a runner's log when the CLI runs in a `run:` step: none of them may be
+  // a workflow command (fields are escaped where they are printed; this is the last guard).
+  const io: CliIo = {
+    env: given.env,
+    stdout: (t) => given.stdout(neutraliseCommands(t)),
+    stderr: (t) => given.stderr(neutraliseCommands(t)),
+  }
   let code: number = EXIT.pass
   const program = buildProgram(io, (c) => {
     code = c
