@@ -37,7 +37,6 @@ export async function actionScan(
   const { scan, comment } = settings
   const signing = readSigning()
   const token = comment.githubToken.value
-  if (token) core.setSecret(token)
   const temp = process.env.RUNNER_TEMP || tmpdir()
   const outputDir = join(
     temp,
@@ -50,8 +49,10 @@ export async function actionScan(
     outputDir,
     sarifPath: scan.sarif.value ?? join(outputDir, 'shipgate.sarif'),
     sbomFormat: signing.sbomFormat === 'none' ? undefined : signing.sbomFormat,
+    exceptions: settings.exceptions,
   })
   const { report } = result
+  if (settings.policyReport) report.policy = settings.policyReport
   for (const warning of report.warnings) core.warning(warning)
   // `warn` reports violations without failing: as annotations on the run, not only in the
   // summary (enforced ones are in the failure line).

@@ -18,6 +18,7 @@ import {
   type ShipgateReport,
 } from '../model.js'
 import { compareFindings } from '../policy/evaluate.js'
+import { renderPolicyMarkdown } from '../policy-file/render.js'
 import {
   code,
   details,
@@ -131,6 +132,9 @@ class RenderContext {
 
   render(rowLimit: number): string {
     const out: string[] = [this.headline(), this.contextLine()]
+    // What a pull request does to its own policy belongs next to the verdict it did not get to change.
+    const policy = renderPolicyMarkdown(this.report.policy)
+    if (policy) out.push(policy)
     const omitted = { count: 0 }
     const single = this.images.length === 1
     for (const image of this.images) {
