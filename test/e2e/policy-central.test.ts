@@ -95,7 +95,11 @@ describe('a repository policy that extends a central one (dist/index.js)', () =>
     expect(report.settings.policy.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(report.policy.chain).toEqual([CENTRAL, '.github/shipgate.yml'])
     expect(report.policy.sha256).toBe(report.settings.policy.sha256)
-    expect(report.policy.effective).toMatchObject({ version: 1, 'fail-on': 'medium', locked: ['fail-on'] })
+    expect(report.policy.effective).toMatchObject({
+      version: 1,
+      'fail-on': 'medium',
+      locked: ['fail-on'],
+    })
     expect(r.summary).toContain(`SHA-256 <code>${report.policy.sha256.slice(0, 16)}</code>`)
     expect(r.summary).toMatch(/<code>fail-on<\/code> \| <code>MEDIUM<\/code> \| .*shipgate\.yml:4/)
   })
