@@ -13,6 +13,7 @@ import { parsePlatform, parsePositiveInt, parseTimeout } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runScan } from './modes/scan.js'
 import type { TrivyHandle } from './pipeline.js'
+import { octokitContentsReader } from './policy-file/index.js'
 import {
   defaultCredentials,
   RegistryClient,
@@ -122,6 +123,7 @@ interface ScanOptions {
   maxImageSize?: string
   dockerfile?: string
   policy?: string
+  policyAllowMutable?: boolean
 }
 
 /** The raw text of each flag the user gave, keyed as spec.ts names the flags. */
@@ -146,12 +148,21 @@ function scanFlags(images: string[], o: ScanOptions): Record<string, string | un
     '--max-image-size': o.maxImageSize,
     '--dockerfile': o.dockerfile,
     '--policy': o.policy,
+    '--policy-allow-mutable':
+      o.policyAllowMutable === undefined ? undefined : String(o.policyAllowMutable),
   }
 }
 
 async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number> {
   const source = cliSource(scanFlags(images, o))
-  const settings = resolveSettings(source, await policyFileOf(source))
+  const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN || ''
+  const policy = await policyFileOf(source, {
+    workspace: process.cwd(),
+    // owner/repo/path@sha: public repositories need no token; private ones GITHUB_TOKEN.
+    contents: octokitContentsReader({ token, apiUrl: process.env.GITHUB_API_URL }),
+    now: new Date(),
+  })
+  const settings = resolveSettings(source, policy)
   if (settings.mode !== 'scan') throw new Error('shipgate scan resolved to another mode')
   const s: ScanSettings = settings.scan
   if (settings.policy) {
@@ -172,7 +183,9 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
     outputDir,
     sarifPath,
     sbomFormat,
+    exceptions: settings.exceptions,
   })
+  if (settings.policyReport) result.report.policy = settings.policyReport
   for (const w of result.report.warnings) logger.warning(w)
   if (sbomFormat) {
     const written = await writeSboms(result.report.images, sbomFormat, o.sbomOutput)
@@ -310,7 +323,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--forbid <list>', 'any of shell, package-manager, root-user, unpinned-base')
     .option('--max-image-size <size>', 'largest compressed size, e.g. 200MB')
     .option('--dockerfile <path>', 'the Dockerfile that built the image')
-    .option('--policy <file>', 'policy file (version: 1) with fail-on, ignore-unfixed, forbid, …')
+    .option(
+      '--policy <file>',
+      'policy file (version: 1), or owner/repo/path@<commit SHA> read through the GitHub API (default .github/shipgate.yml if present)',
+    )
+    .option(
+      '--policy-allow-mutable',
+      'accept owner/repo/path@<tag or branch> for --policy (it can change without review)',
+    )
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {
       setExit(await scan(images, options, io))

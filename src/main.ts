@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import * as github from '@actions/github'
 import { PolicyInputError } from '../scanners/base-image/index.js'
 import { TrivyDbError } from '../scanners/trivy/db.js'
 import { TrivyInstallError } from '../scanners/trivy/install.js'
@@ -9,7 +10,15 @@ import { actionScan } from './modes/action-scan.js'
 import { verifyMode } from './modes/verify.js'
 import type { PipelineResult } from './pipeline.js'
 import { IgnoreFileError } from './policy/ignore-file.js'
-import { redact } from './redact.js'
+import {
+  ContentsError,
+  octokitContentsReader,
+  PolicyEventError,
+  PolicyFileError,
+  type PullRequestContext,
+  pullRequestContext,
+} from './policy-file/index.js'
+import { redact, registerSecret } from './redact.js'
 import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
 import { actionSource, InputError, policyFileOf, resolveSettings } from './settings/index.js'
 import { type SettingsRecord, settingsMarkdown } from './settings/record.js'
@@ -55,10 +64,32 @@ async function writeSummary(report: ShipgateReport, settings: SettingsRecord): P
   }
 }
 
+/** The base commit on pull requests; an event without one is an error once a policy is needed. */
+function basePolicyCommit(): PullRequestContext | Error | undefined {
+  try {
+    return pullRequestContext(github.context.eventName, github.context.payload)
+  } catch (error) {
+    return error as Error
+  }
+}
+
 export async function run(): Promise<void> {
   try {
     const source = actionSource(getInput)
-    const settings = resolveSettings(source, await policyFileOf(source))
+    const token = getInput('github-token')
+    // Masked before any request: the policy may be read through the API before anything else.
+    if (token) core.setSecret(token)
+    registerSecret(token)
+    const policy = await policyFileOf(source, {
+      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      // Central policies and, on pull requests, the base branch's policy are read through the API.
+      contents: token
+        ? octokitContentsReader({ token, apiUrl: process.env.GITHUB_API_URL })
+        : undefined,
+      pullRequest: basePolicyCommit(),
+      now: new Date(),
+    })
+    const settings = resolveSettings(source, policy)
     if (settings.policy)
       info(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})`)
     for (const note of settings.notes) core.warning(note)
@@ -92,6 +123,9 @@ export async function run(): Promise<void> {
       TrivyDbError,
       TrivyReportError,
       IgnoreFileError,
+      PolicyFileError,
+      PolicyEventError,
+      ContentsError,
     ].some((type) => error instanceof type)
     const reason = explained ? message : `Shipgate could not complete: ${message}`
     // Later steps reading `verdict` must never see a pass, or nothing at all.

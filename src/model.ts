@@ -4,6 +4,8 @@
  * Everything here is plain data (JSON-serializable) so the pipeline flows one way.
  */
 
+import type { PolicyReport } from './policy-file/render.js'
+
 /** Most severe first: index order is the ranking used everywhere. */
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const
 export type Severity = (typeof SEVERITIES)[number]
@@ -158,6 +160,9 @@ export interface IgnoreRule {
   /** YAML format only: restrict to these targets/paths (globs) or package URLs. */
   paths?: string[]
   purls?: string[]
+  /** Policy-file exceptions only: restrict to these package names, and to images matching these globs. */
+  packages?: string[]
+  images?: string[]
   /** Which kinds the rule applies to (plain format: every kind). */
   kinds: FindingKind[]
 }
@@ -319,4 +324,9 @@ export interface ShipgateReport {
   expiringRules: IgnoreRule[]
   /** What went wrong without changing the verdict (comment not posted, signing failed…). */
   warnings: string[]
+  /**
+   * The policy file the gate decided with (src/policy-file/render.ts): source, SHA-256, effective
+   * policy, exceptions near or past expiry, and what a pull request's edit of it would change.
+   */
+  policy?: PolicyReport
 }

@@ -19,6 +19,7 @@ import type {
   FailOn,
   Finding,
   GateScope,
+  IgnoreRule,
   ImageReport,
   ImageScan,
   ShipgateReport,
@@ -42,6 +43,8 @@ export interface ScanRequest {
   failOn: FailOn
   ignoreUnfixed: boolean
   ignoreFile?: string
+  /** More ignore rules (the policy file's exceptions), applied with the ignore file's. */
+  ignoreRules?: IgnoreRule[]
   scanners: string[]
   timeout: string
   platform?: string
@@ -329,7 +332,10 @@ async function loadBaselines(
 /** Scan -> evaluate policy -> derive formats -> base-image facts -> Shipgate's report. */
 export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise<PipelineResult> {
   const now = deps.now()
-  const ignoreRules = req.ignoreFile ? await readIgnoreFile(req.ignoreFile) : []
+  const ignoreRules = [
+    ...(req.ignoreFile ? await readIgnoreFile(req.ignoreFile) : []),
+    ...(req.ignoreRules ?? []),
+  ]
   await mkdir(req.outputDir, { recursive: true })
   const { scanned, notScanned, errors } = await scanAll(req, deps)
   const scans = scanned.map((s) => s.scan)

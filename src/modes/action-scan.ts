@@ -38,7 +38,6 @@ export async function actionScan(
   const { scan, comment } = settings
   const signing = readSigning()
   const token = comment.githubToken.value
-  if (token) core.setSecret(token)
   // Known secrets are cut out of every message that reaches an output (src/redact.ts).
   // (The registry password is registered where it is read: actionRegistryLogin.)
   for (const secret of [token, process.env.GITHUB_TOKEN]) registerSecret(secret)
@@ -54,8 +53,10 @@ export async function actionScan(
     outputDir,
     sarifPath: scan.sarif.value ?? join(outputDir, 'shipgate.sarif'),
     sbomFormat: signing.sbomFormat === 'none' ? undefined : signing.sbomFormat,
+    exceptions: settings.exceptions,
   })
   const { report } = result
+  if (settings.policyReport) report.policy = settings.policyReport
   for (const warning of report.warnings) core.warning(warning)
   // `warn` reports violations without failing: as annotations on the run, not only in the
   // summary (enforced ones are in the failure line).

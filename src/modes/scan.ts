@@ -6,6 +6,7 @@
 
 import { durationMs } from '../../scanners/trivy/run.js'
 import type { Logger } from '../logger.js'
+import type { IgnoreRule } from '../model.js'
 import { type PipelineResult, runPipeline, type SbomFormat, type TrivyHandle } from '../pipeline.js'
 import type { RegistryClient } from '../registry/index.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
@@ -23,6 +24,8 @@ export interface ScanEnvironment {
   /** Where the merged SARIF goes; none when undefined. */
   sarifPath?: string
   sbomFormat?: SbomFormat
+  /** The policy file's exceptions, as ignore rules. */
+  exceptions?: IgnoreRule[]
 }
 
 export async function runScan(
@@ -38,6 +41,7 @@ export async function runScan(
       failOn: s.failOn,
       ignoreUnfixed: s.ignoreUnfixed,
       ignoreFile: s.ignoreFile,
+      ignoreRules: env.exceptions,
       scanners: s.scanners,
       timeout: s.timeout,
       platform: s.platform,

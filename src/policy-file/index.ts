@@ -19,10 +19,10 @@ export { PolicyEventError, pullRequestContext } from './event.js'
 export {
   type ExceptionEntry,
   type ExceptionStatus,
-  exceptionMatches,
   exceptionStatus,
   toIgnoreRules,
 } from './exceptions.js'
+export { type PolicyLayerData, policyLayer } from './layer.js'
 export {
   type LoadedPolicy,
   type LoadPolicyOptions,

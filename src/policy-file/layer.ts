@@ -4,7 +4,7 @@
  */
 import type { IgnoreRule } from '../model.js'
 import { POLICY_DEFAULTS } from './compare.js'
-import { type ExceptionEntry, toIgnoreRules } from './exceptions.js'
+import { toIgnoreRules } from './exceptions.js'
 import type { LoadedPolicy } from './load.js'
 import { POLICY_KEY_NAMES } from './schema.js'
 
@@ -22,8 +22,6 @@ export interface PolicyLayerData {
   sha256: string
   /** Exceptions that still suppress, as rules the evaluator applies (expired ones are listed, not applied). */
   ignoreRules: IgnoreRule[]
-  /** Exceptions scoped by package or image, which ignore rules cannot express: the caller applies them. */
-  scopedExceptions: ExceptionEntry[]
 }
 
 function rawOf(value: unknown): string {
@@ -49,15 +47,11 @@ export function policyLayer(policy: LoadedPolicy): PolicyLayerData {
       locked,
     }
   }
-  const { rules, unsupported } = toIgnoreRules([
-    ...policy.exceptions.active,
-    ...policy.exceptions.expired,
-  ])
+  const rules = toIgnoreRules([...policy.exceptions.active, ...policy.exceptions.expired])
   return {
     file: policy.source.file,
     values,
     sha256: policy.sha256,
     ignoreRules: rules,
-    scopedExceptions: unsupported,
   }
 }

@@ -38,8 +38,11 @@ export interface LoadPolicyOptions {
   workspace: string
   /** The GitHub contents API; needed for owner/repo/path@sha and on pull requests. */
   contents?: ContentsReader
-  /** On pull_request(_target) events: the repository's policy is read at the base commit. */
-  pullRequest?: PullRequestContext
+  /**
+   * On pull_request(_target) events: the repository's policy is read at the base commit. An Error
+   * when the event names no usable base commit: thrown as soon as a repository policy is needed.
+   */
+  pullRequest?: PullRequestContext | Error
   now: Date
 }
 
@@ -97,7 +100,11 @@ type Reader = (
   relativeTo: PolicySource | undefined,
 ) => Promise<{ text?: string; source: PolicySource }>
 
-function readerFor(opts: LoadPolicyOptions, useBase: boolean, warnings: string[]): Reader {
+function readerFor(
+  opts: LoadPolicyOptions & { pullRequest?: PullRequestContext },
+  useBase: boolean,
+  warnings: string[],
+): Reader {
   const need = (why: string) => {
     if (!opts.contents)
       throw new InputError(
@@ -290,10 +297,20 @@ function build(resolved: Resolved, now: Date): LoadedPolicy {
  * Loads the policy that applies to this run. On pull requests a repository path is read at the
  * base commit: the pull request's own edit of the policy is reported as `change`, never applied.
  */
-export async function loadPolicy(opts: LoadPolicyOptions): Promise<PolicyLoad> {
+export async function loadPolicy(options: LoadPolicyOptions): Promise<PolicyLoad> {
   const warnings: string[] = []
-  const explicit = opts.policy.trim() !== ''
-  const loc = parsePolicyLocation(opts.policy, opts.label, opts.allowMutable)
+  const explicit = options.policy.trim() !== ''
+  const loc = parsePolicyLocation(options.policy, options.label, options.allowMutable)
+  const noBase = options.pullRequest instanceof Error ? options.pullRequest : undefined
+  if (noBase && loc.kind === 'file') {
+    // Without a base commit the base policy cannot be read; the checkout's must not stand in.
+    const inCheckout = await readLocal(options.workspace, loc.path).catch(() => 'unreadable')
+    if (explicit || inCheckout !== undefined) throw noBase
+  }
+  const opts: LoadPolicyOptions & { pullRequest?: PullRequestContext } = {
+    ...options,
+    pullRequest: noBase ? undefined : (options.pullRequest as PullRequestContext | undefined),
+  }
   const read = readerFor(opts, true, warnings)
   const top = await read(loc, undefined)
   if (top.text === undefined && top.source.commit && opts.pullRequest && opts.contents) {
@@ -327,7 +344,7 @@ export async function loadPolicy(opts: LoadPolicyOptions): Promise<PolicyLoad> {
 
 /** The pull request's own policy (its checkout), compared with the base one; never applied. */
 async function headChange(
-  opts: LoadPolicyOptions,
+  opts: LoadPolicyOptions & { pullRequest?: PullRequestContext },
   loc: Extract<PolicyLocation, { kind: 'file' }>,
   base: Resolved | undefined,
   warnings: string[],

@@ -137,7 +137,7 @@ export function parsePolicy(text: string, file: string): ParsedPolicy {
       file,
       undefined,
       1,
-      'must be a mapping of keys (start it with `version: 1`).',
+      'must be a mapping that starts with `version: 1`.',
     )
   }
   const source = data as Record<string, unknown>

@@ -17,7 +17,7 @@ import {
   severityRank,
   type Verdict,
 } from '../model.js'
-import { isExpired, isExpiringSoon, ruleMatches } from './match.js'
+import { isExpired, isExpiringSoon, ruleAppliesToImage, ruleMatches } from './match.js'
 
 /** Findings at or above the threshold fail the build; `NONE` never fails. */
 export function isBlocking(severity: Severity, failOn: FailOn): boolean {
@@ -144,7 +144,15 @@ export function evaluate(
   const active = settings.ignoreRules.filter((r) => !isExpired(r, settings.now))
   const used = new Set<IgnoreRule>()
   const scope: GateScope = baselines ? 'new' : 'all'
-  const images = scans.map((scan, i) => evaluateImage(scan, settings, active, used, baselines?.[i]))
+  const images = scans.map((scan, i) =>
+    evaluateImage(
+      scan,
+      settings,
+      active.filter((r) => ruleAppliesToImage(r, scan.image)),
+      used,
+      baselines?.[i],
+    ),
+  )
   const totals = sumCounts(images.map((i) => i.counts))
   const verdict = images.some((i) => i.blocking > 0) ? 'fail' : 'pass'
   return {

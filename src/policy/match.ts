@@ -41,6 +41,11 @@ export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
       : rule.id === finding.id
   if (!same) return false
   if (rule.paths && !pathMatches(rule.paths, finding)) return false
+  if (
+    rule.packages &&
+    (finding.kind !== 'vulnerability' || !rule.packages.includes(finding.pkgName))
+  )
+    return false
   if (rule.purls) {
     const purl = finding.kind === 'vulnerability' ? finding.purl : undefined
     if (!purl || !rule.purls.some((p) => p === purl || purl.startsWith(`${p}?`))) return false
@@ -55,6 +60,16 @@ export const EXPIRING_SOON_DAYS = 30
 export function isExpiringSoon(rule: IgnoreRule, now: Date): boolean {
   if (rule.expiresAt === undefined || isExpired(rule, now)) return false
   return Date.parse(rule.expiresAt) <= now.getTime() + EXPIRING_SOON_DAYS * 86_400_000
+}
+
+/** A rule scoped to images (`image:` of a policy exception) applies only to images matching its globs. */
+export function ruleAppliesToImage(rule: IgnoreRule, image: string): boolean {
+  if (!rule.images) return true
+  const bare = image.replace(/@sha256:[a-f0-9]{64}$/, '')
+  return rule.images.some((g) => {
+    const re = globToRegExp(g)
+    return re.test(image) || re.test(bare)
+  })
 }
 
 /** Trivy treats an entry as expired once its date is before now. */

@@ -21,6 +21,7 @@ import {
 } from '../model.js'
 import { compareFindings } from '../policy/evaluate.js'
 import { EXPIRING_SOON_DAYS } from '../policy/match.js'
+import { renderPolicyMarkdown } from '../policy-file/render.js'
 import { distinguishers } from './distinguish.js'
 import {
   code,
@@ -135,6 +136,9 @@ class RenderContext {
 
   render(rowLimit: number): string {
     const out: string[] = [this.headline(), this.contextLine()]
+    // What a pull request does to its own policy belongs next to the verdict it did not get to change.
+    const policy = renderPolicyMarkdown(this.report.policy)
+    if (policy) out.push(policy)
     const omitted = { count: 0 }
     const notScanned = this.report.notScanned ?? []
     const single = this.images.length === 1 && notScanned.length === 0

@@ -6,6 +6,8 @@
  * Precedence per key: a key the policy file locks > the value the user gave (input or flag) >
  * the policy file > the default.
  */
+import type { IgnoreRule } from '../model.js'
+import type { PolicyReport } from '../policy-file/render.js'
 import { InputError, type Origin, originName, type Setting } from './origin.js'
 import {
   type AnySpec,
@@ -49,9 +51,16 @@ export function cliSource(flags: Record<string, string | undefined>): SettingsSo
  */
 export interface PolicyLayer {
   file: string
-  values: Record<string, { raw: string; line?: number; locked?: boolean }>
-  /** SHA-256 of the file as read, recorded with the settings. */
+  /** `file`: the file that set the value when it is not `file` itself (a central file it extends). */
+  values: Record<string, { raw: string; line?: number; locked?: boolean; file?: string }>
+  /** SHA-256 of the effective policy (canonical form), recorded with the settings. */
   sha256?: string
+  /** What the report, summary and comment say about the policy (src/policy-file/render.ts). */
+  report?: PolicyReport
+  /** The policy's exceptions as ignore rules for the evaluator (expired ones included: they are listed). */
+  ignoreRules?: IgnoreRule[]
+  /** What loading noticed (a mutable ref, a pull request's policy that would not load). */
+  warnings?: string[]
 }
 
 type ValueOf<S> = S extends SettingSpec<infer T> ? T : never
@@ -70,6 +79,10 @@ export type Settings = (
   notes: string[]
   /** The policy file the values were resolved with. */
   policy?: { file: string; sha256?: string }
+  /** The policy's record for the report, summary and comment (also when a pull request adds the first one). */
+  policyReport?: PolicyReport
+  /** The policy file's exceptions, for the evaluator. */
+  exceptions: IgnoreRule[]
 }
 
 interface Context {
@@ -85,10 +98,11 @@ function resolveOne<T>(spec: SettingSpec<T>, ctx: Context): Setting<T> {
   const given = origin ? source.read(spec) : undefined
   const fromFile = spec.policy ? policy?.values[spec.key] : undefined
   if (policy && fromFile && (fromFile.locked || !given)) {
-    const at: Origin = { kind: 'policy', file: policy.file, key: spec.key, line: fromFile.line }
+    const file = fromFile.file ?? policy.file
+    const at: Origin = { kind: 'policy', file, key: spec.key, line: fromFile.line }
     if (fromFile.locked && given && origin) {
       ctx.notes.push(
-        `${policy.file} locks \`${spec.key}\`, so the value given to \`${originName(origin)}\` is not used.`,
+        `${file} locks \`${spec.key}\`, so the value given to \`${originName(origin)}\` is not used.`,
       )
     }
     return { value: spec.parse(fromFile.raw, at), origin: at }
@@ -154,16 +168,22 @@ function checkScan(scan: ScanSettings, source: SettingsSource): void {
 
 /** Resolve the settings of one run (action inputs or CLI flags, plus the policy file). */
 export function resolveSettings(source: SettingsSource, policy?: PolicyLayer): Settings {
-  const ctx: Context = { source, policy, notes: [] }
+  const ctx: Context = { source, policy, notes: [...(policy?.warnings ?? [])] }
   const mode = resolveOne(MODE_SPEC, ctx).value
-  const used = policy ? { file: policy.file, sha256: policy.sha256 } : undefined
+  // A layer without a hash carries only a pull request's proposed policy: nothing applied.
+  const applied = policy?.sha256 ? { file: policy.file, sha256: policy.sha256 } : undefined
+  const common = {
+    policy: applied,
+    policyReport: policy?.report,
+    exceptions: policy?.ignoreRules ?? [],
+  }
   if (mode === 'verify') {
-    return { mode, verify: resolveTable(VERIFY_SPEC, ctx), notes: ctx.notes, policy: used }
+    return { mode, verify: resolveTable(VERIFY_SPEC, ctx), notes: ctx.notes, ...common }
   }
   const scan = resolveTable(SCAN_SPEC, ctx)
   checkScan(scan, source)
   const comment = resolveTable(COMMENT_SPEC, ctx)
-  return { mode, scan, comment, notes: ctx.notes, policy: used }
+  return { mode, scan, comment, notes: ctx.notes, ...common }
 }
 
 /** The values alone, for code that does not care where they came from. */

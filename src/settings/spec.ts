@@ -216,9 +216,15 @@ export const COMMENT_SPEC = {
 /** `mode: verify` (the CLI's `shipgate verify` words its own flags, see sign/verify-command.ts). */
 export const VERIFY_SPEC = {
   images: SCAN_SPEC.images,
-  certificateIdentity: spec({ key: 'certificate-identity', parse: text, default: undefined }),
+  certificateIdentity: spec({
+    key: 'certificate-identity',
+    policy: true,
+    parse: text,
+    default: undefined,
+  }),
   certificateIdentityRegexp: spec({
     key: 'certificate-identity-regexp',
+    policy: true,
     parse: (raw, o) => {
       try {
         new RegExp(raw)
@@ -229,7 +235,12 @@ export const VERIFY_SPEC = {
     },
     default: undefined as string | undefined,
   }),
-  certificateOidcIssuer: spec({ key: 'certificate-oidc-issuer', parse: text, default: undefined }),
+  certificateOidcIssuer: spec({
+    key: 'certificate-oidc-issuer',
+    policy: true,
+    parse: text,
+    default: undefined,
+  }),
   // The verify command's own parsers, so the action and `shipgate verify` accept the same text.
   verifyRequire: spec({
     key: 'verify-require',
@@ -263,6 +274,14 @@ export const POLICY_SPEC = spec({
   flag: '--policy',
   parse: text,
   default: undefined as string | undefined,
+})
+
+/** Accept `policy: owner/repo/path@<tag or branch>`, which can change without review (issue 12). */
+export const POLICY_ALLOW_MUTABLE_SPEC = spec({
+  key: 'policy-allow-mutable',
+  flag: '--policy-allow-mutable',
+  parse: (raw, o) => parseBoolean(raw, o, false),
+  default: false,
 })
 
 export const MODE_SPEC = spec({

@@ -58,7 +58,11 @@ describe('shipgate scan --policy (dist/cli.js)', () => {
     const p = policyFile('version: 1\n# the gate\nfail-on: severe\n')
     const r = await runCli(['scan', '--report', JUICE, '--policy', p])
     expect(r.exitCode).toBe(2)
-    expect(r.stderr).toMatch(new RegExp(`^error: ${p}:3 \`fail-on\`: "severe" is not a severity`))
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^error: ${p}:3 \`fail-on\`: is not one of critical, high, medium, low, unknown, none`,
+      ),
+    )
   })
 
   it('a missing file is an error naming the flag', async () => {

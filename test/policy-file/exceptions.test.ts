@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Finding, IgnoreRule } from '../../src/model.js'
-import { isExpired, ruleMatches } from '../../src/policy/match.js'
+import { evaluate } from '../../src/policy/evaluate.js'
+import { isExpired, ruleAppliesToImage, ruleMatches } from '../../src/policy/match.js'
 import {
   type ExceptionEntry,
-  exceptionMatches,
   exceptionStatus,
   toIgnoreRules,
 } from '../../src/policy-file/exceptions.js'
@@ -62,7 +62,7 @@ describe('exception hygiene', () => {
   })
 
   it('expires on the day itself at 00:00 UTC, exactly as the evaluator judges the ignore rule', () => {
-    const [rule] = toIgnoreRules([entry('A', '2026-06-10')]).rules
+    const [rule] = toIgnoreRules([entry('A', '2026-06-10')])
     for (const t of ['2026-06-09T23:59:59Z', '2026-06-10T00:00:01Z']) {
       const at = new Date(t)
       expect(exceptionStatus([entry('A', '2026-06-10')], at, 14).expired.length > 0).toBe(
@@ -71,11 +71,8 @@ describe('exception hygiene', () => {
     }
   })
 
-  it('converts ID and path exceptions to ignore rules the evaluator applies, with the reason as statement', () => {
-    const { rules, unsupported } = toIgnoreRules([
-      entry('CVE-2024-1', '2027-01-01', { path: 'usr/lib/**' }),
-    ])
-    expect(unsupported).toEqual([])
+  it('converts exceptions to ignore rules the evaluator applies, with the reason as statement', () => {
+    const rules = toIgnoreRules([entry('CVE-2024-1', '2027-01-01', { path: 'usr/lib/**' })])
     expect(rules[0]).toMatchObject({
       id: 'CVE-2024-1',
       expiresAt: '2027-01-01',
@@ -86,22 +83,36 @@ describe('exception hygiene', () => {
     expect(ruleMatches(rules[0] as IgnoreRule, vuln({ target: 'app/x' }))).toBe(false)
   })
 
-  it('never widens a package- or image-scoped exception into an ID-wide ignore rule', () => {
-    const { rules, unsupported } = toIgnoreRules([
-      entry('CVE-2024-1', '2027-01-01', { package: 'openssl' }),
-    ])
-    expect(rules).toEqual([])
-    expect(unsupported).toHaveLength(1)
+  it('a package and an image scope narrow the rule, never widen it', () => {
+    const [rule] = toIgnoreRules([
+      entry('CVE-2024-1', '2027-01-01', { package: 'openssl', image: 'ghcr.io/acme/*' }),
+    ]) as [IgnoreRule]
+    expect(ruleMatches(rule, vuln())).toBe(true)
+    expect(ruleMatches(rule, vuln({ pkgName: 'zlib' } as Partial<Finding>))).toBe(false)
+    expect(ruleMatches(rule, vuln({ id: 'CVE-2024-2' }))).toBe(false)
+    expect(ruleAppliesToImage(rule, `ghcr.io/acme/api@sha256:${'a'.repeat(64)}`)).toBe(true)
+    expect(ruleAppliesToImage(rule, 'ghcr.io/acme/api:1.2')).toBe(true)
+    expect(ruleAppliesToImage(rule, 'ghcr.io/other/api')).toBe(false)
+    expect(ruleAppliesToImage(rule, 'ghcr.io/acme/team/api')).toBe(false)
   })
 
-  it('exceptionMatches honours every scope', () => {
-    const e = entry('CVE-2024-1', '2027-01-01', { package: 'openssl', image: 'ghcr.io/acme/*' })
-    expect(exceptionMatches(e, vuln(), `ghcr.io/acme/api@sha256:${'a'.repeat(64)}`)).toBe(true)
-    expect(
-      exceptionMatches(e, vuln({ pkgName: 'zlib' } as Partial<Finding>), 'ghcr.io/acme/api'),
-    ).toBe(false)
-    expect(exceptionMatches(e, vuln(), 'ghcr.io/other/api')).toBe(false)
-    expect(exceptionMatches(e, vuln(), 'ghcr.io/acme/team/api')).toBe(false)
-    expect(exceptionMatches(e, vuln({ id: 'CVE-2024-2' }), 'ghcr.io/acme/api')).toBe(false)
+  it('the evaluator applies an image-scoped exception to that image only', () => {
+    const [rule] = toIgnoreRules([entry('CVE-2024-1', '2027-01-01', { image: 'ghcr.io/acme/api' })])
+    const scan = (image: string) => ({
+      image,
+      metadata: { repoDigests: [], repoTags: [], labels: {}, history: [] },
+      packages: {},
+      findings: [vuln()],
+      suppressed: [],
+      artifacts: { trivyJson: '' },
+    })
+    const result = evaluate([scan('ghcr.io/acme/api'), scan('ghcr.io/acme/web')], {
+      failOn: 'HIGH',
+      ignoreUnfixed: false,
+      ignoreRules: [rule as IgnoreRule],
+      now: new Date('2026-06-10T00:00:00Z'),
+    })
+    expect(result.images.map((i) => i.blocking)).toEqual([0, 1])
+    expect(result.verdict).toBe('fail')
   })
 })

@@ -38,15 +38,15 @@ describe('policyLayer: what the settings resolver takes', () => {
     expect(layer.sha256).toMatch(/^[0-9a-f]{64}$/)
   })
 
-  it('exceptions become ignore rules with their reason; package/image-scoped ones are handed over separately, never widened', async () => {
+  it('exceptions become ignore rules with their reason and scope (expired ones too: the evaluator lists them)', async () => {
     const layer = await load({
       '.github/shipgate.yml':
         'version: 1\nexceptions:\n  - id: CVE-1\n    reason: r1\n    expires: 2027-01-01\n  - id: CVE-2\n    package: openssl\n    reason: r2\n    expires: 2027-01-01\n  - id: CVE-3\n    reason: old\n    expires: 2026-01-01\n',
     })
-    expect(layer.ignoreRules.map((r) => [r.id, r.source, r.statement])).toEqual([
-      ['CVE-1', '.github/shipgate.yml:3', 'r1'],
-      ['CVE-3', '.github/shipgate.yml:10', 'old'],
+    expect(layer.ignoreRules.map((r) => [r.id, r.source, r.statement, r.packages])).toEqual([
+      ['CVE-1', '.github/shipgate.yml:3', 'r1', undefined],
+      ['CVE-2', '.github/shipgate.yml:6', 'r2', ['openssl']],
+      ['CVE-3', '.github/shipgate.yml:10', 'old', undefined],
     ])
-    expect(layer.scopedExceptions.map((e) => e.id)).toEqual(['CVE-2'])
   })
 })

@@ -429,3 +429,22 @@ describe('loadPolicy: paths on pull requests and in extends', () => {
     expect(load.change?.diff.summary).toBe('this PR tightens: fail-on medium→low')
   })
 })
+
+describe('loadPolicy on a pull request event without a base commit', () => {
+  const noBase = new Error('no base commit in the event')
+  it('no policy file anywhere: nothing to read, no error', async () => {
+    expect((await loadPolicy(opts({ pullRequest: noBase }))).policy).toBeUndefined()
+  })
+  it('a policy file in the checkout: error, the checkout never stands in for the base', async () => {
+    const ws = workspace({ '.github/shipgate.yml': 'version: 1\nfail-on: none\n' })
+    expect(await rejection(loadPolicy(opts({ workspace: ws, pullRequest: noBase })))).toBe(noBase)
+  })
+  it('a named policy: error', async () => {
+    expect(await rejection(loadPolicy(opts({ policy: 'x.yml', pullRequest: noBase })))).toBe(noBase)
+  })
+  it('a pinned central policy needs no base commit', async () => {
+    expect(
+      (await loadPolicy(opts({ policy: CENTRAL, pullRequest: noBase }))).policy?.values['fail-on'],
+    ).toBe('high')
+  })
+})
