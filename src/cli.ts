@@ -184,8 +184,12 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
     sarifPath,
     sbomFormat,
     exceptions: settings.exceptions,
+    expiringDays: settings.policyReport?.warnExpiryDays,
   })
-  if (settings.policyReport) result.report.policy = settings.policyReport
+  if (settings.policyReport) {
+    result.report.policy = settings.policyReport
+    result.report.expiringDays = settings.policyReport.warnExpiryDays
+  }
   for (const w of result.report.warnings) logger.warning(w)
   if (sbomFormat) {
     const written = await writeSboms(result.report.images, sbomFormat, o.sbomOutput)

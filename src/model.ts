@@ -184,6 +184,8 @@ export interface PolicySettings {
   ignoreRules: IgnoreRule[]
   /** Injected so expiry is testable and the whole run uses one clock. */
   now: Date
+  /** How far ahead an expiring ignore rule is listed (the policy file's warn-expiry-days); default 30. */
+  expiringDays?: number
 }
 
 export interface ImageEvaluation {
@@ -329,4 +331,6 @@ export interface ShipgateReport {
    * policy, exceptions near or past expiry, and what a pull request's edit of it would change.
    */
   policy?: PolicyReport
+  /** The window `expiringRules` was chosen with, when not the default (warn-expiry-days). */
+  expiringDays?: number
 }

@@ -45,6 +45,8 @@ export interface ScanRequest {
   ignoreFile?: string
   /** More ignore rules (the policy file's exceptions), applied with the ignore file's. */
   ignoreRules?: IgnoreRule[]
+  /** warn-expiry-days of the policy file: how far ahead expiring ignore rules are listed. */
+  expiringDays?: number
   scanners: string[]
   timeout: string
   platform?: string
@@ -350,7 +352,13 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   const baselines = await loadBaselines(scans, req, deps, warnings)
   const evaluation = evaluate(
     scans,
-    { failOn: req.failOn, ignoreUnfixed: req.ignoreUnfixed, ignoreRules, now },
+    {
+      failOn: req.failOn,
+      ignoreUnfixed: req.ignoreUnfixed,
+      ignoreRules,
+      now,
+      expiringDays: req.expiringDays,
+    },
     // Without a baseline for an image, every finding of it counts: stricter, never looser.
     req.gateScope === 'new'
       ? baselines.map((b) => (b ? new Set(b.findings.map((f) => f.key)) : undefined))

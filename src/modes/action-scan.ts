@@ -54,9 +54,13 @@ export async function actionScan(
     sarifPath: scan.sarif.value ?? join(outputDir, 'shipgate.sarif'),
     sbomFormat: signing.sbomFormat === 'none' ? undefined : signing.sbomFormat,
     exceptions: settings.exceptions,
+    expiringDays: settings.policyReport?.warnExpiryDays,
   })
   const { report } = result
-  if (settings.policyReport) report.policy = settings.policyReport
+  if (settings.policyReport) {
+    report.policy = settings.policyReport
+    report.expiringDays = settings.policyReport.warnExpiryDays
+  }
   for (const warning of report.warnings) core.warning(warning)
   // `warn` reports violations without failing: as annotations on the run, not only in the
   // summary (enforced ones are in the failure line).

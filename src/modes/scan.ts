@@ -24,8 +24,9 @@ export interface ScanEnvironment {
   /** Where the merged SARIF goes; none when undefined. */
   sarifPath?: string
   sbomFormat?: SbomFormat
-  /** The policy file's exceptions, as ignore rules. */
+  /** The policy file's exceptions, as ignore rules, and its warn-expiry-days. */
   exceptions?: IgnoreRule[]
+  expiringDays?: number
 }
 
 export async function runScan(
@@ -42,6 +43,7 @@ export async function runScan(
       ignoreUnfixed: s.ignoreUnfixed,
       ignoreFile: s.ignoreFile,
       ignoreRules: env.exceptions,
+      expiringDays: env.expiringDays,
       scanners: s.scanners,
       timeout: s.timeout,
       platform: s.platform,

@@ -17,6 +17,8 @@ export interface PolicyReport {
   /** The effective policy, normalised (what the SHA-256 is over). */
   effective: Record<string, unknown>
   locked: string[]
+  /** warn-expiry-days: exceptions expiring within it are listed. */
+  warnExpiryDays?: number
   exceptions: {
     expiring: { id: string; expires: string; daysLeft: number; reason: string; source: string }[]
     expired: { id: string; expires: string; reason: string; source: string }[]
@@ -45,6 +47,7 @@ export function policyReport(load: PolicyLoad): PolicyReport | undefined {
     sha256: policy?.sha256 ?? '',
     effective: policy?.document ?? {},
     locked: policy ? [...policy.locks.keys()] : [],
+    ...(policy ? { warnExpiryDays: policy.warnExpiryDays } : {}),
     exceptions: {
       expiring:
         policy?.exceptions.expiring.map((e) => ({ ...brief(e), daysLeft: e.daysLeft })) ?? [],
@@ -72,8 +75,9 @@ function changeRow(c: KeyChange): string {
 }
 
 /**
- * Markdown for the summary and the comment. Empty when there is nothing to say (no policy file,
- * no pull-request change, no exception near or past its date).
+ * Markdown for the summary and the comment: a pull request's change to its own policy, and which
+ * policy decided. Exceptions near or past their date are listed by the report's ignore hygiene
+ * (they are ignore rules there, with file:line and reason). Empty without a policy.
  */
 export function renderPolicyMarkdown(report: PolicyReport | undefined): string {
   if (!report) return ''
@@ -87,27 +91,6 @@ export function renderPolicyMarkdown(report: PolicyReport | undefined): string {
       out.push(`> ⚠️ After merge it would not load: ${escapeInline(change.error, 600)}`)
     const rows = [...change.loosens, ...change.tightens, ...change.other].map(changeRow)
     if (rows.length) out.push(rows.join('\n'))
-  }
-  const { expiring, expired } = report.exceptions
-  if (expired.length) {
-    out.push(
-      `**Expired exceptions** (they no longer suppress anything; renew or remove them):\n${expired
-        .map(
-          (e) =>
-            `- ${code(e.id)} expired ${escapeInline(e.expires)} (${code(e.source)}): ${escapeInline(e.reason)}`,
-        )
-        .join('\n')}`,
-    )
-  }
-  if (expiring.length) {
-    out.push(
-      `**Exceptions expiring soon:**\n${expiring
-        .map(
-          (e) =>
-            `- ${code(e.id)} expires ${escapeInline(e.expires)} (${e.daysLeft === 0 ? 'less than a day' : e.daysLeft === 1 ? '1 day' : `${e.daysLeft} days`} left, ${code(e.source)}): ${escapeInline(e.reason)}`,
-        )
-        .join('\n')}`,
-    )
   }
   if (report.sha256) {
     const chain =

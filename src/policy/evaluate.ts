@@ -170,7 +170,7 @@ export function evaluate(
     images,
     expiredRules,
     unusedRules: active.filter((r) => !used.has(r)),
-    expiringRules: active.filter((r) => isExpiringSoon(r, settings.now)),
+    expiringRules: active.filter((r) => isExpiringSoon(r, settings.now, settings.expiringDays)),
   }
 }
 

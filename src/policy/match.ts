@@ -57,9 +57,9 @@ export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
 export const EXPIRING_SOON_DAYS = 30
 
 /** Still in force, but not for long: the findings it hides will count again within the window. */
-export function isExpiringSoon(rule: IgnoreRule, now: Date): boolean {
+export function isExpiringSoon(rule: IgnoreRule, now: Date, days = EXPIRING_SOON_DAYS): boolean {
   if (rule.expiresAt === undefined || isExpired(rule, now)) return false
-  return Date.parse(rule.expiresAt) <= now.getTime() + EXPIRING_SOON_DAYS * 86_400_000
+  return Date.parse(rule.expiresAt) <= now.getTime() + days * 86_400_000
 }
 
 /** A rule scoped to images (`image:` of a policy exception) applies only to images matching its globs. */

@@ -350,7 +350,7 @@ class RenderContext {
       omitted.count += expiring.length - shown.length
       out.push(
         [
-          `**⏳ ${plural(expiring.length, 'ignore entry', 'ignore entries')} expiring soon** (within ${EXPIRING_SOON_DAYS} days): the findings they hide will count again; renew with a reason, or fix.`,
+          `**⏳ ${plural(expiring.length, 'ignore entry', 'ignore entries')} expiring soon** (within ${this.report.expiringDays ?? EXPIRING_SOON_DAYS} days): the findings they hide will count again; renew with a reason, or fix.`,
           '',
           ...shown.map((rule) => `- ${ruleLine(rule, 'active')}`),
         ].join('\n'),

@@ -161,3 +161,58 @@ describe('a pull request that edits its own policy (dist/index.js)', () => {
     expect(r.summary).toContain('This pull request changes the policy')
   })
 })
+
+describe('exceptions in the policy file (dist/index.js)', () => {
+  it('suppress within their scope, expiring ones are listed within warn-expiry-days, expired ones count again', async () => {
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)
+    const ws = checkout(
+      [
+        'version: 1',
+        'fail-on: critical',
+        'base-image-policy: off',
+        'warn-expiry-days: 14',
+        'exceptions:',
+        '  - id: CVE-2021-3711',
+        '    package: libssl1.1',
+        '    reason: "TLS is terminated at the proxy <script>"',
+        `    expires: ${soon}`,
+        '  - id: CVE-2022-37434',
+        '    reason: zlib inflate is not reachable',
+        '    expires: 2020-01-01',
+        '',
+      ].join('\n'),
+    )
+    const r = await runAction({ 'trivy-report': JUICE }, env({ GITHUB_WORKSPACE: ws }))
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    const findings = report.images[0].findings as {
+      finding: { id: string; pkgName: string }
+      ignored?: { by: string; rule: { source: string } }
+    }[]
+    const of = (id: string, pkg: string) =>
+      findings.find((f) => f.finding.id === id && f.finding.pkgName === pkg)
+    // Scoped to libssl1.1: the same CVE in libcrypto1.1 still counts.
+    expect(of('CVE-2021-3711', 'libssl1.1')?.ignored).toMatchObject({
+      by: 'ignore-file',
+      rule: { source: '.github/shipgate.yml:6' },
+    })
+    expect(of('CVE-2021-3711', 'libcrypto1.1')?.ignored).toBeUndefined()
+    // Expired: suppresses nothing and is listed.
+    expect(of('CVE-2022-37434', 'zlib')?.ignored).toBeUndefined()
+    expect(report.expiredRules.map((x: { id: string }) => x.id)).toEqual(['CVE-2022-37434'])
+    expect(report.policy.exceptions.expiring).toEqual([
+      expect.objectContaining({ id: 'CVE-2021-3711', source: '.github/shipgate.yml:6' }),
+    ])
+    expect(r.summary).toContain('expiring soon** (within 14 days)')
+    expect(r.summary).toContain('<code>CVE-2021-3711</code>')
+    expect(r.summary).not.toContain('<script>')
+    expect(r.exitCode).toBe(1)
+  })
+
+  it('an exception without a reason stops the run, naming file:line and the key', async () => {
+    const ws = checkout('version: 1\nexceptions:\n  - id: CVE-2021-3711\n    expires: 2099-01-01\n')
+    const r = await runAction({ 'trivy-report': JUICE }, env({ GITHUB_WORKSPACE: ws }))
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.errors[0]).toBe('.github/shipgate.yml:3 `exceptions.0.reason`: is required.')
+  })
+})

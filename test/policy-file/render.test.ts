@@ -77,7 +77,7 @@ describe('renderPolicyMarkdown', () => {
       "The base branch's policy applies to this run; the new one applies only after merge.",
     )
     expect(md).toContain('🔓 loosens <code>fail-on</code>: fail-on high→none')
-    expect(md).toContain('<code>CVE-2</code> expires 2026-06-15 (4 days left')
+    expect(report?.warnExpiryDays).toBe(14)
     expect(md).not.toMatch(/<img|<b>|(?<!\\)\]\(javascript|@security-team/)
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(md).toContain(`SHA-256 <code>${report?.sha256.slice(0, 16)}</code>`)
