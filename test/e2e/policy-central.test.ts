@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runAction } from '../support/e2e/runner.js'
+import { runAction, runCli } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FakeContents } from '../support/github/fake-contents.js'
 import { FakeGitHub } from '../support/github/fake-github.js'
@@ -214,5 +214,46 @@ describe('exceptions in the policy file (dist/index.js)', () => {
     expect(r.exitCode).toBe(1)
     expect(r.outputs.verdict).toBe('fail')
     expect(r.errors[0]).toBe('.github/shipgate.yml:3 `exceptions.0.reason`: is required.')
+  })
+})
+
+describe('shipgate scan --policy owner/repo/path@sha (dist/cli.js)', () => {
+  const cliEnv = () => ({ GITHUB_API_URL: contents.url, GITHUB_TOKEN: TOKEN })
+
+  it('reads the central policy at the pinned commit: a laptop decides as CI does', async () => {
+    const r = await runCli(
+      ['scan', '--report', JUICE, '--policy', CENTRAL, '--format', 'json'],
+      cliEnv(),
+    )
+    expect(r.exitCode, r.stderr).toBe(1)
+    const out = JSON.parse(r.stdout)
+    expect(out.settings.values['fail-on']).toEqual({ value: 'HIGH', from: `${CENTRAL}:2` })
+    expect(out.policy.source).toBe(CENTRAL)
+    expect(r.stderr).not.toContain(TOKEN)
+  })
+
+  it('a branch is refused unless --policy-allow-mutable, which warns', async () => {
+    contents.addFile('acme', 'policies', 'main', 'shipgate.yml', 'version: 1\nfail-on: none\n')
+    const refused = await runCli(
+      ['scan', '--report', JUICE, '--policy', 'acme/policies/shipgate.yml@main'],
+      cliEnv(),
+    )
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toMatch(/^error: Flag `--policy`: "main" is not a full commit SHA/)
+    const allowed = await runCli(
+      [
+        'scan',
+        '--report',
+        JUICE,
+        '--policy',
+        'acme/policies/shipgate.yml@main',
+        '--policy-allow-mutable',
+      ],
+      cliEnv(),
+    )
+    expect(allowed.exitCode).toBe(0)
+    expect(allowed.stderr).toMatch(
+      /warning: The policy acme\/policies\/shipgate\.yml@main is read at a tag or branch/,
+    )
   })
 })
