@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadPolicy } from '../../src/policy-file/index.js'
 import { policyLayer } from '../../src/policy-file/layer.js'
+import { actionSource, resolveSettings } from '../../src/settings/index.js'
 
 async function load(files: Record<string, string>) {
   const ws = mkdtempSync(join(tmpdir(), 'policy-layer-'))
@@ -48,5 +49,32 @@ describe('policyLayer: what the settings resolver takes', () => {
       ['CVE-2', '.github/shipgate.yml:6', 'r2', ['openssl']],
       ['CVE-3', '.github/shipgate.yml:10', 'old', undefined],
     ])
+  })
+})
+
+describe('the layer through resolveSettings', () => {
+  it('verify mode takes the signer identity from the policy, named by file:line', async () => {
+    const layer = await load({
+      '.github/shipgate.yml':
+        'version: 1\ncertificate-identity: https://github.com/acme/api/.github/workflows/release.yml@refs/heads/main\ncertificate-oidc-issuer: { value: "https://token.actions.githubusercontent.com", locked: true }\n',
+    })
+    const values: Record<string, string> = {
+      mode: 'verify',
+      image: 'ghcr.io/acme/api:1',
+      'certificate-oidc-issuer': 'https://evil.example',
+    }
+    const s = resolveSettings(
+      actionSource((n) => values[n] ?? ''),
+      layer,
+    )
+    if (s.mode !== 'verify') throw new Error('not verify')
+    expect(s.verify.certificateIdentity.origin).toEqual({
+      kind: 'policy',
+      file: '.github/shipgate.yml',
+      key: 'certificate-identity',
+      line: 2,
+    })
+    expect(s.verify.certificateOidcIssuer.value).toBe('https://token.actions.githubusercontent.com')
+    expect(s.notes.join('\n')).toContain('locks `certificate-oidc-issuer`')
   })
 })
