@@ -115,7 +115,7 @@ time('render job summary', 10, () =>
   renderReportMarkdown(bigReport, { maxLength: SUMMARY_MAX_LENGTH }),
 )
 console.log(
-  `comment size: ${bigComment.length} chars; totals ${SEVERITIES.map((s) => `${s} ${bigReport.totals[s]}`).join(', ')}`,
+  `comment size: ${bigComment.length} chars; totals ${SEVERITIES.map((s) => `${s} ${bigReport.totals?.[s]}`).join(', ')}`,
 )
 const mem = process.memoryUsage()
 console.log(

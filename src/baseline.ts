@@ -1,31 +1,67 @@
-import { readFile, stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { toImageScan } from '../scanners/trivy/normalize.js'
 import { parseTrivyReport } from '../scanners/trivy/parse.js'
-import { parseImages } from './inputs.js'
-import type { Finding, ShipgateReport } from './model.js'
+import { InputError, type Label, parseImages } from './inputs.js'
+import type { BaselineRecord, Finding, ShipgateReport } from './model.js'
 
 /** Where a baseline comes from: a report file on disk, or an image to scan. */
-export type BaselineSource = { kind: 'file'; path: string } | { kind: 'image'; image: string }
+export type BaselineSource = { kind: 'report'; path: string } | { kind: 'image'; image: string }
 
-/** A path that exists is a report; anything else must be an image reference. */
-export async function classifyBaseline(value: string): Promise<BaselineSource> {
-  try {
-    if ((await stat(value)).isFile()) return { kind: 'file', path: value }
-  } catch {
-    // not a file: an image reference
+const REPORT_PREFIX = 'report:'
+
+function hasTagOrDigest(reference: string): boolean {
+  return reference.includes('@') || (reference.split('/').at(-1) ?? '').includes(':')
+}
+
+/**
+ * What a `compare-to` value is, from its syntax alone: never from whether a file of that name
+ * happens to exist. A pull request controls its checkout, so a file named like the base image
+ * (folder `ghcr.io/acme/`, file `app:main`) would otherwise become a forged baseline.
+ *
+ * - `report:<path>`, or a path starting with `./`, `../` or `/`: a Shipgate or Trivy JSON report.
+ * - anything else: an image reference (the `image` input's rule).
+ * A bare `base.json` is neither, so it is refused with the way to write it.
+ */
+export function classifyBaseline(value: string, label: Label = 'compare-to'): BaselineSource {
+  const v = value.trim()
+  if (v.startsWith(REPORT_PREFIX)) {
+    const path = v.slice(REPORT_PREFIX.length).trim()
+    if (!path) {
+      throw new InputError(label, `"${value}" names no file; write report:path/to/report.json.`)
+    }
+    return { kind: 'report', path }
   }
-  // Same rule as the `image` input: throws naming `compare-to` for anything else.
-  const [image] = parseImages(value, 'compare-to')
-  if (!image) throw new Error('compare-to is empty.')
+  if (/^(\.{1,2}\/|\/)/.test(v)) return { kind: 'report', path: v }
+  // `base.json` is meant as a file far more often than as an image repository of that name; an
+  // image is still expressible with a tag or digest (`app.json:latest`), so refusing is safe.
+  if (/\.json$/i.test(v) && !hasTagOrDigest(v)) {
+    throw new InputError(
+      label,
+      `"${value}" reads as an image reference, yet looks like a file. A report must be written unambiguously: ./${v} (relative to the working directory: the workspace in the action), an absolute path, or report:${v}.`,
+    )
+  }
+  const [image] = parseImages(v, label)
+  if (!image) throw new InputError(label, 'is empty; give an image reference or ./report.json.')
   return { kind: 'image', image }
 }
 
 /**
  * Findings of a baseline report: Shipgate's own JSON report (from an earlier run) or a Trivy
- * JSON report. With a multi-image Shipgate report, the image of the same name is used.
+ * JSON report. With a multi-image Shipgate report, the image of the same name is used. The
+ * SHA-256 is of the very bytes read, so the record names exactly what the comparison used.
  */
-export async function baselineFindings(path: string, image: string): Promise<Finding[]> {
-  const text = await readFile(path, 'utf8')
+export async function baselineFindings(
+  path: string,
+  image: string,
+): Promise<{ findings: Finding[]; record: BaselineRecord }> {
+  const bytes = await readFile(path)
+  const record: BaselineRecord = {
+    kind: 'report',
+    path,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  }
+  const text = bytes.toString('utf8')
   let root: unknown
   try {
     root = JSON.parse(text)
@@ -44,7 +80,13 @@ export async function baselineFindings(path: string, image: string): Promise<Fin
         `compare-to ${path} is a Shipgate report of ${report.images.map((i) => i.image).join(', ')}, none of which is ${image}.`,
       )
     }
-    return match.findings.map((f) => f.finding)
+    if (!Array.isArray(match.findings)) {
+      throw new Error(`compare-to ${path}: ${match.image} lists no findings to compare with.`)
+    }
+    return { findings: match.findings.map((f) => f.finding), record }
   }
-  return toImageScan(parseTrivyReport(text, path), { artifacts: { trivyJson: path } }).findings
+  const findings = toImageScan(parseTrivyReport(text, path), {
+    artifacts: { trivyJson: path },
+  }).findings
+  return { findings, record }
 }

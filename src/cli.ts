@@ -4,31 +4,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { execa } from 'execa'
-import {
-  inspectImage,
-  inspectJson,
-  inspectTable,
-  parseBaseImagePolicy,
-} from '../scanners/base-image/index.js'
+import { inspectImage, inspectJson, inspectTable } from '../scanners/base-image/index.js'
+import { commentKeys } from './github/comment-key.js'
 import { commentMarker } from './github/marker.js'
-import {
-  commentKey,
-  InputError,
-  parseFailOn,
-  parseImages,
-  parsePlatform,
-  parsePositiveInt,
-  parseScanners,
-  parseTimeout,
-} from './inputs.js'
+import { escapeStrings, neutraliseCommands, safeJson } from './github/workflow-commands.js'
+import { parsePlatform, parsePositiveInt } from './inputs.js'
 import type { Logger } from './logger.js'
-import { runPipeline, type TrivyHandle } from './pipeline.js'
+import { runScan } from './modes/scan.js'
+import type { TrivyHandle } from './pipeline.js'
 import { defaultCredentials, RegistryClient } from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
+import { cliSource, policyFileOf, resolveSettings, type ScanSettings } from './settings/index.js'
+import { settingsRecord } from './settings/record.js'
 import { registryStore } from './sign/registry-store.js'
 import { runVerify } from './sign/verify-command.js'
-import { baseImageStage } from './stages/base-image.js'
 import { VERSION } from './version.js'
 
 /** Exit statuses: the contract scripts rely on. Never 0 when the scan did not complete. */
@@ -77,115 +67,106 @@ function findTrivy(
     found ??= (async () => {
       const path = explicit ?? 'trivy'
       const r = await execa(path, ['--version'], { reject: false, env: io.env, stdin: 'ignore' })
-      if (r.exitCode !== 0) return undefined
+      if (r.exitCode !== 0) {
+        throw new Error(
+          `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : 'no trivy on PATH'}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`,
+        )
+      }
       return { path, skipDbUpdate: false, env: io.env }
     })()
     return found
   }
 }
 
+/** Commander's options of `scan`: raw text, validated by the settings (src/settings/spec.ts). */
 interface ScanOptions {
   report?: string
-  failOn: string
+  failOn?: string
   ignoreUnfixed?: boolean
   ignoreFile?: string
   format: 'table' | 'json' | 'markdown' | 'sarif'
   sarif?: string
-  scanners: string
-  timeout: string
+  scanners?: string
+  timeout?: string
   platform?: string
   trivy?: string
   outputDir?: string
-  maxParallel: string
+  maxParallel?: string
   verbose?: boolean
   compareTo?: string[]
-  failOnScope: string
+  failOnScope?: string
   commentKey?: string
   maxLength: string
-  baseImagePolicy: string
+  baseImagePolicy?: string
   allowedBaseImages?: string
   forbid?: string
   maxImageSize?: string
   dockerfile?: string
+  policy?: string
 }
 
-function failOnScope(o: ScanOptions): 'all' | 'new' {
-  if (o.failOnScope === 'new' && !o.compareTo?.length) {
-    throw new InputError(
-      '--fail-on-scope',
-      '`new` needs a baseline: add --compare-to IMAGE|REPORT.',
-    )
+/** The raw text of each flag the user gave, keyed as spec.ts names the flags. */
+function scanFlags(images: string[], o: ScanOptions): Record<string, string | undefined> {
+  return {
+    IMAGE: images.length ? images.join('\n') : undefined,
+    '--report': o.report,
+    '--fail-on': o.failOn,
+    '--fail-on-scope': o.failOnScope,
+    '--ignore-unfixed': o.ignoreUnfixed === undefined ? undefined : String(o.ignoreUnfixed),
+    '--ignore-file': o.ignoreFile,
+    '--scanners': o.scanners,
+    '--timeout': o.timeout,
+    '--platform': o.platform,
+    '--max-parallel': o.maxParallel,
+    '--sarif': o.sarif,
+    '--compare-to': o.compareTo?.join('\n'),
+    '--comment-key': o.commentKey,
+    '--base-image-policy': o.baseImagePolicy,
+    '--allowed-base-images': o.allowedBaseImages,
+    '--forbid': o.forbid,
+    '--max-image-size': o.maxImageSize,
+    '--dockerfile': o.dockerfile,
+    '--policy': o.policy,
   }
-  return o.failOnScope === 'new' ? 'new' : 'all'
 }
 
 async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number> {
-  const imageList = parseImages(images.join('\n'), 'IMAGE')
-  if (!imageList.length && !o.report) {
-    throw new InputError(
-      'IMAGE',
-      'nothing to scan: give one or more images, or --report FILE with an existing Trivy JSON report.',
-    )
+  const source = cliSource(scanFlags(images, o))
+  const settings = resolveSettings(source, await policyFileOf(source))
+  if (settings.mode !== 'scan') throw new Error('shipgate scan resolved to another mode')
+  const s: ScanSettings = settings.scan
+  if (settings.policy) {
+    io.stderr(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})\n`)
   }
-  if (o.report && imageList.length > 1) {
-    throw new InputError(
-      '--report',
-      'a report describes one image; give at most one IMAGE with it.',
-    )
-  }
+  for (const note of settings.notes) io.stderr(`warning: ${note}\n`)
+  const maxLength = parsePositiveInt(o.maxLength, '--max-length', COMMENT_MAX_LENGTH, 1_000_000)
   const outputDir = o.outputDir ?? mkdtempSync(join(tmpdir(), 'shipgate-'))
-  const wantSarif = o.format === 'sarif' || o.sarif !== undefined
-  const sarifPath = wantSarif ? (o.sarif ?? join(outputDir, 'shipgate.sarif')) : undefined
+  const wantSarif = o.format === 'sarif' || s.sarif.value !== undefined
+  const sarifPath = wantSarif ? (s.sarif.value ?? join(outputDir, 'shipgate.sarif')) : undefined
   const logger = stderrLogger(io, Boolean(o.verbose))
-  const basePolicy = parseBaseImagePolicy({
-    mode: o.baseImagePolicy,
-    allowedBaseImages: o.allowedBaseImages,
-    forbid: o.forbid,
-    maxImageSize: o.maxImageSize,
+  const result = await runScan(s, {
+    logger,
+    trivy: findTrivy(o.trivy, io),
+    registryClient: () => registryClient(io, logger),
+    outputDir,
+    sarifPath,
   })
-  const result = await runPipeline(
-    {
-      images: imageList,
-      reportFile: o.report,
-      failOn: parseFailOn(o.failOn, '--fail-on'),
-      ignoreUnfixed: Boolean(o.ignoreUnfixed),
-      ignoreFile: o.ignoreFile,
-      scanners: parseScanners(o.scanners, '--scanners'),
-      timeout: parseTimeout(o.timeout, '--timeout'),
-      platform: parsePlatform(o.platform ?? '', '--platform'),
-      sarifPath,
-      outputDir,
-      concurrency: parsePositiveInt(o.maxParallel, '--max-parallel', 2),
-      compareTo: o.compareTo,
-      gateScope: failOnScope(o),
-    },
-    {
-      logger,
-      trivy: findTrivy(o.trivy, io),
-      now: () => new Date(),
-      version: VERSION,
-      baseImage: basePolicy
-        ? baseImageStage(basePolicy, {
-            client: () => registryClient(io, logger),
-            platform: o.platform,
-            dockerfile: o.dockerfile,
-            logger,
-            offline: imageList.length === 0,
-          })
-        : undefined,
-    },
-  )
   for (const w of result.report.warnings) logger.warning(w)
   switch (o.format) {
     case 'json':
-      io.stdout(`${JSON.stringify(result.report, null, 2)}\n`)
+      io.stdout(`${safeJson({ ...result.report, settings: settingsRecord(settings) })}\n`)
       break
     case 'markdown': {
       // Exactly the body the action posts: same key, same marker, same limit.
-      const key = commentKey(o.commentKey, imageList, result.report.images[0]?.image ?? 'report')
+      const key = commentKeys({
+        explicit: s.commentKey.value,
+        images: s.images.value,
+        fallback: result.report.images[0]?.image ?? 'report',
+        platform: s.platform.value,
+      }).job
       io.stdout(
-        renderReportMarkdown(result.report, {
-          maxLength: parsePositiveInt(o.maxLength, '--max-length', COMMENT_MAX_LENGTH, 1_000_000),
+        renderReportMarkdown(escapeStrings(result.report), {
+          maxLength,
           marker: commentMarker(key),
         }),
       )
@@ -199,7 +180,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
       io.stdout(await readFile(result.sarifPath, 'utf8'))
       break
     default:
-      io.stdout(renderTable(result.report))
+      io.stdout(renderTable(escapeStrings(result.report)))
   }
   if (result.errors.length) {
     for (const e of result.errors) io.stderr(`error: ${e}\n`)
@@ -223,8 +204,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .argument('[image...]', 'image references')
     .option('--report <file>', 'existing Trivy JSON report: Trivy is not run')
-    .option('--fail-on <severity>', 'critical|high|medium|low|unknown|none', 'high')
+    .option('--fail-on <severity>', 'critical|high|medium|low|unknown|none (default: high)')
     .option('--ignore-unfixed', 'findings without a fixed version do not count')
+    .option('--no-ignore-unfixed', 'they count (overrides a policy file that says otherwise)')
     .option('--ignore-file <file>', '.trivyignore or .trivyignore.yaml (entries may expire)')
     .addOption(
       new Option('--format <format>', 'output on stdout')
@@ -232,28 +214,28 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         .default('table'),
     )
     .option('--sarif <file>', 'also write SARIF here')
-    .option('--scanners <list>', 'Trivy scanners', 'vuln,secret')
-    .option('--timeout <duration>', 'Trivy timeout per image', '10m')
+    .option('--scanners <list>', 'Trivy scanners (default: vuln,secret)')
+    .option('--timeout <duration>', 'Trivy timeout per image, 1s to 6h (default: 10m)')
     .option('--platform <os/arch>', 'platform of multi-platform images')
     .option('--trivy <path>', 'trivy binary (default: trivy on PATH)')
     .option('--output-dir <dir>', 'where reports are written (default: a new temp dir)')
-    .option('--max-parallel <n>', 'images scanned at once', '2')
+    .option('--max-parallel <n>', 'images scanned at once, 1 to 64 (default: 2)')
     .option(
       '--compare-to <baseline...>',
       'base-branch image or report (Shipgate/Trivy JSON) to diff against',
     )
-    .addOption(
-      new Option('--fail-on-scope <scope>', 'all findings, or only those new since --compare-to')
-        .choices(['all', 'new'])
-        .default('all'),
+    .option(
+      '--fail-on-scope <scope>',
+      'all findings, or only those new since --compare-to: all|new (default: all)',
     )
-    .option('--comment-key <key>', 'key of the comment marker (default: the images)')
+    .option('--comment-key <key>', 'key of the comment marker (default: the repositories)')
     .option('--max-length <n>', 'size limit of --format markdown', String(65_536))
-    .option('--base-image-policy <mode>', 'off|warn|enforce', 'warn')
+    .option('--base-image-policy <mode>', 'off|warn|enforce (default: warn)')
     .option('--allowed-base-images <globs>', 'allowed base images, comma separated')
     .option('--forbid <list>', 'any of shell, package-manager, root-user, unpinned-base')
     .option('--max-image-size <size>', 'largest compressed size, e.g. 200MB')
     .option('--dockerfile <path>', 'the Dockerfile that built the image')
+    .option('--policy <file>', 'policy file (version: 1) with fail-on, ignore-unfixed, forbid, …')
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {
       setExit(await scan(images, options, io))
@@ -282,7 +264,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
           dockerfile: o.dockerfile,
         })
         const json = inspectJson(facts)
-        io.stdout(o.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : inspectTable(json))
+        io.stdout(o.format === 'json' ? `${safeJson(json)}\n` : inspectTable(escapeStrings(json)))
         setExit(EXIT.pass)
       },
     )
@@ -354,7 +336,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 }
 
 /** Runs the CLI and returns its exit status; never throws. */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = defaultIo): Promise<number> {
+  // Every line reaches a runner's log when the CLI runs in a `run:` step: none of them may be
+  // a workflow command (fields are escaped where they are printed; this is the last guard).
+  const io: CliIo = {
+    env: given.env,
+    stdout: (t) => given.stdout(neutraliseCommands(t)),
+    stderr: (t) => given.stderr(neutraliseCommands(t)),
+  }
   let code: number = EXIT.pass
   const program = buildProgram(io, (c) => {
     code = c

@@ -19,10 +19,14 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s)
 }
 
-/** Trivy prints any string; anything it does not know is UNKNOWN rather than an error. */
-export function toSeverity(value: unknown): Severity {
-  const upper = typeof value === 'string' ? value.toUpperCase() : ''
-  return (SEVERITIES as readonly string[]).includes(upper) ? (upper as Severity) : 'UNKNOWN'
+/**
+ * Trivy's own severity names, trimmed and upper-cased (`"CRITICAL "`, `"high"`); anything
+ * else is `undefined`: a severity Shipgate does not know must refuse the report, never count
+ * as UNKNOWN below the threshold.
+ */
+export function parseSeverity(value: string): Severity | undefined {
+  const upper = value.trim().toUpperCase()
+  return (SEVERITIES as readonly string[]).includes(upper) ? (upper as Severity) : undefined
 }
 
 /** Trivy's vulnerability statuses; older reports (< v0.44) carry none. */
@@ -205,8 +209,10 @@ export interface Evaluation {
   totals: SeverityCounts
   images: ImageEvaluation[]
   expiredRules: IgnoreRule[]
-  /** Rules that matched nothing in any image: candidates for removal. */
+  /** Rules that matched nothing in any image: candidates for removal (expiry aside). */
   unusedRules: IgnoreRule[]
+  /** Rules still in force that expire within EXPIRING_SOON_DAYS: renew with a reason, or fix. */
+  expiringRules: IgnoreRule[]
 }
 
 /** What the minimal-base-image check found for one image (scanners/base-image). */
@@ -246,9 +252,19 @@ export interface SigningReport {
   transparencyLog?: string
 }
 
+/**
+ * Exactly which baseline a comparison used: the image's digest as scanned, or the report
+ * file's path and the SHA-256 of the bytes read. A reviewer can check it was the base branch.
+ */
+export type BaselineRecord =
+  | { kind: 'image'; image: string; digest?: string }
+  | { kind: 'report'; path: string; sha256: string }
+
 /** Difference to a baseline (base branch image or an earlier report). */
 export interface Comparison {
+  /** The `compare-to` value as given. */
   baseline: string
+  source: BaselineRecord
   /** Keys of findings (see Finding.key) present now but not in the baseline. */
   introduced: string[]
   /** Findings in the baseline that are gone now. */
@@ -269,6 +285,16 @@ export interface ImageReport extends ImageEvaluation {
 }
 
 /** Shipgate's own JSON report (the `report` output): everything a later step or reviewer needs. */
+/**
+ * An image Shipgate could not scan (Trivy crashed, timed out, or its report was refused).
+ * Deliberately without counts: nothing was measured, so nothing may read as 0 findings.
+ */
+export interface UnscannedImage {
+  image: string
+  /** What went wrong, for the summary and the report. */
+  reason: string
+}
+
 export interface ShipgateReport {
   schema: 'shipgate.report/v1'
   tool: { name: 'shipgate'; version: string }
@@ -279,10 +305,16 @@ export interface ShipgateReport {
   /** `new`: only findings missing from the baseline (`compare-to`) could fail the gate. */
   gateScope: GateScope
   ignoreUnfixed: boolean
-  totals: SeverityCounts
+  /** Summed over all images; absent when any image was not scanned (the sum is not known). */
+  totals?: SeverityCounts
+  /** The images that were scanned, each with its counts. */
   images: ImageReport[]
+  /** Images that were not scanned: listed, never counted. The verdict is then `fail`. */
+  notScanned: UnscannedImage[]
   expiredRules: IgnoreRule[]
   unusedRules: IgnoreRule[]
+  /** Ignore entries still in force that expire within 30 days. */
+  expiringRules: IgnoreRule[]
   /** What went wrong without changing the verdict (comment not posted, signing failed…). */
   warnings: string[]
 }

@@ -10,10 +10,11 @@ import {
 import { readTrivyReport } from '../scanners/trivy/parse.js'
 import { convertReport, scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
-import { baselineFindings, classifyBaseline } from './baseline.js'
+import { type BaselineSource, baselineFindings } from './baseline.js'
 import type { Logger } from './logger.js'
 import type {
   BaseImageReport,
+  BaselineRecord,
   Evaluation,
   FailOn,
   Finding,
@@ -21,6 +22,7 @@ import type {
   ImageReport,
   ImageScan,
   ShipgateReport,
+  UnscannedImage,
 } from './model.js'
 import { evaluate, finalVerdict } from './policy/evaluate.js'
 import { readIgnoreFile } from './policy/ignore-file.js'
@@ -55,8 +57,9 @@ export interface ScanRequest {
   /**
    * Baselines for "what this change does": one per image (or one for a single image), each a
    * report file (Shipgate or Trivy JSON) or the base branch's image reference, scanned once.
+   * Classified by `classifyBaseline` from the value's syntax, never from the file system.
    */
-  compareTo?: string[]
+  compareTo?: BaselineSource[]
   /** `new`: only findings missing from the baseline fail the gate (needs `compareTo`). */
   gateScope?: GateScope
 }
@@ -150,14 +153,14 @@ async function analyse(
 async function scanAll(
   req: ScanRequest,
   deps: PipelineDeps,
-): Promise<{ scanned: Scanned[]; errors: string[] }> {
+): Promise<{ scanned: Scanned[]; notScanned: UnscannedImage[]; errors: string[] }> {
   if (req.reportFile) {
     const report = await readTrivyReport(req.reportFile)
     const scan = toImageScan(report, {
       image: req.images[0],
       artifacts: { trivyJson: req.reportFile },
     })
-    return { scanned: [{ scan, report }], errors: [] }
+    return { scanned: [{ scan, report }], notScanned: [], errors: [] }
   }
   const trivy = await deps.trivy()
   if (!trivy) {
@@ -169,12 +172,18 @@ async function scanAll(
     analyse(image, join(req.outputDir, slug(image, i)), trivy, req, deps),
   )
   const scanned: Scanned[] = []
+  const notScanned: UnscannedImage[] = []
   const errors: string[] = []
-  for (const s of settled) {
-    if (s.status === 'fulfilled') scanned.push(s.value)
-    else errors.push((s.reason as Error).message ?? String(s.reason))
+  for (const [i, s] of settled.entries()) {
+    if (s.status === 'fulfilled') {
+      scanned.push(s.value)
+      continue
+    }
+    const reason = (s.reason as Error)?.message ?? String(s.reason)
+    errors.push(reason)
+    notScanned.push({ image: req.images[i] as string, reason })
   }
-  return { scanned, errors }
+  return { scanned, notScanned, errors }
 }
 
 /** Exact identities of the findings policy set aside, to drop them from the SARIF Trivy converts. */
@@ -249,18 +258,31 @@ async function derive(
 
 /** The baseline's findings for one image: read from a report, or one Trivy analysis of the base image. */
 async function loadBaseline(
-  value: string,
+  source: BaselineSource,
   image: string,
   index: number,
   req: ScanRequest,
   deps: PipelineDeps,
-) {
-  const source = await classifyBaseline(value)
-  if (source.kind === 'file') return baselineFindings(source.path, image)
+): Promise<{ findings: Finding[]; record: BaselineRecord }> {
+  if (source.kind === 'report') return baselineFindings(source.path, image)
   const trivy = await deps.trivy()
-  if (!trivy) throw new Error(`comparing with ${value} needs Trivy to scan it.`)
-  const dir = join(req.outputDir, `baseline-${slug(value, index)}`)
-  return (await analyse(value, dir, trivy, req, deps)).scan.findings
+  if (!trivy) throw new Error(`comparing with ${source.image} needs Trivy to scan it.`)
+  const dir = join(req.outputDir, `baseline-${slug(source.image, index)}`)
+  const { scan } = await analyse(source.image, dir, trivy, req, deps)
+  return {
+    findings: scan.findings,
+    record: { kind: 'image', image: source.image, digest: scan.digest },
+  }
+}
+
+interface LoadedBaseline {
+  name: string
+  findings: Finding[]
+  record: BaselineRecord
+}
+
+function baselineName(source: BaselineSource): string {
+  return source.kind === 'image' ? source.image : source.path
 }
 
 /** Each image's baseline findings, when `compareTo` names one and it can be read. */
@@ -269,16 +291,17 @@ async function loadBaselines(
   req: ScanRequest,
   deps: PipelineDeps,
   warnings: string[],
-): Promise<({ name: string; findings: Finding[] } | undefined)[]> {
-  const out: ({ name: string; findings: Finding[] } | undefined)[] = []
+): Promise<(LoadedBaseline | undefined)[]> {
+  const out: (LoadedBaseline | undefined)[] = []
   for (const [i, scan] of scans.entries()) {
-    const name = req.compareTo?.[req.compareTo.length === 1 ? 0 : i]
-    if (!name) {
+    const source = req.compareTo?.[req.compareTo.length === 1 ? 0 : i]
+    if (!source) {
       out.push(undefined)
       continue
     }
+    const name = baselineName(source)
     try {
-      out.push({ name, findings: await loadBaseline(name, scan.image, i, req, deps) })
+      out.push({ name, ...(await loadBaseline(source, scan.image, i, req, deps)) })
     } catch (error) {
       // The comparison is context for reviewers; without it every finding counts for the gate.
       warnings.push(`No comparison with ${name} for ${scan.image}: ${(error as Error).message}`)
@@ -293,7 +316,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   const now = deps.now()
   const ignoreRules = req.ignoreFile ? await readIgnoreFile(req.ignoreFile) : []
   await mkdir(req.outputDir, { recursive: true })
-  const { scanned, errors } = await scanAll(req, deps)
+  const { scanned, notScanned, errors } = await scanAll(req, deps)
   const scans = scanned.map((s) => s.scan)
   const warnings: string[] = []
   for (const scan of scans) {
@@ -337,8 +360,14 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     if (!evaluated) continue
     const image = imageReportOf(scan, evaluated)
     const baseline = baselines[i]
-    if (baseline)
-      image.comparison = compareFindings(scan.findings, baseline.findings, baseline.name)
+    if (baseline) {
+      image.comparison = compareFindings(
+        scan.findings,
+        baseline.findings,
+        baseline.name,
+        baseline.record,
+      )
+    }
     if (deps.baseImage) {
       try {
         image.baseImage = await deps.baseImage.check(scan)
@@ -356,6 +385,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   const report = shipgateReport({
     evaluation,
     images,
+    notScanned,
     version: deps.version,
     createdAt: now,
     ignoreUnfixed: req.ignoreUnfixed,

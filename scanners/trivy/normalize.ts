@@ -1,14 +1,13 @@
-import {
-  type Finding,
-  type ImageMetadata,
-  type ImageScan,
-  type MisconfigurationFinding,
-  type PackageInventory,
-  type ScanArtifacts,
-  type SecretFinding,
-  toSeverity,
-  type VulnerabilityFinding,
-  type VulnerabilityStatus,
+import type {
+  Finding,
+  ImageMetadata,
+  ImageScan,
+  MisconfigurationFinding,
+  PackageInventory,
+  ScanArtifacts,
+  SecretFinding,
+  VulnerabilityFinding,
+  VulnerabilityStatus,
 } from '../../src/model.js'
 import type {
   TrivyMisconfiguration,
@@ -70,7 +69,7 @@ function vulnerability(result: TrivyResult, v: TrivyVulnerability): Vulnerabilit
   return {
     kind: 'vulnerability',
     id: v.VulnerabilityID,
-    severity: toSeverity(v.Severity),
+    severity: v.Severity,
     title: v.Title,
     target: result.Target,
     key: ['vuln', stableTarget(result), v.PkgName, v.PkgPath ?? '', v.VulnerabilityID].join('|'),
@@ -94,7 +93,7 @@ function secret(result: TrivyResult, s: TrivySecret): SecretFinding {
   return {
     kind: 'secret',
     id: s.RuleID,
-    severity: toSeverity(s.Severity),
+    severity: s.Severity,
     title: s.Title,
     target: result.Target,
     key: ['secret', result.Target, s.RuleID, s.StartLine ?? ''].join('|'),
@@ -109,14 +108,16 @@ function misconfiguration(
   result: TrivyResult,
   m: TrivyMisconfiguration,
 ): MisconfigurationFinding | undefined {
-  // PASS and EXCEPTION entries appear only with --include-non-failures: not findings.
-  if (m.Status && m.Status !== 'FAIL') return undefined
+  // PASS and EXCEPTION entries appear only with --include-non-failures: not findings. Any other
+  // status (FAIL, or one Shipgate does not know) counts: an unknown word never hides a failure.
+  const status = m.Status?.trim().toUpperCase()
+  if (status === 'PASS' || status === 'EXCEPTION') return undefined
   const id = m.ID ?? m.AVDID ?? 'unknown-check'
   const startLine = m.CauseMetadata?.StartLine
   return {
     kind: 'misconfiguration',
     id,
-    severity: toSeverity(m.Severity),
+    severity: m.Severity,
     title: m.Title,
     target: result.Target,
     key: ['misconfig', result.Target, id, startLine ?? ''].join('|'),

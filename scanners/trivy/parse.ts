@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
-import { TrivyReport } from './schema.js'
+import {
+  TrivyMisconfiguration,
+  TrivyReport,
+  TrivyResult,
+  TrivySecret,
+  TrivyVulnerability,
+} from './schema.js'
 
 /** A report that cannot be used: the build must not pass on it. */
 export class TrivyReportError extends Error {
@@ -24,13 +30,72 @@ function otherFormat(root: unknown): string | undefined {
   return undefined
 }
 
-function describeIssues(error: z.ZodError): string {
+type Json = Record<string, unknown>
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const FINDING_LISTS = {
+  Vulnerabilities: TrivyVulnerability,
+  Secrets: TrivySecret,
+  Misconfigurations: TrivyMisconfiguration,
+} as const
+
+/** `CVE-2024-1 (openssl)` for the finding an issue path points into, so the user can find it. */
+function findingName(root: unknown, path: readonly PropertyKey[]): string | undefined {
+  const [results, r, list, i] = path
+  if (results !== 'Results' || !(typeof list === 'string' && list in FINDING_LISTS))
+    return undefined
+  const entry = (root as { Results?: Json[] }).Results?.[r as number]?.[list]
+  const f = Array.isArray(entry) ? entry[i as number] : undefined
+  if (!isObject(f)) return undefined
+  const id = [f.VulnerabilityID, f.RuleID, f.ID, f.AVDID].find((v) => typeof v === 'string')
+  const pkg = typeof f.PkgName === 'string' ? ` in ${f.PkgName}` : ''
+  return id ? `${id}${pkg}` : undefined
+}
+
+function describeIssues(error: z.ZodError, root: unknown): string {
   const shown = error.issues.slice(0, 3).map((issue) => {
     const where = issue.path.length ? issue.path.join('.') : '(root)'
-    return `${where}: ${issue.message}`
+    const name = findingName(root, issue.path)
+    return `${where}${name ? ` (${name})` : ''}: ${issue.message}`
   })
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : ''
   return shown.join('; ') + more
+}
+
+/**
+ * A field Shipgate reads, spelled in another case (`results`, `vulnerabilities`): JSON keys are
+ * case-sensitive, so the schema would read the real field as absent, the report as clean.
+ */
+function miscasedKey(obj: Json, known: readonly string[], where: string): string | undefined {
+  const byLower = new Map(known.map((k) => [k.toLowerCase(), k]))
+  for (const key of Object.keys(obj)) {
+    const expected = byLower.get(key.toLowerCase())
+    if (expected && expected !== key) {
+      return `${where}"${key}" is not a Trivy field; Trivy writes "${expected}". Shipgate reads only Trivy's own spelling, so it cannot tell what this report holds.`
+    }
+  }
+  return undefined
+}
+
+function checkSpelling(root: Json): string | undefined {
+  const problem = miscasedKey(root, Object.keys(TrivyReport.shape), '')
+  if (problem) return problem
+  const results = Array.isArray(root.Results) ? root.Results : []
+  for (const [r, result] of results.entries()) {
+    if (!isObject(result)) continue
+    const inResult = miscasedKey(result, Object.keys(TrivyResult.shape), `Results.${r}: `)
+    if (inResult) return inResult
+    for (const [list, schema] of Object.entries(FINDING_LISTS)) {
+      const entries = Array.isArray(result[list]) ? (result[list] as unknown[]) : []
+      for (const [i, entry] of entries.entries()) {
+        if (!isObject(entry)) continue
+        const where = `Results.${r}.${list}.${i}: `
+        const inEntry = miscasedKey(entry, Object.keys(schema.shape), where)
+        if (inEntry) return inEntry
+      }
+    }
+  }
+  return undefined
 }
 
 /**
@@ -51,8 +116,12 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
       `is not JSON (${(error as Error).message}); it starts with "${head}". Produce it with \`trivy image --format json\`.`,
     )
   }
-  // SchemaVersion 1 (Trivy < 0.19) was a bare array of Results with no metadata.
-  if (Array.isArray(root)) root = { SchemaVersion: 2, Results: root }
+  if (Array.isArray(root)) {
+    throw new TrivyReportError(
+      source,
+      'is a bare array (SchemaVersion 1, Trivy older than 0.19), not a Trivy report: Shipgate reads the object Trivy 0.19 and later writes, with SchemaVersion 2 and ArtifactName. Re-run `trivy image --format json` with a current Trivy.',
+    )
+  }
   const other = otherFormat(root)
   if (other) {
     throw new TrivyReportError(
@@ -60,20 +129,37 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
       `is a ${other}, not a Trivy JSON report. Pass the report of \`trivy image --format json\` instead; Shipgate derives SARIF and SBOMs from it.`,
     )
   }
-  if (typeof root === 'object' && root !== null && 'SchemaVersion' in root) {
-    const version = (root as { SchemaVersion: unknown }).SchemaVersion
-    if (version !== 2) {
-      throw new TrivyReportError(
-        source,
-        `has SchemaVersion ${JSON.stringify(version)}; Shipgate reads SchemaVersion 2 (Trivy 0.19 and later).`,
-      )
-    }
+  if (!isObject(root)) {
+    throw new TrivyReportError(
+      source,
+      'is not a Trivy JSON report: expected an object with SchemaVersion 2 and ArtifactName, from `trivy image --format json`.',
+    )
+  }
+  const spelling = checkSpelling(root)
+  if (spelling) throw new TrivyReportError(source, spelling)
+  if (!('SchemaVersion' in root)) {
+    throw new TrivyReportError(
+      source,
+      'has no SchemaVersion: expected SchemaVersion 2 and ArtifactName, as `trivy image --format json` (Trivy 0.19 and later) writes them.',
+    )
+  }
+  if (root.SchemaVersion !== 2) {
+    throw new TrivyReportError(
+      source,
+      `has SchemaVersion ${JSON.stringify(root.SchemaVersion)}; Shipgate reads SchemaVersion 2 (Trivy 0.19 and later).`,
+    )
+  }
+  if (typeof root.ArtifactName !== 'string' || root.ArtifactName.trim() === '') {
+    throw new TrivyReportError(
+      source,
+      'has no ArtifactName: every report of `trivy image --format json` names the image it describes. Pass the report Trivy wrote, unedited.',
+    )
   }
   const parsed = TrivyReport.safeParse(root)
   if (!parsed.success) {
     throw new TrivyReportError(
       source,
-      `does not look like Trivy's JSON report: ${describeIssues(parsed.error)}.`,
+      `does not look like Trivy's JSON report: ${describeIssues(parsed.error, root)}.`,
     )
   }
   return parsed.data

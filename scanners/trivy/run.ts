@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { execa } from 'execa'
 import type { Logger } from '../../src/logger.js'
 import { SEVERITIES } from '../../src/model.js'
@@ -109,6 +109,11 @@ export function scanArgs(opts: TrivyScanOptions, output: string, ignoreFile: str
   return args
 }
 
+/** A relative binary path (`--trivy ./bin/trivy`) must not move with the working directory. */
+function command(trivyPath: string): string {
+  return trivyPath.includes('/') || trivyPath.includes('\\') ? resolve(trivyPath) : trivyPath
+}
+
 /**
  * Run Trivy once for one image. The JSON report it writes is the single source of every
  * other format (`convertReport`).
@@ -117,19 +122,28 @@ export async function scanImage(
   opts: TrivyScanOptions,
   logger: Logger,
 ): Promise<{ jsonPath: string; report: TrivyReport }> {
-  const jsonPath = join(opts.outputDir, 'trivy.json')
-  const ignoreFile = join(opts.outputDir, 'empty.trivyignore')
+  // Trivy reads trivy.yaml, trivy-secret.yaml and more from its working directory; in the
+  // checkout, a pull request could ship them and hide its own findings. So it runs in
+  // Shipgate's own output directory, and every path it gets is absolute.
+  const outputDir = resolve(opts.outputDir)
+  const jsonPath = join(outputDir, 'trivy.json')
+  const ignoreFile = join(outputDir, 'empty.trivyignore')
   await writeFile(ignoreFile, '')
-  const args = scanArgs(opts, jsonPath, ignoreFile)
+  const args = scanArgs(
+    { ...opts, outputDir, cacheDir: opts.cacheDir && resolve(opts.cacheDir) },
+    jsonPath,
+    ignoreFile,
+  )
   logger.info(`[command]${opts.trivyPath} ${args.join(' ')}`)
   const grace = opts.graceMs ?? 60_000
   const limit = durationMs(opts.timeout) + grace
-  const result = await execa(opts.trivyPath, args, {
+  const result = await execa(command(opts.trivyPath), args, {
     reject: false,
     all: false,
     timeout: limit,
     env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true', ...opts.env },
     stdin: 'ignore',
+    cwd: outputDir,
   })
   if (result.failed) {
     if (result.timedOut) {
@@ -175,12 +189,15 @@ export async function convertReport(
   logger: Logger,
   env?: NodeJS.ProcessEnv,
 ): Promise<string> {
-  const args = ['convert', '--format', format, '--output', output, input]
+  // Absolute paths and Shipgate's own directory as cwd: no configuration from the checkout.
+  const outputPath = resolve(output)
+  const args = ['convert', '--format', format, '--output', outputPath, resolve(input)]
   logger.info(`[command]${trivyPath} ${args.join(' ')}`)
-  const result = await execa(trivyPath, args, {
+  const result = await execa(command(trivyPath), args, {
     reject: false,
     timeout: 300_000,
     stdin: 'ignore',
+    cwd: dirname(outputPath),
     env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true', ...env },
   })
   if (result.failed) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseSeverity, SEVERITIES } from '../../src/model.js'
 
 /*
  * Trivy's JSON report (SchemaVersion 2), as Trivy really writes it: Go's `omitempty`
@@ -11,6 +12,27 @@ const str = z.string()
 const optStr = z.string().optional()
 const optNum = z.number().optional()
 const arr = <T extends z.ZodType>(item: T) => z.array(item).optional()
+
+/**
+ * A finding's severity: one of Trivy's five names (trimmed, any case). Anything else refuses
+ * the report: read as UNKNOWN it would silently sit below most thresholds. Absent, it is
+ * Trivy's own default, UNKNOWN (Trivy always writes it; old reports may not).
+ */
+const Severity = z
+  .string()
+  .default('UNKNOWN')
+  .transform((value, ctx) => {
+    const severity = parseSeverity(value)
+    if (severity) return severity
+    ctx.addIssue({
+      code: 'custom',
+      message: `severity ${JSON.stringify(value)} is not one of Trivy's (${[...SEVERITIES]
+        .reverse()
+        .join(', ')
+        .replace(/, (?=[^,]*$)/, ' or ')})`,
+    })
+    return z.NEVER
+  })
 
 const Layer = z.looseObject({ Digest: optStr, DiffID: optStr })
 
@@ -35,7 +57,7 @@ export const TrivyVulnerability = z.looseObject({
   Fingerprint: optStr,
   Title: optStr,
   Description: optStr,
-  Severity: z.string().default('UNKNOWN'),
+  Severity,
   CVSS: z.record(z.string(), Cvss).optional(),
   References: arr(z.string()),
 })
@@ -44,7 +66,7 @@ export type TrivyVulnerability = z.infer<typeof TrivyVulnerability>
 export const TrivySecret = z.looseObject({
   RuleID: str,
   Category: optStr,
-  Severity: z.string().default('UNKNOWN'),
+  Severity,
   Title: optStr,
   StartLine: optNum,
   EndLine: optNum,
@@ -60,7 +82,7 @@ export const TrivyMisconfiguration = z.looseObject({
   Title: optStr,
   Message: optStr,
   Resolution: optStr,
-  Severity: z.string().default('UNKNOWN'),
+  Severity,
   PrimaryURL: optStr,
   Status: optStr,
   CauseMetadata: z.looseObject({ StartLine: optNum, EndLine: optNum }).optional(),
@@ -107,7 +129,8 @@ export const TrivyReport = z.looseObject({
   SchemaVersion: z.literal(2),
   Trivy: z.looseObject({ Version: optStr }).optional(),
   CreatedAt: optStr,
-  ArtifactName: optStr,
+  // Checked before the schema (parse.ts) so the error can say what was expected.
+  ArtifactName: str,
   ArtifactType: optStr,
   Metadata: z
     .looseObject({

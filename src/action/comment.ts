@@ -1,22 +1,33 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { publishComment, shouldComment } from '../github/comment.js'
+import type { CommentKeys } from '../github/comment-key.js'
 import { commentMarker } from '../github/marker.js'
 import { createOctokitCommenter } from '../github/octokit.js'
-import type { CommentInputs } from '../inputs.js'
 import type { ShipgateReport } from '../model.js'
 import { imageReport } from '../policy/evaluate.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from '../render/report-markdown.js'
-import { actionLogger, runUrl } from './context.js'
+import { actionLogger, info, runUrl } from './context.js'
 
 /**
  * Post or update the sticky comment. Never throws and never changes the exit status: a
  * failure becomes a warning that the summary and the report carry.
  */
+/** The comment settings a run resolved (src/settings), values only. */
+export interface CommentOptions {
+  when: 'auto' | 'always' | 'never'
+  mode: 'update' | 'recreate'
+  per: 'job' | 'image'
+  token: string
+  author?: string
+  /** Comment on this pull request whatever the event (the `workflow_run` pattern for forks). */
+  pullRequest?: number
+}
+
 export async function commentOnPullRequest(
   report: ShipgateReport,
-  inputs: CommentInputs,
-  key: string,
+  inputs: CommentOptions,
+  keys: CommentKeys,
   options: { perImage: boolean; failures: { image: string; message: string }[] },
 ): Promise<void> {
   const decision =
@@ -28,7 +39,7 @@ export async function commentOnPullRequest(
           why: `\`pull-request\` is ${inputs.pullRequest}.`,
         }
       : shouldComment(inputs.when, github.context.eventName, github.context.payload)
-  core.info(`Pull-request comment: ${decision.why}`)
+  info(`Pull-request comment: ${decision.why}`)
   if (!decision.comment || decision.issueNumber === undefined) {
     core.setOutput('comment-status', 'disabled')
     return
@@ -43,7 +54,7 @@ export async function commentOnPullRequest(
       issueNumber: decision.issueNumber,
       logger: actionLogger,
     })
-    // `comment-per: image`: each image its own comment, verdict and key (`<key>:<image>`).
+    // `comment-per: image`: each image its own comment, verdict and key (see comment-key.ts).
     const comments =
       inputs.per === 'image' && options.perImage && report.images.length > 1
         ? report.images.map((image) => ({
@@ -52,9 +63,9 @@ export async function commentOnPullRequest(
               image,
               options.failures.filter((f) => f.image === image.image).map((f) => f.message),
             ),
-            key: inputs.key ? `${inputs.key}:${image.image}` : image.image,
+            ...keys.image(image.image),
           }))
-        : [{ body: report, key }]
+        : [{ body: report, key: keys.job, adopts: keys.adopts }]
     const statuses: string[] = []
     const urls: string[] = []
     for (const c of comments) {
@@ -67,6 +78,7 @@ export async function commentOnPullRequest(
         {
           body,
           key: c.key,
+          adopts: c.adopts,
           mode: inputs.mode,
           fromFork: decision.fromFork,
           expectedAuthor: inputs.author,
@@ -79,7 +91,7 @@ export async function commentOnPullRequest(
         report.warnings.push(result.reason)
       } else {
         if (result.url) urls.push(result.url)
-        core.info(`Pull-request comment ${result.status}${result.url ? `: ${result.url}` : ''}`)
+        info(`Pull-request comment ${result.status}${result.url ? `: ${result.url}` : ''}`)
       }
     }
     // One status for the step: the worst that happened.

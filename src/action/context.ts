@@ -1,11 +1,19 @@
 /** What every part of the action shell shares: inputs, the log, links, registry access. */
 import * as core from '@actions/core'
+import { escapeLog } from '../github/workflow-commands.js'
 import type { Logger } from '../logger.js'
 import { defaultCredentials, RegistryClient } from '../registry/index.js'
 
+/**
+ * `core.info` prints raw, so a line of outside text starting with `::` would be a workflow
+ * command: `info` neutralises such lines. `debug` and `warning` are commands themselves, and
+ * @actions/core escapes their line breaks.
+ */
+export const info = (message: string) => core.info(escapeLog(message))
+
 export const actionLogger: Logger = {
   debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
+  info,
   warning: (m) => core.warning(m),
 }
 

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js'
 import { COMMENT_MAX_LENGTH } from '../render/report-markdown.js'
 import { checkOwnComment, resolveOwnAuthor } from './authorship.js'
 import { GitHubApiError, type IssueComment, type PullRequestCommenter } from './commenter.js'
-import { commentMarker, endsWithMarker, withMarker } from './marker.js'
+import { commentMarker, endsWithMarker, markerKey, withMarker } from './marker.js'
 
 export type CommentMode = 'update' | 'recreate'
 export type CommentWhen = 'auto' | 'always' | 'never'
@@ -30,6 +30,11 @@ export interface PublishInput {
    * this author are ever edited or deleted. See authorship.ts.
    */
   expectedAuthor?: string
+  /**
+   * Old keys this comment takes over (see comment-key.ts): a comment of ours whose marker
+   * carries such a key is updated (and re-keyed) instead of a second comment being posted.
+   */
+  adopts?: (oldKey: string) => boolean
 }
 
 export type PublishResult =
@@ -59,9 +64,12 @@ export async function publishComment(
   try {
     const own = await resolveOwnAuthor(input.expectedAuthor, github, logger)
     const ours: IssueComment[] = []
+    const adopted: IssueComment[] = []
     for await (const page of github.listComments()) {
       for (const comment of page) {
-        if (!comment.body.includes(marker)) continue
+        const oldKey = input.adopts ? markerKey(comment.body) : undefined
+        const adoptable = oldKey !== undefined && input.adopts?.(oldKey) === true
+        if (!comment.body.includes(marker) && !adoptable) continue
         const by = comment.author?.login ?? 'an unknown account'
         if (!own.accepts(comment.author)) {
           // Someone else posted the marker (possibly to have Shipgate edit or delete their
@@ -69,14 +77,25 @@ export async function publishComment(
           logger.debug(
             `Ignoring comment ${comment.id} by ${by}: it carries the marker for key "${input.key}" but Shipgate only owns comments by ${own.description}.`,
           )
-        } else if (!endsWithMarker(comment.body, marker)) {
+        } else if (endsWithMarker(comment.body, marker)) ours.push(comment)
+        else if (adoptable) adopted.push(comment)
+        else {
           logger.debug(
             `Ignoring comment ${comment.id} by ${by}: the marker for key "${input.key}" is not its last line.`,
           )
-        } else ours.push(comment)
+        }
       }
     }
     logger.debug(`Found ${ours.length} Shipgate comment(s) for key "${input.key}".`)
+    if (adopted.length) {
+      // Comments keyed the old way (by image digest): the newest becomes this key's comment,
+      // the rest were duplicates that old rule left behind.
+      logger.info(
+        `Taking over ${adopted.length} Shipgate comment(s) keyed the old way for "${input.key}".`,
+      )
+      if (!ours.length) ours.push(...adopted.splice(-1))
+      for (const old of adopted) await deleteQuietly(github, old.id, logger)
+    }
 
     if (input.mode === 'update' && ours[0]) {
       const [keep, ...duplicates] = ours

@@ -39,3 +39,19 @@ export function endsWithMarker(body: string, marker: string): boolean {
 export function withMarker(body: string, marker: string): string {
   return endsWithMarker(body, marker) ? body : `${body.trimEnd()}\n\n${marker}\n`
 }
+
+/** The key of the marker on the body's last non-blank line, if that line is a marker. */
+export function markerKey(body: string): string | undefined {
+  const lines = body.split(/\r\n|\r|\n/)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = (lines[i] ?? '').trim()
+    if (line === '') continue
+    if (!line.startsWith(PREFIX) || !line.endsWith(SUFFIX)) return undefined
+    try {
+      return decodeURIComponent(line.slice(PREFIX.length, -SUFFIX.length))
+    } catch {
+      return undefined
+    }
+  }
+  return undefined
+}

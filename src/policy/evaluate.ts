@@ -17,7 +17,7 @@ import {
   severityRank,
   type Verdict,
 } from '../model.js'
-import { isExpired, ruleMatches } from './match.js'
+import { isExpired, isExpiringSoon, ruleMatches } from './match.js'
 
 /** Findings at or above the threshold fail the build; `NONE` never fails. */
 export function isBlocking(severity: Severity, failOn: FailOn): boolean {
@@ -162,6 +162,7 @@ export function evaluate(
     images,
     expiredRules,
     unusedRules: active.filter((r) => !used.has(r)),
+    expiringRules: active.filter((r) => isExpiringSoon(r, settings.now)),
   }
 }
 

@@ -7,20 +7,60 @@ export class IgnoreFileError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    /** `file:line` of the entry at fault, when there is one. */
+    where?: string,
   ) {
-    super(`ignore-file ${file}: ${message}`)
+    super(`ignore-file ${where ?? file}: ${message}`)
     this.name = 'IgnoreFileError'
   }
 }
 
 const ALL_KINDS: FindingKind[] = ['vulnerability', 'secret', 'misconfiguration']
-const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/
+const DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))?)?$/
 
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/**
+ * Every field in its calendar range. `Date` would roll `2099-02-30` over to 2 March: an entry
+ * would then suppress for days nobody wrote. Trivy (Go's time.Parse) refuses such dates too.
+ */
+function isRealDate(value: string): boolean {
+  const m = DATE.exec(value)
+  if (!m) return false
+  const [year, month, day, hour = 0, minute = 0, second = 0, , offH = 0, offM = 0] = m
+    .slice(1)
+    .map((v) => (v === undefined || v === 'Z' || /^[+-]/.test(v) ? undefined : Number(v)))
+  if (year === undefined || month === undefined || day === undefined) return false
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offH <= 23 &&
+    offM <= 59
+  )
+}
+
+/** `where` is `file:line`, so the user goes straight to the entry. */
 function checkDate(file: string, where: string, value: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!DATE.test(value)) {
     throw new IgnoreFileError(
       file,
-      `${where}: expiry "${value}" is not a date; write it as YYYY-MM-DD.`,
+      `expiry "${value}" is not a date; write it as YYYY-MM-DD.`,
+      where,
+    )
+  }
+  if (!isRealDate(value)) {
+    throw new IgnoreFileError(
+      file,
+      `expiry "${value}" is not a real date (no such day, month or time); write an existing date as YYYY-MM-DD.`,
+      where,
     )
   }
   return value
@@ -39,11 +79,12 @@ export function parsePlainIgnore(text: string, file: string): IgnoreRule[] {
     const [id, ...fields] = line.split(/\s+/)
     let expiresAt: string | undefined
     for (const field of fields) {
-      if (field.startsWith('exp:')) expiresAt = checkDate(file, `line ${index + 1}`, field.slice(4))
+      if (field.startsWith('exp:')) expiresAt = checkDate(file, where, field.slice(4))
       else
         throw new IgnoreFileError(
           file,
-          `line ${index + 1}: unexpected "${field}" after the ID; the only option is exp:YYYY-MM-DD.`,
+          `unexpected "${field}" after the ID; the only option is exp:YYYY-MM-DD.`,
+          where,
         )
     }
     rules.push({ id: id as string, source: where, expiresAt, kinds: ALL_KINDS })
@@ -67,7 +108,7 @@ function stringList(
 ): string[] | undefined {
   if (value === undefined || value === null) return undefined
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new IgnoreFileError(file, `${where}: "${key}" must be a list of strings.`)
+    throw new IgnoreFileError(file, `"${key}" must be a list of strings.`, where)
   }
   return value as string[]
 }
@@ -103,21 +144,22 @@ export function parseYamlIgnore(text: string, file: string): IgnoreRule[] {
         node && typeof node === 'object' && 'range' in node && node.range
           ? lineCounter.linePos(node.range[0]).line
           : 0
-      const where = `line ${line}`
+      const where = `${file}:${line}`
       const entry = (node as { toJSON(): unknown }).toJSON() as Record<string, unknown>
       if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-        throw new IgnoreFileError(file, `${where}: each entry must be a mapping with an "id".`)
+        throw new IgnoreFileError(file, `each entry must be a mapping with an "id".`, where)
       }
       for (const key of Object.keys(entry)) {
         if (!ENTRY_KEYS.has(key)) {
           throw new IgnoreFileError(
             file,
-            `${where}: unknown key "${key}" (allowed: ${[...ENTRY_KEYS].join(', ')}).`,
+            `unknown key "${key}" (allowed: ${[...ENTRY_KEYS].join(', ')}).`,
+            where,
           )
         }
       }
       if (typeof entry.id !== 'string' || !entry.id.trim()) {
-        throw new IgnoreFileError(file, `${where}: entry has no "id".`)
+        throw new IgnoreFileError(file, `entry has no "id".`, where)
       }
       // Licence findings are not evaluated by Shipgate; keep the rule out rather than mis-apply it.
       if (kind === 'license') continue

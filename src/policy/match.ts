@@ -48,6 +48,15 @@ export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
   return true
 }
 
+/** How far ahead an expiry is worth a reviewer's attention. */
+export const EXPIRING_SOON_DAYS = 30
+
+/** Still in force, but not for long: the findings it hides will count again within the window. */
+export function isExpiringSoon(rule: IgnoreRule, now: Date): boolean {
+  if (rule.expiresAt === undefined || isExpired(rule, now)) return false
+  return Date.parse(rule.expiresAt) <= now.getTime() + EXPIRING_SOON_DAYS * 86_400_000
+}
+
 /** Trivy treats an entry as expired once its date is before now. */
 export function isExpired(rule: IgnoreRule, now: Date): boolean {
   return rule.expiresAt !== undefined && Date.parse(rule.expiresAt) < now.getTime()

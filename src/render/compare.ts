@@ -3,12 +3,13 @@
  * branch's image, or an earlier run's report) did not have, and the other way round.
  * Keyed by `Finding.key`, so a finding that only moved layer or changed title is the same.
  */
-import type { Comparison, Finding } from '../model.js'
+import type { BaselineRecord, Comparison, Finding } from '../model.js'
 
 export function compareFindings(
   current: Finding[],
   baseline: Finding[],
   baselineName: string,
+  source: BaselineRecord,
 ): Comparison {
   const before = new Set(baseline.map((f) => f.key))
   const now = new Set(current.map((f) => f.key))
@@ -26,5 +27,5 @@ export function compareFindings(
     seenFixed.add(f.key)
     fixed.push(f)
   }
-  return { baseline: baselineName, introduced, fixed }
+  return { baseline: baselineName, source, introduced, fixed }
 }

@@ -9,6 +9,7 @@
 
 import { formatBytes } from '../../scanners/base-image/policy.js'
 import {
+  type Comparison,
   type EvaluatedFinding,
   type Finding,
   type IgnoreRule,
@@ -16,8 +17,11 @@ import {
   SEVERITIES,
   type Severity,
   type ShipgateReport,
+  type UnscannedImage,
 } from '../model.js'
 import { compareFindings } from '../policy/evaluate.js'
+import { EXPIRING_SOON_DAYS } from '../policy/match.js'
+import { distinguishers } from './distinguish.js'
 import {
   code,
   details,
@@ -132,11 +136,14 @@ class RenderContext {
   render(rowLimit: number): string {
     const out: string[] = [this.headline(), this.contextLine()]
     const omitted = { count: 0 }
-    const single = this.images.length === 1
+    const notScanned = this.report.notScanned ?? []
+    const single = this.images.length === 1 && notScanned.length === 0
     for (const image of this.images) {
       out.push(this.imageSection(image, single, rowLimit, omitted))
     }
-    if (this.images.length === 0) out.push('_No images were scanned._')
+    // Never a table of zeros: nothing was measured for these images.
+    for (const u of notScanned) out.push(notScannedSection(u))
+    if (this.images.length === 0 && notScanned.length === 0) out.push('_No images were scanned._')
     out.push(...this.policyHygiene(rowLimit, omitted))
     out.push(...this.warnings())
     if (omitted.count > 0) {
@@ -165,11 +172,13 @@ class RenderContext {
   private contextLine(): string {
     const { report } = this
     const parts: string[] = []
-    if (this.images.length === 1 && this.images[0]) {
+    const notScanned = report.notScanned ?? []
+    if (this.images.length === 1 && this.images[0] && notScanned.length === 0) {
       parts.push(imageLabel(this.images[0].report))
     } else {
-      parts.push(plural(this.images.length, 'image'))
+      parts.push(plural(this.images.length, 'image') + (notScanned.length ? ' scanned' : ''))
     }
+    if (notScanned.length) parts.push(`❌ **${notScanned.length} not scanned**`)
     parts.push(
       report.failOn === 'NONE'
         ? 'threshold: none (report only)'
@@ -242,12 +251,12 @@ class RenderContext {
     const c = r.comparison
     const introduced = image.introduced
     const fixed = [...c.fixed].sort(byImportance)
-    const head = `${heading} compared with ${code(c.baseline)}: **${plural(introduced.length, 'finding')} introduced**${severityBreakdown(introduced)}, **${fixed.length} fixed**${severityBreakdown(fixed)}.`
+    const head = `${heading} compared with ${baselineLabel(c)}: **${plural(introduced.length, 'finding')} introduced**${severityBreakdown(introduced)}, **${fixed.length} fixed**${severityBreakdown(fixed)}.`
     const out = [head]
     if (introduced.length > 0) {
       const shown = introduced.slice(0, rowLimit)
       omitted.count += introduced.length - shown.length
-      const rows = shown.map((f) => findingRow(f, undefined, false))
+      const rows = shown.map((f) => findingRow(f, undefined, false, image.apart))
       out.push(
         details(
           `${plural(introduced.length, 'finding')} introduced`,
@@ -260,7 +269,8 @@ class RenderContext {
       const limit = Math.floor(rowLimit / 2)
       const shown = fixed.slice(0, limit)
       omitted.count += fixed.length - shown.length
-      const rows = shown.map((f) => findingRow(f, undefined, false))
+      const apart = distinguishers(fixed, (p) => shortPath(p))
+      const rows = shown.map((f) => findingRow(f, undefined, false, apart))
       out.push(
         details(
           `${plural(fixed.length, 'finding')} fixed`,
@@ -281,7 +291,7 @@ class RenderContext {
       const cut = counted.length - shown.length
       omitted.count += cut
       const rows = shown.map((e) =>
-        findingRow(e.finding, e, image.introducedKeys.has(e.finding.key)),
+        findingRow(e.finding, e, image.introducedKeys.has(e.finding.key), image.apart),
       )
       const top = rows.slice(0, VISIBLE_FINDINGS)
       const rest = rows.slice(VISIBLE_FINDINGS)
@@ -303,7 +313,7 @@ class RenderContext {
       const limit = Math.floor(rowLimit / 2)
       const shown = ignored.slice(0, limit)
       omitted.count += ignored.length - shown.length
-      const rows = shown.map((e) => findingRow(e.finding, e, false))
+      const rows = shown.map((e) => findingRow(e.finding, e, false, image.apart))
       out.push(
         details(
           `${plural(ignored.length, 'ignored finding')} (not counted)`,
@@ -326,7 +336,19 @@ class RenderContext {
         [
           `**⏰ ${plural(expiredRules.length, 'expired ignore entry', 'expired ignore entries')}**: these findings count again until the entry is renewed with a reason or removed.`,
           '',
-          ...shown.map((rule) => `- ${ruleLine(rule)}`),
+          ...shown.map((rule) => `- ${ruleLine(rule, 'expired')}`),
+        ].join('\n'),
+      )
+    }
+    const expiring = this.report.expiringRules ?? []
+    if (expiring.length > 0) {
+      const shown = expiring.slice(0, Math.max(rowLimit, 20))
+      omitted.count += expiring.length - shown.length
+      out.push(
+        [
+          `**⏳ ${plural(expiring.length, 'ignore entry', 'ignore entries')} expiring soon** (within ${EXPIRING_SOON_DAYS} days): the findings they hide will count again; renew with a reason, or fix.`,
+          '',
+          ...shown.map((rule) => `- ${ruleLine(rule, 'active')}`),
         ].join('\n'),
       )
     }
@@ -335,8 +357,8 @@ class RenderContext {
       omitted.count += unusedRules.length - shown.length
       out.push(
         details(
-          `${plural(unusedRules.length, 'ignore entry', 'ignore entries')} matched nothing (candidates for removal)`,
-          shown.map((rule) => `- ${ruleLine(rule)}`).join('\n'),
+          `${plural(unusedRules.length, 'unused ignore entry', 'unused ignore entries')}: matched nothing (candidates for removal)`,
+          shown.map((rule) => `- ${ruleLine(rule, 'active')}`).join('\n'),
         ),
       )
     }
@@ -376,6 +398,8 @@ interface PreparedImage {
   ignored: EvaluatedFinding[]
   introduced: Finding[]
   introducedKeys: Set<string>
+  /** What tells apart findings whose rows would otherwise read the same. */
+  apart: Map<Finding, string[]>
 }
 
 function prepareImage(report: ImageReport): PreparedImage {
@@ -392,6 +416,10 @@ function prepareImage(report: ImageReport): PreparedImage {
     ignored: sorted.filter((e) => !isCounted(e)),
     introduced: dedupeByKey(introduced),
     introducedKeys,
+    apart: distinguishers(
+      sorted.map((e) => e.finding),
+      (p) => shortPath(p),
+    ),
   }
 }
 
@@ -414,6 +442,21 @@ function num(n: number, bold = false): string {
 function imageLabel(r: ImageReport): string {
   const digest = r.digest ? ` ${code(shortDigest(r.digest))}` : ''
   return `${code(r.image, 300)}${digest}`
+}
+
+/** Which baseline exactly: the image's digest, or the report's path and SHA-256. */
+function baselineLabel(c: Comparison): string {
+  const s = c.source
+  if (s.kind === 'image') {
+    return `image ${code(s.image, 300)} (${s.digest ? `digest ${code(s.digest)}` : 'digest not reported by Trivy'})`
+  }
+  return `report ${code(s.path, 300)} (SHA-256 ${code(s.sha256)})`
+}
+
+function notScannedSection(u: UnscannedImage): string {
+  return `#### ❌ ${code(u.image, 300)}: not scanned
+
+Nothing was measured for this image, so it has no counts (not even 0). Why: ${escapeInline(u.reason, 500)}`
 }
 
 function shortDigest(digest: string): string {
@@ -454,12 +497,23 @@ function findingTable(rows: string[], omittedRows: number, withReason = false): 
   return lines.join('\n')
 }
 
-function findingRow(f: Finding, evaluated: EvaluatedFinding | undefined, isNew: boolean): string {
+function findingRow(
+  f: Finding,
+  evaluated: EvaluatedFinding | undefined,
+  isNew: boolean,
+  apart: Map<Finding, string[]> = new Map(),
+): string {
   const id = `${link(escapeMarkdown(f.id), f.url)}${isNew ? ' 🆕' : ''}`
+  const [where, installed, fixed] = locationCells(f)
+  const tellApart = apart.get(f)
   const cells = [
     SEVERITY_LABEL[f.severity],
     id,
-    ...locationCells(f),
+    tellApart
+      ? `${f.kind === 'vulnerability' ? code(f.pkgName) : where}<br>${tellApart.map((p) => code(p, 300)).join('<br>')}`
+      : where,
+    installed,
+    fixed,
     escapeInline(f.title ?? '', 90),
   ]
   if (evaluated?.ignored) cells.push(ignoreReason(evaluated))
@@ -511,9 +565,14 @@ function ignoreReason(e: EvaluatedFinding): string {
   return parts.join(' · ')
 }
 
-function ruleLine(rule: IgnoreRule): string {
+/** `expired` only for entries past their date; an entry still in force "expires". */
+function ruleLine(rule: IgnoreRule, state: 'expired' | 'active'): string {
   const parts = [code(rule.id), `in ${code(rule.source)}`]
-  if (rule.expiresAt) parts.push(`expired ${escapeMarkdown(rule.expiresAt)}`)
+  if (rule.expiresAt) {
+    parts.push(`${state === 'expired' ? 'expired' : 'expires'} ${escapeMarkdown(rule.expiresAt)}`)
+  }
+  if (rule.paths?.length) parts.push(`paths ${rule.paths.map((p) => code(p, 120)).join(', ')}`)
+  if (rule.purls?.length) parts.push(`purls ${rule.purls.map((p) => code(p, 120)).join(', ')}`)
   if (rule.statement) parts.push(escapeInline(rule.statement, 200))
   return parts.join(' · ')
 }

@@ -1,5 +1,6 @@
-import type { EvaluatedFinding, ShipgateReport } from '../model.js'
+import type { EvaluatedFinding, Finding, IgnoreRule, ShipgateReport } from '../model.js'
 import { SEVERITIES } from '../model.js'
+import { distinguishers } from './distinguish.js'
 
 /** Text from advisories must not move the cursor or recolour the terminal. */
 function clean(text: string | undefined, max = 60): string {
@@ -20,12 +21,15 @@ function columns(rows: string[][]): string {
     .join('\n')
 }
 
-function findingRow({ finding: f }: EvaluatedFinding): string[] {
+function findingRow({ finding: f }: EvaluatedFinding, apart: Map<Finding, string[]>): string[] {
+  const tellApart = apart.get(f)
   if (f.kind === 'vulnerability') {
     return [
       f.severity,
       f.id,
-      clean(f.pkgName, 30),
+      tellApart
+        ? `${clean(f.pkgName, 30)} (${tellApart.map((p) => clean(p, 120)).join(', ')})`
+        : clean(f.pkgName, 30),
       clean(f.installedVersion, 20),
       clean(f.fixedVersion ?? '-', 20),
       clean(f.title),
@@ -41,6 +45,12 @@ function findingRow({ finding: f }: EvaluatedFinding): string[] {
       clean(f.title),
     ]
   return [f.severity, f.id, clean(f.target, 30), '-', '-', clean(f.title)]
+}
+
+/** `expired` only for entries past their date; one still in force "expires". */
+function ruleText(r: IgnoreRule, state: 'expired' | 'expires'): string {
+  const when = r.expiresAt ? `, ${state} ${clean(r.expiresAt, 40)}` : ''
+  return `${clean(r.id)} (${clean(r.source, 100)}${when})`
 }
 
 /** The terminal rendering of `shipgate scan --format table`. */
@@ -59,13 +69,26 @@ export function renderTable(report: ShipgateReport, opts: { limit?: number } = {
         ['ignored', ...SEVERITIES.map((s) => String(image.ignored[s]))],
       ]),
     )
+    const c = image.comparison
+    if (c) {
+      const which =
+        c.source.kind === 'image'
+          ? `image ${clean(c.source.image, 200)} (digest ${c.source.digest ?? 'not reported by Trivy'})`
+          : `report ${clean(c.source.path, 200)} (sha256 ${c.source.sha256})`
+      out.push(`compared with ${which}: ${c.introduced.length} introduced, ${c.fixed.length} fixed`)
+    }
     const active = image.findings.filter((f) => !f.ignored)
+    // The table shows the package name only: say what tells otherwise identical rows apart.
+    const apart = distinguishers(
+      active.map((f) => f.finding),
+      () => '',
+    )
     if (active.length) {
       out.push('')
       out.push(
         columns([
           ['SEVERITY', 'ID', 'PACKAGE/TARGET', 'INSTALLED', 'FIXED', 'TITLE'],
-          ...active.slice(0, limit).map(findingRow),
+          ...active.slice(0, limit).map((f) => findingRow(f, apart)),
         ]),
       )
       if (active.length > limit)
@@ -82,10 +105,13 @@ export function renderTable(report: ShipgateReport, opts: { limit?: number } = {
     }
     out.push('')
   }
-  for (const r of report.expiredRules)
-    out.push(
-      `Expired ignore entry: ${clean(r.id)} (${clean(r.source, 100)}, expired ${r.expiresAt})`,
-    )
+  for (const u of report.notScanned ?? []) {
+    out.push(`${clean(u.image, 200)}: NOT SCANNED, no counts (${clean(u.reason, 300)})`, '')
+  }
+  for (const r of report.expiredRules) out.push(`Expired ignore entry: ${ruleText(r, 'expired')}`)
+  for (const r of report.expiringRules ?? [])
+    out.push(`Ignore entry expiring soon: ${ruleText(r, 'expires')}`)
+  for (const r of report.unusedRules) out.push(`Unused ignore entry: ${ruleText(r, 'expires')}`)
   for (const w of report.warnings) out.push(`Warning: ${clean(w, 300)}`)
   return `${out.join('\n').trimEnd()}\n`
 }

@@ -4,6 +4,7 @@ import type {
   ImageReport,
   ImageScan,
   ShipgateReport,
+  UnscannedImage,
   Verdict,
 } from '../model.js'
 
@@ -25,6 +26,8 @@ export function imageReportOf(scan: ImageScan, evaluated: ImageEvaluation): Imag
 export function shipgateReport(opts: {
   evaluation: Evaluation
   images: ImageReport[]
+  /** Images that were not scanned: with any, the totals are unknown and left out. */
+  notScanned?: UnscannedImage[]
   version: string
   createdAt: Date
   ignoreUnfixed: boolean
@@ -32,6 +35,7 @@ export function shipgateReport(opts: {
   final?: { verdict: Verdict; reason: string }
 }): ShipgateReport {
   const { evaluation } = opts
+  const notScanned = opts.notScanned ?? []
   return {
     schema: 'shipgate.report/v1',
     tool: { name: 'shipgate', version: opts.version },
@@ -41,10 +45,13 @@ export function shipgateReport(opts: {
     failOn: evaluation.failOn,
     gateScope: evaluation.scope,
     ignoreUnfixed: opts.ignoreUnfixed,
-    totals: evaluation.totals,
+    // A sum over some of the images would read as the job's total: leave it out instead.
+    ...(notScanned.length ? {} : { totals: evaluation.totals }),
     images: opts.images,
+    notScanned,
     expiredRules: evaluation.expiredRules,
     unusedRules: evaluation.unusedRules,
+    expiringRules: evaluation.expiringRules,
     warnings: opts.warnings ?? [],
   }
 }

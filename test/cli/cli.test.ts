@@ -64,7 +64,7 @@ describe('shipgate scan', () => {
     [['scan'], /nothing to scan/],
     [
       ['scan', '--report', JUICE, '--fail-on', 'severe'],
-      /Input `--fail-on`: "severe" is not a severity/,
+      /Flag `--fail-on`: "severe" is not a severity/,
     ],
     [['scan', '--report', '/nope.json'], /nope\.json: does not exist/],
     [
@@ -75,16 +75,38 @@ describe('shipgate scan', () => {
     [['bogus'], /unknown command/],
     [
       ['scan', '--report', JUICE, '--max-parallel', 'abc'],
-      /Input `--max-parallel`: "abc" must be a whole number/,
+      /Flag `--max-parallel`: "abc" must be a whole number/,
     ],
     [
       ['scan', '--report', JUICE, '--format', 'markdown', '--max-length', '0'],
-      /Input `--max-length`/,
+      /Flag `--max-length`/,
     ],
   ])('exits 2 on %j', async (args, message) => {
     const r = await cli(args)
     expect(r.code).toBe(EXIT.error)
     expect(r.stderr).toMatch(message)
+  })
+
+  it('--no-ignore-unfixed and --ignore-unfixed are both recorded as given', async () => {
+    for (const [flag, value] of [
+      ['--ignore-unfixed', true],
+      ['--no-ignore-unfixed', false],
+    ] as const) {
+      const r = await cli([
+        'scan',
+        '--report',
+        JUICE,
+        flag,
+        '--fail-on',
+        'none',
+        '--format',
+        'json',
+      ])
+      expect(JSON.parse(r.stdout).settings.values['ignore-unfixed']).toEqual({
+        value,
+        from: 'flag `--ignore-unfixed`',
+      })
+    }
   })
 
   it('exits 2, never 0, when Trivy crashes', async () => {

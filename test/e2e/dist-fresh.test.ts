@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
@@ -11,7 +11,10 @@ const ROOT = new URL('../../', import.meta.url).pathname
 it('dist/ is the bundle of the current sources (run `npm run bundle` and commit dist/)', async () => {
   const out = mkdtempSync(join(tmpdir(), 'dist-'))
   await execa(join(NODE24_BIN, 'node'), ['scripts/bundle.mjs', '--outdir', out], { cwd: ROOT })
-  for (const file of ['index.js', 'cli.js']) {
+  // Every file: the launchers (index.js, cli.js) and the bundles they load.
+  const files = readdirSync(out).sort()
+  expect(readdirSync(join(ROOT, 'dist')).sort()).toEqual(files)
+  for (const file of files) {
     const fresh = readFileSync(join(out, file), 'utf8')
     const committed = readFileSync(join(ROOT, 'dist', file), 'utf8')
     expect(

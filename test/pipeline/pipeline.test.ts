@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { classifyBaseline } from '../../src/baseline.js'
 import { recordingLogger } from '../../src/logger.js'
 import { type PipelineDeps, runPipeline, type ScanRequest } from '../../src/pipeline.js'
 import { fixturePath } from '../support/fixtures.js'
@@ -134,6 +135,13 @@ describe('runPipeline with Trivy (stand-in replaying real reports)', () => {
     expect(result.report.reason).toMatch(/^Incomplete: 1 error stopped the scan/)
     // Nothing lost: the image that did scan is still in the report.
     expect(result.report.images.map((i) => i.image)).toEqual(['good:1'])
+    // The one that did not is listed without counts, and no total pretends to cover it.
+    expect(result.report.notScanned).toEqual([
+      { image: 'bad:1', reason: expect.stringMatching(/Trivy exited with code 2/) },
+    ])
+    expect(result.report.totals).toBeUndefined()
+    const written = JSON.parse(readFileSync(result.reportPath, 'utf8'))
+    expect(written).not.toHaveProperty('totals')
   })
 
   it('an image that does not exist gets a hint on what to do', async () => {
@@ -161,6 +169,9 @@ describe('runPipeline with Trivy (stand-in replaying real reports)', () => {
     )
     expect(result.errors[0]).toMatch(/did not finish scanning slow:1 within 1s \(\+1s grace\)/)
     expect(result.report.verdict).toBe('fail')
+    expect(result.report.totals).toBeUndefined()
+    expect(result.report.images).toEqual([])
+    expect(result.report.notScanned.map((u) => u.image)).toEqual(['slow:1'])
   })
 })
 
@@ -183,17 +194,15 @@ describe('runPipeline from an existing report (no Trivy run)', () => {
     ).rejects.toThrow(/missing\.json: does not exist\. Check the `trivy-report` path/)
   })
 
-  it('a compare-to that is not a report nor an image is never handed to Trivy', async () => {
+  it('a compare-to that is not a report nor an image never reaches Trivy: refused when classified', () => {
+    expect(() => classifyBaseline('--server=http://evil.example:4954')).toThrow(
+      /Input `compare-to`: "--server=http:\/\/evil\.example:4954" is not an image reference/,
+    )
+  })
+
+  it('the image itself always comes after `--`: never read as a flag', async () => {
     const trivy = useStandIn({ 'a:1': ALPINE })
-    const result = await runPipeline(
-      request({ images: ['a:1'], compareTo: ['--server=http://evil.example:4954'] }),
-      deps(),
-    )
-    expect(trivy.calls().flat()).not.toContain('--server=http://evil.example:4954')
-    expect(result.report.warnings.join('\n')).toMatch(
-      /No comparison with --server=.*Input `compare-to`/,
-    )
-    // The image itself always comes after `--`: never read as a flag.
+    await runPipeline(request({ images: ['a:1'] }), deps())
     const scan = trivy.calls().find((a) => a[0] === 'image') ?? []
     expect(scan.slice(-2)).toEqual(['--', 'a:1'])
   })

@@ -163,15 +163,61 @@ secrets:
   })
 
   it.each([
-    ['CVE-1 exp:tomorrow', '.trivyignore', /line 1: expiry "tomorrow" is not a date/],
-    ['CVE-1 because', '.trivyignore', /line 1: unexpected "because"/],
-    ['vulnerabilities:\n  - name: CVE-1\n', 'x.yaml', /line 2: unknown key "name"/],
+    ['CVE-1 exp:tomorrow', '.trivyignore', /\.trivyignore:1: expiry "tomorrow" is not a date/],
+    ['CVE-1 because', '.trivyignore', /\.trivyignore:1: unexpected "because"/],
+    ['vulnerabilities:\n  - name: CVE-1\n', 'x.yaml', /x\.yaml:2: unknown key "name"/],
     ['vulns:\n  - id: CVE-1\n', 'x.yaml', /unknown section "vulns"/],
     ['vulnerabilities: [', 'x.yaml', /not valid YAML/],
     ['vulnerabilities:\n  - id: CVE-1\n    expired_at: soon\n', 'x.yaml', /not a date/],
   ])('rejects %j with a clear message', (text, file, message) => {
     expect(() => parseIgnoreFile(text, file)).toThrow(IgnoreFileError)
     expect(() => parseIgnoreFile(text, file)).toThrow(message)
+  })
+})
+
+describe('impossible expiry dates are refused with file:line, never rolled over', () => {
+  it.each([
+    [
+      'CVE-1\nCVE-2\nCVE-3 exp:2099-02-30\n',
+      '.trivyignore',
+      /\.trivyignore:3: expiry "2099-02-30" is not a real date/,
+    ],
+    ['CVE-1 exp:2099-04-31', '.trivyignore', /\.trivyignore:1: expiry "2099-04-31"/],
+    ['CVE-1 exp:2100-02-29', '.trivyignore', /\.trivyignore:1: expiry "2100-02-29"/],
+    ['CVE-1 exp:2099-13-01', '.trivyignore', /\.trivyignore:1: expiry "2099-13-01"/],
+    ['CVE-1 exp:2099-00-10', '.trivyignore', /\.trivyignore:1: expiry "2099-00-10"/],
+    ['CVE-1 exp:2099-01-00', '.trivyignore', /\.trivyignore:1: expiry "2099-01-00"/],
+    [
+      'vulnerabilities:\n  - id: CVE-1\n  - id: CVE-2\n    expired_at: 2099-04-31\n',
+      '.trivyignore.yaml',
+      /\.trivyignore\.yaml:3: expiry "2099-04-31" is not a real date/,
+    ],
+    [
+      'vulnerabilities:\n  - id: CVE-1\n    expired_at: 2099-02-30T10:00:00Z\n',
+      '.trivyignore.yaml',
+      /\.trivyignore\.yaml:2: expiry "2099-02-30T10:00:00Z"/,
+    ],
+    [
+      'vulnerabilities:\n  - id: CVE-1\n    expired_at: 2099-02-10T25:00:00Z\n',
+      '.trivyignore.yaml',
+      /\.trivyignore\.yaml:2: expiry "2099-02-10T25:00:00Z"/,
+    ],
+  ])('%j', (text, file, message) => {
+    expect(() => parseIgnoreFile(text, file)).toThrow(IgnoreFileError)
+    expect(() => parseIgnoreFile(text, file)).toThrow(message)
+  })
+
+  it('accepts real dates, leap days included', () => {
+    const rules = parseIgnoreFile(
+      'CVE-1 exp:2028-02-29\nCVE-2 exp:2099-12-31\nCVE-3 exp:2000-02-29\n',
+      '.trivyignore',
+    )
+    expect(rules.map((r) => r.expiresAt)).toEqual(['2028-02-29', '2099-12-31', '2000-02-29'])
+    const yaml = parseIgnoreFile(
+      'vulnerabilities:\n  - id: CVE-1\n    expired_at: 2099-04-30T23:59:59+02:00\n',
+      'x.yaml',
+    )
+    expect(yaml[0]?.expiresAt).toBe('2099-04-30T23:59:59+02:00')
   })
 })
 
@@ -199,8 +245,10 @@ describe('per-image reports (a comment per image)', () => {
         suppressed: [],
         artifacts: { trivyJson: `${n}.json` },
       })),
+      notScanned: [],
       expiredRules: [],
       unusedRules: [],
+      expiringRules: [],
       warnings: [],
     }
     const [a, b] = report.images.map((i) => imageReport(report, i))

@@ -118,13 +118,18 @@ describe('renderReportMarkdown: comparison with the base branch', () => {
         {
           image: 'app:pr',
           findings: now,
-          comparison: { baseline: 'app:main', introduced: [now[0]?.key ?? ''], fixed: [gone] },
+          comparison: {
+            baseline: 'app:main',
+            source: { kind: 'image', image: 'app:main', digest: `sha256:${'c'.repeat(64)}` },
+            introduced: [now[0]?.key ?? ''],
+            fixed: [gone],
+          },
         },
       ],
     })
     const md = renderReportMarkdown(report)
     expect(md).toContain(
-      'compared with <code>app:main</code>: **1 finding introduced** (1 critical), **1 fixed** (1 high).',
+      `compared with image <code>app:main</code> (digest <code>sha256:${'c'.repeat(64)}</code>): **1 finding introduced** (1 critical), **1 fixed** (1 high).`,
     )
     expect(md).toContain('| Severity | Found | Fixable | Ignored | New |')
     expect(md).toContain('| 🟥 Critical | **1** | 1 | 0 | 1 |')

@@ -104,6 +104,7 @@ export interface ReportInput {
   reason?: string
   expiredRules?: IgnoreRule[]
   unusedRules?: IgnoreRule[]
+  expiringRules?: IgnoreRule[]
   warnings?: string[]
   ignoreUnfixed?: boolean
 }
@@ -133,8 +134,10 @@ export function makeReport(input: ReportInput): ShipgateReport {
     ignoreUnfixed: input.ignoreUnfixed ?? false,
     totals,
     images,
+    notScanned: [],
     expiredRules: input.expiredRules ?? [],
     unusedRules: input.unusedRules ?? [],
+    expiringRules: input.expiringRules ?? [],
     warnings: input.warnings ?? [],
   }
 }

@@ -144,32 +144,166 @@ describe('parseTrivyReport rejects garbage with a clear error naming the file', 
     ['FATAL image scan error: unable to find the specified image', /report out\.json: is not JSON/],
     ['{"SchemaVersion": 3, "Results": []}', /SchemaVersion 3/],
     [
-      '{"SchemaVersion": 2, "Results": [{"Target": "x", "Vulnerabilities": [{"PkgName": "a"}]}]}',
+      '{"SchemaVersion": 2, "ArtifactName": "a:1", "Results": [{"Target": "x", "Vulnerabilities": [{"PkgName": "a"}]}]}',
       /Results\.0\.Vulnerabilities\.0\.VulnerabilityID/,
     ],
-    ['{"SchemaVersion": 2, "Results": {"oops": true}}', /Results/],
+    ['{"SchemaVersion": 2, "ArtifactName": "a:1", "Results": {"oops": true}}', /Results/],
     ['{"foo": 1}', /SchemaVersion/],
-    ['[1, 2]', /does not look like Trivy/],
+    ['[1, 2]', /bare array/],
   ])('%j', (text, message) => {
     expect(() => parseTrivyReport(text, 'out.json')).toThrow(TrivyReportError)
     expect(() => parseTrivyReport(text, 'out.json')).toThrow(message)
   })
 
-  it('accepts a SchemaVersion 1 array of results', () => {
-    const r = parseTrivyReport(
+  it('refuses a bare array (SchemaVersion 1, Trivy < 0.19), even an empty one', () => {
+    for (const text of [
+      '[]',
       '[{"Target": "x (alpine 3.9)", "Vulnerabilities": [{"VulnerabilityID": "CVE-1", "PkgName": "a", "InstalledVersion": "1", "Severity": "HIGH"}]}]',
-      'v1.json',
-    )
-    expect(r.Results?.[0]?.Vulnerabilities?.[0]?.VulnerabilityID).toBe('CVE-1')
+    ]) {
+      expect(() => parseTrivyReport(text, 'v1.json')).toThrow(TrivyReportError)
+      expect(() => parseTrivyReport(text, 'v1.json')).toThrow(/bare array .*SchemaVersion 2/)
+    }
   })
 
-  it('maps an unknown severity string to UNKNOWN instead of failing', () => {
-    const r = parseTrivyReport(
-      '{"SchemaVersion":2,"Results":[{"Target":"t","Vulnerabilities":[{"VulnerabilityID":"X","PkgName":"p","InstalledVersion":"1","Severity":"SEVERE"}]}]}',
-      'x.json',
-    )
+  it.each([
+    // Trivy omits an empty Results (Go omitempty): a clean scratch image has none.
+    ['{"SchemaVersion":2,"ArtifactName":"a:1"}', null],
+    ['{"SchemaVersion":2,"ArtifactName":"a:1","Results":[]}', null],
+    ['{"SchemaVersion":2,"Results":[]}', /no ArtifactName/],
+    ['{"SchemaVersion":2,"ArtifactName":"","Results":[]}', /no ArtifactName/],
+    ['{"ArtifactName":"a:1","Results":[]}', /no SchemaVersion/],
+  ])('needs SchemaVersion 2 and ArtifactName: %s', (text, message) => {
+    if (message === null) expect(() => parseTrivyReport(text, 'x.json')).not.toThrow()
+    else {
+      expect(() => parseTrivyReport(text, 'x.json')).toThrow(TrivyReportError)
+      expect(() => parseTrivyReport(text, 'x.json')).toThrow(message)
+    }
+  })
+
+  it('accepts what Trivy 0.74 really writes for a scan with nothing to report (no Results)', () => {
+    // `trivy fs --scanners secret --format json empty/` (v0.74.0), byte for byte: Go's
+    // omitempty drops Results, so an absent Results is a clean scan, not a malformed report.
+    const text = `{
+  "SchemaVersion": 2,
+  "Trivy": {
+    "Version": "0.74.0"
+  },
+  "ReportID": "01a229d0-a2af-7597-b83e-05991fa4b8df",
+  "CreatedAt": "2026-11-30T00:17:48.719367903Z",
+  "ArtifactName": "empty",
+  "ArtifactType": "filesystem"
+}`
+    const scan = toImageScan(parseTrivyReport(text, 'empty.json'), {
+      artifacts: { trivyJson: 'empty.json' },
+    })
+    expect(scan.findings).toEqual([])
+  })
+
+  it.each([
+    [
+      '{"SchemaVersion":2,"ArtifactName":"a:1","results":[{"Target":"t","Vulnerabilities":[]}]}',
+      /"results".*"Results"/,
+    ],
+    [
+      '{"SchemaVersion":2,"ArtifactName":"a:1","Results":[{"Target":"t","vulnerabilities":[{"VulnerabilityID":"CVE-1","PkgName":"p","Severity":"CRITICAL"}]}]}',
+      /Results\.0: "vulnerabilities".*"Vulnerabilities"/,
+    ],
+    [
+      '{"SchemaVersion":2,"ArtifactName":"a:1","Results":[{"Target":"t","VULNERABILITIES":[]}]}',
+      /"VULNERABILITIES"/,
+    ],
+    [
+      '{"SchemaVersion":2,"ArtifactName":"a:1","Results":[{"Target":"t","Secrets":[{"RuleID":"r","severity":"HIGH"}]}]}',
+      /"severity".*"Severity"/,
+    ],
+    ['{"schemaVersion":2,"ArtifactName":"a:1","Results":[]}', /"schemaVersion"/],
+  ])('refuses a known field in another case: %s', (text, message) => {
+    expect(() => parseTrivyReport(text, 'x.json')).toThrow(TrivyReportError)
+    expect(() => parseTrivyReport(text, 'x.json')).toThrow(message)
+  })
+
+  const withSeverity = (severity: string) =>
+    JSON.stringify({
+      SchemaVersion: 2,
+      ArtifactName: 'a:1',
+      Results: [
+        {
+          Target: 't',
+          Vulnerabilities: [
+            {
+              VulnerabilityID: 'CVE-2024-1',
+              PkgName: 'openssl',
+              InstalledVersion: '1',
+              Severity: severity,
+            },
+          ],
+        },
+      ],
+    })
+
+  it.each(['CRIT', 'SEVERE', '', 'NEGLIGIBLE', 'CRITICAL!'])(
+    "refuses a severity outside Trivy's set (%j), naming the finding",
+    (severity) => {
+      expect(() => parseTrivyReport(withSeverity(severity), 'x.json')).toThrow(TrivyReportError)
+      expect(() => parseTrivyReport(withSeverity(severity), 'x.json')).toThrow(
+        /CVE-2024-1 .*openssl.*severity .*UNKNOWN, LOW, MEDIUM, HIGH or CRITICAL/,
+      )
+    },
+  )
+
+  it.each([
+    ['CRITICAL ', 'CRITICAL'],
+    [' high', 'HIGH'],
+    ['Medium', 'MEDIUM'],
+    ['low', 'LOW'],
+    ['unknown', 'UNKNOWN'],
+  ])('trims and upper-cases a known severity (%j)', (severity, expected) => {
+    const r = parseTrivyReport(withSeverity(severity), 'x.json')
     expect(toImageScan(r, { artifacts: { trivyJson: 'x.json' } }).findings[0]?.severity).toBe(
-      'UNKNOWN',
+      expected,
     )
+  })
+
+  it.each([
+    ['FAIL', 1],
+    ['fail', 1],
+    ['FAILED', 1],
+    ['', 1],
+    ['PASS', 0],
+    ['EXCEPTION', 0],
+  ])(
+    'a misconfiguration with Status %j is %i finding(s): only PASS and EXCEPTION are set aside',
+    (status, n) => {
+      const report = {
+        SchemaVersion: 2,
+        ArtifactName: 'a:1',
+        Results: [
+          {
+            Target: 'Dockerfile',
+            Class: 'config',
+            Misconfigurations: [{ ID: 'DS-0002', Severity: 'HIGH', Status: status }],
+          },
+        ],
+      }
+      const parsed = parseTrivyReport(JSON.stringify(report), 'x.json')
+      expect(toImageScan(parsed, { artifacts: { trivyJson: 'x.json' } }).findings).toHaveLength(n)
+    },
+  )
+
+  it('refuses an unknown severity on secrets and misconfigurations too', () => {
+    const secret = {
+      SchemaVersion: 2,
+      ArtifactName: 'a:1',
+      Results: [
+        { Target: '/app/key.pem', Secrets: [{ RuleID: 'private-key', Severity: 'SEVERE' }] },
+      ],
+    }
+    expect(() => parseTrivyReport(JSON.stringify(secret), 'x.json')).toThrow(/private-key/)
+    const misconfig = {
+      SchemaVersion: 2,
+      ArtifactName: 'a:1',
+      Results: [{ Target: 'Dockerfile', Misconfigurations: [{ ID: 'DS-0002', Severity: 'CRIT' }] }],
+    }
+    expect(() => parseTrivyReport(JSON.stringify(misconfig), 'x.json')).toThrow(/DS-0002/)
   })
 })

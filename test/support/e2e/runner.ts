@@ -55,8 +55,10 @@ export function eventFile(payload: Record<string, unknown>): string {
 export async function runAction(
   inputs: Record<string, string>,
   extraEnv: Record<string, string> = {},
+  /** `cwd`: the checked-out workspace (GITHUB_WORKSPACE), e.g. one holding a pull request's files. */
+  options: { cwd?: string } = {},
 ): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-'))
+  const dir = options.cwd ?? mkdtempSync(join(tmpdir(), 'e2e-'))
   const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md') }
   for (const f of Object.values(files)) writeFileSync(f, '')
   const env: Record<string, string> = {
@@ -93,13 +95,18 @@ export async function runAction(
 }
 
 /** `node dist/cli.js ARGS`, as `npx shipgate ARGS` runs it. */
-export async function runCli(args: string[], extraEnv: Record<string, string> = {}) {
+export async function runCli(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  /** `cwd`: where the user runs it, e.g. a checkout holding a pull request's files. */
+  options: { cwd?: string } = {},
+) {
   const home = mkdtempSync(join(tmpdir(), 'e2e-cli-'))
   const result = await execa(NODE, [join(ROOT, 'dist/cli.js'), ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: home, ...extraEnv },
     extendEnv: false,
     reject: false,
-    cwd: home,
+    cwd: options.cwd ?? home,
     timeout: 120_000,
   })
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }

@@ -1,63 +1,50 @@
+/**
+ * `mode: verify` in the action: check the signatures of images signed earlier (e.g. before a
+ * deploy), from resolved settings. Options are checked before any registry or TUF request and
+ * named as the action's inputs (the shared verify command words its errors for CLI flags).
+ */
 import * as core from '@actions/core'
-import { InputError, parseImages } from '../inputs.js'
+import { actionLogger, info, registryClient } from '../action/context.js'
+import { InputError, type Setting } from '../settings/origin.js'
+import type { VerifySettings } from '../settings/resolve.js'
+import { VERIFY_SPEC } from '../settings/spec.js'
 import { registryStore } from '../sign/registry-store.js'
 import { loadTrustedRoot } from '../sign/trust-root.js'
 import { runVerify } from '../sign/verify-command.js'
-import { actionLogger, getInput, registryClient } from './context.js'
 
-const VERIFY_REQUIRE = ['any', 'cosign', 'bundle', 'both']
+/** Where an error about `setting` points: where it came from, else the input to set. */
+function at(setting: Setting<unknown>, key: string) {
+  return setting.origin.kind === 'default' ? key : setting.origin
+}
 
-/**
- * Verify-mode inputs, checked before any registry or TUF request and named as the action's
- * inputs (the shared verify command words its errors for the CLI's flags).
- */
-function readVerifyInputs() {
-  const identity = getInput('certificate-identity')
-  const identityRegexp = getInput('certificate-identity-regexp')
+function verifyOptions(s: VerifySettings) {
+  const identity = s.certificateIdentity.value
+  const identityRegexp = s.certificateIdentityRegexp.value
   if (identity && identityRegexp) {
     throw new InputError(
-      'certificate-identity',
+      at(s.certificateIdentity, VERIFY_SPEC.certificateIdentity.key),
       'give either `certificate-identity` or `certificate-identity-regexp`, not both.',
     )
   }
   if (!identity && !identityRegexp) {
     throw new InputError(
-      'certificate-identity',
+      at(s.certificateIdentity, VERIFY_SPEC.certificateIdentity.key),
       'verify mode needs the workflow identity that must have signed, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main (or `certificate-identity-regexp`).',
     )
   }
-  if (identityRegexp) {
-    try {
-      new RegExp(identityRegexp)
-    } catch (error) {
-      throw new InputError(
-        'certificate-identity-regexp',
-        `not a valid regular expression: ${(error as Error).message}`,
-      )
-    }
-  }
-  const issuer = getInput('certificate-oidc-issuer')
+  const issuer = s.certificateOidcIssuer.value
   if (!issuer) {
     throw new InputError(
-      'certificate-oidc-issuer',
+      at(s.certificateOidcIssuer, VERIFY_SPEC.certificateOidcIssuer.key),
       'verify mode needs the OIDC issuer of the signer: https://token.actions.githubusercontent.com for GitHub Actions.',
     )
   }
-  const require = (getInput('verify-require') || 'any').toLowerCase()
-  if (!VERIFY_REQUIRE.includes(require)) {
-    throw new InputError(
-      'verify-require',
-      `"${require}" is not one of ${VERIFY_REQUIRE.join(', ')} (which signature formats must verify).`,
-    )
-  }
-  const attestations = getInput('verify-attestations')
-    .split(/[\s,]+/)
-    .filter(Boolean)
+  const attestations = s.verifyAttestations.value
   return {
-    certificateIdentity: identity || undefined,
-    certificateIdentityRegexp: identityRegexp || undefined,
+    certificateIdentity: identity,
+    certificateIdentityRegexp: identityRegexp,
     certificateOidcIssuer: issuer,
-    require,
+    require: s.verifyRequire.value,
     attestations: attestations.length ? attestations : undefined,
   }
 }
@@ -69,17 +56,16 @@ function codeBlock(text: string): string {
   return `${fence}text\n${text}\n${fence}`
 }
 
-/** `mode: verify`: check the signatures of images signed earlier (e.g. before a deploy). */
-export async function verifyMode(): Promise<void> {
-  const images = parseImages(getInput('image'))
+export async function verifyMode(s: VerifySettings): Promise<void> {
+  const images = s.images.value
   if (!images.length) {
     throw new InputError(
-      'image',
+      at(s.images, VERIFY_SPEC.images.key),
       'verify mode needs the image references whose signatures to check.',
     )
   }
-  const options = readVerifyInputs()
-  const trustedRootPath = getInput('trusted-root') || undefined
+  const options = verifyOptions(s)
+  const trustedRootPath = s.trustedRoot.value
   // Once for every image; a bad path or unreachable TUF is an error, not "did not verify".
   const trustedRoot = await loadTrustedRoot(trustedRootPath ? { path: trustedRootPath } : {})
   const client = registryClient()
@@ -97,7 +83,7 @@ export async function verifyMode(): Promise<void> {
         trustedRoot,
         print: (t) => {
           printed.push(t)
-          core.info(t)
+          info(t)
         },
       },
     )

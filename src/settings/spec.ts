@@ -1,0 +1,267 @@
+/**
+ * Every setting a run depends on, once: its key (the action input and policy-file key), its CLI
+ * flag, its pure parser and its real default. "Where does `fail-on` come from?" is answered
+ * here and in resolve.ts. action.yml leaves `default:` empty for settings a policy file may set
+ * (the runner passes every default as if the user had typed it); the default lives here.
+ */
+import {
+  type BaseImagePolicy,
+  type Forbidden,
+  PolicyInputError,
+  parseBaseImagePolicy,
+  parseSize,
+} from '../../scanners/base-image/policy.js'
+import {
+  parseBoolean,
+  parseFailOn,
+  parseImages,
+  parseList,
+  parseOneOf,
+  parsePlatform,
+  parsePositiveInt,
+  parseScanners,
+  parseTimeout,
+} from '../inputs.js'
+import { type BaselineSource, classifyBaseline } from '../baseline.js'
+import type { FailOn, GateScope } from '../model.js'
+import { describeOrigin, InputError, type Origin, toOrigin } from './origin.js'
+
+export interface SettingSpec<T> {
+  /** The action input name (kebab-case), also the policy file's key. */
+  key: string
+  /** The CLI flag (`--fail-on`), `IMAGE` for the positional argument; none: action only. */
+  flag?: string
+  /** A policy file may set it (issue 12): action.yml must then have an empty default. */
+  policy?: boolean
+  /** Pure: the raw text as typed, where it came from (for the error) → the value. */
+  parse: (raw: string, origin: Origin) => T
+  default: T
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a row of any value type
+export type AnySpec = SettingSpec<any>
+
+const spec = <T>(row: SettingSpec<T>): SettingSpec<T> => row
+
+const text = (raw: string): string | undefined => raw.trim() || undefined
+
+/** The base-image parsers word their errors `forbid: …`; say it in the user's terms instead. */
+function baseImageParser<T>(key: string, parse: (raw: string) => T) {
+  return (raw: string, origin: Origin): T => {
+    try {
+      return parse(raw)
+    } catch (error) {
+      if (!(error instanceof PolicyInputError)) throw error
+      throw new InputError(origin, error.message.replace(new RegExp(`^${key}: `), ''))
+    }
+  }
+}
+
+export const BASE_IMAGE_MODES = ['off', 'warn', 'enforce'] as const
+export type BaseImageMode = (typeof BASE_IMAGE_MODES)[number]
+
+/** Largest size worth writing down: past 1 TB no registry serves the image anyway. */
+const MAX_IMAGE_SIZE = 1e12
+
+export const COMMENT_WHEN = ['auto', 'always', 'never'] as const
+export const COMMENT_MODES = ['update', 'recreate'] as const
+export const COMMENT_PER = ['job', 'image'] as const
+export const MODES = ['scan', 'verify'] as const
+export const VERIFY_REQUIRE = ['any', 'cosign', 'bundle', 'both'] as const
+
+/** Settings of `mode: scan` shared by the action and `shipgate scan`. */
+export const SCAN_SPEC = {
+  images: spec({ key: 'image', flag: 'IMAGE', parse: parseImages, default: [] as string[] }),
+  trivyReport: spec({ key: 'trivy-report', flag: '--report', parse: text, default: undefined }),
+  failOn: spec<FailOn>({
+    key: 'fail-on',
+    flag: '--fail-on',
+    policy: true,
+    parse: parseFailOn,
+    default: 'HIGH',
+  }),
+  failOnScope: spec<GateScope>({
+    key: 'fail-on-scope',
+    flag: '--fail-on-scope',
+    policy: true,
+    parse: (raw, o) => parseOneOf(raw, o, ['all', 'new'] as const),
+    default: 'all',
+  }),
+  ignoreUnfixed: spec({
+    key: 'ignore-unfixed',
+    flag: '--ignore-unfixed',
+    policy: true,
+    parse: (raw, o) => parseBoolean(raw, o, false),
+    default: false,
+  }),
+  ignoreFile: spec({
+    key: 'ignore-file',
+    flag: '--ignore-file',
+    policy: true,
+    parse: text,
+    default: undefined,
+  }),
+  scanners: spec({
+    key: 'scanners',
+    flag: '--scanners',
+    parse: parseScanners,
+    default: ['vuln', 'secret'],
+  }),
+  timeout: spec({ key: 'timeout', flag: '--timeout', parse: parseTimeout, default: '10m' }),
+  platform: spec({
+    key: 'platform',
+    flag: '--platform',
+    parse: parsePlatform,
+    default: undefined as string | undefined,
+  }),
+  maxParallel: spec({
+    key: 'max-parallel',
+    flag: '--max-parallel',
+    parse: (raw, o) => parsePositiveInt(raw, o, 2, 64),
+    default: 2,
+  }),
+  sarif: spec({ key: 'sarif', flag: '--sarif', parse: text, default: undefined }),
+  compareTo: spec({
+    key: 'compare-to',
+    flag: '--compare-to',
+    // Classified from syntax alone, never from which files exist (a forged-baseline defence).
+    parse: (raw, o) => parseList(raw).map((v) => classifyBaseline(v, o)),
+    default: [] as BaselineSource[],
+  }),
+  commentKey: spec({
+    key: 'comment-key',
+    flag: '--comment-key',
+    parse: text,
+    default: undefined as string | undefined,
+  }),
+  baseImagePolicy: spec<BaseImageMode>({
+    key: 'base-image-policy',
+    flag: '--base-image-policy',
+    policy: true,
+    parse: (raw, o) => parseOneOf(raw, o, BASE_IMAGE_MODES),
+    default: 'warn',
+  }),
+  allowedBaseImages: spec({
+    key: 'allowed-base-images',
+    flag: '--allowed-base-images',
+    policy: true,
+    parse: (raw) => parseList(raw),
+    default: [] as string[],
+  }),
+  forbid: spec<Forbidden[]>({
+    key: 'forbid',
+    flag: '--forbid',
+    policy: true,
+    parse: baseImageParser(
+      'forbid',
+      (raw) => parseBaseImagePolicy({ mode: 'warn', forbid: raw })?.forbid ?? [],
+    ),
+    default: [],
+  }),
+  maxImageSize: spec<number | undefined>({
+    key: 'max-image-size',
+    flag: '--max-image-size',
+    policy: true,
+    parse: (raw, o) => {
+      const bytes = baseImageParser('max-image-size', (r) => parseSize(r, 'max-image-size'))(raw, o)
+      if (!(bytes >= 1 && bytes <= MAX_IMAGE_SIZE)) {
+        throw new InputError(o, `"${raw}" is out of range: give a size from 1 byte to 1TB.`)
+      }
+      return bytes
+    },
+    default: undefined,
+  }),
+  dockerfile: spec({ key: 'dockerfile', flag: '--dockerfile', parse: text, default: undefined }),
+}
+
+/** Settings only the action has: the pull-request comment. */
+export const COMMENT_SPEC = {
+  comment: spec({
+    key: 'comment',
+    policy: true,
+    parse: (raw, o) => parseOneOf(raw, o, COMMENT_WHEN),
+    default: 'auto' as (typeof COMMENT_WHEN)[number],
+  }),
+  commentMode: spec({
+    key: 'comment-mode',
+    policy: true,
+    parse: (raw, o) => parseOneOf(raw, o, COMMENT_MODES),
+    default: 'update' as (typeof COMMENT_MODES)[number],
+  }),
+  commentPer: spec({
+    key: 'comment-per',
+    policy: true,
+    parse: (raw, o) => parseOneOf(raw, o, COMMENT_PER),
+    default: 'job' as (typeof COMMENT_PER)[number],
+  }),
+  commentAuthor: spec({ key: 'comment-author', parse: text, default: undefined }),
+  githubToken: spec({ key: 'github-token', parse: (raw) => raw, default: '' }),
+  pullRequest: spec({
+    key: 'pull-request',
+    parse: (raw, o): number | undefined => parsePositiveInt(raw, o, 0, 1e9),
+    default: undefined,
+  }),
+}
+
+/** `mode: verify` (the CLI's `shipgate verify` words its own flags, see sign/verify-command.ts). */
+export const VERIFY_SPEC = {
+  images: SCAN_SPEC.images,
+  certificateIdentity: spec({ key: 'certificate-identity', parse: text, default: undefined }),
+  certificateIdentityRegexp: spec({
+    key: 'certificate-identity-regexp',
+    parse: (raw, o) => {
+      try {
+        new RegExp(raw)
+      } catch (error) {
+        throw new InputError(o, `not a valid regular expression: ${(error as Error).message}`)
+      }
+      return raw
+    },
+    default: undefined as string | undefined,
+  }),
+  certificateOidcIssuer: spec({ key: 'certificate-oidc-issuer', parse: text, default: undefined }),
+  verifyRequire: spec({
+    key: 'verify-require',
+    parse: (raw, o) => parseOneOf(raw, o, VERIFY_REQUIRE),
+    default: 'any' as (typeof VERIFY_REQUIRE)[number],
+  }),
+  verifyAttestations: spec({
+    key: 'verify-attestations',
+    parse: (raw) => raw.split(/[\s,]+/).filter(Boolean),
+    default: [] as string[],
+  }),
+  trustedRoot: spec({ key: 'trusted-root', parse: text, default: undefined }),
+}
+
+/** Where the policy file is (issue 12): not itself a policy key. */
+export const POLICY_SPEC = spec({
+  key: 'policy',
+  flag: '--policy',
+  parse: text,
+  default: undefined as string | undefined,
+})
+
+export const MODE_SPEC = spec({
+  key: 'mode',
+  parse: (raw, o) => parseOneOf(raw, o, MODES),
+  default: 'scan' as (typeof MODES)[number],
+})
+
+/** The base-image policy the settings describe; undefined when the check is off. */
+export function baseImagePolicyOf(s: {
+  baseImagePolicy: BaseImageMode
+  allowedBaseImages: string[]
+  forbid: Forbidden[]
+  maxImageSize?: number
+}): BaseImagePolicy | undefined {
+  if (s.baseImagePolicy === 'off') return undefined
+  const policy: BaseImagePolicy = {
+    mode: s.baseImagePolicy,
+    allowedBaseImages: s.allowedBaseImages,
+    forbid: s.forbid,
+  }
+  if (s.maxImageSize !== undefined) policy.maxImageSize = s.maxImageSize
+  return policy
+}
+
+export { describeOrigin, toOrigin }
