@@ -5,6 +5,7 @@ import { TrivyInstallError } from '../scanners/trivy/install.js'
 import { TrivyReportError } from '../scanners/trivy/parse.js'
 import { getInput, info, runUrl } from './action/context.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
+import { actionRescan } from './modes/action-rescan.js'
 import { actionScan } from './modes/action-scan.js'
 import { verifyMode } from './modes/verify.js'
 import type { PipelineResult } from './pipeline.js'
@@ -58,6 +59,7 @@ export async function run(): Promise<void> {
       info(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})`)
     for (const note of settings.notes) core.warning(note)
     if (settings.mode === 'verify') return await verifyMode(settings.verify)
+    if (settings.mode === 'rescan') return await actionRescan(settings)
     const result = await actionScan(settings)
     for (const [name, value] of Object.entries(result.signingOutputs)) core.setOutput(name, value)
     setOutputs(result)

@@ -2,12 +2,12 @@
  * Pure parsers of the settings only `rescan` has: `(raw, label) => T`, throwing InputError
  * whose text starts with the label (action input, CLI flag or policy-file key).
  */
-import { InputError } from '../inputs.js'
+import { InputError, type Label } from '../inputs.js'
 import { parseReference } from '../registry/index.js'
 import { RESCAN_FAIL, type RescanFail } from './result.js'
 
 /** `rescan-fail`: when the step fails on policy; default `any`. */
-export function parseRescanFail(raw: string, label = 'rescan-fail'): RescanFail {
+export function parseRescanFail(raw: string, label: Label = 'rescan-fail'): RescanFail {
   const v = (raw || 'any').trim().toLowerCase()
   if (!(RESCAN_FAIL as readonly string[]).includes(v)) {
     throw new InputError(
@@ -19,7 +19,7 @@ export function parseRescanFail(raw: string, label = 'rescan-fail'): RescanFail 
 }
 
 /** The watched images: each a reference by tag or digest; at least one. */
-export function parseWatchedImages(images: string[], label = 'image'): string[] {
+export function parseWatchedImages(images: string[], label: Label = 'image'): string[] {
   if (!images.length) {
     throw new InputError(
       label,

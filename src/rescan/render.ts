@@ -184,3 +184,22 @@ export function rescanSummary(
   })
   return [head, ...sections].join('\n\n')
 }
+
+/** The CLI's table: one line per watched image. */
+export function rescanTable(result: RescanResult): string {
+  const rows = result.images.map((o) => [
+    o.image,
+    o.digest ?? '-',
+    o.verdict === 'error' ? 'not scanned' : o.verdict,
+    String(o.blocking),
+    o.reason,
+  ])
+  const header = ['IMAGE', 'DIGEST', 'VERDICT', 'BLOCKING', 'WHY']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`
+}

@@ -20,15 +20,17 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'y
 import { z } from 'zod'
 import { InputError, type Label } from './origin.js'
 import type { PolicyLayer, SettingsSource } from './resolve.js'
-import { type AnySpec, COMMENT_SPEC, POLICY_SPEC, SCAN_SPEC } from './spec.js'
+import { type AnySpec, COMMENT_SPEC, POLICY_SPEC, RESCAN_SPEC, SCAN_SPEC } from './spec.js'
 
 /** Every key a policy file may set: the spec rows marked `policy`. */
 export const POLICY_KEYS: readonly string[] = [
   ...Object.values(SCAN_SPEC as Record<string, AnySpec>),
   ...Object.values(COMMENT_SPEC as Record<string, AnySpec>),
+  ...Object.values(RESCAN_SPEC as Record<string, AnySpec>),
 ]
   .filter((s) => s.policy)
   .map((s) => s.key)
+  .filter((key, i, all) => all.indexOf(key) === i)
 
 const scalar = z.union([z.string(), z.number(), z.boolean()])
 const plain = z.union([scalar, z.array(scalar)])

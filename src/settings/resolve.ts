@@ -6,11 +6,14 @@
  * Precedence per key: a key the policy file locks > the value the user gave (input or flag) >
  * the policy file > the default.
  */
+import { parseWatchedImages } from '../rescan/options.js'
 import { InputError, type Origin, originName, type Setting } from './origin.js'
 import {
   type AnySpec,
   COMMENT_SPEC,
   MODE_SPEC,
+  type MODES,
+  RESCAN_SPEC,
   SCAN_SPEC,
   type SettingSpec,
   VERIFY_SPEC,
@@ -60,11 +63,13 @@ type Resolved<Table> = { [K in keyof Table]: Setting<ValueOf<Table[K]>> }
 export type ScanSettings = Resolved<typeof SCAN_SPEC>
 export type CommentSettings = Resolved<typeof COMMENT_SPEC>
 export type VerifySettings = Resolved<typeof VERIFY_SPEC>
+export type RescanSettings = Resolved<typeof RESCAN_SPEC>
 
 /** The settings of one run, per mode: a scan never carries verify options and the reverse. */
 export type Settings = (
   | { mode: 'scan'; scan: ScanSettings; comment: CommentSettings }
   | { mode: 'verify'; verify: VerifySettings }
+  | { mode: 'rescan'; rescan: RescanSettings }
 ) & {
   /** What resolution noticed (a value given for a key the policy file locks). */
   notes: string[]
@@ -153,12 +158,22 @@ function checkScan(scan: ScanSettings, source: SettingsSource): void {
 }
 
 /** Resolve the settings of one run (action inputs or CLI flags, plus the policy file). */
-export function resolveSettings(source: SettingsSource, policy?: PolicyLayer): Settings {
+export function resolveSettings(
+  source: SettingsSource,
+  policy?: PolicyLayer,
+  /** The CLI's subcommand names the mode (`shipgate rescan`); the action reads `mode`. */
+  command?: (typeof MODES)[number],
+): Settings {
   const ctx: Context = { source, policy, notes: [] }
-  const mode = resolveOne(MODE_SPEC, ctx).value
+  const mode = command ?? resolveOne(MODE_SPEC, ctx).value
   const used = policy ? { file: policy.file, sha256: policy.sha256 } : undefined
   if (mode === 'verify') {
     return { mode, verify: resolveTable(VERIFY_SPEC, ctx), notes: ctx.notes, policy: used }
+  }
+  if (mode === 'rescan') {
+    const rescan = resolveTable(RESCAN_SPEC, ctx)
+    parseWatchedImages(rescan.images.value, blame(rescan.images, RESCAN_SPEC.images, source))
+    return { mode, rescan, notes: ctx.notes, policy: used }
   }
   const scan = resolveTable(SCAN_SPEC, ctx)
   checkScan(scan, source)

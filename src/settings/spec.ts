@@ -11,6 +11,7 @@ import {
   parseBaseImagePolicy,
   parseSize,
 } from '../../scanners/base-image/policy.js'
+import { type BaselineSource, classifyBaseline } from '../baseline.js'
 import {
   parseBoolean,
   parseFailOn,
@@ -22,8 +23,9 @@ import {
   parseScanners,
   parseTimeout,
 } from '../inputs.js'
-import { type BaselineSource, classifyBaseline } from '../baseline.js'
 import type { FailOn, GateScope } from '../model.js'
+import { parseRescanFail } from '../rescan/options.js'
+import type { RescanFail } from '../rescan/result.js'
 import { describeOrigin, InputError, type Origin, toOrigin } from './origin.js'
 
 export interface SettingSpec<T> {
@@ -66,7 +68,7 @@ const MAX_IMAGE_SIZE = 1e12
 export const COMMENT_WHEN = ['auto', 'always', 'never'] as const
 export const COMMENT_MODES = ['update', 'recreate'] as const
 export const COMMENT_PER = ['job', 'image'] as const
-export const MODES = ['scan', 'verify'] as const
+export const MODES = ['scan', 'verify', 'rescan'] as const
 export const VERIFY_REQUIRE = ['any', 'cosign', 'bundle', 'both'] as const
 
 /** Settings of `mode: scan` shared by the action and `shipgate scan`. */
@@ -231,6 +233,31 @@ export const VERIFY_SPEC = {
     default: [] as string[],
   }),
   trustedRoot: spec({ key: 'trusted-root', parse: text, default: undefined }),
+}
+
+/**
+ * `mode: rescan` / `shipgate rescan` (issue 12 §2): the shipped images to watch, judged by the
+ * same policy keys as a scan, and what fails the step. No build, no signing, no comment.
+ */
+export const RESCAN_SPEC = {
+  images: SCAN_SPEC.images,
+  failOn: SCAN_SPEC.failOn,
+  ignoreUnfixed: SCAN_SPEC.ignoreUnfixed,
+  ignoreFile: SCAN_SPEC.ignoreFile,
+  scanners: SCAN_SPEC.scanners,
+  timeout: SCAN_SPEC.timeout,
+  platform: SCAN_SPEC.platform,
+  maxParallel: SCAN_SPEC.maxParallel,
+  rescanFail: spec<RescanFail>({
+    key: 'rescan-fail',
+    flag: '--rescan-fail',
+    policy: true,
+    parse: parseRescanFail,
+    default: 'any',
+  }),
+  /** The account Shipgate writes issues as, when not the token's own (a custom App). */
+  commentAuthor: COMMENT_SPEC.commentAuthor,
+  githubToken: COMMENT_SPEC.githubToken,
 }
 
 /** Where the policy file is (issue 12): not itself a policy key. */
