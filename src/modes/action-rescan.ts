@@ -43,7 +43,7 @@ export async function actionRescan(settings: Extract<Settings, { mode: 'rescan' 
   const url = runUrl()
   const { result, reports } = await runRescanMode(s, {
     logger: actionLogger,
-    trivy: trivyProvider(),
+    trivy: trivyProvider({ requireFreshDb: true }),
     registryClient,
     outputDir,
     secrets: [token, password].filter(Boolean),

@@ -157,6 +157,18 @@ describe('one issue per image over runs', () => {
     expect(fake.writes().length).toBe(before)
   })
 
+  it('finds its issue on a later page of the listing', async () => {
+    // Older issues with the label come first in the listing (oldest first): ours is on page 3.
+    for (let i = 0; i < 230; i++)
+      fake.addIssue({ body: `noise ${i}`, labels: ['shipgate'], user: person(`dev${i % 5}`) })
+    await rescan({ [API]: [v('CVE-2026-0001')] })
+    expect(issueOf(API)[0]?.number).toBe(231)
+    const r = await rescan({ [API]: [] })
+    expect(r.result.images[0]?.issue.action).toBe('closed')
+    const pages = fake.requests.filter((q) => q.method === 'GET' && q.path.endsWith('/issues'))
+    expect(pages.map((q) => q.query.get('page') ?? '1').slice(-3)).toEqual(['1', '2', '3'])
+  })
+
   it('closes duplicates an earlier run left, keeping the oldest', async () => {
     await rescan({ [API]: [v('CVE-2026-0001')] })
     const [first] = issueOf(API)
@@ -368,6 +380,33 @@ describe('faults', () => {
         .some((w) => w.path.includes(`/issues/${ours?.number}`)),
     ).toBe(false)
     expect(r.result).toMatchObject({ verdict: 'fail', failed: true })
+  })
+})
+
+describe('no trustworthy DB', () => {
+  it('when Trivy or its DB cannot be had, no image is judged and no issue is touched', async () => {
+    await rescan({ [API]: [v('CVE-2026-0001')] })
+    const before = fake.writes().length
+    const { req, deps } = rescanSetup({}, [API, WEB])
+    const log = recordingLogger()
+    const run = await runRescan(req, {
+      ...deps,
+      trivy: async () => {
+        throw new Error(
+          'The Trivy DB could not be refreshed and only an older cached one is available',
+        )
+      },
+      logger: log,
+      github: { api: issuesApiFor(fake, log) },
+    })
+    expect(run.result.images.map((o) => [o.verdict, o.issue.action])).toEqual([
+      ['error', 'not-updated'],
+      ['error', 'not-updated'],
+    ])
+    expect(run.result.images[0]?.reason).toContain('could not be refreshed')
+    expect(run.result).toMatchObject({ verdict: 'fail', failed: true })
+    expect(fake.writes().length).toBe(before)
+    expect(fake.open()).toHaveLength(1)
   })
 })
 
