@@ -203,6 +203,35 @@ describe('mode: rescan through dist/index.js', () => {
     expect(ok.outputs.verdict).toBe('fail')
   }, 120_000)
 
+  it('a token without issues: write: the summary still has every image, says which were not updated, and the step fails', async () => {
+    const api = await push('rescan-e2e/api-ro', '1', 'api ro')
+    fake.readOnly = true
+    fake.token = 'ghs_e2eTokenThatMustNeverBePrinted0123'
+    // GitHub's refusal, as a proxy might echo it with the credentials it saw.
+    fake.fail({
+      method: 'POST',
+      path: '/labels',
+      status: 403,
+      body: { message: `Resource not accessible by integration (token ${fake.token})` },
+    })
+    const r = await rescan(
+      [api.tag],
+      { [api.scanRef]: [v('CVE-2026-0001')] },
+      { 'rescan-fail': 'never' },
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.errors[0]).toContain('1 issue(s) not updated')
+    expect(r.summary).toContain('**Not updated** (1)')
+    expect(r.summary).toContain('permissions: issues: write')
+    expect(r.summary).toContain(api.digest.slice(0, 19))
+    // The one place the token may appear is the command that tells the runner to mask it.
+    const printed = `${r.stdout}${r.stderr}${r.summary}`.replace(`::add-mask::${fake.token}`, '')
+    expect(r.stdout).toContain(`::add-mask::${fake.token}`)
+    expect(printed).not.toContain(fake.token)
+    expect(fake.issues).toEqual([])
+  }, 120_000)
+
   it('a bad rescan-fail is refused naming the input', async () => {
     const r = await rescan(['ghcr.io/acme/api:1'], {}, { 'rescan-fail': 'sometimes' })
     expect(r.exitCode).toBe(1)
