@@ -10,7 +10,7 @@ import { commentMarker } from './github/marker.js'
 import { escapeStrings, neutraliseCommands, safeJson } from './github/workflow-commands.js'
 import { parsePlatform, parsePositiveInt } from './inputs.js'
 import type { Logger } from './logger.js'
-import { runRescanMode } from './modes/rescan.js'
+import { rescanSettingsRecord, runRescanMode } from './modes/rescan.js'
 import { runScan } from './modes/scan.js'
 import type { TrivyHandle } from './pipeline.js'
 import { defaultCredentials, RegistryClient } from './registry/index.js'
@@ -242,7 +242,8 @@ async function rescan(images: string[], o: RescanOptions, io: CliIo): Promise<nu
     secrets: [io.env.REGISTRY_PASSWORD ?? '', io.env.GITHUB_TOKEN ?? ''].filter(Boolean),
   })
   for (const w of result.warnings) logger.warning(w)
-  if (o.format === 'json') io.stdout(`${safeJson(result)}\n`)
+  if (o.format === 'json')
+    io.stdout(`${safeJson({ ...result, settings: rescanSettingsRecord(settings) })}\n`)
   else io.stdout(neutraliseCommands(rescanTable(result)))
   for (const image of result.images)
     for (const e of image.errors)

@@ -14,8 +14,9 @@ import { safeJson } from '../github/workflow-commands.js'
 import { createIssuesApi } from '../rescan/github.js'
 import { rescanSummary } from '../rescan/render.js'
 import { InputError } from '../settings/origin.js'
+import { settingsMarkdown } from '../settings/record.js'
 import type { Settings } from '../settings/resolve.js'
-import { runRescanMode } from './rescan.js'
+import { rescanSettingsRecord, runRescanMode } from './rescan.js'
 
 export async function actionRescan(settings: Extract<Settings, { mode: 'rescan' }>): Promise<void> {
   const s = settings.rescan
@@ -60,13 +61,17 @@ export async function actionRescan(settings: Extract<Settings, { mode: 'rescan' 
     },
   })
   const reportPath = join(outputDir, 'shipgate-rescan.json')
-  await writeFile(reportPath, `${safeJson(result)}\n`)
+  const record = rescanSettingsRecord(settings)
+  await writeFile(reportPath, `${safeJson({ ...result, settings: record })}\n`)
   core.setOutput('verdict', result.verdict)
   core.setOutput('reason', result.reason)
   core.setOutput('report', reportPath)
   for (const w of result.warnings) core.warning(w)
   try {
-    await core.summary.addRaw(rescanSummary(result, reports, { runUrl: url })).write()
+    await core.summary
+      .addRaw(rescanSummary(result, reports, { runUrl: url }))
+      .addRaw(`\n\n${settingsMarkdown(record)}\n`)
+      .write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${(error as Error).message}`)
   }

@@ -8,7 +8,10 @@ import type { TrivyHandle } from '../pipeline.js'
 import type { RegistryClient } from '../registry/index.js'
 import { type RescanGitHub, type RescanRun, runRescan } from '../rescan/engine.js'
 import { watchList } from '../rescan/targets.js'
-import { type RescanSettings, valuesOf } from '../settings/resolve.js'
+import { type Setting, shortOrigin } from '../settings/origin.js'
+import type { SettingsRecord } from '../settings/record.js'
+import { type RescanSettings, type Settings, valuesOf } from '../settings/resolve.js'
+import { type AnySpec, RESCAN_SPEC } from '../settings/spec.js'
 import { VERSION } from '../version.js'
 
 export interface RescanEnvironment {
@@ -49,4 +52,18 @@ export async function runRescanMode(
       secrets: env.secrets,
     },
   )
+}
+
+/** The policy-relevant settings of a rescan and where each came from (as a scan's report has). */
+export function rescanSettingsRecord(
+  settings: Extract<Settings, { mode: 'rescan' }>,
+): SettingsRecord {
+  const values: SettingsRecord['values'] = {}
+  const resolved: Record<string, Setting<unknown>> = settings.rescan
+  for (const [field, row] of Object.entries(RESCAN_SPEC as Record<string, AnySpec>)) {
+    const setting = resolved[field]
+    if (!row.policy || !setting) continue
+    values[row.key] = { value: setting.value ?? null, from: shortOrigin(setting.origin) }
+  }
+  return settings.policy ? { policy: settings.policy, values } : { values }
 }

@@ -5,6 +5,9 @@
  * GitHub API. And `shipgate rescan --format json` through dist/cli.js, which never touches
  * GitHub.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { MediaType } from '../../src/registry/index.js'
@@ -193,6 +196,10 @@ describe('mode: rescan through dist/index.js', () => {
     expect(r.errors[0]).toContain(`Could not resolve ${missing}`)
     expect(issuesOf(api.tag).filter((i) => i.state === 'open')).toHaveLength(1)
     expect(r.summary).toContain('was not scanned')
+    expect(r.summary).toContain('Settings and where they came from')
+    expect(r.summary).toMatch(
+      /<code>rescan-fail<\/code> \| <code>never<\/code> \| input rescan-fail/,
+    )
 
     const ok = await rescan(
       [api.tag],
@@ -263,6 +270,8 @@ describe('shipgate rescan through dist/cli.js', () => {
         newSince: [{ id: 'CVE-2026-0001', pkg: 'openssl', severity: 'HIGH' }],
       }),
     ])
+    const withSettings = out as RescanResult & { settings: { values: Record<string, unknown> } }
+    expect(withSettings.settings.values['rescan-fail']).toEqual({ value: 'any', from: 'default' })
     expect(fake.requests).toEqual([])
     expect(
       trivy
@@ -270,6 +279,29 @@ describe('shipgate rescan through dist/cli.js', () => {
         .filter((c) => c[0] === 'image')
         .map((c) => c.at(-1)),
     ).toEqual([api.scanRef])
+
+    // The policy file decides like the flags: a critical threshold passes the high finding.
+    const dir = mkdtempSync(join(tmpdir(), 'rescan-policy-'))
+    writeFileSync(join(dir, 'shipgate.yml'), 'version: 1\nfail-on: critical\nrescan-fail: new\n')
+    const policy = await runCli(
+      [
+        'rescan',
+        api.tag,
+        '--format',
+        'json',
+        '--trivy',
+        STAND_IN,
+        '--policy',
+        join(dir, 'shipgate.yml'),
+      ],
+      trivy.env,
+    )
+    expect(policy.exitCode, policy.stderr).toBe(0)
+    const judged = JSON.parse(policy.stdout) as RescanResult & {
+      settings: { values: Record<string, { value: unknown; from: string }> }
+    }
+    expect(judged).toMatchObject({ verdict: 'pass', failOn: 'CRITICAL', rescanFail: 'new' })
+    expect(judged.settings.values['rescan-fail']?.from).toMatch(/shipgate\.yml:3$/)
 
     const pass = await runCli(
       ['rescan', api.tag, '--format', 'json', '--trivy', STAND_IN, '--rescan-fail', 'never'],
