@@ -77,8 +77,6 @@ export function issueBody(
   const head = [
     `### ❌ ${code(o.image)} fails the security policy`,
     '',
-    `${escapeMarkdown(o.reason)}.`,
-    '',
     digestLine(o),
     ...changeLines(o).flatMap((l) => ['', l]),
   ].join('\n')
@@ -91,8 +89,18 @@ export function issueBody(
   ].join('\n')
   // The findings get what is left of GitHub's limit, with a margin for the joins.
   const budget = COMMENT_MAX_LENGTH - Buffer.byteLength(head) - Buffer.byteLength(foot) - 64
-  const findings = renderReportMarkdown(report, { maxLength: budget, summaryUrl: opts.runUrl })
+  const findings = findingsMarkdown(report, budget, opts.runUrl)
   return `${head}\n\n${findings}\n\n${foot}`
+}
+
+/**
+ * The report as the pull-request comment renders it, without its hint to set `compare-to`: a
+ * rescan compares with the last rescan itself (the "new since" / "fixed since" lines above).
+ */
+const NO_COMPARISON_HINT = /^\*\*What this change does\*\*: no comparison was made\.[^\n]*\n\n/m
+
+function findingsMarkdown(report: ShipgateReport, maxLength: number, summaryUrl?: string): string {
+  return renderReportMarkdown(report, { maxLength, summaryUrl }).replace(NO_COMPARISON_HINT, '')
 }
 
 export function closingComment(
@@ -179,7 +187,7 @@ export function rescanSummary(
     const report = reports.get(o.key)
     if (!report) return []
     return [
-      `#### ${code(o.image)}\n\n${[digestLine(o), ...changeLines(o)].filter(Boolean).join('\n\n')}\n\n${renderReportMarkdown(report, { maxLength: Math.max(2048, room - 2048), summaryUrl: opts.runUrl })}`,
+      `#### ${code(o.image)}\n\n${[digestLine(o), ...changeLines(o)].filter(Boolean).join('\n\n')}\n\n${findingsMarkdown(report, Math.max(2048, room - 2048), opts.runUrl)}`,
     ]
   })
   return [head, ...sections].join('\n\n')

@@ -76,6 +76,9 @@ describe('issue body', () => {
     expect(body).toContain('**New since the last scan** (1)')
     expect(body).toContain('**Fixed since the last scan** (3)')
     expect(body.trimEnd().endsWith(rescanMarker(IMAGE))).toBe(true)
+    // The pull-request comment's advice to set compare-to means nothing in a rescan issue.
+    expect(body).toContain('**Findings that matter first**')
+    expect(body).not.toContain('What this change does')
   })
 
   it('stays within GitHub’s 65,536 characters with thousands of findings, marker and state last', () => {
