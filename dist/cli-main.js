@@ -4709,8 +4709,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve2, reject) {
-              promiseResolve = resolve2;
+            return new Promise(function(resolve3, reject) {
+              promiseResolve = resolve3;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -4743,11 +4743,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve2, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve2({ value: void 0, done: true });
+          return new Promise((resolve3, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve3({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve2({ value: void 0, done: true });
+              else resolve3({ value: void 0, done: true });
             });
           });
         }
@@ -4791,8 +4791,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve2) => {
-          state.drains.push({ writes, resolve: resolve2 });
+        return new Promise((resolve3) => {
+          state.drains.push({ writes, resolve: resolve3 });
         });
       }
       write(data) {
@@ -4843,7 +4843,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform3 = class extends Duplex5 {
+    var Transform4 = class extends Duplex5 {
       constructor(opts) {
         super(opts);
         this._transformState = new TransformState(this);
@@ -4887,7 +4887,7 @@ var require_streamx = __commonJS({
         this._flush(transformAfterFlush.bind(this));
       }
     };
-    var PassThrough2 = class extends Transform3 {
+    var PassThrough2 = class extends Transform4 {
     };
     function transformAfterFlush(err, data) {
       const cb = this._transformState.afterFinal;
@@ -4897,10 +4897,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         return pipeline2(...streams, (err) => {
           if (err) return reject(err);
-          resolve2();
+          resolve3();
         });
       });
     }
@@ -5016,7 +5016,7 @@ var require_streamx = __commonJS({
       Writable: Writable5,
       Readable: Readable6,
       Duplex: Duplex5,
-      Transform: Transform3,
+      Transform: Transform4,
       // Export PassThrough for compatibility with Node.js core's stream module
       PassThrough: PassThrough2
     };
@@ -5570,16 +5570,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve2, reject) {
+        function onnext(resolve3, reject) {
           if (error62) {
             return reject(error62);
           }
           if (entryStream) {
-            resolve2({ value: entryStream, done: false });
+            resolve3({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve2;
+          promiseResolve = resolve3;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -5607,11 +5607,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract2.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve2, reject) => {
-            if (extract2.destroyed) return resolve2({ value: void 0, done: true });
+          return new Promise((resolve3, reject) => {
+            if (extract2.destroyed) return resolve3({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err) reject(err);
-              else resolve2({ value: void 0, done: true });
+              else resolve3({ value: void 0, done: true });
             });
           });
         }
@@ -8016,9 +8016,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -8056,12 +8056,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -9932,7 +9932,7 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform: Transform3 } = __require("node:stream");
+    var { Transform: Transform4 } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants4();
     var { getGlobalOrigin } = require_global();
@@ -10328,8 +10328,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise2 = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -10620,7 +10620,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform3 {
+    var InflateStream = class extends Transform4 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -12580,12 +12580,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -13255,12 +13255,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -13739,16 +13739,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
@@ -13759,7 +13759,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -13810,7 +13810,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -13822,7 +13822,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -14158,8 +14158,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -15428,7 +15428,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -15441,7 +15441,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -15460,7 +15460,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -15477,7 +15477,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -15547,18 +15547,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -15815,9 +15815,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -16040,9 +16040,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -16327,9 +16327,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -16421,9 +16421,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -17106,13 +17106,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform: Transform3 } = __require("node:stream");
+    var { Transform: Transform4 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform3({
+        this.transform = new Transform4({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -20286,7 +20286,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -20362,7 +20362,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable6({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status: status2,
                 statusText,
                 headersList,
@@ -20405,7 +20405,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -24146,8 +24146,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -24163,7 +24163,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform: Transform3 } = __require("node:stream");
+    var { Transform: Transform4 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF2 = 10;
@@ -24213,7 +24213,7 @@ var require_eventsource_stream = __commonJS({
       error62.aborted = false;
       return error62;
     }
-    var EventSourceStream = class extends Transform3 {
+    var EventSourceStream = class extends Transform4 {
       /**
        * @type {eventSourceSettings}
        */
@@ -33181,13 +33181,13 @@ var require_lib2 = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve2, reject) {
+      return new Promise(function(resolve3, reject) {
         operation.attempt(async (number4) => {
           try {
             const result = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number4, operation);
-            return resolve2(result);
+            return resolve3(result);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -33316,12 +33316,12 @@ var require_fetcher = __commonJS({
     };
     exports.DefaultFetcher = DefaultFetcher;
     var writeBufferToStream = async (stream, buffer) => {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         stream.write(buffer, (err) => {
           if (err) {
             reject(err);
           }
-          resolve2(true);
+          resolve3(true);
         });
       });
     };
@@ -34020,7 +34020,7 @@ var require_target = __commonJS({
     var error_1 = require_error4();
     async function readTarget(tuf, targetPath) {
       const path10 = await getTargetPath(tuf, targetPath);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         fs_1.default.readFile(path10, "utf-8", (err, data) => {
           if (err) {
             reject(new error_1.TUFError({
@@ -34029,7 +34029,7 @@ var require_target = __commonJS({
               cause: err
             }));
           } else {
-            resolve2(data);
+            resolve3(data);
           }
         });
       });
@@ -45181,7 +45181,7 @@ var require_dist8 = __commonJS({
 
 // src/cli.ts
 import { mkdtempSync } from "node:fs";
-import { readFile as readFile9 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir3, readFile as readFile9 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
 
@@ -46864,8 +46864,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise2 = new Promise((resolve2, reject) => {
-    Object.assign(methods, { resolve: resolve2, reject });
+  const promise2 = new Promise((resolve3, reject) => {
+    Object.assign(methods, { resolve: resolve3, reject });
   });
   return Object.assign(promise2, methods);
 };
@@ -51429,11 +51429,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises3 = weakMap.get(stream);
   const promise2 = createDeferred();
   promises3.push(promise2);
-  const resolve2 = promise2.resolve.bind(promise2);
-  return { resolve: resolve2, promises: promises3 };
+  const resolve3 = promise2.resolve.bind(promise2);
+  return { resolve: resolve3, promises: promises3 };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve2, promises: promises3 }, subprocess) => {
-  resolve2();
+var waitForConcurrentStreams = async ({ resolve: resolve3, promises: promises3 }, subprocess) => {
+  resolve3();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises3])
@@ -53339,6 +53339,149 @@ function analyzeDockerfile(text2, path10) {
   return facts;
 }
 
+// scanners/base-image/limits.ts
+var DEFAULT_LIMITS = {
+  maxLayers: 256,
+  maxPaxHeader: 256 * 1024,
+  maxLongName: 8 * 1024,
+  maxPath: 4096,
+  maxFiles: 8e5,
+  maxPathBytes: 96 * 1024 * 1024
+};
+var ImageLimitError = class extends Error {
+  name = "ImageLimitError";
+};
+
+// scanners/base-image/filesystem.ts
+var MAX_HOPS = 40;
+function normalizePath(path10) {
+  const out = [];
+  for (const part of path10.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+function parentOf(path10) {
+  const i2 = path10.lastIndexOf("/");
+  return i2 === -1 ? "" : path10.slice(0, i2);
+}
+var LayeredFilesystem = class {
+  nodes = /* @__PURE__ */ new Map();
+  /** Symlinks to directories make lookups walk component by component; skip that when there are none. */
+  symlinkCount = 0;
+  /** Bytes of all paths held: with the node count, what bounds this map's memory. */
+  pathBytes = 0;
+  limits;
+  constructor(limits = DEFAULT_LIMITS) {
+    this.limits = limits;
+  }
+  get size() {
+    return this.nodes.size;
+  }
+  /** Where a path written by a layer really lands: parent directories resolved through symlinks. */
+  placement(rawPath) {
+    const path10 = normalizePath(rawPath);
+    const parent = parentOf(path10);
+    if (parent === "" || this.symlinkCount === 0) return path10;
+    const resolvedParent = this.resolve(parent);
+    const base = path10.slice(parent.length + 1);
+    return resolvedParent === "" ? base : `${resolvedParent}/${base}`;
+  }
+  set(path10, node2) {
+    const old = this.nodes.get(path10);
+    if (old?.type === "symlink") this.symlinkCount--;
+    if (old?.type === "dir" && node2.type !== "dir") this.removeBelow(path10, Number.POSITIVE_INFINITY);
+    if (old?.type === "dir" && node2.type === "dir") return;
+    if (!this.nodes.has(path10)) {
+      if (this.nodes.size >= this.limits.maxFiles) {
+        throw new ImageLimitError(
+          `the image holds more than ${this.limits.maxFiles} files at once, more than any real image; it is malformed or hostile.`
+        );
+      }
+      this.pathBytes += path10.length;
+      if (this.pathBytes > this.limits.maxPathBytes) {
+        throw new ImageLimitError(
+          `the image's paths add up to more than ${this.limits.maxPathBytes} bytes, more than any real image; it is malformed or hostile.`
+        );
+      }
+    }
+    this.nodes.set(path10, node2);
+    if (node2.type === "symlink") this.symlinkCount++;
+  }
+  /** `.wh.name`: the path and everything under it, from lower layers, is gone. */
+  whiteout(path10, layer) {
+    const old = this.nodes.get(path10);
+    if (old && old.layer < layer) {
+      if (old.type === "symlink") this.symlinkCount--;
+      this.nodes.delete(path10);
+      this.pathBytes -= path10.length;
+    }
+    this.removeBelow(path10, layer);
+  }
+  /** `.wh..wh..opq`: the directory stays, what lower layers had in it goes. */
+  opaque(dir, layer) {
+    this.removeBelow(dir, layer);
+  }
+  removeBelow(dir, layer) {
+    const prefix = dir === "" ? "" : `${dir}/`;
+    for (const [key, node2] of this.nodes) {
+      if (key.startsWith(prefix) && node2.layer < layer) {
+        if (node2.type === "symlink") this.symlinkCount--;
+        this.nodes.delete(key);
+        this.pathBytes -= key.length;
+      }
+    }
+  }
+  /** Raw entry at a path (no final-symlink following). */
+  lstat(path10) {
+    return this.nodes.get(this.placement(path10));
+  }
+  /** Follows every symlink; undefined for missing paths, dangling links and loops. */
+  stat(path10) {
+    const real = this.resolve(normalizePath(path10));
+    return real === void 0 ? void 0 : this.nodes.get(real);
+  }
+  /** The content of a file we kept, following symlinks. */
+  read(path10) {
+    const node2 = this.stat(path10);
+    return node2?.type === "file" ? node2.content : void 0;
+  }
+  /** Names directly inside a directory (after resolving it). */
+  list(dir) {
+    const real = this.resolve(normalizePath(dir));
+    if (real === void 0) return [];
+    const prefix = real === "" ? "" : `${real}/`;
+    const out = [];
+    for (const key of this.nodes.keys()) {
+      if (key.startsWith(prefix) && !key.slice(prefix.length).includes("/") && key.length > prefix.length) {
+        out.push(key.slice(prefix.length));
+      }
+    }
+    return out.sort();
+  }
+  /** Path with all symlinks resolved (like realpath in a chroot; existence not checked), undefined on loops. */
+  resolve(path10, hops = 0) {
+    if (hops > MAX_HOPS) return void 0;
+    if (path10 === "") return "";
+    if (this.symlinkCount === 0) return path10;
+    const parts = path10.split("/");
+    let current = "";
+    for (let i2 = 0; i2 < parts.length; i2++) {
+      const next = current === "" ? parts[i2] : `${current}/${parts[i2]}`;
+      const node2 = this.nodes.get(next);
+      if (node2?.type === "symlink") {
+        const target = node2.target.startsWith("/") ? normalizePath(node2.target) : normalizePath(`${current}/${node2.target}`);
+        const rest = parts.slice(i2 + 1).join("/");
+        return this.resolve(rest ? normalizePath(`${target}/${rest}`) : target, hops + 1);
+      }
+      current = next;
+    }
+    return current;
+  }
+};
+
 // scanners/base-image/facts.ts
 var SHELLS = [
   "sh",
@@ -53353,7 +53496,59 @@ var SHELLS = [
   "tcsh",
   "csh"
 ];
-var BIN_DIRS = ["bin", "usr/bin", "sbin", "usr/sbin", "usr/local/bin"];
+var DEFAULT_PATH = ["usr/local/sbin", "usr/local/bin", "usr/sbin", "usr/bin", "sbin", "bin"];
+var BIN_DIRS = DEFAULT_PATH;
+var SHELL_LIKE = /* @__PURE__ */ new Set([...SHELLS, "busybox"]);
+function execContext(config2) {
+  const c3 = config2?.config;
+  const pathVar = (c3?.Env ?? []).filter((e) => typeof e === "string").find((e) => e.startsWith("PATH="));
+  const out = {
+    path: pathVar ? pathVar.slice(5).split(":").filter((d) => d.startsWith("/")) : []
+  };
+  const argv = c3?.Entrypoint?.length ? c3.Entrypoint : c3?.Cmd;
+  const program2 = argv?.[0];
+  if (typeof program2 === "string" && program2 !== "") out.program = program2;
+  if (c3?.WorkingDir) out.workingDir = c3.WorkingDir;
+  return out;
+}
+function findShells(fs3, exec2 = { path: [] }) {
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (path10) => {
+    const p = normalizePath(path10);
+    const slash = p.lastIndexOf("/");
+    const dir = slash === -1 ? "" : p.slice(0, slash);
+    const key = `${fs3.resolve(dir) ?? dir}/${p.slice(slash + 1)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(`/${p}`);
+  };
+  const dirs = [.../* @__PURE__ */ new Set([...exec2.path.map(normalizePath), ...DEFAULT_PATH])];
+  for (const dir of dirs) {
+    for (const name of SHELL_LIKE) {
+      if (fs3.stat(`${dir}/${name}`)?.type === "file") add(`${dir}/${name}`);
+    }
+  }
+  for (const line of (fs3.read("etc/shells")?.toString("utf8") ?? "").split("\n")) {
+    const path10 = line.trim();
+    if (path10.startsWith("/") && fs3.stat(path10)?.type === "file") add(path10);
+  }
+  const program2 = exec2.program;
+  if (program2) {
+    const candidates = program2.includes("/") ? [program2.startsWith("/") ? program2 : `${exec2.workingDir ?? "/"}/${program2}`] : dirs.map((d) => `${d}/${program2}`);
+    const target = candidates.find((p) => fs3.stat(p)?.type === "file");
+    if (target && isShellFile(fs3, target)) add(target);
+  }
+  return found;
+}
+function isShellFile(fs3, path10) {
+  const base = (p) => (p ?? "").split("/").pop() ?? "";
+  const real = fs3.resolve(normalizePath(path10));
+  const node2 = fs3.stat(path10);
+  return [path10, real, node2?.type === "file" ? node2.linkOf : void 0].some(
+    (p) => SHELL_LIKE.has(base(p))
+  );
+}
 var PACKAGE_MANAGERS = [
   ["apt", "apt-get"],
   ["dpkg", "dpkg"],
@@ -53407,7 +53602,7 @@ function countDpkgInstalled(text2) {
 function countApkInstalled(text2) {
   return text2.split("\n").filter((l) => l.startsWith("P:")).length;
 }
-function filesystemFacts(fs3) {
+function filesystemFacts(fs3, exec2) {
   const text2 = (p) => fs3.read(p)?.toString("utf8");
   const osText = text2("etc/os-release") ?? text2("usr/lib/os-release");
   const osRelease = osText ? parseOsRelease(osText) : void 0;
@@ -53435,13 +53630,7 @@ function filesystemFacts(fs3) {
     const node2 = fs3.stat(`${dir}/${name}`);
     return node2?.type === "file";
   });
-  const shells = SHELLS.filter(present);
-  for (const line of (text2("etc/shells") ?? "").split("\n")) {
-    const path10 = line.trim();
-    if (!path10.startsWith("/")) continue;
-    const name = path10.split("/").pop() ?? "";
-    if (!shells.includes(name) && fs3.stat(path10)?.type === "file") shells.push(name);
-  }
+  const shells = findShells(fs3, exec2);
   const pm = PACKAGE_MANAGERS.find(([, bin]) => present(bin));
   const out = {
     shells,
@@ -53561,114 +53750,105 @@ var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createZstdDecompress } from "node:zlib";
 
-// scanners/base-image/filesystem.ts
-var MAX_HOPS = 40;
-function normalizePath(path10) {
-  const out = [];
-  for (const part of path10.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(part);
-  }
-  return out.join("/");
+// scanners/base-image/tar-guard.ts
+import { Transform as Transform2 } from "node:stream";
+var BLOCK = 512;
+function tarGuard(limits) {
+  let header = Buffer.alloc(0);
+  let skip = 0;
+  let pax;
+  let paxSize;
+  let globalPaxSize;
+  const onHeader = (block) => {
+    if (checksumBase(block) === 8 * 32) return;
+    const type = String.fromCharCode(block[156] ?? 0);
+    let size2 = parseSize(block);
+    if (type === "x" || type === "g") {
+      if (size2 > limits.maxPaxHeader) {
+        throw new ImageLimitError(
+          `a PAX header of ${size2} bytes, over the ${limits.maxPaxHeader} bytes any real image needs; the layer is malformed or hostile.`
+        );
+      }
+      pax = { global: type === "g", size: size2, chunks: [], got: 0 };
+      skip = padded(size2);
+      return;
+    }
+    if (type === "L" || type === "K") {
+      if (size2 > limits.maxLongName) {
+        throw new ImageLimitError(
+          `a GNU long ${type === "L" ? "name" : "link"} header of ${size2} bytes, over the ${limits.maxLongName} bytes a path can need; the layer is malformed or hostile.`
+        );
+      }
+      skip = padded(size2);
+      return;
+    }
+    const override = paxSize ?? globalPaxSize;
+    paxSize = void 0;
+    if (override !== void 0) size2 = override;
+    skip = type === "5" ? 0 : padded(size2);
+  };
+  const endPax = () => {
+    if (!pax) return;
+    const size2 = paxSizeRecord(Buffer.concat(pax.chunks));
+    if (pax.global) globalPaxSize = size2;
+    else paxSize = size2 ?? globalPaxSize;
+    pax = void 0;
+  };
+  return new Transform2({
+    transform(chunk, _enc, done) {
+      try {
+        let at = 0;
+        while (at < chunk.length) {
+          if (skip > 0) {
+            const n2 = Math.min(skip, chunk.length - at);
+            if (pax && pax.got < pax.size) {
+              const take = Math.min(n2, pax.size - pax.got);
+              pax.chunks.push(chunk.subarray(at, at + take));
+              pax.got += take;
+            }
+            skip -= n2;
+            at += n2;
+            if (skip === 0) endPax();
+            continue;
+          }
+          const need = BLOCK - header.length;
+          const part = chunk.subarray(at, at + need);
+          header = header.length === 0 ? Buffer.from(part) : Buffer.concat([header, part]);
+          at += part.length;
+          if (header.length === BLOCK) {
+            const block = header;
+            header = Buffer.alloc(0);
+            onHeader(block);
+            if (skip === 0) endPax();
+          }
+        }
+        done(null, chunk);
+      } catch (error62) {
+        done(error62);
+      }
+    }
+  });
 }
-function parentOf(path10) {
-  const i2 = path10.lastIndexOf("/");
-  return i2 === -1 ? "" : path10.slice(0, i2);
+var padded = (n2) => Math.ceil(n2 / BLOCK) * BLOCK;
+function checksumBase(block) {
+  let sum = 0;
+  for (let i2 = 0; i2 < BLOCK; i2++) sum += i2 >= 148 && i2 < 156 ? 32 : block[i2];
+  return sum;
 }
-var LayeredFilesystem = class {
-  nodes = /* @__PURE__ */ new Map();
-  /** Symlinks to directories make lookups walk component by component; skip that when there are none. */
-  symlinkCount = 0;
-  get size() {
-    return this.nodes.size;
+function parseSize(block) {
+  const field = block.subarray(124, 136);
+  if (field[0] & 128) {
+    let n2 = 0;
+    for (let i2 = 1; i2 < field.length; i2++) n2 = n2 * 256 + field[i2];
+    return field[0] === 255 ? -1 : n2;
   }
-  /** Where a path written by a layer really lands: parent directories resolved through symlinks. */
-  placement(rawPath) {
-    const path10 = normalizePath(rawPath);
-    const parent = parentOf(path10);
-    if (parent === "" || this.symlinkCount === 0) return path10;
-    const resolvedParent = this.resolve(parent);
-    const base = path10.slice(parent.length + 1);
-    return resolvedParent === "" ? base : `${resolvedParent}/${base}`;
-  }
-  set(path10, node2) {
-    const old = this.nodes.get(path10);
-    if (old?.type === "symlink") this.symlinkCount--;
-    if (old?.type === "dir" && node2.type !== "dir") this.removeBelow(path10, Number.POSITIVE_INFINITY);
-    if (old?.type === "dir" && node2.type === "dir") return;
-    this.nodes.set(path10, node2);
-    if (node2.type === "symlink") this.symlinkCount++;
-  }
-  /** `.wh.name`: the path and everything under it, from lower layers, is gone. */
-  whiteout(path10, layer) {
-    const old = this.nodes.get(path10);
-    if (old && old.layer < layer) {
-      if (old.type === "symlink") this.symlinkCount--;
-      this.nodes.delete(path10);
-    }
-    this.removeBelow(path10, layer);
-  }
-  /** `.wh..wh..opq`: the directory stays, what lower layers had in it goes. */
-  opaque(dir, layer) {
-    this.removeBelow(dir, layer);
-  }
-  removeBelow(dir, layer) {
-    const prefix = dir === "" ? "" : `${dir}/`;
-    for (const [key, node2] of this.nodes) {
-      if (key.startsWith(prefix) && node2.layer < layer) {
-        if (node2.type === "symlink") this.symlinkCount--;
-        this.nodes.delete(key);
-      }
-    }
-  }
-  /** Raw entry at a path (no final-symlink following). */
-  lstat(path10) {
-    return this.nodes.get(this.placement(path10));
-  }
-  /** Follows every symlink; undefined for missing paths, dangling links and loops. */
-  stat(path10) {
-    const real = this.resolve(normalizePath(path10));
-    return real === void 0 ? void 0 : this.nodes.get(real);
-  }
-  /** The content of a file we kept, following symlinks. */
-  read(path10) {
-    const node2 = this.stat(path10);
-    return node2?.type === "file" ? node2.content : void 0;
-  }
-  /** Names directly inside a directory (after resolving it). */
-  list(dir) {
-    const real = this.resolve(normalizePath(dir));
-    if (real === void 0) return [];
-    const prefix = real === "" ? "" : `${real}/`;
-    const out = [];
-    for (const key of this.nodes.keys()) {
-      if (key.startsWith(prefix) && !key.slice(prefix.length).includes("/") && key.length > prefix.length) {
-        out.push(key.slice(prefix.length));
-      }
-    }
-    return out.sort();
-  }
-  /** Path with all symlinks resolved (like realpath in a chroot; existence not checked), undefined on loops. */
-  resolve(path10, hops = 0) {
-    if (hops > MAX_HOPS) return void 0;
-    if (path10 === "") return "";
-    if (this.symlinkCount === 0) return path10;
-    const parts = path10.split("/");
-    let current = "";
-    for (let i2 = 0; i2 < parts.length; i2++) {
-      const next = current === "" ? parts[i2] : `${current}/${parts[i2]}`;
-      const node2 = this.nodes.get(next);
-      if (node2?.type === "symlink") {
-        const target = node2.target.startsWith("/") ? normalizePath(node2.target) : normalizePath(`${current}/${node2.target}`);
-        const rest = parts.slice(i2 + 1).join("/");
-        return this.resolve(rest ? normalizePath(`${target}/${rest}`) : target, hops + 1);
-      }
-      current = next;
-    }
-    return current;
-  }
-};
+  const text2 = field.toString("latin1").replace(/\0.*$/s, "").trim();
+  return text2 === "" ? 0 : Number.parseInt(text2, 8) || 0;
+}
+function paxSizeRecord(buf) {
+  const m = /(?:^|\n)\d+ size=(\d+)\n/.exec(buf.toString("latin1"));
+  return m?.[1] === void 0 ? void 0 : Number(m[1]);
+}
 
 // scanners/base-image/layers.ts
 var MAX_KEPT_FILE = 64 * 1024 * 1024;
@@ -53682,12 +53862,16 @@ function compressionOf(mediaType) {
     `Layer media type ${mediaType} is not a container filesystem layer (gzip, zstd or plain tar); this image cannot be analysed.`
   );
 }
-async function applyLayer(fs3, tar, layerIndex, wanted) {
+async function applyLayer(fs3, tar, layerIndex, wanted, opts = {}) {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
   const ex = (0, import_tar_stream.extract)();
-  const done = new Promise((resolve2, reject) => {
+  const guard = tarGuard(limits);
+  const done = new Promise((resolve3, reject) => {
     ex.on("entry", (header, entryStream, next) => {
       const stream = entryStream;
       try {
+        opts.signal?.throwIfAborted();
+        checkPaths(header, limits);
         const keep = applyEntry(fs3, header, layerIndex, wanted);
         if (!keep) {
           stream.on("end", () => next());
@@ -53718,10 +53902,23 @@ async function applyLayer(fs3, tar, layerIndex, wanted) {
         next(error62);
       }
     });
-    ex.on("finish", () => resolve2());
+    ex.on("finish", () => resolve3());
     ex.on("error", reject);
   });
-  await Promise.all([pipeline(tar, ex), done]);
+  await Promise.all([pipeline(tar, guard, ex), done]);
+}
+function checkPaths(header, limits) {
+  for (const [what, value] of [
+    ["path", header.name],
+    ["link target", header.linkname]
+  ]) {
+    const bytes = value ? Buffer.byteLength(value) : 0;
+    if (bytes > limits.maxPath) {
+      throw new ImageLimitError(
+        `an entry has a ${what === "path" ? "path" : "link target"} of ${bytes} bytes, longer than ${limits.maxPath} (PATH_MAX); the layer is malformed or hostile.`
+      );
+    }
+  }
 }
 function applyEntry(fs3, header, layer, wanted) {
   const raw = normalizePath(header.name);
@@ -53743,9 +53940,11 @@ function applyEntry(fs3, header, layer, wanted) {
       fs3.set(path10, { type: "symlink", layer, target: header.linkname ?? "" });
       return void 0;
     case "link": {
-      const target = fs3.lstat(normalizePath(header.linkname ?? ""));
+      const targetPath = fs3.placement(normalizePath(header.linkname ?? ""));
+      const target = fs3.lstat(targetPath);
       if (target?.type === "file") {
-        const node2 = target.content ? { type: "file", layer, size: target.size, content: target.content } : { type: "file", layer, size: target.size };
+        const linkOf = target.linkOf ?? targetPath;
+        const node2 = target.content ? { type: "file", layer, size: target.size, content: target.content, linkOf } : { type: "file", layer, size: target.size, linkOf };
         fs3.set(path10, node2);
       } else {
         fs3.set(path10, { type: "file", layer, size: 0 });
@@ -53773,9 +53972,16 @@ function decompressor(kind) {
   if (kind === "zstd") return createZstdDecompress({ chunkSize: 256 * 1024 });
   return void 0;
 }
-async function readLayers(layers, source, wanted, logger) {
-  const fs3 = new LayeredFilesystem();
+async function readLayers(layers, source, wanted, logger, opts = {}) {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  if (layers.length > limits.maxLayers) {
+    throw new ImageLimitError(
+      `The image has ${layers.length} layers, more than the ${limits.maxLayers} Shipgate reads (a Docker engine runs at most 127); it is malformed or hostile, so it cannot pass.`
+    );
+  }
+  const fs3 = new LayeredFilesystem(limits);
   for (const [i2, layer] of layers.entries()) {
+    opts.signal?.throwIfAborted();
     const kind = compressionOf(layer.mediaType);
     logger?.debug(
       `base-image: layer ${i2 + 1}/${layers.length} ${layer.digest} (${kind}, ${layer.size} bytes)`
@@ -53785,10 +53991,17 @@ async function readLayers(layers, source, wanted, logger) {
     const tar = inflate ? blob.pipe(inflate) : blob;
     if (inflate) blob.on("error", (e) => inflate.destroy(e));
     try {
-      await applyLayer(fs3, tar, i2, wanted);
+      await applyLayer(fs3, tar, i2, wanted, { ...opts, limits });
     } catch (error62) {
       blob.destroy();
+      if (opts.signal?.aborted) throw opts.signal.reason;
       if (error62 instanceof RegistryError) throw error62;
+      if (error62 instanceof ImageLimitError) {
+        throw new ImageLimitError(
+          `Layer ${i2 + 1} of ${layers.length} (${layer.digest}): ${error62.message} It cannot be analysed, so it cannot pass.`,
+          { cause: error62 }
+        );
+      }
       throw new Error(
         `Layer ${i2 + 1} of ${layers.length} (${layer.digest}) could not be read as a ${kind === "none" ? "" : `${kind} `}tar: ${error62.message}. The image is unreadable, so it cannot pass.`,
         { cause: error62 }
@@ -53878,7 +54091,7 @@ function parseBaseImagePolicy(inputs) {
     forbid
   };
   if (inputs.maxImageSize?.trim())
-    policy.maxImageSize = parseSize(inputs.maxImageSize, "max-image-size");
+    policy.maxImageSize = parseSize2(inputs.maxImageSize, "max-image-size");
   return policy;
 }
 var UNITS = {
@@ -53894,7 +54107,7 @@ var UNITS = {
   mib: 1024 ** 2,
   gib: 1024 ** 3
 };
-function parseSize(value, input2 = "size") {
+function parseSize2(value, input2 = "size") {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   const unit = m?.[2]?.toLowerCase() ?? "";
   if (!m || !(unit in UNITS)) {
@@ -54114,13 +54327,44 @@ function inferOffline(f) {
 // scanners/base-image/index.ts
 var MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 async function inspectImage(ref, opts) {
-  const logger = opts.logger ?? silentLogger;
   const image = parseReference(ref);
+  if (opts.timeoutMs === void 0) return inspectWith(image, opts, opts.client);
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(deadlineError(formatReference(image), opts.timeoutMs)),
+    opts.timeoutMs
+  );
+  try {
+    return await inspectWith(
+      image,
+      opts,
+      opts.client.withSignal(controller.signal),
+      controller.signal
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function deadlineError(image, ms) {
+  const s = Number((ms / 1e3).toFixed(3));
+  return new RegistryError(
+    "timeout",
+    `${image} was not read within the ${s} s timeout set for this scan (manifest, config and layers together); the registry is too slow or stalls. Raise the timeout, or check the registry.`
+  );
+}
+async function inspectWith(image, opts, client, signal) {
+  const logger = opts.logger ?? silentLogger;
   const platform3 = parsePlatform(opts.platform ?? "linux/amd64");
   const dockerfile = opts.dockerfile ? analyzeDockerfile(await readDockerfile(opts.dockerfile), opts.dockerfile) : void 0;
-  const resolved = await opts.client.resolve(image, platform3);
+  const resolved = await client.resolve(image, platform3);
   const manifest = resolved.manifest;
-  const configBytes = await opts.client.getBlobBytes(image, manifest.config.digest, {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  if (manifest.layers.length > limits.maxLayers) {
+    throw new ImageLimitError(
+      `${formatReference(image)} has ${manifest.layers.length} layers, more than the ${limits.maxLayers} Shipgate reads (a Docker engine runs at most 127); the manifest is malformed or hostile, so the image cannot pass.`
+    );
+  }
+  const configBytes = await client.getBlobBytes(image, manifest.config.digest, {
     maxBytes: MAX_CONFIG_BYTES
   });
   let config2;
@@ -54137,11 +54381,12 @@ async function inspectImage(ref, opts) {
   );
   const fs3 = await readLayers(
     manifest.layers,
-    { open: (layer) => opts.client.getBlob(image, layer.digest, { size: layer.size }) },
+    { open: (layer) => client.getBlob(image, layer.digest, { size: layer.size }) },
     isWantedFile,
-    logger
+    logger,
+    { limits, ...signal ? { signal } : {} }
   );
-  const found = filesystemFacts(fs3);
+  const found = filesystemFacts(fs3, execContext(config2));
   const unknown2 = [];
   const user = config2.config?.User ?? "";
   const who = effectiveUser(user, found.passwd);
@@ -54254,87 +54499,21 @@ function inspectTable(j) {
 `;
 }
 
-// src/github/comment-key.ts
-function repositoryOf(image) {
-  const withoutDigest = image.trim().replace(/@.*$/, "");
-  return withoutDigest.replace(/:[^/:]*$/, "");
-}
-function repositories(images) {
-  return [...new Set(images.map(repositoryOf).filter(Boolean))].sort();
-}
-function commentKeys(input2) {
-  const images = input2.images.length ? input2.images : [input2.fallback];
-  const suffix = input2.platform ? ` platform=${input2.platform}` : "";
-  const repos = repositories(images);
-  const job = input2.explicit || `${repos.join(",")}${suffix}`;
-  const sameRepos = (oldKey) => {
-    const old = repositories(oldKey.split(","));
-    return old.length === repos.length && old.every((r, i2) => r === repos[i2]);
-  };
-  const jobAdopts = (oldKey) => !input2.explicit && oldKey !== job && sameRepos(oldKey);
-  const shared = new Set(input2.images.map(repositoryOf).filter((r, i2, all) => all.indexOf(r) !== i2));
-  return {
-    job,
-    adopts: jobAdopts,
-    image(image) {
-      const repo = repositoryOf(image);
-      const own2 = shared.has(repo) ? image : `${repo}${suffix}`;
-      const key = input2.explicit ? `${input2.explicit}:${own2}` : own2;
-      const prefix = input2.explicit ? `${input2.explicit}:` : "";
-      return {
-        key,
-        adopts: (oldKey) => oldKey !== key && !shared.has(repo) && oldKey.startsWith(prefix) && !oldKey.slice(prefix.length).includes(",") && repositoryOf(oldKey.slice(prefix.length)) === repo
-      };
-    }
-  };
-}
+// scanners/trivy/run.ts
+import { writeFile } from "node:fs/promises";
+import { dirname, join as join2, resolve } from "node:path";
 
-// src/github/marker.ts
-var PREFIX = "<!-- shipgate:comment key=";
-var SUFFIX = " -->";
-function commentMarker(key) {
-  const trimmed = key.trim();
-  if (trimmed === "")
-    throw new Error("The comment key is empty: pass the image reference or set `comment-key`.");
-  const encoded = encodeURIComponent(trimmed).replace(
-    /[-!'()*~.]/g,
-    (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-  return `${PREFIX}${encoded}${SUFFIX}`;
+// src/model.ts
+var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
+function emptyCounts() {
+  return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
 }
-
-// src/github/workflow-commands.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-function escapeField(text2) {
-  return text2.replace(CONTROL, (c3) => {
-    switch (c3) {
-      case "\n":
-        return "\\n";
-      case "\r":
-        return "\\r";
-      case "	":
-        return "\\t";
-      default: {
-        const code2 = c3.charCodeAt(0);
-        return code2 > 255 ? `\\u${code2.toString(16).padStart(4, "0")}` : `\\x${code2.toString(16).padStart(2, "0")}`;
-      }
-    }
-  });
+function severityRank(s) {
+  return SEVERITIES.indexOf(s);
 }
-function neutraliseCommands(text2) {
-  return text2.replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)::/g, "$1$2\\::");
-}
-function escapeStrings(value) {
-  return JSON.parse(
-    JSON.stringify(value),
-    (_key, v) => typeof v === "string" ? escapeField(v) : v
-  );
-}
-function safeJson(value) {
-  return JSON.stringify(value, null, 2).replace(
-    /[\u2028\u2029]/g,
-    (c3) => c3 === "\u2028" ? "\\u2028" : "\\u2029"
-  );
+function parseSeverity(value) {
+  const upper = value.trim().toUpperCase();
+  return SEVERITIES.includes(upper) ? upper : void 0;
 }
 
 // src/settings/origin.ts
@@ -54494,825 +54673,182 @@ function parseOneOf(value, label, allowed) {
   return v;
 }
 
-// src/pipeline.ts
-import { mkdir as mkdir2, readFile as readFile6, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel2(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL } from "os";
-import { constants as constants4, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants4.R_OK | constants4.W_OK);
-      } catch (_a3) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code2, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text2, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text2, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-
-// node_modules/@actions/core/lib/platform.js
-import os from "os";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform2 = os.platform();
-var arch = os.arch();
-
-// node_modules/@actions/core/lib/core.js
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-
-// node_modules/@actions/tool-cache/lib/manifest.js
-var semver = __toESM(require_semver2(), 1);
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-var semver2 = __toESM(require_semver2(), 1);
-var IS_WINDOWS3 = process.platform === "win32";
-var IS_MAC = process.platform === "darwin";
-
-// scanners/trivy/install.ts
-var import_semver2 = __toESM(require_semver2(), 1);
-
-// src/sign/trust-root.ts
-var import_protobuf_specs = __toESM(require_dist(), 1);
-var import_tuf = __toESM(require_dist4(), 1);
+// src/registry/credentials.ts
 import { readFile as readFile2 } from "node:fs/promises";
-var TrustRootError = class extends Error {
-  name = "TrustRootError";
-};
-async function loadTrustedRoot(options) {
-  if (options.path) {
-    let json2;
-    try {
-      json2 = JSON.parse(await readFile2(options.path, "utf8"));
-    } catch (error62) {
-      throw new TrustRootError(
-        `Cannot read the trusted root ${options.path}: ${error62.message}. Point 'trusted-root' at the trusted_root.json of your Sigstore instance.`
-      );
+import { homedir } from "node:os";
+import { join } from "node:path";
+function staticCredentials(username, password, opts = {}) {
+  const source = opts.source ?? "registry-username/registry-password";
+  return {
+    async get(registry2) {
+      if (opts.registry && normalizeHost(opts.registry) !== normalizeHost(registry2))
+        return void 0;
+      return { kind: "basic", username, password, source };
     }
-    try {
-      return import_protobuf_specs.TrustedRoot.fromJSON(json2);
-    } catch (error62) {
-      throw new TrustRootError(
-        `${options.path} is not a Sigstore trusted root (trusted_root.json): ${error62.message}`
-      );
-    }
-  }
-  try {
-    return await (0, import_tuf.getTrustedRoot)(options.tufCachePath ? { cachePath: options.tufCachePath } : {});
-  } catch (error62) {
-    throw new TrustRootError(
-      `Cannot fetch the public Sigstore trust root over TUF (tuf-repo-cdn.sigstore.dev): ${error62.message}`
-    );
-  }
-}
-
-// scanners/trivy/signature.ts
-var import_bundle2 = __toESM(require_dist5(), 1);
-var import_verify2 = __toESM(require_dist7(), 1);
-var import_semver = __toESM(require_semver2(), 1);
-
-// src/sign/bundle-verify.ts
-var import_core6 = __toESM(require_dist6(), 1);
-var import_verify = __toESM(require_dist7(), 1);
-
-// src/sign/certificate.ts
-var import_core4 = __toESM(require_dist6(), 1);
-var OID_FULCIO_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
-var OID_FULCIO_ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
-function certificateIdentity(certificate) {
-  const v2 = certificate.extension(OID_FULCIO_ISSUER_V2);
-  const issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString("ascii") : certificate.extension(OID_FULCIO_ISSUER_V1)?.value.toString("ascii");
-  const identity3 = {};
-  if (certificate.subjectAltName) identity3.subject = certificate.subjectAltName;
-  if (issuer) identity3.issuer = issuer;
-  return identity3;
-}
-var toPem = (der) => `${import_core4.pem.fromDER(Buffer.from(der))}
-`;
-
-// src/sign/cosign-format.ts
-var import_bundle = __toESM(require_dist5(), 1);
-var import_core5 = __toESM(require_dist6(), 1);
-import { createHash } from "node:crypto";
-var SIMPLESIGNING_MEDIA_TYPE = "application/vnd.dev.cosign.simplesigning.v1+json";
-var DSSE_LAYER_MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
-var Annotation = {
-  signature: "dev.cosignproject.cosign/signature",
-  certificate: "dev.sigstore.cosign/certificate",
-  chain: "dev.sigstore.cosign/chain",
-  bundle: "dev.sigstore.cosign/bundle",
-  timestamp: "dev.sigstore.cosign/rfc3161timestamp",
-  predicateType: "predicateType"
-};
-function cosignTag(digest, suffix) {
-  return `${digest.replace(":", "-")}.${suffix}`;
-}
-var sha256 = (data) => `sha256:${createHash("sha256").update(data).digest("hex")}`;
-function leafCertificate(bundle) {
-  const content = bundle.verificationMaterial.content;
-  switch (content.$case) {
-    case "x509CertificateChain": {
-      const first = content.x509CertificateChain.certificates[0];
-      if (!first) throw new Error("bundle has an empty certificate chain");
-      return first.rawBytes;
-    }
-    case "certificate":
-      return content.certificate.rawBytes;
-    default:
-      throw new Error("bundle is not signed with a certificate (keyless signing expected)");
-  }
-}
-function leafCertificatePem(bundle) {
-  return toPem(leafCertificate(bundle));
-}
-var CosignLayerError = class extends Error {
-  name = "CosignLayerError";
-};
-function bundleFromCosignLayer(layer, blob) {
-  const a2 = layer.annotations ?? {};
-  const certificate = a2[Annotation.certificate];
-  const rekor = a2[Annotation.bundle];
-  if (!certificate)
-    throw new CosignLayerError("no certificate annotation (not a keyless signature)");
-  if (!rekor) throw new CosignLayerError("no Rekor bundle annotation (not in a transparency log)");
-  let set2;
-  try {
-    set2 = JSON.parse(rekor);
-  } catch {
-    throw new CosignLayerError("the Rekor bundle annotation is not JSON");
-  }
-  const body = JSON.parse(Buffer.from(set2.Payload.body, "base64").toString("utf8"));
-  let der;
-  try {
-    der = import_core5.pem.toDER(certificate);
-  } catch {
-    throw new CosignLayerError("the certificate annotation is not PEM");
-  }
-  const verificationMaterial = {
-    x509CertificateChain: { certificates: [{ rawBytes: der.toString("base64") }] },
-    tlogEntries: [
-      {
-        logIndex: String(set2.Payload.logIndex),
-        logId: { keyId: Buffer.from(set2.Payload.logID, "hex").toString("base64") },
-        kindVersion: { kind: body.kind, version: body.apiVersion },
-        integratedTime: String(set2.Payload.integratedTime),
-        inclusionPromise: { signedEntryTimestamp: set2.SignedEntryTimestamp },
-        canonicalizedBody: set2.Payload.body
-      }
-    ],
-    timestampVerificationData: { rfc3161Timestamps: [] }
   };
-  const ts = a2[Annotation.timestamp];
-  if (ts) {
-    const parsed = JSON.parse(ts);
-    verificationMaterial.timestampVerificationData = {
-      rfc3161Timestamps: [{ signedTimestamp: parsed.SignedRFC3161Timestamp }]
-    };
-  }
-  const json2 = {
-    mediaType: "application/vnd.dev.sigstore.bundle+json;version=0.1",
-    verificationMaterial
+}
+function environmentCredentials(env = process.env) {
+  return {
+    async get(registry2) {
+      if (normalizeHost(registry2) !== "ghcr.io") return void 0;
+      const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+      if (!token) return void 0;
+      const username = env.GITHUB_ACTOR || "x-access-token";
+      return {
+        kind: "basic",
+        username,
+        password: token,
+        source: env.GITHUB_TOKEN ? "GITHUB_TOKEN" : "GH_TOKEN"
+      };
+    }
   };
-  if (layer.mediaType === DSSE_LAYER_MEDIA_TYPE) {
-    json2.dsseEnvelope = JSON.parse(Buffer.from(blob).toString("utf8"));
-  } else {
-    json2.messageSignature = {
-      messageDigest: {
-        algorithm: "SHA2_256",
-        digest: createHash("sha256").update(blob).digest("base64")
+}
+function dockerConfigCredentials(opts = {}) {
+  const env = opts.env ?? process.env;
+  const helperTimeoutMs = opts.helperTimeoutMs ?? HELPER_TIMEOUT_MS;
+  const path10 = opts.path ?? join(env.DOCKER_CONFIG || join(homedir(), ".docker"), "config.json");
+  let loaded;
+  const load2 = () => {
+    loaded ??= readFile2(path10, "utf8").then(
+      (text2) => {
+        try {
+          return JSON.parse(text2);
+        } catch (error62) {
+          throw new Error(
+            `${path10} is not valid JSON (${error62.message}); fix or remove it, or pass registry-username/registry-password.`
+          );
+        }
       },
-      signature: a2[Annotation.signature] ?? ""
-    };
-  }
-  return (0, import_bundle.bundleFromJSON)(json2);
-}
-
-// src/sign/payloads.ts
-var PredicateType = {
-  /** What `cosign sign` v3 signs in the new bundle format. */
-  cosignSign: "https://sigstore.dev/cosign/sign/v1",
-  cyclonedx: "https://cyclonedx.org/bom",
-  spdx: "https://spdx.dev/Document",
-  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
-};
-var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-
-// src/sign/bundle-verify.ts
-var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-function sanPattern(identity3) {
-  return "exact" in identity3 ? new RegExp(`^${escapeRegExp(identity3.exact)}$`) : new RegExp(`^(?:${identity3.regexp})$`);
-}
-function verificationPolicy(policy) {
+      (error62) => {
+        if (error62.code === "ENOENT") return void 0;
+        throw error62;
+      }
+    );
+    return loaded;
+  };
   return {
-    subjectAlternativeName: sanPattern(policy.identity),
-    extensions: { issuer: policy.issuer }
+    async get(registry2) {
+      const config2 = await load2();
+      if (!config2) return void 0;
+      const host = normalizeHost(registry2);
+      const source = `docker config ${path10}`;
+      const helper = config2.credHelpers?.[host] ?? config2.credHelpers?.[registry2];
+      if (helper) return runHelper(helper, host, source, helperTimeoutMs);
+      for (const [key, entry2] of Object.entries(config2.auths ?? {})) {
+        if (normalizeHost(key) !== host) continue;
+        if (entry2.identitytoken)
+          return { kind: "identity-token", token: entry2.identitytoken, source };
+        if (entry2.auth) {
+          const decoded = Buffer.from(entry2.auth, "base64").toString("utf8");
+          const colon = decoded.indexOf(":");
+          if (colon <= 0) {
+            throw new Error(
+              `${path10}: the "auth" entry for ${key} is not base64("user:password"); run docker login ${key} again.`
+            );
+          }
+          return {
+            kind: "basic",
+            username: decoded.slice(0, colon),
+            password: decoded.slice(colon + 1),
+            source
+          };
+        }
+        if (entry2.username && entry2.password) {
+          return { kind: "basic", username: entry2.username, password: entry2.password, source };
+        }
+      }
+      if (config2.credsStore) return runHelper(config2.credsStore, host, source, helperTimeoutMs);
+      return void 0;
+    }
   };
 }
-function bundleVerifier(root) {
-  return new import_verify.Verifier((0, import_verify.toTrustMaterial)(root), {
-    tlogThreshold: 1,
-    ctlogThreshold: 1,
-    // Rekor's integrated time counts as a timestamp; a TSA timestamp is extra, not required.
-    timestampThreshold: 1
+function chainCredentials(...providers) {
+  return {
+    async get(registry2) {
+      for (const provider of providers) {
+        const found = await provider.get(registry2);
+        if (found) return found;
+      }
+      return void 0;
+    }
+  };
+}
+function defaultCredentials(opts = {}) {
+  const providers = [];
+  if (opts.username && opts.password && opts.registry)
+    providers.push(staticCredentials(opts.username, opts.password, { registry: opts.registry }));
+  providers.push(dockerConfigCredentials({ env: opts.env }));
+  providers.push(environmentCredentials(opts.env));
+  return chainCredentials(...providers);
+}
+function normalizeHost(value) {
+  let host = value.trim().replace(/^[a-z]+:\/\//i, "");
+  host = host.split("/")[0] ?? host;
+  host = host.toLowerCase();
+  if (host === "index.docker.io" || host === "registry-1.docker.io" || host === DOCKER_HUB) {
+    return DOCKER_HUB;
+  }
+  return host;
+}
+var HELPER_TIMEOUT_MS = 3e4;
+async function runHelper(helper, host, source, timeoutMs) {
+  if (!/^[A-Za-z0-9._-]+$/.test(helper)) {
+    throw new Error(`Docker credential helper name ${JSON.stringify(helper)} is not valid.`);
+  }
+  const server = host === DOCKER_HUB ? "https://index.docker.io/v1/" : host;
+  const result = await execa(`docker-credential-${helper}`, ["get"], {
+    input: server,
+    reject: false,
+    timeout: timeoutMs
   });
-}
-function describe(error62) {
-  const e = error62;
-  return e.code ? `${e.code}: ${e.message}` : String(e.message ?? error62);
-}
-var BundleRejected = class extends Error {
-  name = "BundleRejected";
-};
-function verifyBundle(verifier, bundle, policy, digest, payload) {
-  try {
-    verifier.verify(
-      (0, import_verify.toSignedEntity)(bundle, payload ? Buffer.from(payload) : void 0),
-      policy ? verificationPolicy(policy) : void 0
+  if (result.timedOut) {
+    throw new Error(
+      `docker-credential-${helper} did not answer within ${timeoutMs / 1e3} s for ${host} and was stopped; it may be waiting for a locked keychain or an interactive prompt. Unlock or fix the helper (try \`echo ${server} | docker-credential-${helper} get\`), or pass registry-username/registry-password instead.`
     );
-  } catch (error62) {
-    throw new BundleRejected(describe(error62));
   }
-  const signer = certificateIdentity(import_core6.X509Certificate.parse(leafCertificatePem(bundle)));
-  const logIndex = bundle.verificationMaterial.tlogEntries[0]?.logIndex;
-  const result = { signer };
-  if (logIndex !== void 0) result.logIndex = String(logIndex);
-  if (bundle.content.$case === "dsseEnvelope") {
-    const envelope = bundle.content.dsseEnvelope;
-    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-      throw new BundleRejected(
-        `DSSE payload type is ${envelope.payloadType}, not an in-toto statement`
-      );
-    }
-    let statement;
-    try {
-      statement = JSON.parse(Buffer.from(envelope.payload).toString("utf8"));
-    } catch {
-      throw new BundleRejected("the DSSE payload is not JSON");
-    }
-    const [algorithm, hex3] = digest.split(":");
-    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex3)) {
-      throw new BundleRejected(`the statement is about another artifact, not ${digest}`);
-    }
-    result.statement = statement;
-    return result;
+  if (result.exitCode === void 0) {
+    throw new Error(
+      `docker-credential-${helper} could not be run for ${host} (${result.code ?? result.shortMessage}); install it or fix credHelpers/credsStore in the docker config.`
+    );
   }
-  if (!payload) throw new BundleRejected("message signature without its payload");
-  let simple;
+  if (result.exitCode !== 0) {
+    if (/not found/i.test(String(result.stdout) + String(result.stderr))) return void 0;
+    throw new Error(
+      `docker-credential-${helper} failed for ${host} (exit ${result.exitCode}); check that the helper is installed and logged in.`
+    );
+  }
+  const parsed = JSON.parse(String(result.stdout));
+  if (!parsed.Secret) return void 0;
+  if (parsed.Username === "<token>") {
+    return { kind: "identity-token", token: parsed.Secret, source: `${source} (${helper} helper)` };
+  }
+  return {
+    kind: "basic",
+    username: parsed.Username ?? "",
+    password: parsed.Secret,
+    source: `${source} (${helper} helper)`
+  };
+}
+
+// src/registry/login.ts
+function imageHost(image) {
   try {
-    simple = JSON.parse(Buffer.from(payload).toString("utf8"));
+    return normalizeHost(parseReference(image).registry);
   } catch {
-    throw new BundleRejected("the signed payload is not JSON");
+    return void 0;
   }
-  if (simple.critical?.type !== "cosign container image signature") {
-    throw new BundleRejected("the signed payload is not a cosign container image signature");
+}
+function registryLogin(opts) {
+  if (!opts.username || !opts.password) return void 0;
+  const host = opts.registry ?? (opts.images[0] === void 0 ? void 0 : imageHost(opts.images[0]));
+  if (!host) return void 0;
+  return { host, username: opts.username, password: opts.password };
+}
+function trivyLoginEnv(image, login) {
+  if (login && imageHost(image) === login.host) {
+    return { TRIVY_USERNAME: login.username, TRIVY_PASSWORD: login.password };
   }
-  if (simple.critical.image?.["docker-manifest-digest"] !== digest) {
-    throw new BundleRejected(
-      `the signature is for ${simple.critical.image?.["docker-manifest-digest"] ?? "no digest"}, not ${digest}`
-    );
-  }
-  return result;
-}
-
-// scanners/trivy/install.ts
-var TrivyInstallError = class extends Error {
-  code;
-  input;
-  constructor(code2, message, options = {}) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
-    this.name = new.target.name;
-    this.code = code2;
-    this.input = options.input;
-  }
-};
-
-// scanners/trivy/normalize.ts
-var STATUSES = [
-  "fixed",
-  "affected",
-  "will_not_fix",
-  "fix_deferred",
-  "end_of_life",
-  "under_investigation",
-  "not_affected",
-  "unknown"
-];
-function status(value) {
-  return STATUSES.find((s) => s === value);
-}
-function stableTarget(result) {
-  if (result.Class === "os-pkgs") return `os:${result.Type ?? "unknown"}`;
-  return result.Target;
-}
-function pkgClass(result) {
-  if (result.Class === "os-pkgs" || result.Class === "lang-pkgs") return result.Class;
-  return "other";
-}
-function cvssScore(v) {
-  if (!v.CVSS) return void 0;
-  const score = (source) => {
-    const c3 = v.CVSS?.[source];
-    return c3?.V40Score ?? c3?.V3Score ?? c3?.V2Score;
-  };
-  const preferred = (v.SeveritySource ? score(v.SeveritySource) : void 0) ?? score("nvd");
-  if (preferred !== void 0) return preferred;
-  const all = Object.keys(v.CVSS).map(score).filter((s) => s !== void 0);
-  return all.length ? Math.max(...all) : void 0;
-}
-function vulnerability(result, v) {
-  const st = status(v.Status);
-  const fixedVersion = v.FixedVersion?.trim() || void 0;
-  const pkgId = v.PkgID ?? `${v.PkgName}@${v.InstalledVersion}`;
-  return {
-    kind: "vulnerability",
-    id: v.VulnerabilityID,
-    severity: v.Severity,
-    title: v.Title,
-    target: result.Target,
-    key: ["vuln", stableTarget(result), v.PkgName, v.PkgPath ?? "", v.VulnerabilityID].join("|"),
-    url: v.PrimaryURL,
-    pkgName: v.PkgName,
-    pkgId,
-    pkgPath: v.PkgPath,
-    pkgType: result.Type,
-    pkgClass: pkgClass(result),
-    installedVersion: v.InstalledVersion,
-    fixedVersion,
-    status: st,
-    // Reports older than Trivy 0.44 have no Status: a FixedVersion is the only signal.
-    fixable: st ? st === "fixed" : fixedVersion !== void 0,
-    cvssScore: cvssScore(v),
-    purl: v.PkgIdentifier?.PURL
-  };
-}
-function secret(result, s) {
-  return {
-    kind: "secret",
-    id: s.RuleID,
-    severity: s.Severity,
-    title: s.Title,
-    target: result.Target,
-    key: ["secret", result.Target, s.RuleID, s.StartLine ?? ""].join("|"),
-    category: s.Category,
-    startLine: s.StartLine,
-    endLine: s.EndLine,
-    match: s.Match
-  };
-}
-function misconfiguration(result, m) {
-  const status2 = m.Status?.trim().toUpperCase();
-  if (status2 === "PASS" || status2 === "EXCEPTION") return void 0;
-  const id = m.ID ?? m.AVDID ?? "unknown-check";
-  const startLine = m.CauseMetadata?.StartLine;
-  return {
-    kind: "misconfiguration",
-    id,
-    severity: m.Severity,
-    title: m.Title,
-    target: result.Target,
-    key: ["misconfig", result.Target, id, startLine ?? ""].join("|"),
-    url: m.PrimaryURL,
-    message: m.Message,
-    resolution: m.Resolution,
-    startLine,
-    endLine: m.CauseMetadata?.EndLine
-  };
-}
-function exactIdentity(f) {
-  if (f.kind === "vulnerability") return [f.target, f.pkgId, f.pkgPath ?? "", f.id].join("\0");
-  return `${f.key}\0${f.target}`;
-}
-function findingsOf(report) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  const add = (f) => {
-    if (!f) return;
-    const identity3 = exactIdentity(f);
-    if (seen.has(identity3)) return;
-    seen.add(identity3);
-    out.push(f);
-  };
-  for (const result of report.Results ?? []) {
-    for (const v of result.Vulnerabilities ?? []) add(vulnerability(result, v));
-    for (const s of result.Secrets ?? []) add(secret(result, s));
-    for (const m of result.Misconfigurations ?? []) add(misconfiguration(result, m));
-  }
-  return out;
-}
-function metadataOf(report) {
-  const m = report.Metadata;
-  const config2 = m?.ImageConfig?.config;
-  return {
-    os: m?.OS ? { family: m.OS.Family, name: m.OS.Name, eosl: m.OS.EOSL } : void 0,
-    imageId: m?.ImageID,
-    repoDigests: m?.RepoDigests ?? [],
-    repoTags: m?.RepoTags ?? [],
-    size: m?.Size,
-    layers: m?.DiffIDs?.length,
-    user: config2?.User,
-    labels: config2?.Labels ?? {},
-    history: (m?.ImageConfig?.history ?? []).map((h2) => h2.created_by ?? "")
-  };
-}
-function packagesOf(report) {
-  const inventory = {};
-  for (const result of report.Results ?? []) {
-    if (!result.Packages) continue;
-    const slot = result.Class === "os-pkgs" ? "os" : "lang";
-    inventory[slot] = (inventory[slot] ?? 0) + result.Packages.length;
-  }
-  return inventory;
-}
-function suppressedOf(report) {
-  return (report.Results ?? []).flatMap(
-    (result) => (result.ExperimentalModifiedFindings ?? []).map((m) => ({
-      id: m.Finding?.VulnerabilityID ?? m.Finding?.RuleID ?? m.Finding?.ID ?? m.Finding?.AVDID ?? "unknown",
-      status: m.Status ?? "ignored",
-      source: m.Source,
-      statement: m.Statement
-    }))
-  );
-}
-function digestOf(metadata) {
-  const first = metadata.repoDigests.find((d) => d.includes("@sha256:"));
-  return first?.slice(first.indexOf("@") + 1);
-}
-function toImageScan(report, opts) {
-  const metadata = metadataOf(report);
-  return {
-    image: opts.image ?? report.ArtifactName ?? opts.artifacts.trivyJson,
-    digest: digestOf(metadata),
-    artifactType: report.ArtifactType,
-    trivyVersion: report.Trivy?.Version,
-    scannedAt: report.CreatedAt,
-    metadata,
-    packages: packagesOf(report),
-    findings: findingsOf(report),
-    licenseFindings: (report.Results ?? []).reduce((n2, r) => n2 + (r.Licenses?.length ?? 0), 0),
-    suppressed: suppressedOf(report),
-    artifacts: opts.artifacts
-  };
-}
-function filterReport(report, drop) {
-  return {
-    ...report,
-    Results: report.Results?.map((result) => ({
-      ...result,
-      Vulnerabilities: result.Vulnerabilities?.filter((v) => !drop(vulnerability(result, v))),
-      Secrets: result.Secrets?.filter((s) => !drop(secret(result, s))),
-      Misconfigurations: result.Misconfigurations?.filter((m) => {
-        const f = misconfiguration(result, m);
-        return !f || !drop(f);
-      })
-    }))
-  };
-}
-function packagesOnly(report) {
-  return {
-    ...report,
-    Results: report.Results?.map(
-      ({ Vulnerabilities: _v, Secrets: _s, Misconfigurations: _m, ...rest }) => rest
-    )
-  };
+  return {};
 }
 
 // scanners/trivy/parse.ts
@@ -55427,7 +54963,7 @@ __export(external_exports, {
   coerce: () => coerce_exports,
   compile: () => compile,
   config: () => config,
-  core: () => core_exports3,
+  core: () => core_exports2,
   creditCard: () => creditCard2,
   cuid: () => cuid3,
   cuid2: () => cuid22,
@@ -55437,7 +54973,7 @@ __export(external_exports, {
   decode: () => decode2,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
-  describe: () => describe3,
+  describe: () => describe2,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -55582,8 +55118,8 @@ __export(external_exports, {
 });
 
 // node_modules/zod/v4/core/index.js
-var core_exports3 = {};
-__export(core_exports3, {
+var core_exports2 = {};
+__export(core_exports2, {
   $ZodAny: () => $ZodAny,
   $ZodArray: () => $ZodArray,
   $ZodAsyncError: () => $ZodAsyncError,
@@ -55843,7 +55379,7 @@ __export(core_exports3, {
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
   decode: () => decode,
   decodeAsync: () => decodeAsync,
-  describe: () => describe2,
+  describe: () => describe,
   encode: () => encode,
   encodeAsync: () => encodeAsync,
   extractDefs: () => extractDefs,
@@ -55944,7 +55480,7 @@ __export(util_exports, {
   installLazyProp: () => installLazyProp,
   isObject: () => isObject2,
   isPlainObject: () => isPlainObject2,
-  issue: () => issue2,
+  issue: () => issue,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
   members: () => members,
@@ -56582,7 +56118,7 @@ function parsedType(data) {
   }
   return t;
 }
-function issue2(...args) {
+function issue(...args) {
   const [iss, input2, inst] = args;
   if (typeof iss === "string") {
     return {
@@ -58361,8 +57897,8 @@ function isValidBase64URL(data) {
   if (!base64urlCharset.test(data))
     return false;
   const base643 = data.replace(/[-_]/g, (c3) => c3 === "-" ? "+" : "/");
-  const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
-  return isValidBase64(padded);
+  const padded2 = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
+  return isValidBase64(padded2);
 }
 var $ZodBase64URL = /* @__PURE__ */ $constructor("$ZodBase64URL", (inst, def) => {
   def.pattern ?? (def.pattern = base64urlCharset);
@@ -60362,7 +59898,7 @@ function handleRefineResult(result, payload, input2, inst) {
     };
     if (inst._zod.def.params)
       _iss.params = inst._zod.def.params;
-    payload.issues.push(issue2(_iss));
+    payload.issues.push(issue(_iss));
   }
 }
 
@@ -60385,7 +59921,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve3) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -60395,7 +59931,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve3);
       if (answer > result)
         result = answer;
     }
@@ -60406,7 +59942,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -60470,7 +60006,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -60534,7 +60070,7 @@ function bucketFor(state, inst) {
   return bucket;
 }
 var handoff;
-var open2 = [];
+var open = [];
 var memo = {
   alloc(_inst, payload, empty) {
     const bucket = handoff;
@@ -60543,7 +60079,7 @@ var memo = {
     handoff = void 0;
     const entry2 = { value: empty, issues: null };
     bucket.set(payload.value, entry2);
-    open2.push(entry2);
+    open.push(entry2);
     return empty;
   },
   guard(inst) {
@@ -60614,10 +60150,10 @@ var memo = {
           return payload;
         }
         handoff = bucket;
-        const depth = open2.length;
+        const depth = open.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry2 = open2.length > depth ? open2.pop() : void 0;
+        const entry2 = open.length > depth ? open.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r) => {
             if (entry2)
@@ -70806,7 +70342,7 @@ function _superRefine(fn, params) {
   const ch = /* @__PURE__ */ _check((payload) => {
     payload.addIssue = (issue3) => {
       if (typeof issue3 === "string") {
-        payload.issues.push(issue2(issue3, payload.value, ch._zod.def));
+        payload.issues.push(issue(issue3, payload.value, ch._zod.def));
       } else {
         const _issue = issue3;
         if (_issue.fatal)
@@ -70816,7 +70352,7 @@ function _superRefine(fn, params) {
           _issue.input = payload.value;
         _issue.inst ?? (_issue.inst = ch);
         _issue.continue ?? (_issue.continue = !ch._zod.def.abort);
-        payload.issues.push(issue2(_issue));
+        payload.issues.push(issue(_issue));
       }
     };
     return fn(payload.value, payload);
@@ -70833,7 +70369,7 @@ function _check(fn, params) {
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function describe2(description) {
+function describe(description) {
   const ch = new $ZodCheck({ check: "describe" });
   ch._zod.onattach = [
     (inst) => {
@@ -72387,7 +71923,7 @@ __export(schemas_exports2, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  describe: () => describe3,
+  describe: () => describe2,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -73979,7 +73515,7 @@ function refine(fn, _params = {}) {
 function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
-var describe3 = describe2;
+var describe2 = describe;
 var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
@@ -75035,19 +74571,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/model.ts
-var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
-function emptyCounts() {
-  return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
-}
-function severityRank(s) {
-  return SEVERITIES.indexOf(s);
-}
-function parseSeverity(value) {
-  const upper = value.trim().toUpperCase();
-  return SEVERITIES.includes(upper) ? upper : void 0;
-}
-
 // scanners/trivy/schema.ts
 var str = external_exports.string();
 var optStr = external_exports.string().optional();
@@ -75304,8 +74827,6 @@ async function readTrivyReport(path10) {
 }
 
 // scanners/trivy/run.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
 var TrivyRunError = class extends Error {
   constructor(message) {
     super(message);
@@ -75378,9 +74899,9 @@ function command(trivyPath) {
 }
 async function scanImage(opts, logger) {
   const outputDir = resolve(opts.outputDir);
-  const jsonPath = join(outputDir, "trivy.json");
-  const ignoreFile = join(outputDir, "empty.trivyignore");
-  await writeFile2(ignoreFile, "");
+  const jsonPath = join2(outputDir, "trivy.json");
+  const ignoreFile = join2(outputDir, "empty.trivyignore");
+  await writeFile(ignoreFile, "");
   const args = scanArgs(
     { ...opts, outputDir, cacheDir: opts.cacheDir && resolve(opts.cacheDir) },
     jsonPath,
@@ -75393,7 +74914,13 @@ async function scanImage(opts, logger) {
     reject: false,
     all: false,
     timeout: limit,
-    env: { TRIVY_DISABLE_TELEMETRY: "true", TRIVY_SKIP_VERSION_CHECK: "true", ...opts.env },
+    env: {
+      TRIVY_DISABLE_TELEMETRY: "true",
+      TRIVY_SKIP_VERSION_CHECK: "true",
+      ...opts.env,
+      // Last, so neither the handle's env nor the runner's can send them to another host.
+      ...trivyLoginEnv(opts.image, opts.login)
+    },
     stdin: "ignore",
     cwd: outputDir
   });
@@ -75448,9 +74975,913 @@ ${tail(result.stderr ?? "")}`
   return output2;
 }
 
+// src/github/comment-key.ts
+function repositoryOf(image) {
+  const withoutDigest = image.trim().replace(/@.*$/, "");
+  return withoutDigest.replace(/:[^/:]*$/, "");
+}
+function repositories(images) {
+  return [...new Set(images.map(repositoryOf).filter(Boolean))].sort();
+}
+function commentKeys(input2) {
+  const images = input2.images.length ? input2.images : [input2.fallback];
+  const suffix = input2.platform ? ` platform=${input2.platform}` : "";
+  const repos = repositories(images);
+  const job = input2.explicit || `${repos.join(",")}${suffix}`;
+  const sameRepos = (oldKey) => {
+    const old = repositories(oldKey.split(","));
+    return old.length === repos.length && old.every((r, i2) => r === repos[i2]);
+  };
+  const jobAdopts = (oldKey) => !input2.explicit && oldKey !== job && sameRepos(oldKey);
+  const shared = new Set(input2.images.map(repositoryOf).filter((r, i2, all) => all.indexOf(r) !== i2));
+  return {
+    job,
+    adopts: jobAdopts,
+    image(image) {
+      const repo = repositoryOf(image);
+      const own2 = shared.has(repo) ? image : `${repo}${suffix}`;
+      const key = input2.explicit ? `${input2.explicit}:${own2}` : own2;
+      const prefix = input2.explicit ? `${input2.explicit}:` : "";
+      return {
+        key,
+        adopts: (oldKey) => oldKey !== key && !shared.has(repo) && oldKey.startsWith(prefix) && !oldKey.slice(prefix.length).includes(",") && repositoryOf(oldKey.slice(prefix.length)) === repo
+      };
+    }
+  };
+}
+
+// src/github/marker.ts
+var PREFIX = "<!-- shipgate:comment key=";
+var SUFFIX = " -->";
+function commentMarker(key) {
+  const trimmed = key.trim();
+  if (trimmed === "")
+    throw new Error("The comment key is empty: pass the image reference or set `comment-key`.");
+  const encoded = encodeURIComponent(trimmed).replace(
+    /[-!'()*~.]/g,
+    (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+  return `${PREFIX}${encoded}${SUFFIX}`;
+}
+
+// src/github/workflow-commands.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeField(text2) {
+  return text2.replace(CONTROL, (c3) => {
+    switch (c3) {
+      case "\n":
+        return "\\n";
+      case "\r":
+        return "\\r";
+      case "	":
+        return "\\t";
+      default: {
+        const code2 = c3.charCodeAt(0);
+        return code2 > 255 ? `\\u${code2.toString(16).padStart(4, "0")}` : `\\x${code2.toString(16).padStart(2, "0")}`;
+      }
+    }
+  });
+}
+function neutraliseCommands(text2) {
+  return text2.replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)::/g, "$1$2\\::");
+}
+function escapeStrings(value) {
+  return JSON.parse(
+    JSON.stringify(value),
+    (_key, v) => typeof v === "string" ? escapeField(v) : v
+  );
+}
+function safeJson(value) {
+  return JSON.stringify(value, null, 2).replace(
+    /[\u2028\u2029]/g,
+    (c3) => c3 === "\u2028" ? "\\u2028" : "\\u2029"
+  );
+}
+
+// src/pipeline.ts
+import { mkdir as mkdir2, readFile as readFile7, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
+// node_modules/@actions/http-client/lib/index.js
+var tunnel = __toESM(require_tunnel2(), 1);
+var import_undici = __toESM(require_undici(), 1);
+var HttpCodes;
+(function(HttpCodes2) {
+  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function(Headers2) {
+  Headers2["Accept"] = "accept";
+  Headers2["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function(MediaTypes2) {
+  MediaTypes2["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+var HttpRedirectCodes = [
+  HttpCodes.MovedPermanently,
+  HttpCodes.ResourceMoved,
+  HttpCodes.SeeOther,
+  HttpCodes.TemporaryRedirect,
+  HttpCodes.PermanentRedirect
+];
+var HttpResponseRetryCodes = [
+  HttpCodes.BadGateway,
+  HttpCodes.ServiceUnavailable,
+  HttpCodes.GatewayTimeout
+];
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL } from "os";
+import { constants as constants4, promises } from "fs";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve3, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile: writeFile2 } = promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, constants4.R_OK | constants4.W_OK);
+      } catch (_a3) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    if (!content) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile2 : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(EOL);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code2, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text2, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text2);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text2, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text2, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+
+// node_modules/@actions/core/lib/platform.js
+import os from "os";
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs2 from "fs";
+var { chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var IS_WINDOWS2 = process.platform === "win32";
+
+// node_modules/@actions/core/lib/platform.js
+var platform2 = os.platform();
+var arch = os.arch();
+
+// node_modules/@actions/core/lib/core.js
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+
+// node_modules/@actions/tool-cache/lib/manifest.js
+var semver = __toESM(require_semver2(), 1);
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+var semver2 = __toESM(require_semver2(), 1);
+var IS_WINDOWS3 = process.platform === "win32";
+var IS_MAC = process.platform === "darwin";
+
+// scanners/trivy/install.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+
+// src/sign/trust-root.ts
+var import_protobuf_specs = __toESM(require_dist(), 1);
+var import_tuf = __toESM(require_dist4(), 1);
+import { readFile as readFile4 } from "node:fs/promises";
+var TrustRootError = class extends Error {
+  name = "TrustRootError";
+};
+async function loadTrustedRoot(options) {
+  if (options.path) {
+    let json2;
+    try {
+      json2 = JSON.parse(await readFile4(options.path, "utf8"));
+    } catch (error62) {
+      throw new TrustRootError(
+        `Cannot read the trusted root ${options.path}: ${error62.message}. Point 'trusted-root' at the trusted_root.json of your Sigstore instance.`
+      );
+    }
+    try {
+      return import_protobuf_specs.TrustedRoot.fromJSON(json2);
+    } catch (error62) {
+      throw new TrustRootError(
+        `${options.path} is not a Sigstore trusted root (trusted_root.json): ${error62.message}`
+      );
+    }
+  }
+  try {
+    return await (0, import_tuf.getTrustedRoot)(options.tufCachePath ? { cachePath: options.tufCachePath } : {});
+  } catch (error62) {
+    throw new TrustRootError(
+      `Cannot fetch the public Sigstore trust root over TUF (tuf-repo-cdn.sigstore.dev): ${error62.message}`
+    );
+  }
+}
+
+// scanners/trivy/signature.ts
+var import_bundle2 = __toESM(require_dist5(), 1);
+var import_verify2 = __toESM(require_dist7(), 1);
+var import_semver = __toESM(require_semver2(), 1);
+
+// src/sign/bundle-verify.ts
+var import_core14 = __toESM(require_dist6(), 1);
+var import_verify = __toESM(require_dist7(), 1);
+
+// src/sign/certificate.ts
+var import_core12 = __toESM(require_dist6(), 1);
+var OID_FULCIO_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
+var OID_FULCIO_ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
+function certificateIdentity(certificate) {
+  const v2 = certificate.extension(OID_FULCIO_ISSUER_V2);
+  const issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString("ascii") : certificate.extension(OID_FULCIO_ISSUER_V1)?.value.toString("ascii");
+  const identity3 = {};
+  if (certificate.subjectAltName) identity3.subject = certificate.subjectAltName;
+  if (issuer) identity3.issuer = issuer;
+  return identity3;
+}
+var toPem = (der) => `${import_core12.pem.fromDER(Buffer.from(der))}
+`;
+
+// src/sign/cosign-format.ts
+var import_bundle = __toESM(require_dist5(), 1);
+var import_core13 = __toESM(require_dist6(), 1);
+import { createHash } from "node:crypto";
+var SIMPLESIGNING_MEDIA_TYPE = "application/vnd.dev.cosign.simplesigning.v1+json";
+var DSSE_LAYER_MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
+var Annotation = {
+  signature: "dev.cosignproject.cosign/signature",
+  certificate: "dev.sigstore.cosign/certificate",
+  chain: "dev.sigstore.cosign/chain",
+  bundle: "dev.sigstore.cosign/bundle",
+  timestamp: "dev.sigstore.cosign/rfc3161timestamp",
+  predicateType: "predicateType"
+};
+function cosignTag(digest, suffix) {
+  return `${digest.replace(":", "-")}.${suffix}`;
+}
+var sha256 = (data) => `sha256:${createHash("sha256").update(data).digest("hex")}`;
+function leafCertificate(bundle) {
+  const content = bundle.verificationMaterial.content;
+  switch (content.$case) {
+    case "x509CertificateChain": {
+      const first = content.x509CertificateChain.certificates[0];
+      if (!first) throw new Error("bundle has an empty certificate chain");
+      return first.rawBytes;
+    }
+    case "certificate":
+      return content.certificate.rawBytes;
+    default:
+      throw new Error("bundle is not signed with a certificate (keyless signing expected)");
+  }
+}
+function leafCertificatePem(bundle) {
+  return toPem(leafCertificate(bundle));
+}
+var CosignLayerError = class extends Error {
+  name = "CosignLayerError";
+};
+function bundleFromCosignLayer(layer, blob) {
+  const a2 = layer.annotations ?? {};
+  const certificate = a2[Annotation.certificate];
+  const rekor = a2[Annotation.bundle];
+  if (!certificate)
+    throw new CosignLayerError("no certificate annotation (not a keyless signature)");
+  if (!rekor) throw new CosignLayerError("no Rekor bundle annotation (not in a transparency log)");
+  let set2;
+  try {
+    set2 = JSON.parse(rekor);
+  } catch {
+    throw new CosignLayerError("the Rekor bundle annotation is not JSON");
+  }
+  const body = JSON.parse(Buffer.from(set2.Payload.body, "base64").toString("utf8"));
+  let der;
+  try {
+    der = import_core13.pem.toDER(certificate);
+  } catch {
+    throw new CosignLayerError("the certificate annotation is not PEM");
+  }
+  const verificationMaterial = {
+    x509CertificateChain: { certificates: [{ rawBytes: der.toString("base64") }] },
+    tlogEntries: [
+      {
+        logIndex: String(set2.Payload.logIndex),
+        logId: { keyId: Buffer.from(set2.Payload.logID, "hex").toString("base64") },
+        kindVersion: { kind: body.kind, version: body.apiVersion },
+        integratedTime: String(set2.Payload.integratedTime),
+        inclusionPromise: { signedEntryTimestamp: set2.SignedEntryTimestamp },
+        canonicalizedBody: set2.Payload.body
+      }
+    ],
+    timestampVerificationData: { rfc3161Timestamps: [] }
+  };
+  const ts = a2[Annotation.timestamp];
+  if (ts) {
+    const parsed = JSON.parse(ts);
+    verificationMaterial.timestampVerificationData = {
+      rfc3161Timestamps: [{ signedTimestamp: parsed.SignedRFC3161Timestamp }]
+    };
+  }
+  const json2 = {
+    mediaType: "application/vnd.dev.sigstore.bundle+json;version=0.1",
+    verificationMaterial
+  };
+  if (layer.mediaType === DSSE_LAYER_MEDIA_TYPE) {
+    json2.dsseEnvelope = JSON.parse(Buffer.from(blob).toString("utf8"));
+  } else {
+    json2.messageSignature = {
+      messageDigest: {
+        algorithm: "SHA2_256",
+        digest: createHash("sha256").update(blob).digest("base64")
+      },
+      signature: a2[Annotation.signature] ?? ""
+    };
+  }
+  return (0, import_bundle.bundleFromJSON)(json2);
+}
+
+// src/sign/payloads.ts
+var PredicateType = {
+  /** What `cosign sign` v3 signs in the new bundle format. */
+  cosignSign: "https://sigstore.dev/cosign/sign/v1",
+  cyclonedx: "https://cyclonedx.org/bom",
+  spdx: "https://spdx.dev/Document",
+  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
+};
+var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+
+// src/sign/bundle-verify.ts
+var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+function sanPattern(identity3) {
+  return "exact" in identity3 ? new RegExp(`^${escapeRegExp(identity3.exact)}$`) : new RegExp(`^(?:${identity3.regexp})$`);
+}
+function verificationPolicy(policy) {
+  return {
+    subjectAlternativeName: sanPattern(policy.identity),
+    extensions: { issuer: policy.issuer }
+  };
+}
+function bundleVerifier(root) {
+  return new import_verify.Verifier((0, import_verify.toTrustMaterial)(root), {
+    tlogThreshold: 1,
+    ctlogThreshold: 1,
+    // Rekor's integrated time counts as a timestamp; a TSA timestamp is extra, not required.
+    timestampThreshold: 1
+  });
+}
+function describe3(error62) {
+  const e = error62;
+  return e.code ? `${e.code}: ${e.message}` : String(e.message ?? error62);
+}
+var BundleRejected = class extends Error {
+  name = "BundleRejected";
+};
+function verifyBundle(verifier, bundle, policy, digest, payload) {
+  try {
+    verifier.verify(
+      (0, import_verify.toSignedEntity)(bundle, payload ? Buffer.from(payload) : void 0),
+      policy ? verificationPolicy(policy) : void 0
+    );
+  } catch (error62) {
+    throw new BundleRejected(describe3(error62));
+  }
+  const signer = certificateIdentity(import_core14.X509Certificate.parse(leafCertificatePem(bundle)));
+  const logIndex = bundle.verificationMaterial.tlogEntries[0]?.logIndex;
+  const result = { signer };
+  if (logIndex !== void 0) result.logIndex = String(logIndex);
+  if (bundle.content.$case === "dsseEnvelope") {
+    const envelope = bundle.content.dsseEnvelope;
+    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+      throw new BundleRejected(
+        `DSSE payload type is ${envelope.payloadType}, not an in-toto statement`
+      );
+    }
+    let statement;
+    try {
+      statement = JSON.parse(Buffer.from(envelope.payload).toString("utf8"));
+    } catch {
+      throw new BundleRejected("the DSSE payload is not JSON");
+    }
+    const [algorithm, hex3] = digest.split(":");
+    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex3)) {
+      throw new BundleRejected(`the statement is about another artifact, not ${digest}`);
+    }
+    result.statement = statement;
+    return result;
+  }
+  if (!payload) throw new BundleRejected("message signature without its payload");
+  let simple;
+  try {
+    simple = JSON.parse(Buffer.from(payload).toString("utf8"));
+  } catch {
+    throw new BundleRejected("the signed payload is not JSON");
+  }
+  if (simple.critical?.type !== "cosign container image signature") {
+    throw new BundleRejected("the signed payload is not a cosign container image signature");
+  }
+  if (simple.critical.image?.["docker-manifest-digest"] !== digest) {
+    throw new BundleRejected(
+      `the signature is for ${simple.critical.image?.["docker-manifest-digest"] ?? "no digest"}, not ${digest}`
+    );
+  }
+  return result;
+}
+
+// scanners/trivy/install.ts
+var TrivyInstallError = class extends Error {
+  code;
+  input;
+  constructor(code2, message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code2;
+    this.input = options.input;
+  }
+};
+
+// scanners/trivy/normalize.ts
+var STATUSES = [
+  "fixed",
+  "affected",
+  "will_not_fix",
+  "fix_deferred",
+  "end_of_life",
+  "under_investigation",
+  "not_affected",
+  "unknown"
+];
+function status(value) {
+  return STATUSES.find((s) => s === value);
+}
+function stableTarget(result) {
+  if (result.Class === "os-pkgs") return `os:${result.Type ?? "unknown"}`;
+  return result.Target;
+}
+function pkgClass(result) {
+  if (result.Class === "os-pkgs" || result.Class === "lang-pkgs") return result.Class;
+  return "other";
+}
+function cvssScore(v) {
+  if (!v.CVSS) return void 0;
+  const score = (source) => {
+    const c3 = v.CVSS?.[source];
+    return c3?.V40Score ?? c3?.V3Score ?? c3?.V2Score;
+  };
+  const preferred = (v.SeveritySource ? score(v.SeveritySource) : void 0) ?? score("nvd");
+  if (preferred !== void 0) return preferred;
+  const all = Object.keys(v.CVSS).map(score).filter((s) => s !== void 0);
+  return all.length ? Math.max(...all) : void 0;
+}
+function vulnerability(result, v) {
+  const st = status(v.Status);
+  const fixedVersion = v.FixedVersion?.trim() || void 0;
+  const pkgId = v.PkgID ?? `${v.PkgName}@${v.InstalledVersion}`;
+  return {
+    kind: "vulnerability",
+    id: v.VulnerabilityID,
+    severity: v.Severity,
+    title: v.Title,
+    target: result.Target,
+    key: ["vuln", stableTarget(result), v.PkgName, v.PkgPath ?? "", v.VulnerabilityID].join("|"),
+    url: v.PrimaryURL,
+    pkgName: v.PkgName,
+    pkgId,
+    pkgPath: v.PkgPath,
+    pkgType: result.Type,
+    pkgClass: pkgClass(result),
+    installedVersion: v.InstalledVersion,
+    fixedVersion,
+    status: st,
+    // Reports older than Trivy 0.44 have no Status: a FixedVersion is the only signal.
+    fixable: st ? st === "fixed" : fixedVersion !== void 0,
+    cvssScore: cvssScore(v),
+    purl: v.PkgIdentifier?.PURL
+  };
+}
+function secret(result, s) {
+  return {
+    kind: "secret",
+    id: s.RuleID,
+    severity: s.Severity,
+    title: s.Title,
+    target: result.Target,
+    key: ["secret", result.Target, s.RuleID, s.StartLine ?? ""].join("|"),
+    category: s.Category,
+    startLine: s.StartLine,
+    endLine: s.EndLine,
+    match: s.Match
+  };
+}
+function misconfiguration(result, m) {
+  const status2 = m.Status?.trim().toUpperCase();
+  if (status2 === "PASS" || status2 === "EXCEPTION") return void 0;
+  const id = m.ID ?? m.AVDID ?? "unknown-check";
+  const startLine = m.CauseMetadata?.StartLine;
+  return {
+    kind: "misconfiguration",
+    id,
+    severity: m.Severity,
+    title: m.Title,
+    target: result.Target,
+    key: ["misconfig", result.Target, id, startLine ?? ""].join("|"),
+    url: m.PrimaryURL,
+    message: m.Message,
+    resolution: m.Resolution,
+    startLine,
+    endLine: m.CauseMetadata?.EndLine
+  };
+}
+function exactIdentity(f) {
+  if (f.kind === "vulnerability") return [f.target, f.pkgId, f.pkgPath ?? "", f.id].join("\0");
+  return `${f.key}\0${f.target}`;
+}
+function findingsOf(report) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  const add = (f) => {
+    if (!f) return;
+    const identity3 = exactIdentity(f);
+    if (seen.has(identity3)) return;
+    seen.add(identity3);
+    out.push(f);
+  };
+  for (const result of report.Results ?? []) {
+    for (const v of result.Vulnerabilities ?? []) add(vulnerability(result, v));
+    for (const s of result.Secrets ?? []) add(secret(result, s));
+    for (const m of result.Misconfigurations ?? []) add(misconfiguration(result, m));
+  }
+  return out;
+}
+function metadataOf(report) {
+  const m = report.Metadata;
+  const config2 = m?.ImageConfig?.config;
+  return {
+    os: m?.OS ? { family: m.OS.Family, name: m.OS.Name, eosl: m.OS.EOSL } : void 0,
+    imageId: m?.ImageID,
+    repoDigests: m?.RepoDigests ?? [],
+    repoTags: m?.RepoTags ?? [],
+    size: m?.Size,
+    layers: m?.DiffIDs?.length,
+    user: config2?.User,
+    labels: config2?.Labels ?? {},
+    history: (m?.ImageConfig?.history ?? []).map((h2) => h2.created_by ?? "")
+  };
+}
+function packagesOf(report) {
+  const inventory = {};
+  for (const result of report.Results ?? []) {
+    if (!result.Packages) continue;
+    const slot = result.Class === "os-pkgs" ? "os" : "lang";
+    inventory[slot] = (inventory[slot] ?? 0) + result.Packages.length;
+  }
+  return inventory;
+}
+function suppressedOf(report) {
+  return (report.Results ?? []).flatMap(
+    (result) => (result.ExperimentalModifiedFindings ?? []).map((m) => ({
+      id: m.Finding?.VulnerabilityID ?? m.Finding?.RuleID ?? m.Finding?.ID ?? m.Finding?.AVDID ?? "unknown",
+      status: m.Status ?? "ignored",
+      source: m.Source,
+      statement: m.Statement
+    }))
+  );
+}
+function digestOf(metadata) {
+  const first = metadata.repoDigests.find((d) => d.includes("@sha256:"));
+  return first?.slice(first.indexOf("@") + 1);
+}
+function toImageScan(report, opts) {
+  const metadata = metadataOf(report);
+  return {
+    image: opts.image ?? report.ArtifactName ?? opts.artifacts.trivyJson,
+    digest: digestOf(metadata),
+    artifactType: report.ArtifactType,
+    trivyVersion: report.Trivy?.Version,
+    scannedAt: report.CreatedAt,
+    metadata,
+    packages: packagesOf(report),
+    findings: findingsOf(report),
+    licenseFindings: (report.Results ?? []).reduce((n2, r) => n2 + (r.Licenses?.length ?? 0), 0),
+    suppressed: suppressedOf(report),
+    artifacts: opts.artifacts
+  };
+}
+function filterReport(report, drop) {
+  return {
+    ...report,
+    Results: report.Results?.map((result) => ({
+      ...result,
+      Vulnerabilities: result.Vulnerabilities?.filter((v) => !drop(vulnerability(result, v))),
+      Secrets: result.Secrets?.filter((s) => !drop(secret(result, s))),
+      Misconfigurations: result.Misconfigurations?.filter((m) => {
+        const f = misconfiguration(result, m);
+        return !f || !drop(f);
+      })
+    }))
+  };
+}
+function packagesOnly(report) {
+  return {
+    ...report,
+    Results: report.Results?.map(
+      ({ Vulnerabilities: _v, Secrets: _s, Misconfigurations: _m, ...rest }) => rest
+    )
+  };
+}
+
 // src/baseline.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 var REPORT_PREFIX = "report:";
 function hasTagOrDigest(reference) {
   return reference.includes("@") || (reference.split("/").at(-1) ?? "").includes(":");
@@ -75476,7 +75907,7 @@ function classifyBaseline(value, label = "compare-to") {
   return { kind: "image", image };
 }
 async function baselineFindings(path10, image) {
-  const bytes = await readFile4(path10);
+  const bytes = await readFile5(path10);
   const record2 = {
     kind: "report",
     path: path10,
@@ -75678,7 +76109,7 @@ function finalVerdict(gate, images, errors) {
 
 // src/policy/ignore-file.ts
 var import_yaml = __toESM(require_dist8(), 1);
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 var IgnoreFileError = class extends Error {
   constructor(file2, message, where) {
     super(`ignore-file ${where ?? file2}: ${message}`);
@@ -75820,7 +76251,7 @@ function parseIgnoreFile(text2, file2) {
 async function readIgnoreFile(file2) {
   let text2;
   try {
-    text2 = await readFile5(file2, "utf8");
+    text2 = await readFile6(file2, "utf8");
   } catch (error62) {
     const code2 = error62.code;
     throw new IgnoreFileError(
@@ -75959,7 +76390,8 @@ async function analyse(image, outputDir, trivy, req, deps) {
       cacheDir: trivy.cacheDir,
       skipDbUpdate: trivy.skipDbUpdate,
       graceMs: req.graceMs,
-      env: trivy.env
+      env: trivy.env,
+      ...trivy.login ? { login: trivy.login } : {}
     },
     deps.logger
   );
@@ -75983,7 +76415,7 @@ async function scanAll(req, deps) {
   const settled = await pool(
     req.images,
     req.concurrency,
-    (image, i2) => analyse(image, join2(req.outputDir, slug(image, i2)), trivy, req, deps)
+    (image, i2) => analyse(image, join3(req.outputDir, slug(image, i2)), trivy, req, deps)
   );
   const scanned = [];
   const notScanned = [];
@@ -75999,6 +76431,15 @@ async function scanAll(req, deps) {
   }
   return { scanned, notScanned, errors };
 }
+var TAMPERED = /* @__PURE__ */ new Set([
+  "compromised-version",
+  "checksum-mismatch",
+  "broken-archive",
+  "binary-check-failed",
+  "signature-malformed",
+  "signature-invalid",
+  "signature-identity"
+]);
 function ignoredIdentities(evaluation, index) {
   const findings = evaluation.images[index]?.findings ?? [];
   return new Set(findings.filter((f) => f.ignored).map((f) => exactIdentity(f.finding)));
@@ -76014,34 +76455,34 @@ async function derive(scanned, evaluation, req, trivy, deps) {
   }
   const sarifs = [];
   for (const [i2, { scan: scan2, report }] of scanned.entries()) {
-    const dir = join2(req.outputDir, slug(scan2.image, i2));
+    const dir = join3(req.outputDir, slug(scan2.image, i2));
     await mkdir2(dir, { recursive: true });
     if (req.sarifPath) {
       const ignored = ignoredIdentities(evaluation, i2);
       const filtered = filterReport(report, (f) => ignored.has(exactIdentity(f)));
-      const input2 = join2(dir, "trivy.policy.json");
+      const input2 = join3(dir, "trivy.policy.json");
       await writeFile3(input2, JSON.stringify(filtered));
       const out = await convertReport(
         trivy.path,
         input2,
         "sarif",
-        join2(dir, "trivy.sarif"),
+        join3(dir, "trivy.sarif"),
         deps.logger
       );
       scan2.artifacts.sarif = out;
-      const parsed = JSON.parse(await readFile6(out, "utf8"));
+      const parsed = JSON.parse(await readFile7(out, "utf8"));
       if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${out}, which is not SARIF.`);
       sarifs.push(parsed);
     }
     if (req.sbomFormat) {
-      const input2 = join2(dir, "trivy.packages.json");
+      const input2 = join3(dir, "trivy.packages.json");
       await writeFile3(input2, JSON.stringify(packagesOnly(report)));
       const ext = req.sbomFormat === "cyclonedx" ? "cdx.json" : "spdx.json";
       const out = await convertReport(
         trivy.path,
         input2,
         req.sbomFormat,
-        join2(dir, `sbom.${ext}`),
+        join3(dir, `sbom.${ext}`),
         deps.logger
       );
       if (req.sbomFormat === "cyclonedx") scan2.artifacts.cyclonedx = out;
@@ -76065,7 +76506,7 @@ async function loadBaseline(source, image, index, req, deps) {
   if (source.kind === "report") return baselineFindings(source.path, image);
   const trivy = await deps.trivy();
   if (!trivy) throw new Error(`comparing with ${source.image} needs Trivy to scan it.`);
-  const dir = join2(req.outputDir, `baseline-${slug(source.image, index)}`);
+  const dir = join3(req.outputDir, `baseline-${slug(source.image, index)}`);
   const { scan: scan2 } = await analyse(source.image, dir, trivy, req, deps);
   return {
     findings: scan2.findings,
@@ -76115,7 +76556,8 @@ async function runPipeline(req, deps) {
     req.gateScope === "new" ? baselines.map((b) => b ? new Set(b.findings.map((f) => f.key)) : void 0) : void 0
   );
   const trivy = req.sarifPath || req.sbomFormat ? await deps.trivy().catch((error62) => {
-    if (error62 instanceof TrivyInstallError && error62.input) throw error62;
+    if (error62 instanceof TrivyInstallError && (error62.input || TAMPERED.has(error62.code)))
+      throw error62;
     warnings.push(`Trivy could not be installed for the conversions: ${error62.message}`);
     return void 0;
   }) : void 0;
@@ -76162,7 +76604,7 @@ async function runPipeline(req, deps) {
     warnings,
     final: finalVerdict(evaluation, images, errors)
   });
-  const reportPath = join2(req.outputDir, "shipgate-report.json");
+  const reportPath = join3(req.outputDir, "shipgate-report.json");
   await writeFile3(reportPath, `${JSON.stringify(report, null, 2)}
 `);
   return { report, reportPath, sarifPath, errors };
@@ -76281,7 +76723,7 @@ var SCAN_SPEC = {
     flag: "--max-image-size",
     policy: true,
     parse: (raw, o2) => {
-      const bytes = baseImageParser("max-image-size", (r) => parseSize(r, "max-image-size"))(raw, o2);
+      const bytes = baseImageParser("max-image-size", (r) => parseSize2(r, "max-image-size"))(raw, o2);
       if (!(bytes >= 1 && bytes <= MAX_IMAGE_SIZE)) {
         throw new InputError(o2, `"${raw}" is out of range: give a size from 1 byte to 1TB.`);
       }
@@ -76464,7 +76906,8 @@ function baseImageStage(policy, opts) {
         platform: opts.platform,
         client: opts.client(),
         logger: opts.logger,
-        dockerfile: opts.dockerfile
+        dockerfile: opts.dockerfile,
+        ...opts.timeoutMs === void 0 ? {} : { timeoutMs: opts.timeoutMs }
       });
       facts.packages ??= scan2.packages.os;
       return judgeBaseImage(facts, policy);
@@ -76506,37 +76949,33 @@ async function runScan(settings, env) {
         platform: s.platform,
         dockerfile: s.dockerfile,
         logger: env.logger,
-        offline: s.images.length === 0
+        offline: s.images.length === 0,
+        // The whole read of an image, retries included, stops at the user's timeout.
+        timeoutMs: durationMs(s.timeout)
       }) : void 0
     }
   );
 }
 
-// src/registry/client.ts
-import { createHash as createHash3 } from "node:crypto";
-import { Readable as Readable5, Transform as Transform2 } from "node:stream";
+// src/registry/http.ts
 var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var MAX_REDIRECTS = 10;
 var DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
 var ERROR_BODY_LIMIT = 64 * 1024;
 var USER_AGENT = "shipgate (+https://github.com/shipgate)";
-var RegistryClient = class {
-  credentials;
+var RegistryTransport = class {
   logger;
-  insecure;
   retries;
+  timeoutMs;
+  insecure;
   retryDelayMs;
   maxRetryDelayMs;
   caCert;
-  timeoutMs;
   fetchImpl;
-  /** How each registry wants to be authenticated, learnt from its first 401. */
-  challenges = /* @__PURE__ */ new Map();
-  /** Bearer tokens by `registry|scope`. */
-  tokens = /* @__PURE__ */ new Map();
-  credentialCache = /* @__PURE__ */ new Map();
-  constructor(opts = {}) {
-    this.credentials = opts.credentials;
+  /** Set on a view made by `withSignal`: every request of that view stops when it aborts. */
+  signal;
+  auth;
+  constructor(opts, auth) {
     this.logger = opts.logger ?? silentLogger;
     this.insecure = opts.insecure ?? false;
     this.retries = opts.retries ?? 3;
@@ -76544,325 +76983,14 @@ var RegistryClient = class {
     this.maxRetryDelayMs = opts.maxRetryDelayMs ?? 3e4;
     this.caCert = opts.caCert;
     this.timeoutMs = opts.timeoutMs ?? 3e4;
+    this.auth = auth;
   }
-  // ---- pull -------------------------------------------------------------------------------
-  /**
-   * The image manifest a reference names. An index is resolved to `platform` (default
-   * linux/amd64); a single-platform image is returned as it is.
-   */
-  async resolve(ref, platform3 = "linux/amd64") {
-    const want = typeof platform3 === "string" ? parsePlatform(platform3) : platform3;
-    const top = await this.getManifest(ref, manifestReference(ref));
-    if (!isIndex(top.mediaType, top.manifest)) {
-      assertImageManifest(top, ref);
-      return {
-        digest: top.digest,
-        mediaType: top.mediaType,
-        manifest: top.manifest,
-        size: top.size
-      };
-    }
-    const index = top.manifest;
-    const candidates = (index.manifests ?? []).filter(
-      (m) => m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
-    );
-    const chosen = candidates.find((m) => platformMatches(want, m.platform));
-    if (!chosen) {
-      const available = candidates.map((m) => m.platform ? formatPlatform(m.platform) : "?").join(", ");
-      throw new RegistryError(
-        "not-found",
-        `${formatReference(ref)} has no image for platform ${formatPlatform(want)} (available: ${available || "none"}). Set the platform input to one of those.`
-      );
-    }
-    const child = await this.getManifest(ref, chosen.digest);
-    assertImageManifest(child, ref);
-    return {
-      digest: child.digest,
-      mediaType: child.mediaType,
-      manifest: child.manifest,
-      size: child.size,
-      index: { digest: top.digest, mediaType: top.mediaType, platform: chosen.platform ?? want }
-    };
+  /** A view of this transport (same fetch, same auth state) whose requests stop when `signal` aborts. */
+  withSignal(signal) {
+    const view = Object.create(this);
+    view.signal = signal;
+    return view;
   }
-  /** Fetches and digest-checks a manifest or index by tag or digest; refuses bodies over 4 MiB. */
-  async getManifest(repo, reference, accept = MANIFEST_ACCEPT) {
-    const what = `pull ${describe4(repo, reference)}`;
-    const res = await this.request({
-      repo,
-      method: "GET",
-      path: `manifests/${reference}`,
-      action: "pull",
-      headers: { accept: accept.join(", ") },
-      what,
-      limit: { bytes: MAX_MANIFEST_BYTES, error: (size2) => tooLarge(what, size2) }
-    });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const digest = sha2562(bytes);
-    if (reference.includes(":") && reference !== digest) {
-      throw new RegistryError(
-        "digest-mismatch",
-        `${what}: the registry returned content with digest ${digest}, not the requested ${reference}. The registry or a proxy is corrupting content; do not trust this image.`
-      );
-    }
-    let manifest;
-    try {
-      manifest = JSON.parse(bytes.toString("utf8"));
-    } catch {
-      throw new RegistryError("invalid-response", `${what}: the manifest is not valid JSON.`);
-    }
-    const headerType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
-    const mediaType = manifest.mediaType || (MANIFEST_ACCEPT.includes(headerType) ? headerType : isIndex(void 0, manifest) ? MediaType.ociIndex : MediaType.ociManifest);
-    return { digest, mediaType, size: bytes.length, bytes, manifest };
-  }
-  /** The descriptor of a manifest, or undefined when the tag or digest does not exist. */
-  async headManifest(repo, reference, accept = MANIFEST_ACCEPT) {
-    const res = await this.request({
-      repo,
-      method: "HEAD",
-      path: `manifests/${reference}`,
-      action: "pull",
-      headers: { accept: accept.join(", ") },
-      what: `check ${describe4(repo, reference)}`,
-      accept: [404]
-    });
-    if (res.status === 404) return void 0;
-    const digest = res.headers.get("docker-content-digest");
-    if (!digest) {
-      const full = await this.getManifest(repo, reference, accept);
-      return { mediaType: full.mediaType, digest: full.digest, size: full.size };
-    }
-    return {
-      mediaType: (res.headers.get("content-type") ?? "").split(";")[0]?.trim() || MediaType.ociManifest,
-      digest,
-      size: Number(res.headers.get("content-length") ?? 0)
-    };
-  }
-  /**
-   * A blob as a stream. Bytes are hashed as they pass; the stream errors with a
-   * `digest-mismatch` RegistryError at the end if they do not match `digest` (or `size`).
-   */
-  async getBlob(repo, digest, opts = {}) {
-    const what = `download blob ${digest} of ${formatRepository(repo)}`;
-    if (!digest.startsWith("sha256:")) {
-      throw new RegistryError("invalid-response", `${what}: only sha256 digests are supported.`);
-    }
-    const res = await this.request({
-      repo,
-      method: "GET",
-      path: `blobs/${digest}`,
-      action: "pull",
-      what,
-      stream: true
-    });
-    if (!res.body)
-      throw new RegistryError("invalid-response", `${what}: the registry sent no body.`);
-    const hash2 = createHash3("sha256");
-    let seen = 0;
-    const verify = new Transform2({
-      transform(chunk, _enc, done) {
-        hash2.update(chunk);
-        seen += chunk.length;
-        done(null, chunk);
-      },
-      flush(done) {
-        const got = `sha256:${hash2.digest("hex")}`;
-        if (got !== digest || opts.size !== void 0 && seen !== opts.size) {
-          done(
-            new RegistryError(
-              "digest-mismatch",
-              `${what}: received ${seen} bytes with digest ${got}, expected ${digest}${opts.size !== void 0 ? ` (${opts.size} bytes)` : ""}. The download was corrupted or tampered with.`
-            )
-          );
-          return;
-        }
-        done();
-      }
-    });
-    const source = Readable5.fromWeb(res.body);
-    source.on("error", (error62) => verify.destroy(error62));
-    return source.pipe(verify);
-  }
-  /** A whole blob in memory (configs, small artifacts), digest-checked; refuses more than `maxBytes`. */
-  async getBlobBytes(repo, digest, opts = {}) {
-    const max = opts.maxBytes ?? 64 * 1024 * 1024;
-    const stream = await this.getBlob(repo, digest);
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of stream) {
-      total += chunk.length;
-      if (total > max) {
-        stream.destroy();
-        throw new RegistryError(
-          "too-large",
-          `download blob ${digest} of ${formatRepository(repo)}: larger than ${max} bytes, refusing to buffer it.`
-        );
-      }
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-  }
-  /** Whether the repository already has a blob. */
-  async hasBlob(repo, digest) {
-    const res = await this.request({
-      repo,
-      method: "HEAD",
-      path: `blobs/${digest}`,
-      action: "pull",
-      what: `check blob ${digest} of ${formatRepository(repo)}`,
-      accept: [404]
-    });
-    return res.status !== 404;
-  }
-  /** All tags of a repository (follows `Link` pagination where a registry uses it), sorted. */
-  async listTags(repo) {
-    const tags = [];
-    let path10 = "tags/list";
-    for (let page = 0; page < 1e3; page++) {
-      const res = await this.request({
-        repo,
-        method: "GET",
-        path: path10,
-        action: "pull",
-        what: `list tags of ${formatRepository(repo)}`
-      });
-      const body = await res.json();
-      tags.push(...body.tags ?? []);
-      const next = nextLink(res.headers.get("link"));
-      if (!next) break;
-      path10 = new URL(next, this.baseUrl(repo)).toString();
-    }
-    return [...new Set(tags)].sort();
-  }
-  /**
-   * Referrers of a manifest through the OCI 1.1 referrers API, or `'unsupported'` when the
-   * registry does not implement it (distribution 2.8: plain-text 404). Use
-   * `listReferrers` in referrers.ts for the tag-schema fallback.
-   */
-  async referrers(repo, digest, artifactType) {
-    const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : "";
-    let path10 = `referrers/${digest}${query}`;
-    const found = [];
-    let filtered = false;
-    for (let page = 0; page < 1e3; page++) {
-      const res = await this.request({
-        repo,
-        method: "GET",
-        path: path10,
-        action: "pull",
-        headers: { accept: MediaType.ociIndex },
-        what: `list referrers of ${formatRepository(repo)}@${digest}`,
-        accept: [404, 405, 501]
-      });
-      if (res.status !== 200) {
-        await res.body?.cancel();
-        return "unsupported";
-      }
-      const type = (res.headers.get("content-type") ?? "").split(";")[0]?.trim();
-      const text2 = await res.text();
-      let body;
-      try {
-        body = JSON.parse(text2);
-      } catch {
-        return "unsupported";
-      }
-      if (type && type !== MediaType.ociIndex && !Array.isArray(body.manifests))
-        return "unsupported";
-      filtered ||= (res.headers.get("oci-filters-applied") ?? "").includes("artifactType");
-      found.push(...body.manifests ?? []);
-      const next = nextLink(res.headers.get("link"));
-      if (!next) break;
-      path10 = new URL(next, this.baseUrl(repo)).toString();
-    }
-    return artifactType && !filtered ? found.filter((d) => d.artifactType === artifactType) : found;
-  }
-  // ---- push -------------------------------------------------------------------------------
-  /** Uploads a blob (POST then PUT, monolithic); skipped when the registry already has it. */
-  async putBlob(repo, bytes, mediaType = "application/octet-stream") {
-    const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
-    const digest = sha2562(body);
-    const descriptor = { mediaType, digest, size: body.length };
-    if (await this.hasBlob(repo, digest)) return descriptor;
-    const what = `upload blob ${digest} to ${formatRepository(repo)}`;
-    const start = await this.request({
-      repo,
-      method: "POST",
-      path: "blobs/uploads/",
-      action: "pull,push",
-      what
-    });
-    await start.body?.cancel();
-    const location = start.headers.get("location");
-    if (!location) {
-      throw new RegistryError(
-        "invalid-response",
-        `${what}: the registry did not say where to upload (no Location header).`
-      );
-    }
-    const url2 = new URL(location, this.baseUrl(repo));
-    url2.searchParams.set("digest", digest);
-    const done = await this.request({
-      repo,
-      method: "PUT",
-      path: url2.toString(),
-      action: "pull,push",
-      headers: { "content-type": "application/octet-stream" },
-      body,
-      what
-    });
-    await done.body?.cancel();
-    return descriptor;
-  }
-  /** Uploads a manifest under a tag or its digest; returns its digest. */
-  async putManifest(repo, tagOrDigest, bytes, mediaType) {
-    return (await this.putManifestWithSubject(repo, tagOrDigest, bytes, mediaType)).digest;
-  }
-  /**
-   * Like putManifest, and reports whether the registry acknowledged the manifest's `subject`
-   * (`OCI-Subject` header): when it did not, referrers must be recorded in the tag schema.
-   */
-  async putManifestWithSubject(repo, tagOrDigest, bytes, mediaType) {
-    const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
-    const digest = sha2562(body);
-    const what = `push ${describe4(repo, tagOrDigest)}`;
-    if (body.length > MAX_MANIFEST_BYTES) throw tooLarge(what, body.length);
-    if (tagOrDigest.includes(":") && tagOrDigest !== digest) {
-      throw new RegistryError(
-        "rejected",
-        `${what}: the manifest's digest is ${digest}, not ${tagOrDigest}.`
-      );
-    }
-    const res = await this.request({
-      repo,
-      method: "PUT",
-      path: `manifests/${tagOrDigest}`,
-      action: "pull,push",
-      headers: { "content-type": mediaType },
-      body,
-      what
-    });
-    await res.body?.cancel();
-    const returned = res.headers.get("docker-content-digest");
-    if (returned && returned !== digest) {
-      throw new RegistryError(
-        "digest-mismatch",
-        `${what}: the registry stored digest ${returned} but we sent ${digest}; it rewrote the manifest.`
-      );
-    }
-    const subject = res.headers.get("oci-subject") ?? void 0;
-    return subject ? { digest, subject } : { digest };
-  }
-  /** Deletes a manifest by digest (distribution refuses deletion by tag). */
-  async deleteManifest(repo, digest) {
-    const res = await this.request({
-      repo,
-      method: "DELETE",
-      path: `manifests/${digest}`,
-      action: "pull,push",
-      what: `delete ${describe4(repo, digest)}`
-    });
-    await res.body?.cancel();
-  }
-  // ---- transport --------------------------------------------------------------------------
   baseUrl(repo) {
     const host = apiHost(repo.registry);
     const scheme = this.insecure && isLoopbackRegistry(host) ? "http" : "https";
@@ -76892,7 +77020,7 @@ var RegistryClient = class {
     let authRetried = false;
     for (let attempt = 0; ; attempt++) {
       const headers = { "user-agent": USER_AGENT, ...spec2.headers };
-      const authorization = url2.origin === registryOrigin ? await this.authorization(spec2.repo, spec2.action, spec2.what) : void 0;
+      const authorization = url2.origin === registryOrigin ? await this.auth.authorization(this, spec2.repo, spec2.action, spec2.what) : void 0;
       let sent;
       try {
         sent = await this.send({
@@ -76907,6 +77035,7 @@ var RegistryClient = class {
           peer
         });
       } catch (error62) {
+        if (this.signal?.aborted) throw this.signal.reason;
         if (error62 instanceof RegistryError && error62.kind !== "timeout") throw error62;
         const reason = error62 instanceof RegistryError ? `no answer within ${seconds(this.timeoutMs)}` : networkReason(error62);
         if (attempt < this.retries) {
@@ -76922,8 +77051,7 @@ var RegistryClient = class {
         const challenge = parseChallenge(res.headers.get("www-authenticate"));
         if (challenge) {
           await res.body?.cancel();
-          this.challenges.set(spec2.repo.registry, challenge);
-          this.forgetTokens(spec2.repo, spec2.action);
+          this.auth.learn(spec2.repo, spec2.action, challenge);
           authRetried = true;
           attempt--;
           continue;
@@ -76966,6 +77094,7 @@ var RegistryClient = class {
       ).unref();
     };
     const disarm = () => clearTimeout(timer);
+    const signal = this.signal ? AbortSignal.any([controller.signal, this.signal]) : controller.signal;
     let url2 = spec2.url;
     let method = spec2.method;
     let body = spec2.body;
@@ -76983,13 +77112,13 @@ var RegistryClient = class {
           headers: sendHeaders,
           ...body === void 0 ? {} : { body },
           redirect: "manual",
-          signal: controller.signal
+          signal
         });
         const location = REDIRECTS.has(res.status) ? res.headers.get("location") : null;
         if (!location) {
           if (spec2.stream && res.body) {
             disarm();
-            return { res: idleTimed(res, arm, disarm), url: url2 };
+            return { res: idleTimed(res, arm, disarm, signal), url: url2 };
           }
           const ok = res.ok;
           const limit = ok ? spec2.limit ?? defaultLimit(spec2) : void 0;
@@ -77022,9 +77151,7 @@ var RegistryClient = class {
       }
     } catch (error62) {
       disarm();
-      if (controller.signal.aborted && controller.signal.reason instanceof RegistryError) {
-        throw controller.signal.reason;
-      }
+      if (signal.aborted && signal.reason instanceof RegistryError) throw signal.reason;
       throw error62;
     }
   }
@@ -77076,7 +77203,19 @@ var RegistryClient = class {
     this.logger.info(
       `${why}; retrying in ${(delay / 1e3).toFixed(1)} s (attempt ${attempt + 2} of ${this.retries + 1})`
     );
-    await new Promise((resolve2) => setTimeout(resolve2, delay));
+    await new Promise((resolve3, reject) => {
+      const signal = this.signal;
+      const timer = setTimeout(() => {
+        signal?.removeEventListener("abort", stop);
+        resolve3();
+      }, delay);
+      const stop = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      if (signal?.aborted) stop();
+      else signal?.addEventListener("abort", stop, { once: true });
+    });
   }
   async toError(spec2, res, url2) {
     const text2 = spec2.method === "HEAD" ? "" : await res.text().catch(() => "");
@@ -77084,7 +77223,7 @@ var RegistryClient = class {
     const codes = errors.map((e) => e.code);
     const detail = errors.map((e) => `${e.code}: ${e.message}`).join("; ");
     const details2 = { status: res.status, codes, url: url2 };
-    const cred = await this.credentialFor(spec2.repo.registry);
+    const cred = await this.auth.credentialFor(spec2.repo.registry);
     const who = cred ? `the credentials from ${cred.source} (user ${cred.username ?? "token"})` : "anonymous access";
     const verb = spec2.action === "pull" ? "pull from" : "push to";
     const repoName = formatRepository(spec2.repo);
@@ -77150,161 +77289,7 @@ var RegistryClient = class {
         );
     }
   }
-  // ---- auth -------------------------------------------------------------------------------
-  credentialFor(registry2) {
-    if (!this.credentials) return Promise.resolve(void 0);
-    let found = this.credentialCache.get(registry2);
-    if (!found) {
-      found = this.credentials.get(registry2);
-      this.credentialCache.set(registry2, found);
-    }
-    return found;
-  }
-  forgetTokens(repo, action) {
-    this.tokens.delete(`${repo.registry}|${scopeFor(repo, action)}`);
-  }
-  async authorization(repo, action, what) {
-    const challenge = this.challenges.get(repo.registry);
-    if (!challenge) return void 0;
-    const cred = await this.credentialFor(repo.registry);
-    if (challenge.scheme === "basic") {
-      if (cred?.kind !== "basic") return void 0;
-      return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}`;
-    }
-    const scope = scopeFor(repo, action);
-    const key = `${repo.registry}|${scope}`;
-    const cached2 = this.tokens.get(key);
-    if (cached2 && cached2.expires > Date.now()) return `Bearer ${cached2.token}`;
-    const token = await this.fetchToken(challenge, scope, cred, repo, what);
-    this.tokens.set(key, token);
-    return `Bearer ${token.token}`;
-  }
-  /**
-   * A bearer token from the realm the registry named in its challenge. The realm may be on
-   * another host, and the user's Basic credentials go there: that is how Docker Hub
-   * (auth.docker.io), GHCR (ghcr.io/token), ECR, GAR and ACR work, and what the docker CLI,
-   * containerd and distribution's own client do. The registry already decides where its users
-   * log in; what we guard against is the network, so the realm must be HTTPS (plain HTTP only
-   * for a loopback registry in insecure mode), and the credentials are not forwarded if the
-   * token service redirects to yet another origin.
-   */
-  async fetchToken(challenge, scope, cred, repo, what) {
-    let url2;
-    try {
-      url2 = new URL(challenge.realm);
-    } catch {
-      throw new RegistryError(
-        "invalid-response",
-        `${what}: ${repo.registry} named a token service that is not a URL (${JSON.stringify(challenge.realm.slice(0, 200))}).`
-      );
-    }
-    const peer = `the token service ${url2.origin} of ${repo.registry}`;
-    const headers = { "user-agent": USER_AGENT };
-    let form;
-    let authorization;
-    if (cred?.kind === "identity-token") {
-      const params = new URLSearchParams({
-        grant_type: "refresh_token",
-        refresh_token: cred.token,
-        scope,
-        client_id: "shipgate"
-      });
-      if (challenge.service) params.set("service", challenge.service);
-      headers["content-type"] = "application/x-www-form-urlencoded";
-      form = params.toString();
-    } else {
-      if (challenge.service) url2.searchParams.set("service", challenge.service);
-      url2.searchParams.set("scope", scope);
-      if (cred?.kind === "basic") {
-        authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}`;
-        url2.searchParams.set("account", cred.username);
-      }
-    }
-    let res;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        res = (await this.send({
-          url: url2,
-          method: form === void 0 ? "GET" : "POST",
-          headers,
-          ...form === void 0 ? {} : { body: form, secretBody: true },
-          ...authorization ? { authorization: { origin: url2.origin, value: authorization } } : {},
-          what,
-          peer
-        })).res;
-        break;
-      } catch (error62) {
-        if (error62 instanceof RegistryError && error62.kind !== "timeout") throw error62;
-        if (attempt < this.retries) {
-          const reason = error62 instanceof RegistryError ? `no answer within ${seconds(this.timeoutMs)}` : networkReason(error62);
-          await this.backoff(attempt, void 0, `${what}: token service: ${reason}`);
-          continue;
-        }
-        throw this.transportError(what, peer, attempt + 1, error62, url2);
-      }
-    }
-    this.logger.debug(
-      `registry: token for ${scope} from ${url2.origin}${url2.pathname} -> ${res.status}`
-    );
-    if (!res.ok) {
-      const text2 = await res.text().catch(() => "");
-      const kind = res.status === 403 ? "denied" : "unauthorized";
-      throw new RegistryError(
-        kind,
-        `${what}: the token service of ${repo.registry} refused ${cred ? `the credentials from ${cred.source}` : "anonymous access"} (HTTP ${res.status}${text2 ? `: ${text2.slice(0, 200).trim()}` : ""}). ${cred ? "Check the user name and password/token." : "Log in first (docker/login-action or registry-username/registry-password)."}`,
-        { status: res.status, url: url2.origin + url2.pathname }
-      );
-    }
-    let body;
-    try {
-      body = await res.json();
-    } catch {
-      throw new RegistryError(
-        "invalid-response",
-        `${what}: the token service of ${repo.registry} answered with something that is not JSON.`
-      );
-    }
-    const token = body?.token ?? body?.access_token;
-    if (!token) {
-      throw new RegistryError(
-        "invalid-response",
-        `${what}: the token service of ${repo.registry} returned no token.`
-      );
-    }
-    const lifetime = Math.max(60, Number(body.expires_in) || 60) * 1e3;
-    return { token, expires: Date.now() + lifetime - 1e4 };
-  }
 };
-function sha2562(bytes) {
-  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
-}
-function scopeFor(repo, action) {
-  return `repository:${repo.repository}:${action}`;
-}
-function describe4(repo, reference) {
-  return `${formatRepository(repo)}${reference.includes(":") ? "@" : ":"}${reference}`;
-}
-function assertImageManifest(m, ref) {
-  const doc = m.manifest;
-  if (!doc.config || !Array.isArray(doc.layers)) {
-    throw new RegistryError(
-      "invalid-response",
-      `${formatReference(ref)} (${m.mediaType}) is not a container image manifest (no config or layers).`
-    );
-  }
-  if (INDEX_TYPES.includes(m.mediaType)) {
-    throw new RegistryError(
-      "invalid-response",
-      `${formatReference(ref)}: nested index where an image was expected.`
-    );
-  }
-}
-function tooLarge(what, size2) {
-  return new RegistryError(
-    "too-large",
-    `${what}: the manifest is ${size2} bytes, over the 4 MiB limit registries enforce; refusing it. A manifest this big is malformed or hostile.`
-  );
-}
 function defaultLimit(spec2) {
   return {
     bytes: DEFAULT_BODY_LIMIT,
@@ -77346,7 +77331,7 @@ function rebuild(res, bytes) {
     headers: res.headers
   });
 }
-function idleTimed(res, arm, disarm) {
+function idleTimed(res, arm, disarm, signal) {
   const reader = res.body.getReader();
   const body = new ReadableStream({
     async pull(controller) {
@@ -77358,7 +77343,9 @@ function idleTimed(res, arm, disarm) {
         else controller.enqueue(value);
       } catch (error62) {
         disarm();
-        controller.error(error62);
+        controller.error(
+          signal.aborted && signal.reason instanceof RegistryError ? signal.reason : error62
+        );
       }
     },
     async cancel(reason) {
@@ -77374,20 +77361,6 @@ function idleTimed(res, arm, disarm) {
 }
 function seconds(ms) {
   return `${Number((ms / 1e3).toFixed(3))} s`;
-}
-function parseChallenge(header) {
-  if (!header) return void 0;
-  const match = /^\s*(\w+)\s*(.*)$/.exec(header);
-  if (!match) return void 0;
-  const scheme = (match[1] ?? "").toLowerCase();
-  if (scheme === "basic") return { scheme: "basic" };
-  if (scheme !== "bearer") return void 0;
-  const params = {};
-  for (const m of (match[2] ?? "").matchAll(/(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
-    params[(m[1] ?? "").toLowerCase()] = m[2] ?? m[3] ?? "";
-  }
-  if (!params.realm) return void 0;
-  return params.service ? { scheme: "bearer", realm: params.realm, service: params.service } : { scheme: "bearer", realm: params.realm };
 }
 function parseRetryAfter(value, now = Date.now()) {
   if (!value) return void 0;
@@ -77411,162 +77384,563 @@ function redactUrl(url2) {
   return u2.toString();
 }
 
-// src/registry/credentials.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join as join3 } from "node:path";
-function staticCredentials(username, password, opts = {}) {
-  const source = opts.source ?? "registry-username/registry-password";
-  return {
-    async get(registry2) {
-      if (opts.registry && normalizeHost(opts.registry) !== normalizeHost(registry2))
-        return void 0;
-      return { kind: "basic", username, password, source };
+// src/registry/auth.ts
+var RegistryAuth = class {
+  credentials;
+  /** How each registry wants to be authenticated, learnt from its first 401. */
+  challenges = /* @__PURE__ */ new Map();
+  /** Bearer tokens by `registry|scope`. */
+  tokens = /* @__PURE__ */ new Map();
+  credentialCache = /* @__PURE__ */ new Map();
+  constructor(credentials) {
+    this.credentials = credentials;
+  }
+  /** A 401 from the registry's own origin told us how to authenticate: remember it. */
+  learn(repo, action, challenge) {
+    this.challenges.set(repo.registry, challenge);
+    this.forgetTokens(repo, action);
+  }
+  credentialFor(registry2) {
+    if (!this.credentials) return Promise.resolve(void 0);
+    let found = this.credentialCache.get(registry2);
+    if (!found) {
+      found = this.credentials.get(registry2);
+      this.credentialCache.set(registry2, found);
     }
-  };
-}
-function environmentCredentials(env = process.env) {
-  return {
-    async get(registry2) {
-      if (normalizeHost(registry2) !== "ghcr.io") return void 0;
-      const token = env.GITHUB_TOKEN || env.GH_TOKEN;
-      if (!token) return void 0;
-      const username = env.GITHUB_ACTOR || "x-access-token";
-      return {
-        kind: "basic",
-        username,
-        password: token,
-        source: env.GITHUB_TOKEN ? "GITHUB_TOKEN" : "GH_TOKEN"
-      };
+    return found;
+  }
+  forgetTokens(repo, action) {
+    this.tokens.delete(`${repo.registry}|${scopeFor(repo, action)}`);
+  }
+  async authorization(t, repo, action, what) {
+    const challenge = this.challenges.get(repo.registry);
+    if (!challenge) return void 0;
+    const cred = await this.credentialFor(repo.registry);
+    if (challenge.scheme === "basic") {
+      if (cred?.kind !== "basic") return void 0;
+      return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}`;
     }
-  };
-}
-function dockerConfigCredentials(opts = {}) {
-  const env = opts.env ?? process.env;
-  const helperTimeoutMs = opts.helperTimeoutMs ?? HELPER_TIMEOUT_MS;
-  const path10 = opts.path ?? join3(env.DOCKER_CONFIG || join3(homedir(), ".docker"), "config.json");
-  let loaded;
-  const load2 = () => {
-    loaded ??= readFile7(path10, "utf8").then(
-      (text2) => {
-        try {
-          return JSON.parse(text2);
-        } catch (error62) {
-          throw new Error(
-            `${path10} is not valid JSON (${error62.message}); fix or remove it, or pass registry-username/registry-password.`
-          );
-        }
-      },
-      (error62) => {
-        if (error62.code === "ENOENT") return void 0;
-        throw error62;
+    const scope = scopeFor(repo, action);
+    const key = `${repo.registry}|${scope}`;
+    const cached2 = this.tokens.get(key);
+    if (cached2 && cached2.expires > Date.now()) return `Bearer ${cached2.token}`;
+    const token = await this.fetchToken(t, challenge, scope, cred, repo, what);
+    this.tokens.set(key, token);
+    return `Bearer ${token.token}`;
+  }
+  /**
+   * A bearer token from the realm the registry named in its challenge. The realm may be on
+   * another host, and the user's Basic credentials go there: that is how Docker Hub
+   * (auth.docker.io), GHCR (ghcr.io/token), ECR, GAR and ACR work, and what the docker CLI,
+   * containerd and distribution's own client do. The registry already decides where its users
+   * log in; what we guard against is the network, so the realm must be HTTPS (plain HTTP only
+   * for a loopback registry in insecure mode), and the credentials are not forwarded if the
+   * token service redirects to yet another origin.
+   */
+  async fetchToken(t, challenge, scope, cred, repo, what) {
+    let url2;
+    try {
+      url2 = new URL(challenge.realm);
+    } catch {
+      throw new RegistryError(
+        "invalid-response",
+        `${what}: ${repo.registry} named a token service that is not a URL (${JSON.stringify(challenge.realm.slice(0, 200))}).`
+      );
+    }
+    const peer = `the token service ${url2.origin} of ${repo.registry}`;
+    const headers = { "user-agent": USER_AGENT };
+    let form;
+    let authorization;
+    if (cred?.kind === "identity-token") {
+      const params = new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: cred.token,
+        scope,
+        client_id: "shipgate"
+      });
+      if (challenge.service) params.set("service", challenge.service);
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      form = params.toString();
+    } else {
+      if (challenge.service) url2.searchParams.set("service", challenge.service);
+      url2.searchParams.set("scope", scope);
+      if (cred?.kind === "basic") {
+        authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}`;
+        url2.searchParams.set("account", cred.username);
       }
+    }
+    let res;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = (await t.send({
+          url: url2,
+          method: form === void 0 ? "GET" : "POST",
+          headers,
+          ...form === void 0 ? {} : { body: form, secretBody: true },
+          ...authorization ? { authorization: { origin: url2.origin, value: authorization } } : {},
+          what,
+          peer
+        })).res;
+        break;
+      } catch (error62) {
+        if (t.signal?.aborted) throw t.signal.reason;
+        if (error62 instanceof RegistryError && error62.kind !== "timeout") throw error62;
+        if (attempt < t.retries) {
+          const reason = error62 instanceof RegistryError ? `no answer within ${seconds(t.timeoutMs)}` : networkReason(error62);
+          await t.backoff(attempt, void 0, `${what}: token service: ${reason}`);
+          continue;
+        }
+        throw t.transportError(what, peer, attempt + 1, error62, url2);
+      }
+    }
+    t.logger.debug(
+      `registry: token for ${scope} from ${url2.origin}${url2.pathname} -> ${res.status}`
     );
-    return loaded;
-  };
-  return {
-    async get(registry2) {
-      const config2 = await load2();
-      if (!config2) return void 0;
-      const host = normalizeHost(registry2);
-      const source = `docker config ${path10}`;
-      const helper = config2.credHelpers?.[host] ?? config2.credHelpers?.[registry2];
-      if (helper) return runHelper(helper, host, source, helperTimeoutMs);
-      for (const [key, entry2] of Object.entries(config2.auths ?? {})) {
-        if (normalizeHost(key) !== host) continue;
-        if (entry2.identitytoken)
-          return { kind: "identity-token", token: entry2.identitytoken, source };
-        if (entry2.auth) {
-          const decoded = Buffer.from(entry2.auth, "base64").toString("utf8");
-          const colon = decoded.indexOf(":");
-          if (colon <= 0) {
-            throw new Error(
-              `${path10}: the "auth" entry for ${key} is not base64("user:password"); run docker login ${key} again.`
-            );
-          }
-          return {
-            kind: "basic",
-            username: decoded.slice(0, colon),
-            password: decoded.slice(colon + 1),
-            source
-          };
-        }
-        if (entry2.username && entry2.password) {
-          return { kind: "basic", username: entry2.username, password: entry2.password, source };
-        }
-      }
-      if (config2.credsStore) return runHelper(config2.credsStore, host, source, helperTimeoutMs);
-      return void 0;
+    if (!res.ok) {
+      const text2 = await res.text().catch(() => "");
+      const kind = res.status === 403 ? "denied" : "unauthorized";
+      throw new RegistryError(
+        kind,
+        `${what}: the token service of ${repo.registry} refused ${cred ? `the credentials from ${cred.source}` : "anonymous access"} (HTTP ${res.status}${text2 ? `: ${text2.slice(0, 200).trim()}` : ""}). ${cred ? "Check the user name and password/token." : "Log in first (docker/login-action or registry-username/registry-password)."}`,
+        { status: res.status, url: url2.origin + url2.pathname }
+      );
     }
-  };
-}
-function chainCredentials(...providers) {
-  return {
-    async get(registry2) {
-      for (const provider of providers) {
-        const found = await provider.get(registry2);
-        if (found) return found;
-      }
-      return void 0;
+    let body;
+    try {
+      body = await res.json();
+    } catch {
+      throw new RegistryError(
+        "invalid-response",
+        `${what}: the token service of ${repo.registry} answered with something that is not JSON.`
+      );
     }
-  };
-}
-function defaultCredentials(opts = {}) {
-  const providers = [];
-  if (opts.username && opts.password)
-    providers.push(staticCredentials(opts.username, opts.password));
-  providers.push(dockerConfigCredentials({ env: opts.env }));
-  providers.push(environmentCredentials(opts.env));
-  return chainCredentials(...providers);
-}
-function normalizeHost(value) {
-  let host = value.trim().replace(/^[a-z]+:\/\//i, "");
-  host = host.split("/")[0] ?? host;
-  host = host.toLowerCase();
-  if (host === "index.docker.io" || host === "registry-1.docker.io" || host === DOCKER_HUB) {
-    return DOCKER_HUB;
+    const token = body?.token ?? body?.access_token;
+    if (!token) {
+      throw new RegistryError(
+        "invalid-response",
+        `${what}: the token service of ${repo.registry} returned no token.`
+      );
+    }
+    const lifetime = Math.max(60, Number(body.expires_in) || 60) * 1e3;
+    return { token, expires: Date.now() + lifetime - 1e4 };
   }
-  return host;
+};
+function scopeFor(repo, action) {
+  return `repository:${repo.repository}:${action}`;
 }
-var HELPER_TIMEOUT_MS = 3e4;
-async function runHelper(helper, host, source, timeoutMs) {
-  if (!/^[A-Za-z0-9._-]+$/.test(helper)) {
-    throw new Error(`Docker credential helper name ${JSON.stringify(helper)} is not valid.`);
+function parseChallenge(header) {
+  if (!header) return void 0;
+  const match = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!match) return void 0;
+  const scheme = (match[1] ?? "").toLowerCase();
+  if (scheme === "basic") return { scheme: "basic" };
+  if (scheme !== "bearer") return void 0;
+  const params = {};
+  for (const m of (match[2] ?? "").matchAll(/(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
+    params[(m[1] ?? "").toLowerCase()] = m[2] ?? m[3] ?? "";
   }
-  const server = host === DOCKER_HUB ? "https://index.docker.io/v1/" : host;
-  const result = await execa(`docker-credential-${helper}`, ["get"], {
-    input: server,
-    reject: false,
-    timeout: timeoutMs
+  if (!params.realm) return void 0;
+  return params.service ? { scheme: "bearer", realm: params.realm, service: params.service } : { scheme: "bearer", realm: params.realm };
+}
+
+// src/registry/blobs.ts
+import { createHash as createHash3 } from "node:crypto";
+import { Readable as Readable5, Transform as Transform3 } from "node:stream";
+async function getBlob(t, repo, digest, opts = {}) {
+  const what = `download blob ${digest} of ${formatRepository(repo)}`;
+  if (!digest.startsWith("sha256:")) {
+    throw new RegistryError("invalid-response", `${what}: only sha256 digests are supported.`);
+  }
+  const res = await t.request({
+    repo,
+    method: "GET",
+    path: `blobs/${digest}`,
+    action: "pull",
+    what,
+    stream: true
   });
-  if (result.timedOut) {
-    throw new Error(
-      `docker-credential-${helper} did not answer within ${timeoutMs / 1e3} s for ${host} and was stopped; it may be waiting for a locked keychain or an interactive prompt. Unlock or fix the helper (try \`echo ${server} | docker-credential-${helper} get\`), or pass registry-username/registry-password instead.`
+  if (!res.body) throw new RegistryError("invalid-response", `${what}: the registry sent no body.`);
+  const hash2 = createHash3("sha256");
+  let seen = 0;
+  const verify = new Transform3({
+    transform(chunk, _enc, done) {
+      hash2.update(chunk);
+      seen += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      const got = `sha256:${hash2.digest("hex")}`;
+      if (got !== digest || opts.size !== void 0 && seen !== opts.size) {
+        done(
+          new RegistryError(
+            "digest-mismatch",
+            `${what}: received ${seen} bytes with digest ${got}, expected ${digest}${opts.size !== void 0 ? ` (${opts.size} bytes)` : ""}. The download was corrupted or tampered with.`
+          )
+        );
+        return;
+      }
+      done();
+    }
+  });
+  const source = Readable5.fromWeb(res.body);
+  source.on("error", (error62) => verify.destroy(error62));
+  return source.pipe(verify);
+}
+async function getBlobBytes(t, repo, digest, opts = {}) {
+  const max = opts.maxBytes ?? 64 * 1024 * 1024;
+  const stream = await getBlob(t, repo, digest);
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > max) {
+      stream.destroy();
+      throw new RegistryError(
+        "too-large",
+        `download blob ${digest} of ${formatRepository(repo)}: larger than ${max} bytes, refusing to buffer it.`
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+async function hasBlob(t, repo, digest) {
+  const res = await t.request({
+    repo,
+    method: "HEAD",
+    path: `blobs/${digest}`,
+    action: "pull",
+    what: `check blob ${digest} of ${formatRepository(repo)}`,
+    accept: [404]
+  });
+  return res.status !== 404;
+}
+function sha2562(bytes) {
+  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
+}
+
+// src/registry/manifests.ts
+async function resolve2(t, ref, platform3 = "linux/amd64") {
+  const want = typeof platform3 === "string" ? parsePlatform(platform3) : platform3;
+  const top = await getManifest(t, ref, manifestReference(ref));
+  if (!isIndex(top.mediaType, top.manifest)) {
+    assertImageManifest(top, ref);
+    return {
+      digest: top.digest,
+      mediaType: top.mediaType,
+      manifest: top.manifest,
+      size: top.size
+    };
+  }
+  const index = top.manifest;
+  const candidates = (index.manifests ?? []).filter(
+    (m) => m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
+  );
+  const chosen = candidates.find((m) => platformMatches(want, m.platform));
+  if (!chosen) {
+    const available = candidates.map((m) => m.platform ? formatPlatform(m.platform) : "?").join(", ");
+    throw new RegistryError(
+      "not-found",
+      `${formatReference(ref)} has no image for platform ${formatPlatform(want)} (available: ${available || "none"}). Set the platform input to one of those.`
     );
   }
-  if (result.exitCode === void 0) {
-    throw new Error(
-      `docker-credential-${helper} could not be run for ${host} (${result.code ?? result.shortMessage}); install it or fix credHelpers/credsStore in the docker config.`
-    );
-  }
-  if (result.exitCode !== 0) {
-    if (/not found/i.test(String(result.stdout) + String(result.stderr))) return void 0;
-    throw new Error(
-      `docker-credential-${helper} failed for ${host} (exit ${result.exitCode}); check that the helper is installed and logged in.`
-    );
-  }
-  const parsed = JSON.parse(String(result.stdout));
-  if (!parsed.Secret) return void 0;
-  if (parsed.Username === "<token>") {
-    return { kind: "identity-token", token: parsed.Secret, source: `${source} (${helper} helper)` };
-  }
+  const child = await getManifest(t, ref, chosen.digest);
+  assertImageManifest(child, ref);
   return {
-    kind: "basic",
-    username: parsed.Username ?? "",
-    password: parsed.Secret,
-    source: `${source} (${helper} helper)`
+    digest: child.digest,
+    mediaType: child.mediaType,
+    manifest: child.manifest,
+    size: child.size,
+    index: { digest: top.digest, mediaType: top.mediaType, platform: chosen.platform ?? want }
   };
 }
+async function getManifest(t, repo, reference, accept = MANIFEST_ACCEPT) {
+  const what = `pull ${describe4(repo, reference)}`;
+  const res = await t.request({
+    repo,
+    method: "GET",
+    path: `manifests/${reference}`,
+    action: "pull",
+    headers: { accept: accept.join(", ") },
+    what,
+    limit: { bytes: MAX_MANIFEST_BYTES, error: (size2) => tooLarge(what, size2) }
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const digest = sha2562(bytes);
+  if (reference.includes(":") && reference !== digest) {
+    throw new RegistryError(
+      "digest-mismatch",
+      `${what}: the registry returned content with digest ${digest}, not the requested ${reference}. The registry or a proxy is corrupting content; do not trust this image.`
+    );
+  }
+  let manifest;
+  try {
+    manifest = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new RegistryError("invalid-response", `${what}: the manifest is not valid JSON.`);
+  }
+  const headerType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
+  const mediaType = manifest.mediaType || (MANIFEST_ACCEPT.includes(headerType) ? headerType : isIndex(void 0, manifest) ? MediaType.ociIndex : MediaType.ociManifest);
+  return { digest, mediaType, size: bytes.length, bytes, manifest };
+}
+async function headManifest(t, repo, reference, accept = MANIFEST_ACCEPT) {
+  const res = await t.request({
+    repo,
+    method: "HEAD",
+    path: `manifests/${reference}`,
+    action: "pull",
+    headers: { accept: accept.join(", ") },
+    what: `check ${describe4(repo, reference)}`,
+    accept: [404]
+  });
+  if (res.status === 404) return void 0;
+  const digest = res.headers.get("docker-content-digest");
+  if (!digest) {
+    const full = await getManifest(t, repo, reference, accept);
+    return { mediaType: full.mediaType, digest: full.digest, size: full.size };
+  }
+  return {
+    mediaType: (res.headers.get("content-type") ?? "").split(";")[0]?.trim() || MediaType.ociManifest,
+    digest,
+    size: Number(res.headers.get("content-length") ?? 0)
+  };
+}
+async function listTags(t, repo) {
+  const tags = [];
+  let path10 = "tags/list";
+  for (let page = 0; page < 1e3; page++) {
+    const res = await t.request({
+      repo,
+      method: "GET",
+      path: path10,
+      action: "pull",
+      what: `list tags of ${formatRepository(repo)}`
+    });
+    const body = await res.json();
+    tags.push(...body.tags ?? []);
+    const next = nextLink(res.headers.get("link"));
+    if (!next) break;
+    path10 = new URL(next, t.baseUrl(repo)).toString();
+  }
+  return [...new Set(tags)].sort();
+}
+async function referrers(t, repo, digest, artifactType) {
+  const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : "";
+  let path10 = `referrers/${digest}${query}`;
+  const found = [];
+  let filtered = false;
+  for (let page = 0; page < 1e3; page++) {
+    const res = await t.request({
+      repo,
+      method: "GET",
+      path: path10,
+      action: "pull",
+      headers: { accept: MediaType.ociIndex },
+      what: `list referrers of ${formatRepository(repo)}@${digest}`,
+      accept: [404, 405, 501]
+    });
+    if (res.status !== 200) {
+      await res.body?.cancel();
+      return "unsupported";
+    }
+    const type = (res.headers.get("content-type") ?? "").split(";")[0]?.trim();
+    const text2 = await res.text();
+    let body;
+    try {
+      body = JSON.parse(text2);
+    } catch {
+      return "unsupported";
+    }
+    if (type && type !== MediaType.ociIndex && !Array.isArray(body.manifests)) return "unsupported";
+    filtered ||= (res.headers.get("oci-filters-applied") ?? "").includes("artifactType");
+    found.push(...body.manifests ?? []);
+    const next = nextLink(res.headers.get("link"));
+    if (!next) break;
+    path10 = new URL(next, t.baseUrl(repo)).toString();
+  }
+  return artifactType && !filtered ? found.filter((d) => d.artifactType === artifactType) : found;
+}
+async function putManifestWithSubject(t, repo, tagOrDigest, bytes, mediaType) {
+  const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
+  const digest = sha2562(body);
+  const what = `push ${describe4(repo, tagOrDigest)}`;
+  if (body.length > MAX_MANIFEST_BYTES) throw tooLarge(what, body.length);
+  if (tagOrDigest.includes(":") && tagOrDigest !== digest) {
+    throw new RegistryError(
+      "rejected",
+      `${what}: the manifest's digest is ${digest}, not ${tagOrDigest}.`
+    );
+  }
+  const res = await t.request({
+    repo,
+    method: "PUT",
+    path: `manifests/${tagOrDigest}`,
+    action: "pull,push",
+    headers: { "content-type": mediaType },
+    body,
+    what
+  });
+  await res.body?.cancel();
+  const returned = res.headers.get("docker-content-digest");
+  if (returned && returned !== digest) {
+    throw new RegistryError(
+      "digest-mismatch",
+      `${what}: the registry stored digest ${returned} but we sent ${digest}; it rewrote the manifest.`
+    );
+  }
+  const subject = res.headers.get("oci-subject") ?? void 0;
+  return subject ? { digest, subject } : { digest };
+}
+async function deleteManifest(t, repo, digest) {
+  const res = await t.request({
+    repo,
+    method: "DELETE",
+    path: `manifests/${digest}`,
+    action: "pull,push",
+    what: `delete ${describe4(repo, digest)}`
+  });
+  await res.body?.cancel();
+}
+function describe4(repo, reference) {
+  return `${formatRepository(repo)}${reference.includes(":") ? "@" : ":"}${reference}`;
+}
+function assertImageManifest(m, ref) {
+  const doc = m.manifest;
+  if (!doc.config || !Array.isArray(doc.layers)) {
+    throw new RegistryError(
+      "invalid-response",
+      `${formatReference(ref)} (${m.mediaType}) is not a container image manifest (no config or layers).`
+    );
+  }
+  if (INDEX_TYPES.includes(m.mediaType)) {
+    throw new RegistryError(
+      "invalid-response",
+      `${formatReference(ref)}: nested index where an image was expected.`
+    );
+  }
+}
+function tooLarge(what, size2) {
+  return new RegistryError(
+    "too-large",
+    `${what}: the manifest is ${size2} bytes, over the 4 MiB limit registries enforce; refusing it. A manifest this big is malformed or hostile.`
+  );
+}
+
+// src/registry/uploads.ts
+async function putBlob(t, repo, bytes, mediaType = "application/octet-stream") {
+  const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
+  const digest = sha2562(body);
+  const descriptor = { mediaType, digest, size: body.length };
+  if (await hasBlob(t, repo, digest)) return descriptor;
+  const what = `upload blob ${digest} to ${formatRepository(repo)}`;
+  const start = await t.request({
+    repo,
+    method: "POST",
+    path: "blobs/uploads/",
+    action: "pull,push",
+    what
+  });
+  await start.body?.cancel();
+  const location = start.headers.get("location");
+  if (!location) {
+    throw new RegistryError(
+      "invalid-response",
+      `${what}: the registry did not say where to upload (no Location header).`
+    );
+  }
+  const url2 = new URL(location, t.baseUrl(repo));
+  url2.searchParams.set("digest", digest);
+  const done = await t.request({
+    repo,
+    method: "PUT",
+    path: url2.toString(),
+    action: "pull,push",
+    headers: { "content-type": "application/octet-stream" },
+    body,
+    what
+  });
+  await done.body?.cancel();
+  return descriptor;
+}
+
+// src/registry/client.ts
+var RegistryClient = class _RegistryClient {
+  transport;
+  constructor(opts = {}, transport) {
+    this.transport = transport ?? new RegistryTransport(opts, new RegistryAuth(opts.credentials));
+  }
+  /**
+   * The same client (credentials, learnt challenges, cached tokens) under an overall deadline:
+   * every request, retry wait and blob stream of the returned view stops when `signal` aborts,
+   * with the signal's reason (give it a RegistryError that says what ran out). Per-attempt
+   * timeouts bound one silence; this bounds the whole read, so a registry dripping a byte
+   * every few seconds cannot hold a job.
+   */
+  withSignal(signal) {
+    return new _RegistryClient({}, this.transport.withSignal(signal));
+  }
+  /**
+   * The image manifest a reference names. An index is resolved to `platform` (default
+   * linux/amd64); a single-platform image is returned as it is.
+   */
+  resolve(ref, platform3 = "linux/amd64") {
+    return resolve2(this.transport, ref, platform3);
+  }
+  /** Fetches and digest-checks a manifest or index by tag or digest; refuses bodies over 4 MiB. */
+  getManifest(repo, reference, accept = MANIFEST_ACCEPT) {
+    return getManifest(this.transport, repo, reference, accept);
+  }
+  /** The descriptor of a manifest, or undefined when the tag or digest does not exist. */
+  headManifest(repo, reference, accept = MANIFEST_ACCEPT) {
+    return headManifest(this.transport, repo, reference, accept);
+  }
+  /**
+   * A blob as a stream. Bytes are hashed as they pass; the stream errors with a
+   * `digest-mismatch` RegistryError at the end if they do not match `digest` (or `size`).
+   */
+  getBlob(repo, digest, opts = {}) {
+    return getBlob(this.transport, repo, digest, opts);
+  }
+  /** A whole blob in memory (configs, small artifacts), digest-checked; refuses more than `maxBytes`. */
+  getBlobBytes(repo, digest, opts = {}) {
+    return getBlobBytes(this.transport, repo, digest, opts);
+  }
+  /** Whether the repository already has a blob. */
+  hasBlob(repo, digest) {
+    return hasBlob(this.transport, repo, digest);
+  }
+  /** All tags of a repository (follows `Link` pagination where a registry uses it), sorted. */
+  listTags(repo) {
+    return listTags(this.transport, repo);
+  }
+  /**
+   * Referrers of a manifest through the OCI 1.1 referrers API, or `'unsupported'` when the
+   * registry does not implement it (distribution 2.8: plain-text 404). Use
+   * `listReferrers` in referrers.ts for the tag-schema fallback.
+   */
+  referrers(repo, digest, artifactType) {
+    return referrers(this.transport, repo, digest, artifactType);
+  }
+  /** Uploads a blob (POST then PUT, monolithic); skipped when the registry already has it. */
+  putBlob(repo, bytes, mediaType = "application/octet-stream") {
+    return putBlob(this.transport, repo, bytes, mediaType);
+  }
+  /** Uploads a manifest under a tag or its digest; returns its digest. */
+  async putManifest(repo, tagOrDigest, bytes, mediaType) {
+    return (await this.putManifestWithSubject(repo, tagOrDigest, bytes, mediaType)).digest;
+  }
+  /**
+   * Like putManifest, and reports whether the registry acknowledged the manifest's `subject`
+   * (`OCI-Subject` header): when it did not, referrers must be recorded in the tag schema.
+   */
+  putManifestWithSubject(repo, tagOrDigest, bytes, mediaType) {
+    return putManifestWithSubject(this.transport, repo, tagOrDigest, bytes, mediaType);
+  }
+  /** Deletes a manifest by digest (distribution refuses deletion by tag). */
+  deleteManifest(repo, digest) {
+    return deleteManifest(this.transport, repo, digest);
+  }
+};
 
 // src/render/distinguish.ts
 function visible(f, shortPath2) {
@@ -78524,8 +78898,8 @@ async function verifyImage(options, deps) {
       }
     }
   }
-  const { referrers, via } = await findBundleReferrers(deps.store, repo, digest);
-  for (const descriptor of referrers) {
+  const { referrers: referrers2, via } = await findBundleReferrers(deps.store, repo, digest);
+  for (const descriptor of referrers2) {
     const reference = `${where}@${descriptor.digest}`;
     try {
       const bundle = await readBundleReferrer(deps.store, repo, descriptor);
@@ -78702,11 +79076,19 @@ function stderrLogger(io, verbose) {
 `)
   };
 }
-function registryClient(io, logger) {
+function cliLogin(io, images) {
+  return registryLogin({
+    username: io.env.REGISTRY_USERNAME,
+    password: io.env.REGISTRY_PASSWORD,
+    images
+  });
+}
+function registryClient(io, logger, images) {
+  const login = cliLogin(io, images);
   return new RegistryClient({
     credentials: defaultCredentials({
-      username: io.env.REGISTRY_USERNAME,
-      password: io.env.REGISTRY_PASSWORD,
+      ...login ?? {},
+      ...login ? { registry: login.host } : {},
       env: io.env
     }),
     logger,
@@ -78714,7 +79096,7 @@ function registryClient(io, logger) {
     // plain HTTP is only ever used for loopback registries
   });
 }
-function findTrivy(explicit, io) {
+function findTrivy(explicit, io, login) {
   let found;
   return () => {
     found ??= (async () => {
@@ -78725,7 +79107,7 @@ function findTrivy(explicit, io) {
           `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : "no trivy on PATH"}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`
         );
       }
-      return { path: path10, skipDbUpdate: false, env: io.env };
+      return { path: path10, skipDbUpdate: false, env: io.env, ...login ? { login } : {} };
     })();
     return found;
   };
@@ -78769,14 +79151,28 @@ async function scan(images, o2, io) {
   const wantSarif = o2.format === "sarif" || s.sarif.value !== void 0;
   const sarifPath = wantSarif ? s.sarif.value ?? join4(outputDir, "shipgate.sarif") : void 0;
   const logger = stderrLogger(io, Boolean(o2.verbose));
+  const sbomFormat = o2.sbom ?? (o2.sbomOutput ? "cyclonedx" : void 0);
   const result = await runScan(s, {
     logger,
-    trivy: findTrivy(o2.trivy, io),
-    registryClient: () => registryClient(io, logger),
+    trivy: findTrivy(o2.trivy, io, cliLogin(io, s.images.value)),
+    registryClient: () => registryClient(io, logger, s.images.value),
     outputDir,
-    sarifPath
+    sarifPath,
+    sbomFormat
   });
   for (const w of result.report.warnings) logger.warning(w);
+  if (sbomFormat) {
+    const written = await writeSboms(result.report.images, sbomFormat, o2.sbomOutput);
+    if (!written.length && !result.errors.length) {
+      io.stderr(
+        `error: --sbom ${sbomFormat}: no SBOM was written; it is converted from the Trivy report by \`trivy convert\`, so trivy must be on PATH (or --trivy PATH).
+`
+      );
+      return EXIT.error;
+    }
+    for (const file2 of written) io.stderr(`SBOM (${sbomFormat}): ${file2}
+`);
+  }
   switch (o2.format) {
     case "json":
       io.stdout(`${safeJson({ ...result.report, settings: settingsRecord(settings) })}
@@ -78817,13 +79213,44 @@ Shipgate report: ${result.reportPath}
 `);
   return result.report.verdict === "pass" ? EXIT.pass : EXIT.policy;
 }
+async function writeSboms(images, format2, path10) {
+  const made = images.flatMap((i2) => {
+    const file2 = format2 === "cyclonedx" ? i2.artifacts.cyclonedx : i2.artifacts.spdx;
+    return file2 ? [{ image: i2.image, file: file2 }] : [];
+  });
+  if (!path10) return made.map((m) => m.file);
+  const ext = format2 === "cyclonedx" ? "cdx.json" : "spdx.json";
+  if (images.length <= 1) {
+    const one = made[0];
+    if (!one) return [];
+    await copyFile2(one.file, path10);
+    return [path10];
+  }
+  await mkdir3(path10, { recursive: true });
+  const out = [];
+  for (const [n2, m] of made.entries()) {
+    const name = `${n2 + 1}-${m.image.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 120)}.${ext}`;
+    const target = join4(path10, name);
+    await copyFile2(m.file, target);
+    out.push(target);
+  }
+  return out;
+}
 function buildProgram(io, setExit) {
   const program2 = new Command("shipgate").description("Gate container images: Trivy scan, severity policy, reports.").version(VERSION).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   program2.command("scan").description(
     "Scan images with Trivy (or read an existing report) and judge them against the policy."
   ).argument("[image...]", "image references").option("--report <file>", "existing Trivy JSON report: Trivy is not run").option("--fail-on <severity>", "critical|high|medium|low|unknown|none (default: high)").option("--ignore-unfixed", "findings without a fixed version do not count").option("--no-ignore-unfixed", "they count (overrides a policy file that says otherwise)").option("--ignore-file <file>", ".trivyignore or .trivyignore.yaml (entries may expire)").addOption(
     new Option("--format <format>", "output on stdout").choices(["table", "json", "markdown", "sarif"]).default("table")
-  ).option("--sarif <file>", "also write SARIF here").option("--scanners <list>", "Trivy scanners (default: vuln,secret)").option("--timeout <duration>", "Trivy timeout per image, 1s to 6h (default: 10m)").option("--platform <os/arch>", "platform of multi-platform images").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").option("--max-parallel <n>", "images scanned at once, 1 to 64 (default: 2)").option(
+  ).option("--sarif <file>", "also write SARIF here").addOption(
+    new Option(
+      "--sbom <format>",
+      "also write an SBOM, converted from the same analysis (default format with --sbom-output: cyclonedx)"
+    ).choices(["cyclonedx", "spdx-json"])
+  ).option(
+    "--sbom-output <path>",
+    "where the SBOM goes: a file for one image, a directory for several (default: --output-dir)"
+  ).option("--scanners <list>", "Trivy scanners (default: vuln,secret)").option("--timeout <duration>", "Trivy timeout per image, 1s to 6h (default: 10m)").option("--platform <os/arch>", "platform of multi-platform images").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").option("--max-parallel <n>", "images scanned at once, 1 to 64 (default: 2)").option(
     "--compare-to <baseline...>",
     "base-branch image or report (Shipgate/Trivy JSON) to diff against"
   ).option(
@@ -78834,14 +79261,15 @@ function buildProgram(io, setExit) {
   });
   program2.command("inspect").description("Read an image from its registry and report how far it is from a minimal base.").argument("<image>", "image reference").option("--platform <os/arch>", "platform of multi-platform images", "linux/amd64").addOption(
     new Option("--format <format>", "output").choices(["table", "json"]).default("table")
-  ).option("--dockerfile <path>", "the Dockerfile that built the image").option("-v, --verbose", "log registry requests to stderr").action(
+  ).option("--dockerfile <path>", "the Dockerfile that built the image").option("--timeout <duration>", "the whole read of the image must finish within it", "10m").option("-v, --verbose", "log registry requests to stderr").action(
     async (image, o2) => {
       const logger = stderrLogger(io, Boolean(o2.verbose));
       const facts = await inspectImage(image, {
         platform: parsePlatform2(o2.platform, "--platform"),
-        client: registryClient(io, logger),
+        client: registryClient(io, logger, [image]),
         logger,
-        dockerfile: o2.dockerfile
+        dockerfile: o2.dockerfile,
+        timeoutMs: durationMs(parseTimeout(o2.timeout, "--timeout"))
       });
       const json2 = inspectJson(facts);
       io.stdout(o2.format === "json" ? `${safeJson(json2)}
@@ -78877,7 +79305,7 @@ function buildProgram(io, setExit) {
           trustedRoot: o2.trustedRoot
         },
         {
-          store: registryStore(registryClient(io, logger)),
+          store: registryStore(registryClient(io, logger, [image])),
           logger,
           print: (t) => printed.push(t)
         }

@@ -1,19 +1,25 @@
 import { mkdtempSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { execa } from 'execa'
 import { inspectImage, inspectJson, inspectTable } from '../scanners/base-image/index.js'
+import { durationMs } from '../scanners/trivy/run.js'
 import { commentKeys } from './github/comment-key.js'
 import { commentMarker } from './github/marker.js'
 import { escapeStrings, neutraliseCommands, safeJson } from './github/workflow-commands.js'
-import { parsePlatform, parsePositiveInt } from './inputs.js'
+import { parsePlatform, parsePositiveInt, parseTimeout } from './inputs.js'
 import type { Logger } from './logger.js'
 import { rescanSettingsRecord, runRescanMode } from './modes/rescan.js'
 import { runScan } from './modes/scan.js'
 import type { TrivyHandle } from './pipeline.js'
-import { defaultCredentials, RegistryClient } from './registry/index.js'
+import {
+  defaultCredentials,
+  RegistryClient,
+  type RegistryLogin,
+  registryLogin,
+} from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
 import { rescanTable } from './rescan/render.js'
@@ -47,11 +53,21 @@ function stderrLogger(io: CliIo, verbose: boolean): Logger {
 }
 
 /** Registry access: REGISTRY_USERNAME/REGISTRY_PASSWORD, then docker config, then GITHUB_TOKEN for ghcr.io. */
-function registryClient(io: CliIo, logger: Logger): RegistryClient {
+/** REGISTRY_USERNAME/REGISTRY_PASSWORD belong to the first image's registry only. */
+function cliLogin(io: CliIo, images: string[]): RegistryLogin | undefined {
+  return registryLogin({
+    username: io.env.REGISTRY_USERNAME,
+    password: io.env.REGISTRY_PASSWORD,
+    images,
+  })
+}
+
+function registryClient(io: CliIo, logger: Logger, images: string[]): RegistryClient {
+  const login = cliLogin(io, images)
   return new RegistryClient({
     credentials: defaultCredentials({
-      username: io.env.REGISTRY_USERNAME,
-      password: io.env.REGISTRY_PASSWORD,
+      ...(login ?? {}),
+      ...(login ? { registry: login.host } : {}),
       env: io.env,
     }),
     logger,
@@ -63,6 +79,7 @@ function registryClient(io: CliIo, logger: Logger): RegistryClient {
 function findTrivy(
   explicit: string | undefined,
   io: CliIo,
+  login?: RegistryLogin,
 ): () => Promise<TrivyHandle | undefined> {
   let found: Promise<TrivyHandle | undefined> | undefined
   return () => {
@@ -74,7 +91,7 @@ function findTrivy(
           `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : 'no trivy on PATH'}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`,
         )
       }
-      return { path, skipDbUpdate: false, env: io.env }
+      return { path, skipDbUpdate: false, env: io.env, ...(login ? { login } : {}) }
     })()
     return found
   }
@@ -88,6 +105,8 @@ interface ScanOptions {
   ignoreFile?: string
   format: 'table' | 'json' | 'markdown' | 'sarif'
   sarif?: string
+  sbom?: 'cyclonedx' | 'spdx-json'
+  sbomOutput?: string
   scanners?: string
   timeout?: string
   platform?: string
@@ -146,14 +165,27 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   const wantSarif = o.format === 'sarif' || s.sarif.value !== undefined
   const sarifPath = wantSarif ? (s.sarif.value ?? join(outputDir, 'shipgate.sarif')) : undefined
   const logger = stderrLogger(io, Boolean(o.verbose))
+  // --sbom-output alone means the default format, as the action's `sbom-format` does.
+  const sbomFormat = o.sbom ?? (o.sbomOutput ? 'cyclonedx' : undefined)
   const result = await runScan(s, {
     logger,
-    trivy: findTrivy(o.trivy, io),
-    registryClient: () => registryClient(io, logger),
+    trivy: findTrivy(o.trivy, io, cliLogin(io, s.images.value)),
+    registryClient: () => registryClient(io, logger, s.images.value),
     outputDir,
     sarifPath,
+    sbomFormat,
   })
   for (const w of result.report.warnings) logger.warning(w)
+  if (sbomFormat) {
+    const written = await writeSboms(result.report.images, sbomFormat, o.sbomOutput)
+    if (!written.length && !result.errors.length) {
+      io.stderr(
+        `error: --sbom ${sbomFormat}: no SBOM was written; it is converted from the Trivy report by \`trivy convert\`, so trivy must be on PATH (or --trivy PATH).\n`,
+      )
+      return EXIT.error
+    }
+    for (const file of written) io.stderr(`SBOM (${sbomFormat}): ${file}\n`)
+  }
   switch (o.format) {
     case 'json':
       io.stdout(`${safeJson({ ...result.report, settings: settingsRecord(settings) })}\n`)
@@ -237,7 +269,7 @@ async function rescan(images: string[], o: RescanOptions, io: CliIo): Promise<nu
   const { result } = await runRescanMode(settings.rescan, {
     logger,
     trivy: findTrivy(o.trivy, io),
-    registryClient: () => registryClient(io, logger),
+    registryClient: () => registryClient(io, logger, settings.rescan.images.value),
     outputDir: o.outputDir ?? mkdtempSync(join(tmpdir(), 'shipgate-rescan-')),
     secrets: [io.env.REGISTRY_PASSWORD ?? '', io.env.GITHUB_TOKEN ?? ''].filter(Boolean),
   })
@@ -251,6 +283,39 @@ async function rescan(images: string[], o: RescanOptions, io: CliIo): Promise<nu
   io.stderr(`${neutraliseCommands(result.reason)}\n`)
   if (result.images.some((i) => i.verdict === 'error')) return EXIT.error
   return result.failed ? EXIT.policy : EXIT.pass
+}
+
+/**
+ * Copies each scanned image's SBOM where the user asked: `path` itself for one image, a file
+ * per image inside `path` for several. Without `path` they stay in the output directory.
+ */
+async function writeSboms(
+  images: { image: string; artifacts: { cyclonedx?: string; spdx?: string } }[],
+  format: 'cyclonedx' | 'spdx-json',
+  path: string | undefined,
+): Promise<string[]> {
+  const made = images.flatMap((i) => {
+    const file = format === 'cyclonedx' ? i.artifacts.cyclonedx : i.artifacts.spdx
+    return file ? [{ image: i.image, file }] : []
+  })
+  if (!path) return made.map((m) => m.file)
+  const ext = format === 'cyclonedx' ? 'cdx.json' : 'spdx.json'
+  if (images.length <= 1) {
+    const one = made[0]
+    if (!one) return []
+    await copyFile(one.file, path)
+    return [path]
+  }
+  await mkdir(path, { recursive: true })
+  const out: string[] = []
+  for (const [n, m] of made.entries()) {
+    // Image references hold `/`, `:` and `@`: a plain, numbered name never escapes the directory.
+    const name = `${n + 1}-${m.image.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.${ext}`
+    const target = join(path, name)
+    await copyFile(m.file, target)
+    out.push(target)
+  }
+  return out
 }
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -277,6 +342,16 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         .default('table'),
     )
     .option('--sarif <file>', 'also write SARIF here')
+    .addOption(
+      new Option(
+        '--sbom <format>',
+        'also write an SBOM, converted from the same analysis (default format with --sbom-output: cyclonedx)',
+      ).choices(['cyclonedx', 'spdx-json']),
+    )
+    .option(
+      '--sbom-output <path>',
+      'where the SBOM goes: a file for one image, a directory for several (default: --output-dir)',
+    )
     .option('--scanners <list>', 'Trivy scanners (default: vuln,secret)')
     .option('--timeout <duration>', 'Trivy timeout per image, 1s to 6h (default: 10m)')
     .option('--platform <os/arch>', 'platform of multi-platform images')
@@ -341,18 +416,26 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       new Option('--format <format>', 'output').choices(['table', 'json']).default('table'),
     )
     .option('--dockerfile <path>', 'the Dockerfile that built the image')
+    .option('--timeout <duration>', 'the whole read of the image must finish within it', '10m')
     .option('-v, --verbose', 'log registry requests to stderr')
     .action(
       async (
         image: string,
-        o: { platform: string; format: string; dockerfile?: string; verbose?: boolean },
+        o: {
+          platform: string
+          format: string
+          dockerfile?: string
+          timeout: string
+          verbose?: boolean
+        },
       ) => {
         const logger = stderrLogger(io, Boolean(o.verbose))
         const facts = await inspectImage(image, {
           platform: parsePlatform(o.platform, '--platform'),
-          client: registryClient(io, logger),
+          client: registryClient(io, logger, [image]),
           logger,
           dockerfile: o.dockerfile,
+          timeoutMs: durationMs(parseTimeout(o.timeout, '--timeout')),
         })
         const json = inspectJson(facts)
         io.stdout(o.format === 'json' ? `${safeJson(json)}\n` : inspectTable(escapeStrings(json)))
@@ -410,7 +493,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
             trustedRoot: o.trustedRoot,
           },
           {
-            store: registryStore(registryClient(io, logger)),
+            store: registryStore(registryClient(io, logger, [image])),
             logger,
             print: (t) => printed.push(t),
           },

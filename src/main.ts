@@ -3,7 +3,7 @@ import { PolicyInputError } from '../scanners/base-image/index.js'
 import { TrivyDbError } from '../scanners/trivy/db.js'
 import { TrivyInstallError } from '../scanners/trivy/install.js'
 import { TrivyReportError } from '../scanners/trivy/parse.js'
-import { getInput, info, runUrl } from './action/context.js'
+import { actionRegistryLogin, getInput, info, runUrl } from './action/context.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
 import { actionRescan } from './modes/action-rescan.js'
 import { actionScan } from './modes/action-scan.js'
@@ -59,6 +59,8 @@ export async function run(): Promise<void> {
       info(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})`)
     for (const note of settings.notes) core.warning(note)
     if (settings.mode === 'verify') return await verifyMode(settings.verify)
+    // Validates `registry` and masks the registry password before any work can print it.
+    actionRegistryLogin()
     if (settings.mode === 'rescan') return await actionRescan(settings)
     const result = await actionScan(settings)
     for (const [name, value] of Object.entries(result.signingOutputs)) core.setOutput(name, value)

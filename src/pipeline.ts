@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { TrivyInstallError } from '../scanners/trivy/install.js'
+import { TrivyInstallError, type TrivyInstallErrorCode } from '../scanners/trivy/install.js'
 import {
   exactIdentity,
   filterReport,
@@ -26,6 +26,7 @@ import type {
 } from './model.js'
 import { evaluate, finalVerdict } from './policy/evaluate.js'
 import { readIgnoreFile } from './policy/ignore-file.js'
+import type { RegistryLogin } from './registry/login.js'
 import { compareFindings } from './render/compare.js'
 import { imageReportOf, shipgateReport } from './report/assemble.js'
 import { isSarifLog, mergeSarif, type SarifLog } from './report/sarif.js'
@@ -71,6 +72,8 @@ export interface TrivyHandle {
   cacheDir?: string
   /** Environment for Trivy processes (the CLI passes its own; the action inherits the runner's). */
   env?: NodeJS.ProcessEnv
+  /** registry-username/password and their host: given to Trivy only for images on that host. */
+  login?: RegistryLogin
 }
 
 export interface PipelineDeps {
@@ -144,6 +147,7 @@ async function analyse(
       skipDbUpdate: trivy.skipDbUpdate,
       graceMs: req.graceMs,
       env: trivy.env,
+      ...(trivy.login ? { login: trivy.login } : {}),
     },
     deps.logger,
   )
@@ -185,6 +189,17 @@ async function scanAll(
   }
   return { scanned, notScanned, errors }
 }
+
+/** Install failures that mean the download was not what Trivy released: fatal in every mode. */
+const TAMPERED: ReadonlySet<TrivyInstallErrorCode> = new Set([
+  'compromised-version',
+  'checksum-mismatch',
+  'broken-archive',
+  'binary-check-failed',
+  'signature-malformed',
+  'signature-invalid',
+  'signature-identity',
+])
 
 /** Exact identities of the findings policy set aside, to drop them from the SARIF Trivy converts. */
 function ignoredIdentities(evaluation: Evaluation, index: number): Set<string> {
@@ -339,8 +354,10 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   const trivy =
     req.sarifPath || req.sbomFormat
       ? await deps.trivy().catch((error: Error) => {
-          // A refused version or a wrong checksum is the user's input: never swallow it.
-          if (error instanceof TrivyInstallError && error.input) throw error
+          // A refused version or a wrong checksum is the user's input, and a download that fails
+          // its checksum or signature is an attack: never swallow either as a warning.
+          if (error instanceof TrivyInstallError && (error.input || TAMPERED.has(error.code)))
+            throw error
           warnings.push(`Trivy could not be installed for the conversions: ${error.message}`)
           return undefined
         })

@@ -4,7 +4,7 @@
  */
 import type { ImageConfig } from '../../src/registry/media-types.js'
 import type { DockerfileFacts } from './dockerfile.js'
-import type { LayeredFilesystem } from './filesystem.js'
+import { type LayeredFilesystem, normalizePath } from './filesystem.js'
 
 export type BaseHow = 'annotation' | 'label' | 'dockerfile' | 'inferred'
 
@@ -53,6 +53,7 @@ export interface BaseImageFacts {
   packageDb?: 'dpkg' | 'apk' | 'trivy'
   /** `null`: not knowable from this source. */
   shell: boolean | null
+  /** Absolute paths of the shells and busybox found (`/bin/sh`, `/busybox/sh`). */
   shells: string[]
   packageManager: string | false | null
   user?: string
@@ -80,7 +81,89 @@ export const SHELLS = [
   'tcsh',
   'csh',
 ]
-const BIN_DIRS = ['bin', 'usr/bin', 'sbin', 'usr/sbin', 'usr/local/bin']
+/** Docker's default PATH, in its order: used when the config sets none, and always searched. */
+const DEFAULT_PATH = ['usr/local/sbin', 'usr/local/bin', 'usr/sbin', 'usr/bin', 'sbin', 'bin']
+const BIN_DIRS = DEFAULT_PATH
+/** Names that make a file a shell: the shells, and busybox (`busybox sh` is one). */
+const SHELL_LIKE = new Set([...SHELLS, 'busybox'])
+
+/** How the image runs its program: from the config, what decides which shells are reachable. */
+export interface ExecContext {
+  /** Directories of the config's `PATH` env, as written (absolute). */
+  path: string[]
+  /** `Entrypoint[0]`, else `Cmd[0]`: what the container executes. */
+  program?: string
+  workingDir?: string
+}
+
+export function execContext(config: ImageConfig | undefined): ExecContext {
+  const c = config?.config
+  const pathVar = (c?.Env ?? [])
+    .filter((e): e is string => typeof e === 'string')
+    .find((e) => e.startsWith('PATH='))
+  const out: ExecContext = {
+    path: pathVar
+      ? pathVar
+          .slice(5)
+          .split(':')
+          .filter((d) => d.startsWith('/'))
+      : [],
+  }
+  const argv = c?.Entrypoint?.length ? c.Entrypoint : c?.Cmd
+  const program = argv?.[0]
+  if (typeof program === 'string' && program !== '') out.program = program
+  if (c?.WorkingDir) out.workingDir = c.WorkingDir
+  return out
+}
+
+/**
+ * Every shell the container could run: each shell name (and busybox) in each directory of its
+ * PATH and the default bin directories, then /etc/shells, then the program it executes when
+ * that file, through symlinks and hard links, is a shell or busybox. Paths as found, absolute;
+ * one per real file location (merged /usr makes /bin/sh and /usr/bin/sh the same).
+ */
+export function findShells(fs: LayeredFilesystem, exec: ExecContext = { path: [] }): string[] {
+  const found: string[] = []
+  const seen = new Set<string>()
+  const add = (path: string) => {
+    const p = normalizePath(path)
+    const slash = p.lastIndexOf('/')
+    const dir = slash === -1 ? '' : p.slice(0, slash)
+    const key = `${fs.resolve(dir) ?? dir}/${p.slice(slash + 1)}`
+    if (seen.has(key)) return
+    seen.add(key)
+    found.push(`/${p}`)
+  }
+  const dirs = [...new Set([...exec.path.map(normalizePath), ...DEFAULT_PATH])]
+  for (const dir of dirs) {
+    for (const name of SHELL_LIKE) {
+      if (fs.stat(`${dir}/${name}`)?.type === 'file') add(`${dir}/${name}`)
+    }
+  }
+  for (const line of (fs.read('etc/shells')?.toString('utf8') ?? '').split('\n')) {
+    const path = line.trim()
+    if (path.startsWith('/') && fs.stat(path)?.type === 'file') add(path)
+  }
+  const program = exec.program
+  if (program) {
+    const candidates = program.includes('/')
+      ? [program.startsWith('/') ? program : `${exec.workingDir ?? '/'}/${program}`]
+      : dirs.map((d) => `${d}/${program}`)
+    const target = candidates.find((p) => fs.stat(p)?.type === 'file')
+    if (target && isShellFile(fs, target)) add(target)
+  }
+  return found
+}
+
+/** A file is a shell when its name, the name it resolves to, or the file it hard-links is one. */
+function isShellFile(fs: LayeredFilesystem, path: string): boolean {
+  const base = (p: string | undefined) => (p ?? '').split('/').pop() ?? ''
+  const real = fs.resolve(normalizePath(path))
+  const node = fs.stat(path)
+  return [path, real, node?.type === 'file' ? node.linkOf : undefined].some((p) =>
+    SHELL_LIKE.has(base(p)),
+  )
+}
 /** By the binary that betrays them; apt before dpkg because apt implies dpkg. */
 const PACKAGE_MANAGERS: [string, string][] = [
   ['apt', 'apt-get'],
@@ -148,6 +231,7 @@ export interface FilesystemFacts {
   osRelease?: OsRelease
   packages?: number
   packageDb?: 'dpkg' | 'apk'
+  /** Absolute paths of the shells (and busybox) found, e.g. `/bin/sh`, `/busybox/sh`. */
   shells: string[]
   packageManager: string | false
   hasBusybox: boolean
@@ -156,7 +240,7 @@ export interface FilesystemFacts {
   passwd?: string
 }
 
-export function filesystemFacts(fs: LayeredFilesystem): FilesystemFacts {
+export function filesystemFacts(fs: LayeredFilesystem, exec?: ExecContext): FilesystemFacts {
   const text = (p: string) => fs.read(p)?.toString('utf8')
   const osText = text('etc/os-release') ?? text('usr/lib/os-release')
   const osRelease = osText ? parseOsRelease(osText) : undefined
@@ -189,13 +273,7 @@ export function filesystemFacts(fs: LayeredFilesystem): FilesystemFacts {
       const node = fs.stat(`${dir}/${name}`)
       return node?.type === 'file'
     })
-  const shells = SHELLS.filter(present)
-  for (const line of (text('etc/shells') ?? '').split('\n')) {
-    const path = line.trim()
-    if (!path.startsWith('/')) continue
-    const name = path.split('/').pop() ?? ''
-    if (!shells.includes(name) && fs.stat(path)?.type === 'file') shells.push(name)
-  }
+  const shells = findShells(fs, exec)
   const pm = PACKAGE_MANAGERS.find(([, bin]) => present(bin))
 
   const out: FilesystemFacts = {

@@ -5,8 +5,11 @@
  * content of files we asked for is kept; everything else is a path and a type.
  */
 
+import { DEFAULT_LIMITS, ImageLimitError, type ReadLimits } from './limits.js'
+
 export type Node =
-  | { type: 'file'; layer: number; size: number; content?: Buffer }
+  /** `linkOf`: for a hard link, the path of the file it shares content with (a renamed busybox). */
+  | { type: 'file'; layer: number; size: number; content?: Buffer; linkOf?: string }
   | { type: 'dir'; layer: number }
   | { type: 'symlink'; layer: number; target: string }
 
@@ -32,6 +35,13 @@ export class LayeredFilesystem {
   private readonly nodes = new Map<string, Node>()
   /** Symlinks to directories make lookups walk component by component; skip that when there are none. */
   private symlinkCount = 0
+  /** Bytes of all paths held: with the node count, what bounds this map's memory. */
+  private pathBytes = 0
+  private readonly limits: Pick<ReadLimits, 'maxFiles' | 'maxPathBytes'>
+
+  constructor(limits: Pick<ReadLimits, 'maxFiles' | 'maxPathBytes'> = DEFAULT_LIMITS) {
+    this.limits = limits
+  }
 
   get size(): number {
     return this.nodes.size
@@ -52,6 +62,19 @@ export class LayeredFilesystem {
     if (old?.type === 'symlink') this.symlinkCount--
     if (old?.type === 'dir' && node.type !== 'dir') this.removeBelow(path, Number.POSITIVE_INFINITY)
     if (old?.type === 'dir' && node.type === 'dir') return
+    if (!this.nodes.has(path)) {
+      if (this.nodes.size >= this.limits.maxFiles) {
+        throw new ImageLimitError(
+          `the image holds more than ${this.limits.maxFiles} files at once, more than any real image; it is malformed or hostile.`,
+        )
+      }
+      this.pathBytes += path.length
+      if (this.pathBytes > this.limits.maxPathBytes) {
+        throw new ImageLimitError(
+          `the image's paths add up to more than ${this.limits.maxPathBytes} bytes, more than any real image; it is malformed or hostile.`,
+        )
+      }
+    }
     this.nodes.set(path, node)
     if (node.type === 'symlink') this.symlinkCount++
   }
@@ -62,6 +85,7 @@ export class LayeredFilesystem {
     if (old && old.layer < layer) {
       if (old.type === 'symlink') this.symlinkCount--
       this.nodes.delete(path)
+      this.pathBytes -= path.length
     }
     this.removeBelow(path, layer)
   }
@@ -77,6 +101,7 @@ export class LayeredFilesystem {
       if (key.startsWith(prefix) && node.layer < layer) {
         if (node.type === 'symlink') this.symlinkCount--
         this.nodes.delete(key)
+        this.pathBytes -= key.length
       }
     }
   }

@@ -8,7 +8,11 @@ import { type Logger, silentLogger } from '../../src/logger.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { RegistryError } from '../../src/registry/errors.js'
 import { formatPlatform, type ImageConfig, parsePlatform } from '../../src/registry/media-types.js'
-import { formatReference, parseReference } from '../../src/registry/reference.js'
+import {
+  formatReference,
+  type ImageReference,
+  parseReference,
+} from '../../src/registry/reference.js'
 import { analyzeDockerfile } from './dockerfile.js'
 import {
   type BaseImage,
@@ -16,16 +20,19 @@ import {
   classifyBaseName,
   declaredBase,
   effectiveUser,
+  execContext,
   filesystemFacts,
   inferBase,
   isWantedFile,
 } from './facts.js'
 import { readLayers } from './layers.js'
+import { DEFAULT_LIMITS, ImageLimitError, type ReadLimits } from './limits.js'
 import { formatBytes } from './policy.js'
 import { recommend } from './recommend.js'
 
 export { analyzeDockerfile, type DockerfileFacts } from './dockerfile.js'
 export type { BaseImage, BaseImageFacts } from './facts.js'
+export { DEFAULT_LIMITS, ImageLimitError, type ReadLimits } from './limits.js'
 export { factsFromScan } from './offline.js'
 export {
   type BaseImagePolicy,
@@ -44,6 +51,13 @@ export interface InspectOptions {
   logger?: Logger
   /** Path to the Dockerfile that built the image (base fallback and Dockerfile checks). */
   dockerfile?: string
+  /**
+   * The whole read (manifest, config, every layer, retries included) must finish within this,
+   * or it stops with a `timeout` RegistryError. Default: no overall deadline.
+   */
+  timeoutMs?: number
+  /** Bounds on what one image may cost to read (tests lower them). */
+  limits?: ReadLimits
 }
 
 /** Configs are small; anything near this is not an image config. */
@@ -54,16 +68,54 @@ const MAX_CONFIG_BYTES = 8 * 1024 * 1024
  * a message naming the image) when any part cannot be read: an unreadable image never passes.
  */
 export async function inspectImage(ref: string, opts: InspectOptions): Promise<BaseImageFacts> {
-  const logger = opts.logger ?? silentLogger
   const image = parseReference(ref)
+  if (opts.timeoutMs === undefined) return inspectWith(image, opts, opts.client)
+  const controller = new AbortController()
+  const timer = setTimeout(
+    () => controller.abort(deadlineError(formatReference(image), opts.timeoutMs as number)),
+    opts.timeoutMs,
+  )
+  try {
+    return await inspectWith(
+      image,
+      opts,
+      opts.client.withSignal(controller.signal),
+      controller.signal,
+    )
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function deadlineError(image: string, ms: number): RegistryError {
+  const s = Number((ms / 1000).toFixed(3))
+  return new RegistryError(
+    'timeout',
+    `${image} was not read within the ${s} s timeout set for this scan (manifest, config and layers together); the registry is too slow or stalls. Raise the timeout, or check the registry.`,
+  )
+}
+
+async function inspectWith(
+  image: ImageReference,
+  opts: InspectOptions,
+  client: RegistryClient,
+  signal?: AbortSignal,
+): Promise<BaseImageFacts> {
+  const logger = opts.logger ?? silentLogger
   const platform = parsePlatform(opts.platform ?? 'linux/amd64')
   const dockerfile = opts.dockerfile
     ? analyzeDockerfile(await readDockerfile(opts.dockerfile), opts.dockerfile)
     : undefined
 
-  const resolved = await opts.client.resolve(image, platform)
+  const resolved = await client.resolve(image, platform)
   const manifest = resolved.manifest
-  const configBytes = await opts.client.getBlobBytes(image, manifest.config.digest, {
+  const limits = opts.limits ?? DEFAULT_LIMITS
+  if (manifest.layers.length > limits.maxLayers) {
+    throw new ImageLimitError(
+      `${formatReference(image)} has ${manifest.layers.length} layers, more than the ${limits.maxLayers} Shipgate reads (a Docker engine runs at most 127); the manifest is malformed or hostile, so the image cannot pass.`,
+    )
+  }
+  const configBytes = await client.getBlobBytes(image, manifest.config.digest, {
     maxBytes: MAX_CONFIG_BYTES,
   })
   let config: ImageConfig
@@ -80,11 +132,12 @@ export async function inspectImage(ref: string, opts: InspectOptions): Promise<B
   )
   const fs = await readLayers(
     manifest.layers,
-    { open: (layer) => opts.client.getBlob(image, layer.digest, { size: layer.size }) },
+    { open: (layer) => client.getBlob(image, layer.digest, { size: layer.size }) },
     isWantedFile,
     logger,
+    { limits, ...(signal ? { signal } : {}) },
   )
-  const found = filesystemFacts(fs)
+  const found = filesystemFacts(fs, execContext(config))
 
   const unknown: string[] = []
   const user = config.config?.User ?? ''

@@ -11,6 +11,8 @@ import type { Logger } from '../../src/logger.js'
 import { RegistryError } from '../../src/registry/errors.js'
 import type { Descriptor } from '../../src/registry/media-types.js'
 import { LayeredFilesystem, normalizePath } from './filesystem.js'
+import { DEFAULT_LIMITS, ImageLimitError, type ReadLimits } from './limits.js'
+import { tarGuard } from './tar-guard.js'
 
 /** A kept file bigger than this is refused: no real dpkg status or passwd comes close. */
 export const MAX_KEPT_FILE = 64 * 1024 * 1024
@@ -37,18 +39,29 @@ export interface LayerSource {
   open(layer: Descriptor): Promise<Readable>
 }
 
+export interface ApplyOptions {
+  limits?: ReadLimits
+  /** Aborted when the image's read deadline passes: stops between entries with its reason. */
+  signal?: AbortSignal
+}
+
 /** Applies one layer's tar stream to the filesystem. */
 export async function applyLayer(
   fs: LayeredFilesystem,
   tar: Readable,
   layerIndex: number,
   wanted: (path: string) => boolean,
+  opts: ApplyOptions = {},
 ): Promise<void> {
+  const limits = opts.limits ?? DEFAULT_LIMITS
   const ex = extract()
+  const guard = tarGuard(limits)
   const done = new Promise<void>((resolve, reject) => {
     ex.on('entry', (header: Header, entryStream: unknown, next: (err?: Error | null) => void) => {
       const stream = entryStream as Readable
       try {
+        opts.signal?.throwIfAborted()
+        checkPaths(header, limits)
         const keep = applyEntry(fs, header, layerIndex, wanted)
         if (!keep) {
           stream.on('end', () => next())
@@ -82,7 +95,22 @@ export async function applyLayer(
     ex.on('finish', () => resolve())
     ex.on('error', reject)
   })
-  await Promise.all([pipeline(tar, ex), done])
+  await Promise.all([pipeline(tar, guard, ex), done])
+}
+
+/** Names past PATH_MAX come only from PAX or GNU long headers, and only from hostile layers. */
+function checkPaths(header: Header, limits: ReadLimits) {
+  for (const [what, value] of [
+    ['path', header.name],
+    ['link target', header.linkname],
+  ] as const) {
+    const bytes = value ? Buffer.byteLength(value) : 0
+    if (bytes > limits.maxPath) {
+      throw new ImageLimitError(
+        `an entry has a ${what === 'path' ? 'path' : 'link target'} of ${bytes} bytes, longer than ${limits.maxPath} (PATH_MAX); the layer is malformed or hostile.`,
+      )
+    }
+  }
 }
 
 /**
@@ -115,11 +143,13 @@ function applyEntry(
       return undefined
     case 'link': {
       // Hard link: same content as the target, which an earlier entry of this layer wrote.
-      const target = fs.lstat(normalizePath(header.linkname ?? ''))
+      const targetPath = fs.placement(normalizePath(header.linkname ?? ''))
+      const target = fs.lstat(targetPath)
       if (target?.type === 'file') {
+        const linkOf = target.linkOf ?? targetPath
         const node = target.content
-          ? { type: 'file' as const, layer, size: target.size, content: target.content }
-          : { type: 'file' as const, layer, size: target.size }
+          ? { type: 'file' as const, layer, size: target.size, content: target.content, linkOf }
+          : { type: 'file' as const, layer, size: target.size, linkOf }
         fs.set(path, node)
       } else {
         fs.set(path, { type: 'file', layer, size: 0 })
@@ -156,9 +186,17 @@ export async function readLayers(
   source: LayerSource,
   wanted: (path: string) => boolean,
   logger?: Logger,
+  opts: ApplyOptions = {},
 ): Promise<LayeredFilesystem> {
-  const fs = new LayeredFilesystem()
+  const limits = opts.limits ?? DEFAULT_LIMITS
+  if (layers.length > limits.maxLayers) {
+    throw new ImageLimitError(
+      `The image has ${layers.length} layers, more than the ${limits.maxLayers} Shipgate reads (a Docker engine runs at most 127); it is malformed or hostile, so it cannot pass.`,
+    )
+  }
+  const fs = new LayeredFilesystem(limits)
   for (const [i, layer] of layers.entries()) {
+    opts.signal?.throwIfAborted()
     const kind = compressionOf(layer.mediaType)
     logger?.debug(
       `base-image: layer ${i + 1}/${layers.length} ${layer.digest} (${kind}, ${layer.size} bytes)`,
@@ -168,10 +206,17 @@ export async function readLayers(
     const tar = inflate ? blob.pipe(inflate) : blob
     if (inflate) blob.on('error', (e) => inflate.destroy(e))
     try {
-      await applyLayer(fs, tar, i, wanted)
+      await applyLayer(fs, tar, i, wanted, { ...opts, limits })
     } catch (error) {
       blob.destroy()
+      if (opts.signal?.aborted) throw opts.signal.reason
       if (error instanceof RegistryError) throw error
+      if (error instanceof ImageLimitError) {
+        throw new ImageLimitError(
+          `Layer ${i + 1} of ${layers.length} (${layer.digest}): ${error.message} It cannot be analysed, so it cannot pass.`,
+          { cause: error },
+        )
+      }
       throw new Error(
         `Layer ${i + 1} of ${layers.length} (${layer.digest}) could not be read as a ${kind === 'none' ? '' : `${kind} `}tar: ${(error as Error).message}. The image is unreadable, so it cannot pass.`,
         { cause: error },

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { execa } from 'execa'
 import type { Logger } from '../../src/logger.js'
 import { SEVERITIES } from '../../src/model.js'
+import { type RegistryLogin, trivyLoginEnv } from '../../src/registry/login.js'
 import { readTrivyReport } from './parse.js'
 import type { TrivyReport } from './schema.js'
 
@@ -27,6 +28,8 @@ export interface TrivyScanOptions {
   /** The DB was prepared once for the job: scans must not download it again. */
   skipDbUpdate: boolean
   env?: NodeJS.ProcessEnv
+  /** The explicit registry login: set in Trivy's env only when `image` is on its host. */
+  login?: RegistryLogin
   /** How long after Trivy's own timeout the process is killed; Trivy normally stops itself first. */
   graceMs?: number
 }
@@ -141,7 +144,13 @@ export async function scanImage(
     reject: false,
     all: false,
     timeout: limit,
-    env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true', ...opts.env },
+    env: {
+      TRIVY_DISABLE_TELEMETRY: 'true',
+      TRIVY_SKIP_VERSION_CHECK: 'true',
+      ...opts.env,
+      // Last, so neither the handle's env nor the runner's can send them to another host.
+      ...trivyLoginEnv(opts.image, opts.login),
+    },
     stdin: 'ignore',
     cwd: outputDir,
   })

@@ -1,8 +1,15 @@
 /** What every part of the action shell shares: inputs, the log, links, registry access. */
 import * as core from '@actions/core'
 import { escapeLog } from '../github/workflow-commands.js'
+import { parseImages } from '../inputs.js'
 import type { Logger } from '../logger.js'
-import { defaultCredentials, RegistryClient } from '../registry/index.js'
+import {
+  defaultCredentials,
+  parseRegistryHost,
+  RegistryClient,
+  type RegistryLogin,
+  registryLogin,
+} from '../registry/index.js'
 
 /**
  * `core.info` prints raw, so a line of outside text starting with `::` would be a workflow
@@ -21,16 +28,30 @@ export const getInput = (name: string) => core.getInput(name)
 
 /** Registry access for signing, verifying and the base-image check: docker login, inputs, GITHUB_TOKEN. */
 export function registryClient(): RegistryClient {
-  const password = getInput('registry-password')
-  if (password) core.setSecret(password)
+  const login = actionRegistryLogin()
   return new RegistryClient({
     credentials: defaultCredentials({
-      username: getInput('registry-username') || undefined,
-      password: password || undefined,
+      ...(login ?? {}),
+      ...(login ? { registry: login.host } : {}),
       env: { ...process.env, GITHUB_TOKEN: process.env.GITHUB_TOKEN || getInput('github-token') },
     }),
     logger: actionLogger,
     insecure: true, // plain HTTP is only ever used for loopback registries
+  })
+}
+
+/**
+ * `registry-username`/`registry-password` and the one host they are for: the `registry`
+ * input, else the first image's host (masked as soon as read).
+ */
+export function actionRegistryLogin(): RegistryLogin | undefined {
+  const password = getInput('registry-password')
+  if (password) core.setSecret(password)
+  return registryLogin({
+    username: getInput('registry-username') || undefined,
+    password: password || undefined,
+    registry: parseRegistryHost(getInput('registry'), 'registry'),
+    images: parseImages(getInput('image')),
   })
 }
 

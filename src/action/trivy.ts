@@ -10,19 +10,7 @@ import {
 import { createToolCacheAdapter, execaExec, installTrivy } from '../../scanners/trivy/install.js'
 import { parseBoolean } from '../inputs.js'
 import type { TrivyHandle } from '../pipeline.js'
-import { actionLogger, getInput } from './context.js'
-
-/**
- * `registry-username`/`registry-password` for Trivy too (it otherwise reads docker login's
- * config), so the scan and the base-image check see the same registry.
- */
-function registryEnv(): NodeJS.ProcessEnv | undefined {
-  const username = getInput('registry-username')
-  const password = getInput('registry-password')
-  if (!username || !password) return undefined
-  core.setSecret(password)
-  return { TRIVY_USERNAME: username, TRIVY_PASSWORD: password }
-}
+import { actionLogger, actionRegistryLogin, getInput } from './context.js'
 
 /**
  * Install (or find) Trivy and prepare its DB once for the whole job, on first use.
@@ -47,11 +35,12 @@ export function trivyProvider(
         ),
       )
       core.info(`Trivy ${installed.version} from ${installed.source}: ${installed.path}`)
-      const env = registryEnv()
+      // Credentials go to Trivy per image, only for images on their own host (run.ts).
+      const login = actionRegistryLogin()
       const cacheDir = join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-trivy-cache')
       // A report-only run needs no DB: `trivy convert` works offline.
       if (getInput('trivy-report'))
-        return { path: installed.path, skipDbUpdate: false, cacheDir, env }
+        return { path: installed.path, skipDbUpdate: false, cacheDir, login }
       const db = await core.group('Prepare the vulnerability DB', () =>
         prepareTrivyDb(
           {
@@ -75,7 +64,7 @@ export function trivyProvider(
         )
       }
       if (db.dbAgeHours !== undefined) core.info(`Vulnerability DB built ${db.dbAgeHours} h ago`)
-      return { path: installed.path, skipDbUpdate: db.ready, cacheDir: db.cacheDir, env }
+      return { path: installed.path, skipDbUpdate: db.ready, cacheDir: db.cacheDir, login }
     })()
     return handle
   }

@@ -3,6 +3,8 @@
  * Shipgate's report, from resolved settings. Shared by the action and `shipgate scan`; what
  * each does with the result (sign, comment, print) stays with them.
  */
+
+import { durationMs } from '../../scanners/trivy/run.js'
 import type { Logger } from '../logger.js'
 import { type PipelineResult, runPipeline, type SbomFormat, type TrivyHandle } from '../pipeline.js'
 import type { RegistryClient } from '../registry/index.js'
@@ -58,6 +60,8 @@ export async function runScan(
             dockerfile: s.dockerfile,
             logger: env.logger,
             offline: s.images.length === 0,
+            // The whole read of an image, retries included, stops at the user's timeout.
+            timeoutMs: durationMs(s.timeout),
           })
         : undefined,
     },

@@ -146,13 +146,16 @@ export function chainCredentials(...providers: CredentialProvider[]): Credential
   }
 }
 
-/** The usual order for the action and the CLI. */
+/**
+ * The usual order for the action and the CLI. An explicit username/password is used only for
+ * `registry` (see login.ts); without a host it is never sent anywhere.
+ */
 export function defaultCredentials(
-  opts: { username?: string; password?: string; env?: NodeJS.ProcessEnv } = {},
+  opts: { username?: string; password?: string; registry?: string; env?: NodeJS.ProcessEnv } = {},
 ): CredentialProvider {
   const providers: CredentialProvider[] = []
-  if (opts.username && opts.password)
-    providers.push(staticCredentials(opts.username, opts.password))
+  if (opts.username && opts.password && opts.registry)
+    providers.push(staticCredentials(opts.username, opts.password, { registry: opts.registry }))
   providers.push(dockerConfigCredentials({ env: opts.env }))
   providers.push(environmentCredentials(opts.env))
   return chainCredentials(...providers)

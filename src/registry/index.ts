@@ -1,6 +1,7 @@
 export * from './client.js'
 export * from './credentials.js'
 export * from './errors.js'
+export * from './login.js'
 export * from './media-types.js'
 export * from './reference.js'
 export * from './referrers.js'

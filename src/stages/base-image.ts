@@ -22,6 +22,8 @@ export function baseImageStage(
     logger: Logger
     /** No image reference was given: a report alone, judged offline. */
     offline: boolean
+    /** The user's `timeout`: the whole read of one image must finish within it. */
+    timeoutMs?: number
   },
 ): BaseImageStage {
   return {
@@ -38,6 +40,7 @@ export function baseImageStage(
         client: opts.client(),
         logger: opts.logger,
         dockerfile: opts.dockerfile,
+        ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
       })
       // rpm-based images: the package count Trivy read is better than none.
       facts.packages ??= scan.packages.os

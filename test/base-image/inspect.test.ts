@@ -167,7 +167,7 @@ describe('inspectImage on real images', () => {
   it('prints the inspect JSON and table a CLI user reads', async () => {
     const j = inspectJson(await inspect('busyboxNobody'))
     expect(j).toMatchObject({ user: 'nobody', runsAsRoot: false, shell: true, layers: 1 })
-    expect(j.shells).toContain('sh')
+    expect(j.shells).toContain('/bin/sh')
     const table = inspectTable(j)
     expect(table).toMatch(/Runs as root\s+no/)
     expect(table).toContain('docker.io/library/busybox:1.36 (label, minimal)')

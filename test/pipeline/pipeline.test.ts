@@ -1,3 +1,4 @@
+import { TrivyInstallError } from '../../scanners/trivy/install.js'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -198,6 +199,32 @@ describe('runPipeline from an existing report (no Trivy run)', () => {
     expect(() => classifyBaseline('--server=http://evil.example:4954')).toThrow(
       /Input `compare-to`: "--server=http:\/\/evil\.example:4954" is not an image reference/,
     )
+  })
+
+  it('a tampered Trivy download is never a warning, even when only the conversions need it', async () => {
+    for (const code of ['checksum-mismatch', 'signature-identity', 'compromised-version'] as const) {
+      const d = {
+        ...deps(),
+        trivy: async () => {
+          throw new TrivyInstallError(code, `forged trivy (${code})`)
+        },
+      }
+      await expect(
+        runPipeline(request({ reportFile: JUICE, sarifPath: join(dir, 't.sarif') }), d),
+      ).rejects.toThrow(`forged trivy (${code})`)
+    }
+    // An unreachable download is not an attack: the conversions are skipped and it says why.
+    const offline = {
+      ...deps(),
+      trivy: async () => {
+        throw new TrivyInstallError('download-failed', 'no network')
+      },
+    }
+    const result = await runPipeline(
+      request({ reportFile: JUICE, sarifPath: join(dir, 'o.sarif') }),
+      offline,
+    )
+    expect(result.report.warnings.join('\n')).toMatch(/could not be installed.*no network/)
   })
 
   it('the image itself always comes after `--`: never read as a flag', async () => {

@@ -14,6 +14,7 @@ import { gunzipSync, gzipSync, zstdCompressSync, zstdDecompressSync } from 'node
 import { execa } from 'execa'
 import { pack } from 'tar-stream'
 import { RegistryClient } from '../../../src/registry/client.js'
+import type { CredentialProvider } from '../../../src/registry/credentials.js'
 import { type Descriptor, MediaType } from '../../../src/registry/media-types.js'
 import { parseReference } from '../../../src/registry/reference.js'
 
@@ -295,9 +296,14 @@ interface ImageSpec {
 export class FixtureBuilder {
   readonly client: RegistryClient
   readonly host: string
-  constructor(host: string) {
+  /** `credentials`: for registries that require a login to push (token, basic-tls). */
+  constructor(host: string, credentials?: CredentialProvider) {
     this.host = host
-    this.client = new RegistryClient({ insecure: true, retries: 0 })
+    this.client = new RegistryClient({
+      insecure: true,
+      retries: 0,
+      ...(credentials ? { credentials } : {}),
+    })
   }
 
   async push(spec: ImageSpec): Promise<{
@@ -740,4 +746,67 @@ export function canBuildDebian(): boolean {
     (process.getuid?.() === 0 &&
       ['/usr/sbin/debootstrap', '/sbin/debootstrap'].some((p) => existsSync(p)))
   )
+}
+
+/**
+ * A distroless `:debug`-style image: busybox lives in /busybox (not a usual bin directory),
+ * its applets are hard links there, PATH starts with /busybox and the entrypoint is
+ * /busybox/sh. Plus a variant whose only shell is the entrypoint target, outside PATH: a
+ * symlink `run` to a hard link `entry` of /opt/tools/busybox.
+ */
+export async function pushDebugImages(host: string): Promise<{
+  debug: { ref: string; digest: string }
+  hidden: { ref: string; digest: string }
+}> {
+  const b = new FixtureBuilder(host)
+  const busybox = await readFile('/bin/busybox')
+  const passwd =
+    'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532::/home/nonroot:/sbin/nologin\n'
+  const base: Entry[] = [
+    { name: 'etc/', type: 'directory' },
+    { name: 'etc/passwd', type: 'file', content: passwd },
+    { name: 'busybox/', type: 'directory' },
+    { name: 'busybox/busybox', type: 'file', content: busybox, mode: 0o755 },
+    ...['sh', 'ls', 'cat', 'env'].map(
+      (n): Entry => ({ name: `busybox/${n}`, type: 'link', linkname: 'busybox/busybox' }),
+    ),
+  ]
+  const debug = await b.push({
+    repo: 'fixtures/distroless',
+    tag: 'debug',
+    layers: [{ bytes: gzipSync(await tarOf(base)), mediaType: MediaType.ociLayerGzip }],
+    config: {
+      config: {
+        User: '65532',
+        Env: ['PATH=/busybox:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+        Entrypoint: ['/busybox/sh'],
+      },
+    },
+  })
+  const hidden = await b.push({
+    repo: 'fixtures/distroless',
+    tag: 'hidden-entrypoint',
+    layers: [
+      {
+        bytes: gzipSync(
+          await tarOf([
+            { name: 'etc/', type: 'directory' },
+            { name: 'etc/passwd', type: 'file', content: passwd },
+            { name: 'opt/tools/', type: 'directory' },
+            { name: 'opt/tools/busybox', type: 'file', content: busybox, mode: 0o755 },
+            { name: 'opt/tools/run', type: 'symlink', linkname: 'entry' },
+            { name: 'opt/tools/entry', type: 'link', linkname: 'opt/tools/busybox' },
+          ]),
+        ),
+        mediaType: MediaType.ociLayerGzip,
+      },
+    ],
+    config: {
+      config: { User: '65532', Env: ['PATH=/usr/bin:/bin'], Entrypoint: ['/opt/tools/run'] },
+    },
+  })
+  return {
+    debug: { ref: debug.ref, digest: debug.digest },
+    hidden: { ref: hidden.ref, digest: hidden.digest },
+  }
 }

@@ -14,26 +14,33 @@ export interface StandIn {
   env: Record<string, string>
   /** Every invocation so far, oldest first. */
   calls(): string[][]
+  /** Every invocation with the TRIVY_* environment it got, oldest first. */
+  invocations(): { argv: string[]; env: Record<string, string> }[]
 }
 
 export function standIn(images: Record<string, string>): StandIn {
   const log = join(mkdtempSync(join(tmpdir(), 'standin-')), 'calls.jsonl')
+  const invocations = (): { argv: string[]; env: Record<string, string> }[] => {
+    try {
+      return readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const { argv, env } = JSON.parse(l) as { argv: string[]; env?: Record<string, string> }
+          return { argv, env: env ?? {} }
+        })
+    } catch {
+      return []
+    }
+  }
   return {
     env: {
       STANDIN_LOG: log,
       STANDIN_IMAGES: JSON.stringify(images),
       PATH: [STAND_IN_DIR, NODE24_BIN, process.env.PATH ?? ''].join(delimiter),
     },
-    calls() {
-      try {
-        return readFileSync(log, 'utf8')
-          .trim()
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => (JSON.parse(l) as { argv: string[] }).argv)
-      } catch {
-        return []
-      }
-    },
+    calls: () => invocations().map((i) => i.argv),
+    invocations,
   }
 }

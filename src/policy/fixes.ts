@@ -1,0 +1,158 @@
+/**
+ * "Fix first": the package upgrades that remove findings, grouped by what the developer
+ * changes (one package in one place), ordered by what each removes. Pure: from evaluated
+ * findings to a plan; renderers and the JSON report show it as it is.
+ */
+import {
+  type EvaluatedFinding,
+  SEVERITIES,
+  type Severity,
+  type SeverityCounts,
+  type VulnerabilityFinding,
+} from '../model.js'
+
+export interface Upgrade {
+  pkgName: string
+  /** Where the package sits: Trivy's target, and the package path for language packages. */
+  target: string
+  pkgPath?: string
+  from: string
+  /** The lowest version that fixes every finding of this package we could order; see `exact`. */
+  to: string
+  /**
+   * False when the fixed versions of the findings could not be put in one order (several
+   * release branches, unusual version strings): `to` is then the highest listed, and `fixedIn`
+   * shows every one so the developer can pick.
+   */
+  exact: boolean
+  fixedIn: string[]
+  removes: SeverityCounts
+  total: number
+  ids: string[]
+}
+
+export interface FixPlan {
+  upgrades: Upgrade[]
+  /** Counted vulnerabilities no upgrade removes (no fixed version published). */
+  noFix: SeverityCounts
+  noFixTotal: number
+}
+
+const zero = (): SeverityCounts =>
+  Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts
+
+/** Tokens of a version: numbers compare as numbers, words as text; an epoch (`1:`) first. */
+function tokens(version: string): (number | string)[] {
+  const v = version.trim().replace(/^v(?=\d)/, '')
+  const epoch = /^(\d+):/.exec(v)
+  const rest = epoch ? v.slice(epoch[0].length) : v
+  const parts = rest.match(/\d+|[A-Za-z]+/g) ?? []
+  return [epoch ? Number(epoch[1]) : 0, ...parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p))]
+}
+
+/** Orders versions of one package well enough to pick an upgrade; not a full dpkg/semver. */
+export function compareVersions(a: string, b: string): number {
+  const x = tokens(a)
+  const y = tokens(b)
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const p = x[i]
+    const q = y[i]
+    if (p === q) continue
+    if (p === undefined) return typeof q === 'string' ? 1 : -1 // 1.0 > 1.0rc1, 1.0 < 1.0.1
+    if (q === undefined) return typeof p === 'string' ? -1 : 1
+    if (typeof p === 'number' && typeof q === 'number') return p - q
+    if (typeof p === 'number') return 1
+    if (typeof q === 'number') return -1
+    return p < q ? -1 : 1
+  }
+  return 0
+}
+
+/** The fixed versions Trivy lists for one finding (`6.0.3.1, 5.2.4.3`). */
+function candidates(fixedVersion: string): string[] {
+  return fixedVersion
+    .split(/\s*,\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/** The smallest listed fix above the installed version: the upgrade on the same release line. */
+function nearestFix(installed: string, fixedVersion: string): string | undefined {
+  const above = candidates(fixedVersion)
+    .filter((c) => compareVersions(c, installed) > 0)
+    .sort(compareVersions)
+  return above[0]
+}
+
+const rank = (u: Upgrade): number[] => [...SEVERITIES.map((s) => u.removes[s]), u.total]
+
+export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
+  const groups = new Map<string, VulnerabilityFinding[]>()
+  const noFix = zero()
+  let noFixTotal = 0
+  for (const { finding, ignored } of findings) {
+    if (ignored || finding.kind !== 'vulnerability') continue
+    if (!finding.fixable || !finding.fixedVersion) {
+      noFix[finding.severity]++
+      noFixTotal++
+      continue
+    }
+    const key = JSON.stringify([
+      finding.target,
+      finding.pkgName,
+      finding.pkgPath ?? '',
+      finding.installedVersion,
+    ])
+    const list = groups.get(key)
+    if (list) list.push(finding)
+    else groups.set(key, [finding])
+  }
+  const upgrades: Upgrade[] = []
+  for (const list of groups.values()) {
+    const first = list[0] as VulnerabilityFinding
+    const removes = zero()
+    const ids = new Set<string>()
+    const fixedIn = new Set<string>()
+    let exact = true
+    let to: string | undefined
+    for (const f of list) {
+      removes[f.severity as Severity]++
+      ids.add(f.id)
+      const fixed = f.fixedVersion as string
+      for (const c of candidates(fixed)) fixedIn.add(c)
+      const near = nearestFix(f.installedVersion, fixed)
+      if (!near) exact = false
+      const pick = near ?? candidates(fixed).sort(compareVersions).at(-1)
+      if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
+      if (candidates(fixed).length > 1) exact = exact && near !== undefined
+    }
+    upgrades.push({
+      pkgName: first.pkgName,
+      target: first.target,
+      ...(first.pkgPath ? { pkgPath: first.pkgPath } : {}),
+      from: first.installedVersion,
+      to: to ?? [...fixedIn].join(', '),
+      exact: exact && to !== undefined,
+      fixedIn: [...fixedIn].sort(compareVersions),
+      removes,
+      total: list.length,
+      ids: [...ids].sort(),
+    })
+  }
+  upgrades.sort((a, b) => {
+    const x = rank(a)
+    const y = rank(b)
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (y[i] as number) - (x[i] as number)
+    return a.pkgName < b.pkgName ? -1 : a.pkgName > b.pkgName ? 1 : 0
+  })
+  return { upgrades, noFix, noFixTotal }
+}
+
+/** `openssl 3.0.2 → 3.0.15 fixes 3 critical, 9 high` (plain text: escape before Markdown). */
+export function describeUpgrade(u: Upgrade): string {
+  const what = SEVERITIES.filter((s) => u.removes[s] > 0)
+    .map((s) => `${u.removes[s]} ${s.toLowerCase()}`)
+    .join(', ')
+  const to = u.exact ? u.to : `${u.to} (fixed in ${u.fixedIn.join(', ')})`
+  return `${u.pkgName} ${u.from} → ${to} fixes ${what}`
+}
