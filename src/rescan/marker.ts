@@ -61,11 +61,15 @@ export function findingHash(key: string): string {
   return createHash('sha256').update(key).digest('base64url').slice(0, 12)
 }
 
+/** Longest name kept for a finding; longer ones (a hostile report) are cut, never refused later. */
+const NAME_MAX = 200
+
 export function remember(finding: Finding): RememberedFinding {
+  const cut = (text: string) => [...text].slice(0, NAME_MAX).join('')
   return {
     hash: findingHash(finding.key),
-    id: finding.id,
-    pkg: finding.kind === 'vulnerability' ? finding.pkgName : undefined,
+    id: cut(finding.id),
+    pkg: finding.kind === 'vulnerability' ? cut(finding.pkgName) : undefined,
   }
 }
 
@@ -78,11 +82,11 @@ const Stored = z.object({
     .array(
       z.union([
         z.tuple([z.string().regex(/^[A-Za-z0-9_-]{12}$/)]),
-        z.tuple([z.string().regex(/^[A-Za-z0-9_-]{12}$/), z.string().max(200)]),
+        z.tuple([z.string().regex(/^[A-Za-z0-9_-]{12}$/), z.string().max(NAME_MAX)]),
         z.tuple([
           z.string().regex(/^[A-Za-z0-9_-]{12}$/),
-          z.string().max(200),
-          z.string().max(200),
+          z.string().max(NAME_MAX),
+          z.string().max(NAME_MAX),
         ]),
       ]),
     )

@@ -5,6 +5,7 @@ import {
   endsWithMarker,
   findingHash,
   type IssueState,
+  remember,
   rescanMarker,
   STATE_BUDGET,
 } from '../../src/rescan/marker.js'
@@ -81,5 +82,25 @@ describe('issue state', () => {
       decodeState(forge({ v: 1, d: DIGEST, n: 1, f: [[findingHash('x'), 'x'.repeat(201)]] })),
     ).toBeUndefined()
     expect(decodeState('no state here')).toBeUndefined()
+  })
+})
+
+describe('names from a hostile report', () => {
+  it('an ID that would close the comment or is too long still round-trips (cut, never refused)', () => {
+    const f = remember({
+      kind: 'vulnerability',
+      id: `CVE-1 --> <script>${'x'.repeat(5000)}`,
+      severity: 'HIGH',
+      target: 't',
+      key: 'k',
+      pkgName: '-->'.repeat(100),
+      pkgId: 'p',
+      pkgClass: 'os-pkgs',
+      installedVersion: '1',
+      fixable: false,
+    })
+    const text = encodeState({ digest: DIGEST, total: 1, findings: [f] })
+    expect(text.match(/-->/g)).toHaveLength(1)
+    expect(decodeState(text)?.findings[0]?.id?.startsWith('CVE-1 --> <script>')).toBe(true)
   })
 })
