@@ -3,9 +3,13 @@
  * issues: write and packages: read (plus contents: read for the policy file), every `uses:`
  * pinned by full SHA with its version, and only inputs action.yml really has.
  */
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { actionlint } from '../shipping/actionlint.js'
 import { permissionProblems, pinProblem, usesRefs } from '../shipping/pins.js'
 
 const ROOT = new URL('../../', import.meta.url).pathname
@@ -41,4 +45,25 @@ describe(FILE, () => {
     expect(refs.length).toBe(2)
     expect(refs.flatMap((r) => (pinProblem(r) ? [`${r.uses}: ${pinProblem(r)}`] : []))).toEqual([])
   })
+
+  it('passes actionlint (with a SHA in place of the release placeholder)', async () => {
+    const bin = await actionlint()
+    const dir = await mkdtemp(join(tmpdir(), 'rescan-example-'))
+    try {
+      const file = join(dir, 'rescan.yml')
+      const text = await readFile(`${ROOT}${FILE}`, 'utf8')
+      await writeFile(
+        file,
+        text.replace(
+          '<owner>/shipgate@<release-commit-sha>',
+          `octo-org/shipgate@${'a'.repeat(40)}`,
+        ),
+      )
+      const result = await execa(bin, ['-no-color', file], { reject: false })
+      expect(result.stdout).toBe('')
+      expect(result.exitCode).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 600_000)
 })
