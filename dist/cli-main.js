@@ -75566,7 +75566,7 @@ function bundleFromCosignLayer(layer, blob) {
     timestampVerificationData: { rfc3161Timestamps: [] }
   };
   const ts = a2[Annotation.timestamp];
-  if (ts) {
+  if (ts && layer.mediaType !== DSSE_LAYER_MEDIA_TYPE) {
     const parsed = JSON.parse(ts);
     verificationMaterial.timestampVerificationData = {
       rfc3161Timestamps: [{ signedTimestamp: parsed.SignedRFC3161Timestamp }]
@@ -76610,6 +76610,327 @@ async function runPipeline(req, deps) {
   return { report, reportPath, sarifPath, errors };
 }
 
+// src/sign/verdict.ts
+var GATE_VERDICT_PREDICATE_TYPE = "https://shipgate.dev/attestation/gate/v1";
+var DurationError = class extends Error {
+  name = "DurationError";
+};
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(raw, label) {
+  const text2 = raw.trim();
+  const parts = [...text2.matchAll(/(\d+(?:\.\d+)?)([smhd])/g)];
+  if (!text2 || parts.map((p) => p[0]).join("") !== text2) {
+    throw new DurationError(
+      `${label}: ${JSON.stringify(raw)} is not a duration; use a number with s, m, h or d, e.g. 24h or 1h30m.`
+    );
+  }
+  const ms = parts.reduce((sum, p) => sum + Number(p[1]) * (UNIT_MS[p[2]] ?? 0), 0);
+  if (ms <= 0) throw new DurationError(`${label}: the duration must be greater than zero.`);
+  return ms;
+}
+function verdictProblems(statement, digest, maxDbAgeMs) {
+  if (statement.predicateType !== GATE_VERDICT_PREDICATE_TYPE) return ["not a gate verdict"];
+  const p = statement.predicate;
+  const problems = [];
+  if (p?.verificationResult !== "PASSED") {
+    problems.push(`the verdict is ${p?.verificationResult ?? "missing"}, not PASSED`);
+  }
+  if (typeof p?.resourceUri !== "string" || !p.resourceUri.endsWith(`@${digest}`)) {
+    problems.push(`the verdict is for ${p?.resourceUri ?? "no resource"}, not ${digest}`);
+  }
+  if (maxDbAgeMs !== void 0) {
+    const verified = Date.parse(p?.timeVerified ?? "");
+    const built = Date.parse(p?.scanner?.db?.lastUpdate ?? "");
+    if (Number.isNaN(verified) || Number.isNaN(built)) {
+      problems.push("the verdict does not say when the vulnerability DB was built");
+    } else if (verified - built > maxDbAgeMs) {
+      const hours = ((verified - built) / 36e5).toFixed(1);
+      problems.push(
+        `the vulnerability DB was ${hours} h old when the gate ran, more than the ${(maxDbAgeMs / 36e5).toFixed(1)} h allowed`
+      );
+    }
+  }
+  return problems;
+}
+
+// src/sign/verify.ts
+var import_bundle4 = __toESM(require_dist5(), 1);
+
+// src/sign/referrers.ts
+var import_bundle3 = __toESM(require_dist5(), 1);
+var BUNDLE_ARTIFACT_PREFIX = "application/vnd.dev.sigstore.bundle";
+var EMPTY_BLOB = Buffer.from("{}");
+var BundleAnnotation = {
+  content: "dev.sigstore.bundle.content",
+  predicateType: "dev.sigstore.bundle.predicateType",
+  created: "org.opencontainers.image.created",
+  /** Not written by cosign 3.1; Trivy's `--vex oci` and other in-toto readers look only at this. */
+  intotoPredicateType: "in-toto.io/predicate-type"
+};
+function referrersTag(digest) {
+  return digest.replace(":", "-");
+}
+async function findBundleReferrers(store, repo, digest) {
+  const viaApi = await store.referrers(repo, digest);
+  if (viaApi !== "unsupported") {
+    return {
+      referrers: viaApi.filter((d) => d.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)),
+      via: "referrers-api"
+    };
+  }
+  const index = await store.getManifest(repo, referrersTag(digest));
+  if (!index) return { referrers: [], via: "tag-schema" };
+  const doc = JSON.parse(Buffer.from(index.bytes).toString("utf8"));
+  return {
+    referrers: (doc.manifests ?? []).filter(
+      (d) => d.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)
+    ),
+    via: "tag-schema"
+  };
+}
+
+// src/sign/verify.ts
+var VerifyError = class extends Error {
+  name = "VerifyError";
+};
+var parseJson = (bytes) => JSON.parse(Buffer.from(bytes).toString("utf8"));
+async function verifyImage(options, deps) {
+  const ref = parseReference(options.image);
+  const repo = { registry: ref.registry, repository: ref.repository };
+  const where = formatRepository(repo);
+  const found = await deps.store.headManifest(repo, ref.digest ?? ref.tag ?? "latest");
+  if (!found) throw new VerifyError(`${options.image} does not exist in the registry.`);
+  const digest = ref.digest ?? found.digest;
+  const verifier = bundleVerifier(deps.trustedRoot);
+  const verified = [];
+  const rejected = [];
+  const verdicts = [];
+  const noteVerdict = (reference, statement) => {
+    if (statement?.predicateType !== GATE_VERDICT_PREDICATE_TYPE) return;
+    verdicts.push({
+      reference,
+      problems: verdictProblems(statement, digest, options.requireVerdict?.maxDbAgeMs)
+    });
+  };
+  for (const suffix of ["sig", "att"]) {
+    const tag = cosignTag(digest, suffix);
+    const manifest = await deps.store.getManifest(repo, tag);
+    if (!manifest) continue;
+    const layers = parseJson(manifest.bytes).layers ?? [];
+    for (const [i2, layer] of layers.entries()) {
+      const reference = `${where}:${tag}#${i2}`;
+      const expected = suffix === "sig" ? SIMPLESIGNING_MEDIA_TYPE : DSSE_LAYER_MEDIA_TYPE;
+      if (layer.mediaType !== expected) continue;
+      try {
+        const blob = await deps.store.getBlob(repo, layer.digest);
+        if (sha256(blob) !== layer.digest)
+          throw new Error("layer content does not match its digest");
+        const bundle = bundleFromCosignLayer(layer, blob);
+        const result = verifyBundle(
+          verifier,
+          bundle,
+          options.policy,
+          digest,
+          suffix === "sig" ? blob : void 0
+        );
+        if (suffix === "att") checkEnvelopeHash(bundle, blob);
+        const item = {
+          format: "cosign",
+          kind: suffix === "sig" ? "signature" : "attestation",
+          reference,
+          signer: result.signer
+        };
+        if (result.statement) item.predicateType = result.statement.predicateType;
+        if (result.logIndex) item.logIndex = result.logIndex;
+        verified.push(item);
+        noteVerdict(reference, result.statement);
+      } catch (error62) {
+        rejected.push({ format: "cosign", reference, reason: error62.message });
+      }
+    }
+  }
+  const { referrers: referrers2, via } = await findBundleReferrers(deps.store, repo, digest);
+  for (const descriptor of referrers2) {
+    const reference = `${where}@${descriptor.digest}`;
+    try {
+      const bundle = await readBundleReferrer(deps.store, repo, descriptor);
+      const result = verifyBundle(verifier, bundle, options.policy, digest);
+      const predicateType = result.statement?.predicateType;
+      const item = {
+        format: "bundle",
+        kind: predicateType === PredicateType.cosignSign ? "signature" : "attestation",
+        reference,
+        signer: result.signer
+      };
+      if (predicateType) item.predicateType = predicateType;
+      if (result.logIndex) item.logIndex = result.logIndex;
+      verified.push(item);
+      noteVerdict(reference, result.statement);
+    } catch (error62) {
+      rejected.push({ format: "bundle", reference, reason: error62.message });
+    }
+  }
+  const missing = [];
+  const signed = (format2) => verified.some((v) => v.format === format2 && v.kind === "signature");
+  const require2 = options.require ?? "any";
+  if (require2 === "any" && !signed("cosign") && !signed("bundle")) {
+    missing.push("no verified signature in either format");
+  }
+  if ((require2 === "cosign" || require2 === "both") && !signed("cosign")) {
+    missing.push(`no verified cosign signature (${cosignTag(digest, "sig")})`);
+  }
+  if ((require2 === "bundle" || require2 === "both") && !signed("bundle")) {
+    missing.push("no verified Sigstore bundle signature among the referrers");
+  }
+  for (const type of options.requireAttestations ?? []) {
+    if (!verified.some((v) => v.kind === "attestation" && v.predicateType === type)) {
+      missing.push(`no verified attestation of type ${type}`);
+    }
+  }
+  if (options.requireVerdict && !verdicts.some((v) => v.problems.length === 0)) {
+    missing.push(
+      verdicts.length ? `no accepting gate verdict (${verdicts.map((v) => `${v.reference}: ${v.problems.join(", ")}`).join("; ")})` : `no verified gate verdict (${GATE_VERDICT_PREDICATE_TYPE})`
+    );
+  }
+  return {
+    image: options.image,
+    digest,
+    verified,
+    rejected,
+    missing,
+    ok: missing.length === 0,
+    referrersVia: via
+  };
+}
+async function readBundleReferrer(store, repo, descriptor) {
+  const fetched = await store.getManifest(repo, descriptor.digest);
+  if (!fetched) throw new Error("the referrer manifest is gone");
+  if (sha256(fetched.bytes) !== descriptor.digest)
+    throw new Error("manifest content does not match its digest");
+  const manifest = parseJson(fetched.bytes);
+  const layer = manifest.layers?.[0];
+  if (!layer) throw new Error("the referrer has no layer");
+  const blob = await store.getBlob(repo, layer.digest);
+  if (sha256(blob) !== layer.digest) throw new Error("bundle content does not match its digest");
+  const bundle = (0, import_bundle4.bundleFromJSON)(parseJson(blob));
+  const annotated = manifest.annotations?.[BundleAnnotation.predicateType];
+  if (bundle.content.$case === "dsseEnvelope" && annotated) {
+    const type = parseJson(
+      bundle.content.dsseEnvelope.payload
+    ).predicateType;
+    if (type !== annotated)
+      throw new Error(`annotated as ${annotated} but the statement is ${type}`);
+  }
+  return bundle;
+}
+function checkEnvelopeHash(bundle, blob) {
+  const entry2 = bundle.verificationMaterial.tlogEntries[0];
+  if (!entry2) return;
+  const body = JSON.parse(Buffer.from(entry2.canonicalizedBody).toString("utf8"));
+  if (body.kind !== "dsse") return;
+  if (`sha256:${body.spec?.envelopeHash?.value}` !== sha256(blob)) {
+    throw new Error("the Rekor entry was made for a different envelope than this layer");
+  }
+}
+function renderVerifyResult(result) {
+  const lines = [`${result.image} -> ${result.digest}`];
+  for (const v of result.verified) {
+    const what = v.kind === "signature" ? "signature" : `attestation ${v.predicateType}`;
+    lines.push(
+      `  verified  ${v.format.padEnd(6)} ${what}  signer ${v.signer.subject} (issuer ${v.signer.issuer})${v.logIndex ? ` rekor #${v.logIndex}` : ""}  ${v.reference}`
+    );
+  }
+  for (const r of result.rejected) {
+    lines.push(`  REJECTED  ${r.format.padEnd(6)} ${r.reference}: ${r.reason}`);
+  }
+  lines.push(
+    result.ok ? `Verified: ${result.verified.filter((v) => v.kind === "signature").length} signature(s), ${result.verified.filter((v) => v.kind === "attestation").length} attestation(s).` : `NOT verified: ${result.missing.join("; ")}.`
+  );
+  return lines.join("\n");
+}
+function verifyExitCode(outcome) {
+  if (outcome instanceof Error) return 2;
+  return outcome.ok ? 0 : 1;
+}
+
+// src/sign/verify-command.ts
+var SHORT_TYPES = {
+  cyclonedx: "https://cyclonedx.org/bom",
+  spdxjson: "https://spdx.dev/Document",
+  "spdx-json": "https://spdx.dev/Document",
+  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
+};
+var VerifyUsageError = class extends Error {
+  name = "VerifyUsageError";
+};
+var FORMATS = ["any", "cosign", "bundle", "both"];
+function parseRequire(raw, label) {
+  const tokens = (raw ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const formats = tokens.filter((t) => FORMATS.includes(t));
+  const unknown2 = tokens.filter((t) => t !== "verdict" && !formats.includes(t));
+  if (unknown2.length || formats.length > 1) {
+    throw new VerifyUsageError(
+      `${label}: ${JSON.stringify(raw)} is not valid; give one of ${FORMATS.join(", ")} (which signature formats must verify) and/or verdict (a PASSED gate verdict), e.g. both,verdict.`
+    );
+  }
+  return { formats: formats[0] ?? "any", verdict: tokens.includes("verdict") };
+}
+function identityMatcher(o2) {
+  if (o2.certificateIdentity && o2.certificateIdentityRegexp) {
+    throw new VerifyUsageError(
+      "Give either --certificate-identity or --certificate-identity-regexp, not both."
+    );
+  }
+  if (o2.certificateIdentity) return { exact: o2.certificateIdentity };
+  if (o2.certificateIdentityRegexp) {
+    try {
+      new RegExp(o2.certificateIdentityRegexp);
+    } catch (error62) {
+      throw new VerifyUsageError(
+        `--certificate-identity-regexp is not a valid regular expression: ${error62.message}`
+      );
+    }
+    return { regexp: o2.certificateIdentityRegexp };
+  }
+  throw new VerifyUsageError(
+    "--certificate-identity is required: the workflow identity that must have signed, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main"
+  );
+}
+async function runVerify(options, deps) {
+  try {
+    const identity3 = identityMatcher(options);
+    if (!options.certificateOidcIssuer) {
+      throw new VerifyUsageError(
+        "--certificate-oidc-issuer is required: https://token.actions.githubusercontent.com for GitHub Actions."
+      );
+    }
+    const require2 = parseRequire(options.require, "--require");
+    let maxDbAgeMs;
+    try {
+      maxDbAgeMs = options.maxDbAge === void 0 ? void 0 : parseDuration(options.maxDbAge, "--max-db-age");
+    } catch (error62) {
+      throw new VerifyUsageError(error62.message);
+    }
+    const trustedRoot = deps.trustedRoot ?? await loadTrustedRoot(options.trustedRoot ? { path: options.trustedRoot } : {});
+    const result = await verifyImage(
+      {
+        image: options.image,
+        policy: { identity: identity3, issuer: options.certificateOidcIssuer },
+        require: require2.formats,
+        // --max-db-age is about the verdict: it implies requiring one.
+        ...require2.verdict || maxDbAgeMs !== void 0 ? { requireVerdict: maxDbAgeMs === void 0 ? {} : { maxDbAgeMs } } : {},
+        requireAttestations: (options.attestations ?? []).map((t) => SHORT_TYPES[t] ?? t)
+      },
+      { store: deps.store, trustedRoot, logger: deps.logger }
+    );
+    deps.print(renderVerifyResult(result));
+    return { exitCode: verifyExitCode(result), result };
+  } catch (error62) {
+    deps.print(`Error: ${error62.message}`);
+    return { exitCode: 2 };
+  }
+}
+
 // src/settings/spec.ts
 var spec = (row) => row;
 var text = (raw) => raw.trim() || void 0;
@@ -76629,7 +76950,13 @@ var COMMENT_WHEN = ["auto", "always", "never"];
 var COMMENT_MODES = ["update", "recreate"];
 var COMMENT_PER = ["job", "image"];
 var MODES = ["scan", "verify"];
-var VERIFY_REQUIRE = ["any", "cosign", "bundle", "both"];
+function viaShared(origin, parse3) {
+  try {
+    return parse3("");
+  } catch (error62) {
+    throw new InputError(origin, error62.message.replace(/^: /, ""));
+  }
+}
 var SCAN_SPEC = {
   images: spec({ key: "image", flag: "IMAGE", parse: parseImages, default: [] }),
   trivyReport: spec({ key: "trivy-report", flag: "--report", parse: text, default: void 0 }),
@@ -76776,10 +77103,22 @@ var VERIFY_SPEC = {
     default: void 0
   }),
   certificateOidcIssuer: spec({ key: "certificate-oidc-issuer", parse: text, default: void 0 }),
+  // The verify command's own parsers, so the action and `shipgate verify` accept the same text.
   verifyRequire: spec({
     key: "verify-require",
-    parse: (raw, o2) => parseOneOf(raw, o2, VERIFY_REQUIRE),
+    parse: (raw, o2) => viaShared(o2, (label) => {
+      parseRequire(raw, label);
+      return raw.trim().toLowerCase();
+    }),
     default: "any"
+  }),
+  verifyMaxDbAge: spec({
+    key: "verify-max-db-age",
+    parse: (raw, o2) => viaShared(o2, (label) => {
+      parseDuration(raw, label);
+      return raw.trim();
+    }),
+    default: void 0
   }),
   verifyAttestations: spec({
     key: "verify-attestations",
@@ -78809,254 +79148,9 @@ function registryStore(client) {
       const put = await client.putManifestWithSubject(repo, ref, bytes, mediaType);
       return put.subject ? { digest: put.digest, ociSubject: put.subject } : { digest: put.digest };
     },
-    referrers: (repo, digest, artifactType) => client.referrers(repo, digest, artifactType)
+    referrers: (repo, digest, artifactType) => client.referrers(repo, digest, artifactType),
+    deleteManifest: (repo, digest) => client.deleteManifest(repo, digest)
   };
-}
-
-// src/sign/verify.ts
-var import_bundle4 = __toESM(require_dist5(), 1);
-
-// src/sign/referrers.ts
-var import_bundle3 = __toESM(require_dist5(), 1);
-var BUNDLE_ARTIFACT_PREFIX = "application/vnd.dev.sigstore.bundle";
-var EMPTY_BLOB = Buffer.from("{}");
-var BundleAnnotation = {
-  content: "dev.sigstore.bundle.content",
-  predicateType: "dev.sigstore.bundle.predicateType",
-  created: "org.opencontainers.image.created"
-};
-function referrersTag(digest) {
-  return digest.replace(":", "-");
-}
-async function findBundleReferrers(store, repo, digest) {
-  const viaApi = await store.referrers(repo, digest);
-  if (viaApi !== "unsupported") {
-    return {
-      referrers: viaApi.filter((d) => d.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)),
-      via: "referrers-api"
-    };
-  }
-  const index = await store.getManifest(repo, referrersTag(digest));
-  if (!index) return { referrers: [], via: "tag-schema" };
-  const doc = JSON.parse(Buffer.from(index.bytes).toString("utf8"));
-  return {
-    referrers: (doc.manifests ?? []).filter(
-      (d) => d.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)
-    ),
-    via: "tag-schema"
-  };
-}
-
-// src/sign/verify.ts
-var VerifyError = class extends Error {
-  name = "VerifyError";
-};
-var parseJson = (bytes) => JSON.parse(Buffer.from(bytes).toString("utf8"));
-async function verifyImage(options, deps) {
-  const ref = parseReference(options.image);
-  const repo = { registry: ref.registry, repository: ref.repository };
-  const where = formatRepository(repo);
-  const found = await deps.store.headManifest(repo, ref.digest ?? ref.tag ?? "latest");
-  if (!found) throw new VerifyError(`${options.image} does not exist in the registry.`);
-  const digest = ref.digest ?? found.digest;
-  const verifier = bundleVerifier(deps.trustedRoot);
-  const verified = [];
-  const rejected = [];
-  for (const suffix of ["sig", "att"]) {
-    const tag = cosignTag(digest, suffix);
-    const manifest = await deps.store.getManifest(repo, tag);
-    if (!manifest) continue;
-    const layers = parseJson(manifest.bytes).layers ?? [];
-    for (const [i2, layer] of layers.entries()) {
-      const reference = `${where}:${tag}#${i2}`;
-      const expected = suffix === "sig" ? SIMPLESIGNING_MEDIA_TYPE : DSSE_LAYER_MEDIA_TYPE;
-      if (layer.mediaType !== expected) continue;
-      try {
-        const blob = await deps.store.getBlob(repo, layer.digest);
-        if (sha256(blob) !== layer.digest)
-          throw new Error("layer content does not match its digest");
-        const bundle = bundleFromCosignLayer(layer, blob);
-        const result = verifyBundle(
-          verifier,
-          bundle,
-          options.policy,
-          digest,
-          suffix === "sig" ? blob : void 0
-        );
-        if (suffix === "att") checkEnvelopeHash(bundle, blob);
-        const item = {
-          format: "cosign",
-          kind: suffix === "sig" ? "signature" : "attestation",
-          reference,
-          signer: result.signer
-        };
-        if (result.statement) item.predicateType = result.statement.predicateType;
-        if (result.logIndex) item.logIndex = result.logIndex;
-        verified.push(item);
-      } catch (error62) {
-        rejected.push({ format: "cosign", reference, reason: error62.message });
-      }
-    }
-  }
-  const { referrers: referrers2, via } = await findBundleReferrers(deps.store, repo, digest);
-  for (const descriptor of referrers2) {
-    const reference = `${where}@${descriptor.digest}`;
-    try {
-      const bundle = await readBundleReferrer(deps.store, repo, descriptor);
-      const result = verifyBundle(verifier, bundle, options.policy, digest);
-      const predicateType = result.statement?.predicateType;
-      const item = {
-        format: "bundle",
-        kind: predicateType === PredicateType.cosignSign ? "signature" : "attestation",
-        reference,
-        signer: result.signer
-      };
-      if (predicateType) item.predicateType = predicateType;
-      if (result.logIndex) item.logIndex = result.logIndex;
-      verified.push(item);
-    } catch (error62) {
-      rejected.push({ format: "bundle", reference, reason: error62.message });
-    }
-  }
-  const missing = [];
-  const signed = (format2) => verified.some((v) => v.format === format2 && v.kind === "signature");
-  const require2 = options.require ?? "any";
-  if (require2 === "any" && !signed("cosign") && !signed("bundle")) {
-    missing.push("no verified signature in either format");
-  }
-  if ((require2 === "cosign" || require2 === "both") && !signed("cosign")) {
-    missing.push(`no verified cosign signature (${cosignTag(digest, "sig")})`);
-  }
-  if ((require2 === "bundle" || require2 === "both") && !signed("bundle")) {
-    missing.push("no verified Sigstore bundle signature among the referrers");
-  }
-  for (const type of options.requireAttestations ?? []) {
-    if (!verified.some((v) => v.kind === "attestation" && v.predicateType === type)) {
-      missing.push(`no verified attestation of type ${type}`);
-    }
-  }
-  return {
-    image: options.image,
-    digest,
-    verified,
-    rejected,
-    missing,
-    ok: missing.length === 0,
-    referrersVia: via
-  };
-}
-async function readBundleReferrer(store, repo, descriptor) {
-  const fetched = await store.getManifest(repo, descriptor.digest);
-  if (!fetched) throw new Error("the referrer manifest is gone");
-  if (sha256(fetched.bytes) !== descriptor.digest)
-    throw new Error("manifest content does not match its digest");
-  const manifest = parseJson(fetched.bytes);
-  const layer = manifest.layers?.[0];
-  if (!layer) throw new Error("the referrer has no layer");
-  const blob = await store.getBlob(repo, layer.digest);
-  if (sha256(blob) !== layer.digest) throw new Error("bundle content does not match its digest");
-  const bundle = (0, import_bundle4.bundleFromJSON)(parseJson(blob));
-  const annotated = manifest.annotations?.[BundleAnnotation.predicateType];
-  if (bundle.content.$case === "dsseEnvelope" && annotated) {
-    const type = parseJson(
-      bundle.content.dsseEnvelope.payload
-    ).predicateType;
-    if (type !== annotated)
-      throw new Error(`annotated as ${annotated} but the statement is ${type}`);
-  }
-  return bundle;
-}
-function checkEnvelopeHash(bundle, blob) {
-  const entry2 = bundle.verificationMaterial.tlogEntries[0];
-  if (!entry2) return;
-  const body = JSON.parse(Buffer.from(entry2.canonicalizedBody).toString("utf8"));
-  if (body.kind !== "dsse") return;
-  if (`sha256:${body.spec?.envelopeHash?.value}` !== sha256(blob)) {
-    throw new Error("the Rekor entry was made for a different envelope than this layer");
-  }
-}
-function renderVerifyResult(result) {
-  const lines = [`${result.image} -> ${result.digest}`];
-  for (const v of result.verified) {
-    const what = v.kind === "signature" ? "signature" : `attestation ${v.predicateType}`;
-    lines.push(
-      `  verified  ${v.format.padEnd(6)} ${what}  signer ${v.signer.subject} (issuer ${v.signer.issuer})${v.logIndex ? ` rekor #${v.logIndex}` : ""}  ${v.reference}`
-    );
-  }
-  for (const r of result.rejected) {
-    lines.push(`  REJECTED  ${r.format.padEnd(6)} ${r.reference}: ${r.reason}`);
-  }
-  lines.push(
-    result.ok ? `Verified: ${result.verified.filter((v) => v.kind === "signature").length} signature(s), ${result.verified.filter((v) => v.kind === "attestation").length} attestation(s).` : `NOT verified: ${result.missing.join("; ")}.`
-  );
-  return lines.join("\n");
-}
-function verifyExitCode(outcome) {
-  if (outcome instanceof Error) return 2;
-  return outcome.ok ? 0 : 1;
-}
-
-// src/sign/verify-command.ts
-var SHORT_TYPES = {
-  cyclonedx: "https://cyclonedx.org/bom",
-  spdxjson: "https://spdx.dev/Document",
-  "spdx-json": "https://spdx.dev/Document",
-  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
-};
-var VerifyUsageError = class extends Error {
-  name = "VerifyUsageError";
-};
-function identityMatcher(o2) {
-  if (o2.certificateIdentity && o2.certificateIdentityRegexp) {
-    throw new VerifyUsageError(
-      "Give either --certificate-identity or --certificate-identity-regexp, not both."
-    );
-  }
-  if (o2.certificateIdentity) return { exact: o2.certificateIdentity };
-  if (o2.certificateIdentityRegexp) {
-    try {
-      new RegExp(o2.certificateIdentityRegexp);
-    } catch (error62) {
-      throw new VerifyUsageError(
-        `--certificate-identity-regexp is not a valid regular expression: ${error62.message}`
-      );
-    }
-    return { regexp: o2.certificateIdentityRegexp };
-  }
-  throw new VerifyUsageError(
-    "--certificate-identity is required: the workflow identity that must have signed, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main"
-  );
-}
-async function runVerify(options, deps) {
-  try {
-    const identity3 = identityMatcher(options);
-    if (!options.certificateOidcIssuer) {
-      throw new VerifyUsageError(
-        "--certificate-oidc-issuer is required: https://token.actions.githubusercontent.com for GitHub Actions."
-      );
-    }
-    const require2 = options.require ?? "any";
-    if (!["any", "cosign", "bundle", "both"].includes(require2)) {
-      throw new VerifyUsageError(
-        `--require must be any, cosign, bundle or both, got ${JSON.stringify(options.require)}.`
-      );
-    }
-    const trustedRoot = deps.trustedRoot ?? await loadTrustedRoot(options.trustedRoot ? { path: options.trustedRoot } : {});
-    const result = await verifyImage(
-      {
-        image: options.image,
-        policy: { identity: identity3, issuer: options.certificateOidcIssuer },
-        require: require2,
-        requireAttestations: (options.attestations ?? []).map((t) => SHORT_TYPES[t] ?? t)
-      },
-      { store: deps.store, trustedRoot, logger: deps.logger }
-    );
-    deps.print(renderVerifyResult(result));
-    return { exitCode: verifyExitCode(result), result };
-  } catch (error62) {
-    deps.print(`Error: ${error62.message}`);
-    return { exitCode: 2 };
-  }
 }
 
 // src/cli.ts
@@ -79285,8 +79379,13 @@ function buildProgram(io, setExit) {
   ).option(
     "--certificate-identity-regexp <re>",
     "anchored regular expression for the signer identity"
-  ).option("--certificate-oidc-issuer <url>", "e.g. https://token.actions.githubusercontent.com").addOption(
-    new Option("--require <formats>", "which formats must verify").choices(["any", "cosign", "bundle", "both"]).default("any")
+  ).option("--certificate-oidc-issuer <url>", "e.g. https://token.actions.githubusercontent.com").option(
+    "--require <what>",
+    "any, cosign, bundle or both (which signature formats must verify), and/or verdict (a PASSED gate verdict), e.g. both,verdict",
+    "any"
+  ).option(
+    "--max-db-age <duration>",
+    "the verdict's vulnerability DB may be at most this old when the gate ran, e.g. 24h (implies --require verdict)"
   ).option(
     "--attestation <type...>",
     "predicate types that must be attested: cyclonedx, spdxjson, vuln or a URI"
@@ -79301,6 +79400,7 @@ function buildProgram(io, setExit) {
           certificateIdentityRegexp: o2.certificateIdentityRegexp,
           certificateOidcIssuer: o2.certificateOidcIssuer,
           require: o2.require,
+          maxDbAge: o2.maxDbAge,
           attestations: o2.attestation,
           trustedRoot: o2.trustedRoot
         },

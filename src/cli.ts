@@ -458,10 +458,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       'anchored regular expression for the signer identity',
     )
     .option('--certificate-oidc-issuer <url>', 'e.g. https://token.actions.githubusercontent.com')
-    .addOption(
-      new Option('--require <formats>', 'which formats must verify')
-        .choices(['any', 'cosign', 'bundle', 'both'])
-        .default('any'),
+    .option(
+      '--require <what>',
+      'any, cosign, bundle or both (which signature formats must verify), and/or verdict (a PASSED gate verdict), e.g. both,verdict',
+      'any',
+    )
+    .option(
+      '--max-db-age <duration>',
+      "the verdict's vulnerability DB may be at most this old when the gate ran, e.g. 24h (implies --require verdict)",
     )
     .option(
       '--attestation <type...>',
@@ -476,6 +480,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
           certificateIdentityRegexp?: string
           certificateOidcIssuer?: string
           require: string
+          maxDbAge?: string
           attestation?: string[]
           trustedRoot?: string
         },
@@ -489,6 +494,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
             certificateIdentityRegexp: o.certificateIdentityRegexp,
             certificateOidcIssuer: o.certificateOidcIssuer,
             require: o.require,
+            maxDbAge: o.maxDbAge,
             attestations: o.attestation,
             trustedRoot: o.trustedRoot,
           },

@@ -10,6 +10,7 @@ import { actionScan } from './modes/action-scan.js'
 import { verifyMode } from './modes/verify.js'
 import type { PipelineResult } from './pipeline.js'
 import { IgnoreFileError } from './policy/ignore-file.js'
+import { redact } from './redact.js'
 import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
 import { actionSource, InputError, policyFileOf, resolveSettings } from './settings/index.js'
 import { type SettingsRecord, settingsMarkdown } from './settings/record.js'
@@ -68,14 +69,16 @@ export async function run(): Promise<void> {
     await writeSummary(result.report, result.settings)
 
     if (result.errors.length || result.signingFailures.length) {
-      core.setFailed([...result.errors, ...result.signingFailures.map((f) => f.message)].join('\n'))
+      core.setFailed(
+        redact([...result.errors, ...result.signingFailures.map((f) => f.message)].join('\n')),
+      )
     } else if (result.report.verdict === 'fail') {
       core.setFailed(result.report.reason)
     } else {
       info(result.report.reason)
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = redact(error instanceof Error ? error.message : String(error))
     // Errors that already say what to do (bad inputs, unreadable reports, refused binaries).
     const explained = [
       InputError,

@@ -250,6 +250,8 @@ export interface SigningReport {
   sbom?: string
   /** Rekor entry URL or log index, when a transparency log was used. */
   transparencyLog?: string
+  /** Everything pushed was read back from the registry and verified (src/sign/step.ts). */
+  verified?: true
 }
 
 /**

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { escapeLog } from '../github/workflow-commands.js'
 import { parseImages } from '../inputs.js'
 import type { Logger } from '../logger.js'
+import { registerSecret } from '../redact.js'
 import {
   defaultCredentials,
   parseRegistryHost,
@@ -46,7 +47,10 @@ export function registryClient(): RegistryClient {
  */
 export function actionRegistryLogin(): RegistryLogin | undefined {
   const password = getInput('registry-password')
-  if (password) core.setSecret(password)
+  if (password) {
+    core.setSecret(password)
+    registerSecret(password)
+  }
   return registryLogin({
     username: getInput('registry-username') || undefined,
     password: password || undefined,

@@ -1,6 +1,11 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as github from '@actions/github'
+import { readDbMetadata } from '../../scanners/trivy/db.js'
+import { forkPullRequest, forkSkipReason } from '../sign/fork.js'
 import { githubIdentity } from '../sign/github-identity.js'
 import { readSigningSettings, type SigningSettings } from '../sign/settings.js'
+import type { VulnerabilityDbInfo } from '../sign/verdict.js'
 import { getInput } from './context.js'
 
 export function readSigning(): SigningSettings {
@@ -9,6 +14,7 @@ export function readSigning(): SigningSettings {
       'sign',
       'attest-sbom',
       'attest-vulnerabilities',
+      'attest-verdict',
       'sbom-format',
       'signature-format',
       'fulcio-url',
@@ -31,7 +37,29 @@ export function readSigning(): SigningSettings {
   const settings = readSigningSettings(raw, {
     repositoryVisibility: visibility as 'public' | 'private' | 'internal' | undefined,
   })
-  // Fail before any work when signing cannot possibly succeed.
-  if (settings.sign) githubIdentity().preflight()
+  if (!settings.sign) return settings
+  const identity = githubIdentity()
+  if (!identity.available()) {
+    // A fork PR has no token by design: scan, gate and comment, and say signing was skipped.
+    const fork = forkPullRequest(
+      github.context.eventName,
+      github.context.payload as Parameters<typeof forkPullRequest>[1],
+    )
+    if (fork) return { sign: false, sbomFormat: settings.sbomFormat, skipped: forkSkipReason(fork) }
+  }
+  // Anywhere else, fail before any work when signing cannot possibly succeed.
+  identity.preflight()
   return settings
+}
+
+/**
+ * The DB the scan used, for the gate verdict: `db/metadata.json` in the Trivy cache that
+ * src/action/trivy.ts prepares (same directory).
+ */
+export async function vulnerabilityDbFromCache(): Promise<VulnerabilityDbInfo | undefined> {
+  const meta = await readDbMetadata(
+    join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-trivy-cache', 'db'),
+  )
+  if (!meta?.UpdatedAt) return undefined
+  return { updatedAt: meta.UpdatedAt, ...(meta.NextUpdate ? { nextUpdate: meta.NextUpdate } : {}) }
 }

@@ -11,6 +11,7 @@ import * as core from '@actions/core'
 import { actionLogger, getInput, info, registryClient, runUrl } from '../action/context.js'
 import { trivyProvider } from '../action/trivy.js'
 import { safeJson } from '../github/workflow-commands.js'
+import { registerSecret } from '../redact.js'
 import { createIssuesApi } from '../rescan/github.js'
 import { rescanSummary } from '../rescan/render.js'
 import { InputError } from '../settings/origin.js'
@@ -24,6 +25,7 @@ export async function actionRescan(settings: Extract<Settings, { mode: 'rescan' 
   if (token) core.setSecret(token)
   const password = getInput('registry-password')
   if (password) core.setSecret(password)
+  for (const secret of [token, password, process.env.GITHUB_TOKEN]) registerSecret(secret)
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/')
   if (!token) {
     throw new InputError(

@@ -9,10 +9,11 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import { commentOnPullRequest } from '../action/comment.js'
 import { actionLogger, registryClient } from '../action/context.js'
-import { readSigning } from '../action/signing.js'
+import { readSigning, vulnerabilityDbFromCache } from '../action/signing.js'
 import { trivyProvider } from '../action/trivy.js'
 import { commentKeys } from '../github/comment-key.js'
 import type { PipelineResult } from '../pipeline.js'
+import { redactDeep, registerSecret } from '../redact.js'
 import { type SettingsRecord, settingsRecord } from '../settings/record.js'
 import type { Settings } from '../settings/resolve.js'
 import { actionsArtifactUploader } from '../sign/actions-artifact.js'
@@ -38,6 +39,9 @@ export async function actionScan(
   const signing = readSigning()
   const token = comment.githubToken.value
   if (token) core.setSecret(token)
+  // Known secrets are cut out of every message that reaches an output (src/redact.ts).
+  // (The registry password is registered where it is read: actionRegistryLogin.)
+  for (const secret of [token, process.env.GITHUB_TOKEN]) registerSecret(secret)
   const temp = process.env.RUNNER_TEMP || tmpdir()
   const outputDir = join(
     temp,
@@ -74,7 +78,8 @@ export async function actionScan(
   }
   const signed = await signStage(
     report,
-    signable ? signing : { sign: false, sbomFormat: signing.sbomFormat },
+    // A fork PR's skipped signing (sign: false with a reason) passes through as it is.
+    signable || !signing.sign ? signing : { sign: false, sbomFormat: signing.sbomFormat },
     {
       store: () => registryStore(registryClient()),
       identity: () => githubIdentity(),
@@ -84,6 +89,7 @@ export async function actionScan(
       },
       uploader: actionsArtifactUploader(),
       logger: actionLogger,
+      vulnerabilityDb: vulnerabilityDbFromCache,
     },
   )
   if (signed.failed.length) {
@@ -91,6 +97,8 @@ export async function actionScan(
     report.verdict = 'fail'
     report.reason = `Not signed: ${signed.failed[0]?.message}${signed.failed.length > 1 ? ` (+${signed.failed.length - 1} more)` : ''}`
   }
+  // Nothing below (comment, report file, outputs, summary) may carry a secret.
+  redactDeep(report)
   const keys = commentKeys({
     explicit: scan.commentKey.value,
     images: scan.images.value,

@@ -45,6 +45,7 @@ function verifyOptions(s: VerifySettings) {
     certificateIdentityRegexp: identityRegexp,
     certificateOidcIssuer: issuer,
     require: s.verifyRequire.value,
+    maxDbAge: s.verifyMaxDbAge.value,
     attestations: attestations.length ? attestations : undefined,
   }
 }

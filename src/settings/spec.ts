@@ -26,6 +26,8 @@ import {
 import type { FailOn, GateScope } from '../model.js'
 import { parseRescanFail } from '../rescan/options.js'
 import type { RescanFail } from '../rescan/result.js'
+import { parseDuration } from '../sign/verdict.js'
+import { parseRequire } from '../sign/verify-command.js'
 import { describeOrigin, InputError, type Origin, toOrigin } from './origin.js'
 
 export interface SettingSpec<T> {
@@ -69,7 +71,15 @@ export const COMMENT_WHEN = ['auto', 'always', 'never'] as const
 export const COMMENT_MODES = ['update', 'recreate'] as const
 export const COMMENT_PER = ['job', 'image'] as const
 export const MODES = ['scan', 'verify', 'rescan'] as const
-export const VERIFY_REQUIRE = ['any', 'cosign', 'bundle', 'both'] as const
+
+/** Runs a parser that words its errors for a label, and rewords them for `origin`. */
+function viaShared<T>(origin: Origin, parse: (label: string) => T): T {
+  try {
+    return parse('')
+  } catch (error) {
+    throw new InputError(origin, (error as Error).message.replace(/^: /, ''))
+  }
+}
 
 /** Settings of `mode: scan` shared by the action and `shipgate scan`. */
 export const SCAN_SPEC = {
@@ -222,10 +232,24 @@ export const VERIFY_SPEC = {
     default: undefined as string | undefined,
   }),
   certificateOidcIssuer: spec({ key: 'certificate-oidc-issuer', parse: text, default: undefined }),
+  // The verify command's own parsers, so the action and `shipgate verify` accept the same text.
   verifyRequire: spec({
     key: 'verify-require',
-    parse: (raw, o) => parseOneOf(raw, o, VERIFY_REQUIRE),
-    default: 'any' as (typeof VERIFY_REQUIRE)[number],
+    parse: (raw, o) =>
+      viaShared(o, (label) => {
+        parseRequire(raw, label)
+        return raw.trim().toLowerCase()
+      }),
+    default: 'any',
+  }),
+  verifyMaxDbAge: spec({
+    key: 'verify-max-db-age',
+    parse: (raw, o) =>
+      viaShared(o, (label) => {
+        parseDuration(raw, label)
+        return raw.trim()
+      }),
+    default: undefined as string | undefined,
   }),
   verifyAttestations: spec({
     key: 'verify-attestations',

@@ -125,8 +125,20 @@ export function attestationLayer(
   bundle: BundleWithDsseEnvelope,
   predicateType: string,
   chainPem: string,
+  /** A timestamp over the layer bytes (see `attestationLayerBytes`); replaces the bundle's. */
+  layerTimestamp?: Uint8Array,
 ): CosignLayer {
-  const blob = Buffer.from(JSON.stringify(envelopeToJSON(bundle.content.dsseEnvelope)))
+  const blob = attestationLayerBytes(bundle)
+  const common = commonAnnotations(bundle, chainPem)
+  if (layerTimestamp) {
+    common[Annotation.timestamp] = JSON.stringify({
+      SignedRFC3161Timestamp: Buffer.from(layerTimestamp).toString('base64'),
+    })
+  } else {
+    // The bundle's timestamp covers the DSSE signature; cosign checks it over the layer and
+    // would reject the attestation, so none is better than a wrong one.
+    delete common[Annotation.timestamp]
+  }
   return {
     blob,
     descriptor: {
@@ -136,10 +148,15 @@ export function attestationLayer(
       annotations: {
         [Annotation.predicateType]: predicateType,
         [Annotation.signature]: '',
-        ...commonAnnotations(bundle, chainPem),
+        ...common,
       },
     },
   }
+}
+
+/** The `.att` layer blob: the envelope exactly as sent to Rekor. */
+export function attestationLayerBytes(bundle: BundleWithDsseEnvelope): Buffer {
+  return Buffer.from(JSON.stringify(envelopeToJSON(bundle.content.dsseEnvelope)))
 }
 
 export interface CosignImage {
@@ -225,7 +242,10 @@ export function bundleFromCosignLayer(layer: Descriptor, blob: Uint8Array): Bund
     timestampVerificationData: { rfc3161Timestamps: [] as unknown[] },
   }
   const ts = a[Annotation.timestamp]
-  if (ts) {
+  // On `.att` layers the timestamp covers the layer bytes (cosign's rule), not the DSSE
+  // signature a bundle's timestamp covers: it cannot go into the rebuilt bundle. The Rekor SET
+  // still dates the signature. (Checking it over the layer is left to cosign; see docs/signing.md.)
+  if (ts && layer.mediaType !== DSSE_LAYER_MEDIA_TYPE) {
     const parsed = JSON.parse(ts) as { SignedRFC3161Timestamp: string }
     verificationMaterial.timestampVerificationData = {
       rfc3161Timestamps: [{ signedTimestamp: parsed.SignedRFC3161Timestamp }],

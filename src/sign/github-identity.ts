@@ -4,6 +4,7 @@
  * module that imports @actions/core.
  */
 import * as core from '@actions/core'
+import { redactedMessage, registerSecret } from '../redact.js'
 import {
   type IdentityProvider,
   IdentityTokenError,
@@ -12,21 +13,28 @@ import {
 
 export const SIGSTORE_AUDIENCE = 'sigstore'
 
-export function githubIdentity(env: NodeJS.ProcessEnv = process.env): IdentityProvider {
+export function githubIdentity(
+  env: NodeJS.ProcessEnv = process.env,
+): IdentityProvider & { available(): boolean } {
   return {
+    /** Whether the runner offers a token at all (the job has `id-token: write`). */
+    available() {
+      return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+    },
     preflight() {
-      if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new MissingIdTokenPermissionError()
-      }
+      if (!this.available()) throw new MissingIdTokenPermissionError()
     },
     async getToken() {
       this.preflight()
       try {
-        // getIDToken also masks the token in the log.
-        return await core.getIDToken(SIGSTORE_AUDIENCE)
+        const token = await core.getIDToken(SIGSTORE_AUDIENCE)
+        // getIDToken has already masked it in the runner's log (core.setSecret; the e2e test
+        // checks the ::add-mask:: line); from now on it is also cut out of every message.
+        registerSecret(token)
+        return token
       } catch (error) {
         throw new IdentityTokenError(
-          `GitHub refused the OIDC token for audience '${SIGSTORE_AUDIENCE}': ${(error as Error).message.replace(/\s+/g, ' ').trim()}. ` +
+          `GitHub refused the OIDC token for audience '${SIGSTORE_AUDIENCE}': ${redactedMessage(error).replace(/\s+/g, ' ').trim()}. ` +
             "Check 'permissions: id-token: write' on this job.",
         )
       }

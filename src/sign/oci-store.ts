@@ -36,6 +36,11 @@ export interface OciStore {
     bytes: Uint8Array,
     mediaType: string,
   ): Promise<PutManifestResult>
+  /**
+   * Deletes a manifest by digest (a superseded referrer). Registries may refuse (405/403): the
+   * caller treats that as "could not tidy up", never as a signing failure.
+   */
+  deleteManifest?(repo: RepositoryRef, digest: string): Promise<void>
   /** The referrers API; `'unsupported'` when the registry has none (distribution 2.8: 404). */
   referrers(
     repo: RepositoryRef,

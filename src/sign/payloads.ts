@@ -39,7 +39,7 @@ export function simpleSigningPayload(repo: RepositoryRef, digest: string): Buffe
 
 export interface Statement {
   _type: string
-  subject: { name: string; digest: Record<string, string> }[]
+  subject: { name?: string; digest: Record<string, string> }[]
   predicateType: string
   predicate: unknown
 }
@@ -53,7 +53,13 @@ export function statement(
   const [algorithm, hex] = digest.split(':') as [string, string]
   const body: Statement = {
     _type: IN_TOTO_STATEMENT_V1,
-    subject: [{ name: dockerReference(repo), digest: { [algorithm]: hex } }],
+    // cosign 3.1 signs an image signature with a nameless subject (sign.go signDigestBundle);
+    // attestations (`cosign attest`) name the repository.
+    subject: [
+      predicateType === PredicateType.cosignSign
+        ? { digest: { [algorithm]: hex } }
+        : { name: dockerReference(repo), digest: { [algorithm]: hex } },
+    ],
     predicateType,
     predicate,
   }

@@ -20,7 +20,24 @@ export const BundleAnnotation = {
   content: 'dev.sigstore.bundle.content',
   predicateType: 'dev.sigstore.bundle.predicateType',
   created: 'org.opencontainers.image.created',
+  /** Not written by cosign 3.1; Trivy's `--vex oci` and other in-toto readers look only at this. */
+  intotoPredicateType: 'in-toto.io/predicate-type',
 } as const
+
+/** cosign 3.1: `time.Now().UTC().Format(time.RFC3339)`, whole seconds. */
+export function createdAnnotation(now: Date): string {
+  return now.toISOString().replace(/\.\d+Z$/, 'Z')
+}
+
+/** The manifest annotations of a bundle referrer: cosign 3.1's three, plus in-toto's. */
+export function referrerAnnotations(predicateType: string, now: Date): Record<string, string> {
+  return {
+    [BundleAnnotation.created]: createdAnnotation(now),
+    [BundleAnnotation.content]: 'dsse-envelope',
+    [BundleAnnotation.predicateType]: predicateType,
+    [BundleAnnotation.intotoPredicateType]: predicateType,
+  }
+}
 
 /** `sha256:abc…` → `sha256-abc…`: the referrers tag schema's tag. */
 export function referrersTag(digest: string): string {
@@ -35,6 +52,19 @@ export function bundleMediaType(bundle: Bundle): string {
 export interface AttachedReferrer {
   digest: string
   via: 'referrers-api' | 'tag-schema'
+  /** Earlier referrers of the same predicate type and signer that this one replaced. */
+  replaced: number
+  /** Why an earlier one could not be removed (the registry refused the delete). */
+  notReplaced?: string
+}
+
+/** Same predicate type, a bundle, and not `keep`: a candidate for "our earlier one". */
+function sameKind(entry: Descriptor, predicateType: string, keep: string): boolean {
+  return (
+    entry.digest !== keep &&
+    Boolean(entry.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)) &&
+    entry.annotations?.[BundleAnnotation.predicateType] === predicateType
+  )
 }
 
 export function referrerManifest(
@@ -48,14 +78,16 @@ export function referrerManifest(
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
     artifactType: mediaType,
-    config: { mediaType: OCI_EMPTY, digest: sha256(EMPTY_BLOB), size: EMPTY_BLOB.length },
+    // cosign 3.1's WriteReferrer also puts the artifactType on the empty config.
+    config: {
+      mediaType: OCI_EMPTY,
+      artifactType: mediaType,
+      digest: sha256(EMPTY_BLOB),
+      size: EMPTY_BLOB.length,
+    },
     layers: [{ mediaType, digest: sha256(bundleBlob), size: bundleBlob.length }],
     subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-    annotations: {
-      [BundleAnnotation.created]: created.toISOString(),
-      [BundleAnnotation.content]: 'dsse-envelope',
-      [BundleAnnotation.predicateType]: predicateType,
-    },
+    annotations: referrerAnnotations(predicateType, created),
   }
   return Buffer.from(JSON.stringify(manifest))
 }
@@ -101,48 +133,80 @@ export async function attachBundleReferrer(
   const manifest = referrerManifest(blob, mediaType, subject, predicateType, now)
   const digest = sha256(manifest)
   const put = await store.putManifest(repo, digest, manifest, OCI_MANIFEST)
-  if (put.ociSubject) return { digest, via: 'referrers-api' }
-
-  // Referrers tag schema (distribution-spec "Pushing Manifests with Subject").
-  const tag = referrersTag(subject.digest)
-  const existing = await store.getManifest(repo, tag)
-  let entries: Descriptor[] = []
-  if (existing) {
-    const index = JSON.parse(Buffer.from(existing.bytes).toString('utf8')) as ImageIndex
-    if (!Array.isArray(index.manifests)) {
-      throw new Error(
-        `${repo.registry}/${repo.repository}:${tag} exists but is not an OCI index, so the referrers tag schema cannot be updated; remove that tag or use a registry with the referrers API.`,
-      )
+  if (put.ociSubject) {
+    // A referrers API lists every manifest with this subject: a re-run's earlier referrer (same
+    // predicate type, same signer) is deleted so they do not pile up; other signers' stay.
+    const listed = await store.referrers(repo, subject.digest)
+    let replaced = 0
+    let notReplaced: string | undefined
+    for (const entry of listed === 'unsupported' ? [] : listed) {
+      if (!sameKind(entry, predicateType, digest)) continue
+      if (!sameIdentity(await referrerSigner(store, repo, entry), signer)) continue
+      try {
+        if (!store.deleteManifest) throw new Error('this store cannot delete manifests')
+        await store.deleteManifest(repo, entry.digest)
+        replaced++
+      } catch (error) {
+        notReplaced = `could not remove the earlier referrer ${entry.digest}: ${(error as Error).message}`
+      }
     }
-    entries = index.manifests
+    return { digest, via: 'referrers-api', replaced, ...(notReplaced ? { notReplaced } : {}) }
   }
-  const kept: Descriptor[] = []
-  for (const entry of entries) {
-    if (entry.digest === digest) continue
-    const candidate =
-      entry.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX) &&
-      entry.annotations?.[BundleAnnotation.predicateType] === predicateType
-    if (candidate && sameIdentity(await referrerSigner(store, repo, entry), signer)) continue
-    kept.push(entry)
-  }
-  kept.push({
+
+  // Referrers tag schema (distribution-spec "Pushing Manifests with Subject"): a read-modify-
+  // write of one shared index. Registries without the referrers API offer no conditional PUT,
+  // so a concurrent signer can overwrite our entry; we read the index back after writing and
+  // merge again until it holds ours (another signer doing the same restores theirs).
+  const tag = referrersTag(subject.digest)
+  const entry: Descriptor = {
     mediaType: OCI_MANIFEST,
     digest,
     size: manifest.length,
     artifactType: mediaType,
-    annotations: {
-      [BundleAnnotation.created]: now.toISOString(),
-      [BundleAnnotation.content]: 'dsse-envelope',
-      [BundleAnnotation.predicateType]: predicateType,
-    },
-  })
-  const index: ImageIndex & { mediaType: string } = {
-    schemaVersion: 2,
-    mediaType: OCI_INDEX,
-    manifests: kept,
+    annotations: referrerAnnotations(predicateType, now),
   }
-  await store.putManifest(repo, tag, Buffer.from(JSON.stringify(index)), OCI_INDEX)
-  return { digest, via: 'tag-schema' }
+  let replaced = 0
+  for (let attempt = 1; ; attempt++) {
+    const entries = await readIndex(store, repo, tag)
+    const kept: Descriptor[] = []
+    for (const e of entries) {
+      if (e.digest === digest) continue
+      const candidate = sameKind(e, predicateType, digest)
+      if (candidate && sameIdentity(await referrerSigner(store, repo, e), signer)) continue
+      kept.push(e)
+    }
+    replaced = Math.max(replaced, entries.filter((e) => e.digest !== digest).length - kept.length)
+    const index: ImageIndex & { mediaType: string } = {
+      schemaVersion: 2,
+      mediaType: OCI_INDEX,
+      manifests: [...kept, entry],
+    }
+    await store.putManifest(repo, tag, Buffer.from(JSON.stringify(index)), OCI_INDEX)
+    const after = await readIndex(store, repo, tag)
+    if (after.some((e) => e.digest === digest)) break
+    if (attempt >= TAG_SCHEMA_ATTEMPTS) {
+      throw new Error(
+        `another writer kept replacing the referrers index ${repo.registry}/${repo.repository}:${tag} (${attempt} attempts); re-run, or use a registry with the referrers API`,
+      )
+    }
+    // Let the other writer finish before merging again.
+    await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 80 * attempt)))
+  }
+  return { digest, via: 'tag-schema', replaced }
+}
+
+const TAG_SCHEMA_ATTEMPTS = 6
+
+async function readIndex(store: OciStore, repo: RepositoryRef, tag: string): Promise<Descriptor[]> {
+  const existing = await store.getManifest(repo, tag)
+  if (!existing) return []
+  const index = JSON.parse(Buffer.from(existing.bytes).toString('utf8')) as ImageIndex
+  if (!Array.isArray(index.manifests)) {
+    throw new Error(
+      `${repo.registry}/${repo.repository}:${tag} exists but is not an OCI index, so the referrers tag schema cannot be updated; remove that tag or use a registry with the referrers API.`,
+    )
+  }
+  return index.manifests
 }
 
 /** Bundle referrers of `digest`: the referrers API, else the tag-schema index. */

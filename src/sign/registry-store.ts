@@ -18,5 +18,6 @@ export function registryStore(client: RegistryClient): OciStore {
       return put.subject ? { digest: put.digest, ociSubject: put.subject } : { digest: put.digest }
     },
     referrers: (repo, digest, artifactType) => client.referrers(repo, digest, artifactType),
+    deleteManifest: (repo, digest) => client.deleteManifest(repo, digest),
   }
 }

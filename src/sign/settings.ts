@@ -25,14 +25,27 @@ export interface SigstoreEndpoints {
 export type EnabledSigningSettings = Extract<SigningSettings, { sign: true }>
 
 export type SigningSettings =
-  | { sign: false; sbomFormat: SbomFormat }
+  | {
+      sign: false
+      sbomFormat: SbomFormat
+      /** Signing was asked for but cannot happen in this run (a fork PR): reported, not failed. */
+      skipped?: string
+    }
   | {
       sign: true
       sbomFormat: SbomFormat
       attestSbom: boolean
       attestVulnerabilities: boolean
+      /** The signed gate verdict (src/sign/verdict.ts); default on. */
+      attestVerdict: boolean
       signatureFormat: SignatureFormat
       endpoints: SigstoreEndpoints
+      /**
+       * No service URL was given: at signing time the endpoints (and the TSA) come from the
+       * public-good signing config over TUF (src/sign/signing-config.ts); `endpoints` holds the
+       * well-known URLs until then.
+       */
+      useSigningConfig: boolean
       /** True when Rekor is the public-good log: entries are public and permanent. */
       publicTransparencyLog: boolean
       /** `public-transparency-log: true`: the user accepts publishing a non-public repository's identity. */
@@ -46,6 +59,7 @@ export interface RawSigningInputs {
   sign?: string
   'attest-sbom'?: string
   'attest-vulnerabilities'?: string
+  'attest-verdict'?: string
   'sbom-format'?: string
   'signature-format'?: string
   'fulcio-url'?: string
@@ -152,6 +166,7 @@ export function readSigningSettings(
   const sbomFormat = oneOf(raw, 'sbom-format', SBOM_FORMATS, 'cyclonedx')
   const attestSbomInput = bool(raw, 'attest-sbom')
   const attestVulnInput = bool(raw, 'attest-vulnerabilities')
+  const attestVerdictInput = bool(raw, 'attest-verdict')
   const signatureFormat = oneOf(raw, 'signature-format', SIGNATURE_FORMATS, 'both')
   const fulcioURL = serviceURL(raw, 'fulcio-url')
   const rekorURL = serviceURL(raw, 'rekor-url')
@@ -160,7 +175,7 @@ export function readSigningSettings(
   const trustedRootPath = given(raw['trusted-root'])
 
   if (!sign) {
-    for (const name of ['attest-sbom', 'attest-vulnerabilities'] as const) {
+    for (const name of ['attest-sbom', 'attest-vulnerabilities', 'attest-verdict'] as const) {
       if (bool(raw, name) === true) {
         throw new SigningInputError(
           name,
@@ -212,8 +227,10 @@ export function readSigningSettings(
     sbomFormat,
     attestSbom: attestSbomInput ?? sbomFormat !== 'none',
     attestVulnerabilities: attestVulnInput ?? true,
+    attestVerdict: attestVerdictInput ?? true,
     signatureFormat,
     endpoints,
+    useSigningConfig: !fulcioURL && !rekorURL && !tsaURL,
     publicTransparencyLog: publicRekor,
     publicTransparencyLogOptIn: publicLogOptIn === true,
   }

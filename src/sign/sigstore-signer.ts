@@ -96,6 +96,12 @@ export interface KeylessSigner {
   signMessage(payload: Buffer): Promise<BundleWithMessageSignature>
   /** DSSE-enveloped in-toto statement (v0.3 bundle), for `.att` layers and bundle referrers. */
   signStatement(statement: Buffer): Promise<BundleWithDsseEnvelope>
+  /**
+   * An RFC 3161 timestamp over `data` itself, or undefined without a TSA. cosign's classic
+   * `.att` check timestamps the layer (the envelope JSON), not the DSSE signature the bundle's
+   * timestamp covers (cosign pkg/cosign/verify.go VerifyRFC3161Timestamp).
+   */
+  timestamp(data: Buffer): Promise<Uint8Array | undefined>
 }
 
 export function keylessSigner(options: {
@@ -138,7 +144,23 @@ export function keylessSigner(options: {
   // (not intoto) gives envelopeHash = sha256(layer), which cosign checks.
   const dsse = new DSSEBundleBuilder({ signer, witnesses: witnesses() })
 
+  const tsa = options.endpoints.tsaURL
+    ? new TSAWitness({ tsaBaseURL: options.endpoints.tsaURL, ...fetchOptions })
+    : undefined
   return {
+    async timestamp(data) {
+      if (!tsa) return undefined
+      // The witness timestamps a message signature's bytes: hand it `data` as that signature.
+      const proof = await explain(
+        tsa.testify({
+          $case: 'messageSignature',
+          messageSignature: { signature: data },
+        } as Parameters<TSAWitness['testify']>[0]),
+        options.endpoints,
+        retry,
+      )
+      return proof.rfc3161Timestamps?.[0]?.signedTimestamp
+    },
     signMessage: (payload) => explain(message.create({ data: payload }), options.endpoints, retry),
     signStatement: (statement) =>
       explain(

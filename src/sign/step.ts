@@ -7,15 +7,22 @@
 import type { BundleWithDsseEnvelope } from '@sigstore/bundle'
 import type { Logger } from '../logger.js'
 import type { SigningReport } from '../model.js'
+import { registerSecret } from '../redact.js'
 import type { Descriptor } from '../registry/media-types.js'
 import { formatRepository, parseReference, type RepositoryRef } from '../registry/reference.js'
 import { bundleVerifier, verifyBundle } from './bundle-verify.js'
 import { type CertificateIdentity, chainPemFor, identityFromPem } from './certificate.js'
-import { attestationLayer, leafCertificatePem, signatureLayer } from './cosign-format.js'
+import {
+  attestationLayer,
+  attestationLayerBytes,
+  leafCertificatePem,
+  signatureLayer,
+} from './cosign-format.js'
 import { appendCosignLayer } from './cosign-publish.js'
 import { type IdentityProvider, tokenClaims } from './identity.js'
 import type { OciStore } from './oci-store.js'
 import {
+  dockerReference,
   PredicateType,
   sbomPredicate,
   sbomPredicateType,
@@ -25,7 +32,7 @@ import {
   vulnPredicate,
 } from './payloads.js'
 import { attachBundleReferrer } from './referrers.js'
-import { type EnabledSigningSettings, privacyRefusal } from './settings.js'
+import { type EnabledSigningSettings, privacyRefusal, type SigstoreEndpoints } from './settings.js'
 import {
   DEFAULT_RETRY,
   type KeylessSigner,
@@ -33,6 +40,8 @@ import {
   type RetryPolicy,
 } from './sigstore-signer.js'
 import { caChains, type TrustedRoot } from './trust-root.js'
+import { GATE_VERDICT_PREDICATE_TYPE, type GateVerdictPredicate } from './verdict.js'
+import { verifyImage } from './verify.js'
 
 export interface SignInput {
   /** The reference the user gave (tag or digest). */
@@ -43,6 +52,15 @@ export interface SignInput {
   sbomPath?: string
   /** Trivy's JSON report, for the vulnerability attestation. */
   vuln?: VulnPredicateSource
+  /**
+   * The gate verdict, built once the signer is known (its workflow is the policy's URI).
+   * Only PASSED verdicts are pushed: see signingSession.
+   */
+  verdict?: (signed: {
+    policyUri: string
+    repository: string
+    digest: string
+  }) => GateVerdictPredicate
 }
 
 export interface SigningDeps {
@@ -56,6 +74,8 @@ export interface SigningDeps {
   trustedRoot?: TrustedRoot
   retry?: RetryPolicy
   now?: () => Date
+  /** The public-good endpoints from the signing config (TUF); used when `useSigningConfig`. */
+  signingConfig?: () => Promise<SigstoreEndpoints>
 }
 
 /** Signing failed part-way: `partial` lists what did reach the registry. */
@@ -87,6 +107,8 @@ export function transparencyLogLink(
 interface PendingAttestation {
   predicateType: string
   bundle: BundleWithDsseEnvelope
+  /** RFC 3161 timestamp over the `.att` layer bytes (cosign's classic check), with a TSA. */
+  layerTimestamp?: Uint8Array
 }
 
 export interface SigningSession {
@@ -102,12 +124,15 @@ export function signingSession(
   let token: Promise<string> | undefined
   const getToken = () => {
     token ??= deps.identity.getToken().then((value) => {
+      // Whatever provider gave it, the token never appears in a message from here on.
+      registerSecret(value)
       checkPrivacy(settings, value)
       return value
     })
     return token
   }
   let signer: KeylessSigner | undefined
+  let endpoints: Promise<SigstoreEndpoints> | undefined
   const verifier = deps.trustedRoot ? bundleVerifier(deps.trustedRoot) : undefined
   const chains = deps.trustedRoot ? caChains(deps.trustedRoot) : []
 
@@ -154,9 +179,42 @@ export function signingSession(
       }
 
       // The token first, on its own: a refused token or the privacy rule fail with their own message.
-      await getToken()
+      const jwt = await getToken()
+      // Once per session (one TUF fetch per job): the services the signing config lists.
+      endpoints ??=
+        settings.useSigningConfig && deps.signingConfig
+          ? deps.signingConfig()
+          : Promise.resolve(settings.endpoints)
+      const services = await endpoints.catch((error: Error) => {
+        throw new SigningError(error.message, undefined, { cause: error })
+      })
+      if (settings.attestVerdict) {
+        if (!input.verdict) {
+          throw new SigningError(
+            `No gate verdict for ${name}, but 'attest-verdict' is on; the gate did not run for it.`,
+            undefined,
+          )
+        }
+        const predicate = input.verdict({
+          policyUri: policyUri(jwt),
+          repository: dockerReference(repo),
+          digest,
+        })
+        // A FAILED verdict is never pushed: cosign 3 and Kyverno ImageValidatingPolicy count any
+        // verified same-identity attestation as a signature, so it would let the image through.
+        if (predicate.verificationResult !== 'PASSED') {
+          throw new SigningError(
+            `Refusing to attest a ${predicate.verificationResult} gate verdict for ${name}.`,
+            undefined,
+          )
+        }
+        attestations.push({
+          predicateType: GATE_VERDICT_PREDICATE_TYPE,
+          body: statement(repo, digest, GATE_VERDICT_PREDICATE_TYPE, predicate),
+        })
+      }
       signer ??= keylessSigner({
-        endpoints: settings.endpoints,
+        endpoints: services,
         getToken,
         retry: deps.retry ?? DEFAULT_RETRY,
       })
@@ -170,7 +228,13 @@ export function signingSession(
         : undefined
       const signed: PendingAttestation[] = []
       for (const a of attestations) {
-        signed.push({ predicateType: a.predicateType, bundle: await signer.signStatement(a.body) })
+        const bundle = await signer.signStatement(a.body)
+        const pending: PendingAttestation = { predicateType: a.predicateType, bundle }
+        if (cosign) {
+          const stamp = await signer.timestamp(attestationLayerBytes(bundle))
+          if (stamp) pending.layerTimestamp = stamp
+        }
+        signed.push(pending)
       }
 
       const anyBundle = messageBundle ?? signBundle ?? signed[0]?.bundle
@@ -207,7 +271,7 @@ export function signingSession(
       if (input.sbomPath) report.sbom = input.sbomPath
       if (logIndex !== undefined) {
         report.transparencyLog = transparencyLogLink(
-          settings.endpoints.rekorURL,
+          services.rekorURL,
           settings.publicTransparencyLog,
           String(logIndex),
         )
@@ -233,7 +297,7 @@ export function signingSession(
               repo,
               digest,
               'att',
-              attestationLayer(a.bundle, a.predicateType, chainPem),
+              attestationLayer(a.bundle, a.predicateType, chainPem, a.layerTimestamp),
               signerIdentity,
             )
             report.attestations.push({
@@ -257,6 +321,7 @@ export function signingSession(
             signerIdentity,
             now(),
           )
+          if (attached.notReplaced) deps.logger.warning(`${where}: ${attached.notReplaced}`)
           report.signatures.push({ format: 'bundle', reference: `${where}@${attached.digest}` })
           deps.logger.info(
             `Pushed signature bundle ${where}@${attached.digest} (${attached.via === 'referrers-api' ? 'referrers API' : 'referrers tag schema'})`,
@@ -271,6 +336,7 @@ export function signingSession(
               signerIdentity,
               now(),
             )
+            if (ref.notReplaced) deps.logger.warning(`${where}: ${ref.notReplaced}`)
             report.attestations.push({
               predicateType: a.predicateType,
               format: 'bundle',
@@ -286,14 +352,113 @@ export function signingSession(
           { cause: error },
         )
       }
+      if (deps.trustedRoot) {
+        await readBack(report, {
+          where,
+          digest,
+          signer: signerIdentity,
+          expected: [
+            ...(cosign ? expectedIn('cosign', signed) : []),
+            ...(bundles ? expectedIn('bundle', signed) : []),
+          ],
+          store: deps.store,
+          trustedRoot: deps.trustedRoot,
+          logger: deps.logger,
+        })
+      }
       deps.logger.info(`Signing ${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`)
       return report
     },
   }
 }
 
+interface Expected {
+  format: 'cosign' | 'bundle'
+  /** Undefined: the image signature. */
+  predicateType?: string
+}
+
+function expectedIn(format: Expected['format'], signed: PendingAttestation[]): Expected[] {
+  return [{ format }, ...signed.map((a) => ({ format, predicateType: a.predicateType }))]
+}
+
+/**
+ * Read back, then claim: what was pushed is fetched again from the registry (the `.sig`/`.att`
+ * tags, the referrers API or tag schema) and verified with `shipgate verify`'s code against
+ * the same trust root and this workflow's identity. Only then is the report marked verified;
+ * anything missing or not verifying fails signing with the artifact named.
+ */
+async function readBack(
+  report: SigningReport,
+  o: {
+    where: string
+    digest: string
+    signer: CertificateIdentity
+    expected: Expected[]
+    store: OciStore
+    trustedRoot: TrustedRoot
+    logger: Logger
+  },
+): Promise<void> {
+  const image = `${o.where}@${o.digest}`
+  if (!o.signer.subject || !o.signer.issuer) {
+    throw new SigningError(
+      `Pushed the signatures for ${image}, but the certificate names no identity to read them back against.`,
+      report,
+    )
+  }
+  const result = await verifyImage(
+    {
+      image,
+      policy: { identity: { exact: o.signer.subject }, issuer: o.signer.issuer },
+      require: 'any',
+    },
+    { store: o.store, trustedRoot: o.trustedRoot, logger: o.logger },
+  )
+  const absent = o.expected.filter(
+    (e) =>
+      !result.verified.some(
+        (v) =>
+          v.format === e.format &&
+          (e.predicateType === undefined
+            ? v.kind === 'signature'
+            : v.kind === 'attestation' && v.predicateType === e.predicateType),
+      ),
+  )
+  if (absent.length) {
+    const what = absent
+      .map(
+        (e) =>
+          `${e.format === 'cosign' ? 'cosign' : 'bundle'} ${e.predicateType ? `attestation ${e.predicateType}` : 'signature'}`,
+      )
+      .join(', ')
+    const rejected = result.rejected.map((r) => `${r.reference}: ${r.reason}`).join('; ')
+    throw new SigningError(
+      `Pushed the signatures for ${image}, but reading them back from the registry did not verify: ${what}${rejected ? ` (rejected: ${rejected})` : ' (not found)'}. The registry did not keep what was pushed; do not rely on these signatures, and re-run or check the registry.`,
+      report,
+    )
+  }
+  report.verified = true
+  o.logger.info(
+    `Read back and verified ${o.expected.length} signature(s)/attestation(s) of ${image} from the registry`,
+  )
+}
+
 function countExpected(cosign: boolean, bundles: boolean, attestations: number): number {
   return (cosign ? 1 + attestations : 0) + (bundles ? 1 + attestations : 0)
+}
+
+/** The workflow that ran (and holds the gate's inputs): `https://github.com/<job_workflow_ref>`. */
+function policyUri(token: string): string {
+  try {
+    const claims = tokenClaims(token)
+    const ref = claims.job_workflow_ref
+    if (typeof ref === 'string' && ref) return `https://github.com/${ref}`
+    if (typeof claims.sub === 'string' && claims.sub) return `urn:shipgate:signer:${claims.sub}`
+  } catch {
+    // not a JWT we can read: fall through
+  }
+  return 'urn:shipgate:inputs'
 }
 
 /** Signing from a non-public repository into the public log needs the explicit opt-in; the token knows the truth. */
@@ -330,15 +495,20 @@ export function signAndAttest(
   return signingSession(settings, deps).sign(input)
 }
 
-/** Action outputs for the signed images (the lead maps these to core.setOutput). */
-export function signingOutputs(reports: SigningReport[]): {
+/**
+ * Action outputs for the signed images. `signature`/`attestations` name only what was read
+ * back from the registry and verified: nothing else is claimed.
+ */
+export function signingOutputs(all: SigningReport[]): {
   digest: string
   signature: string
   attestations: string
+  'signature-verified': string
 } {
+  const reports = all.filter((r) => r.verified === true)
   const first = reports[0]
   return {
-    digest: first?.digest ?? '',
+    digest: all[0]?.digest ?? '',
     signature:
       first?.signatures.find((s) => s.format === 'cosign')?.reference ??
       first?.signatures[0]?.reference ??
@@ -346,5 +516,7 @@ export function signingOutputs(reports: SigningReport[]): {
     attestations: JSON.stringify(
       reports.flatMap((r) => r.attestations.map((a) => ({ digest: r.digest, ...a }))),
     ),
+    // Measured, never assumed: true only when every signed image was read back and verified.
+    'signature-verified': all.length ? String(reports.length === all.length) : '',
   }
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js'
 import type { IdentityMatcher } from './bundle-verify.js'
 import type { OciStore } from './oci-store.js'
 import { loadTrustedRoot, type TrustedRoot } from './trust-root.js'
+import { parseDuration } from './verdict.js'
 import {
   type RequiredFormats,
   renderVerifyResult,
@@ -20,8 +21,13 @@ export interface VerifyCommandOptions {
   certificateIdentity?: string
   certificateIdentityRegexp?: string
   certificateOidcIssuer?: string
-  /** `any` (default), `cosign`, `bundle` or `both`. */
+  /**
+   * `any` (default), `cosign`, `bundle` or `both`, and/or `verdict` (a PASSED gate verdict),
+   * separated by commas or spaces: `both,verdict`.
+   */
   require?: string
+  /** `24h`, `90m`…: with it, the verdict's DB must be at most that old when the gate ran. */
+  maxDbAge?: string
   /** Predicate types (or the short names cyclonedx, spdxjson, vuln) that must be attested. */
   attestations?: string[]
   /** trusted_root.json; default: public Sigstore via TUF. */
@@ -37,6 +43,27 @@ const SHORT_TYPES: Record<string, string> = {
 
 export class VerifyUsageError extends Error {
   override name = 'VerifyUsageError'
+}
+
+const FORMATS = ['any', 'cosign', 'bundle', 'both'] as const
+
+/** `--require`: one signature-format rule and/or `verdict`. Pure; messages start with `label`. */
+export function parseRequire(
+  raw: string | undefined,
+  label: string,
+): { formats: RequiredFormats; verdict: boolean } {
+  const tokens = (raw ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean)
+  const formats = tokens.filter((t) => (FORMATS as readonly string[]).includes(t))
+  const unknown = tokens.filter((t) => t !== 'verdict' && !formats.includes(t))
+  if (unknown.length || formats.length > 1) {
+    throw new VerifyUsageError(
+      `${label}: ${JSON.stringify(raw)} is not valid; give one of ${FORMATS.join(', ')} (which signature formats must verify) and/or verdict (a PASSED gate verdict), e.g. both,verdict.`,
+    )
+  }
+  return { formats: (formats[0] ?? 'any') as RequiredFormats, verdict: tokens.includes('verdict') }
 }
 
 export function identityMatcher(o: VerifyCommandOptions): IdentityMatcher {
@@ -77,11 +104,13 @@ export async function runVerify(
         '--certificate-oidc-issuer is required: https://token.actions.githubusercontent.com for GitHub Actions.',
       )
     }
-    const require = (options.require ?? 'any') as RequiredFormats
-    if (!['any', 'cosign', 'bundle', 'both'].includes(require)) {
-      throw new VerifyUsageError(
-        `--require must be any, cosign, bundle or both, got ${JSON.stringify(options.require)}.`,
-      )
+    const require = parseRequire(options.require, '--require')
+    let maxDbAgeMs: number | undefined
+    try {
+      maxDbAgeMs =
+        options.maxDbAge === undefined ? undefined : parseDuration(options.maxDbAge, '--max-db-age')
+    } catch (error) {
+      throw new VerifyUsageError((error as Error).message)
     }
     const trustedRoot =
       deps.trustedRoot ??
@@ -90,7 +119,11 @@ export async function runVerify(
       {
         image: options.image,
         policy: { identity, issuer: options.certificateOidcIssuer },
-        require,
+        require: require.formats,
+        // --max-db-age is about the verdict: it implies requiring one.
+        ...(require.verdict || maxDbAgeMs !== undefined
+          ? { requireVerdict: maxDbAgeMs === undefined ? {} : { maxDbAgeMs } }
+          : {}),
         requireAttestations: (options.attestations ?? []).map((t) => SHORT_TYPES[t] ?? t),
       },
       { store: deps.store, trustedRoot, logger: deps.logger },

@@ -20,6 +20,7 @@ import type { OciStore } from './oci-store.js'
 import { PredicateType } from './payloads.js'
 import { BundleAnnotation, findBundleReferrers } from './referrers.js'
 import type { TrustedRoot } from './trust-root.js'
+import { GATE_VERDICT_PREDICATE_TYPE, verdictProblems } from './verdict.js'
 
 export type RequiredFormats = 'any' | 'cosign' | 'bundle' | 'both'
 
@@ -30,6 +31,11 @@ export interface VerifyOptions {
   require?: RequiredFormats
   /** Predicate types that must each be attested (verified) too, e.g. the vuln predicate. */
   requireAttestations?: string[]
+  /**
+   * A verified gate verdict (src/sign/verdict.ts) must say PASSED for this digest, with a DB
+   * built at most `maxDbAgeMs` before the gate ran.
+   */
+  requireVerdict?: { maxDbAgeMs?: number }
 }
 
 export interface VerifiedItem {
@@ -78,6 +84,18 @@ export async function verifyImage(
   const verifier = bundleVerifier(deps.trustedRoot)
   const verified: VerifiedItem[] = []
   const rejected: RejectedItem[] = []
+  // Verified verdicts and what keeps each from accepting the image ([] = accepts).
+  const verdicts: { reference: string; problems: string[] }[] = []
+  const noteVerdict = (
+    reference: string,
+    statement: { predicateType?: string; predicate?: unknown } | undefined,
+  ) => {
+    if (statement?.predicateType !== GATE_VERDICT_PREDICATE_TYPE) return
+    verdicts.push({
+      reference,
+      problems: verdictProblems(statement, digest, options.requireVerdict?.maxDbAgeMs),
+    })
+  }
 
   // Classic: .sig and .att
   for (const suffix of ['sig', 'att'] as const) {
@@ -111,6 +129,7 @@ export async function verifyImage(
         if (result.statement) item.predicateType = result.statement.predicateType
         if (result.logIndex) item.logIndex = result.logIndex
         verified.push(item)
+        noteVerdict(reference, result.statement)
       } catch (error) {
         rejected.push({ format: 'cosign', reference, reason: (error as Error).message })
       }
@@ -134,6 +153,7 @@ export async function verifyImage(
       if (predicateType) item.predicateType = predicateType
       if (result.logIndex) item.logIndex = result.logIndex
       verified.push(item)
+      noteVerdict(reference, result.statement)
     } catch (error) {
       rejected.push({ format: 'bundle', reference, reason: (error as Error).message })
     }
@@ -156,6 +176,13 @@ export async function verifyImage(
     if (!verified.some((v) => v.kind === 'attestation' && v.predicateType === type)) {
       missing.push(`no verified attestation of type ${type}`)
     }
+  }
+  if (options.requireVerdict && !verdicts.some((v) => v.problems.length === 0)) {
+    missing.push(
+      verdicts.length
+        ? `no accepting gate verdict (${verdicts.map((v) => `${v.reference}: ${v.problems.join(', ')}`).join('; ')})`
+        : `no verified gate verdict (${GATE_VERDICT_PREDICATE_TYPE})`,
+    )
   }
   return {
     image: options.image,

@@ -1,11 +1,21 @@
+import { readFile } from 'node:fs/promises'
 import type { Logger } from '../logger.js'
-import type { ShipgateReport } from '../model.js'
+import type { ImageReport, ShipgateReport } from '../model.js'
+import { redact, redactDeep } from '../redact.js'
 import type { IdentityProvider } from '../sign/identity.js'
 import type { OciStore } from '../sign/oci-store.js'
 import { type ArtifactUploader, uploadSbom } from '../sign/sbom-artifact.js'
 import type { SigningSettings } from '../sign/settings.js'
+import { publicGoodEndpoints } from '../sign/signing-config.js'
 import { SigningError, signingOutputs, signingSession } from '../sign/step.js'
 import type { TrustedRoot } from '../sign/trust-root.js'
+import {
+  dbFromTrivyReport,
+  type GatePolicy,
+  gateVerdictPredicate,
+  type VulnerabilityDbInfo,
+} from '../sign/verdict.js'
+import { VERSION } from '../version.js'
 
 export interface SignStageDeps {
   store: () => OciStore
@@ -13,12 +23,21 @@ export interface SignStageDeps {
   trustedRoot: () => Promise<TrustedRoot | undefined>
   uploader?: ArtifactUploader
   logger: Logger
+  /** Trivy's DB metadata (`db/metadata.json` of the cache the scan used), for the verdict. */
+  vulnerabilityDb?: () => Promise<VulnerabilityDbInfo | undefined>
+  now?: () => Date
 }
 
 export interface SignStageResult {
   /** Signing was asked for and did not complete for these images: the step must fail. */
   failed: { image: string; message: string }[]
-  outputs: { digest: string; signature: string; attestations: string; sbom: string }
+  outputs: {
+    digest: string
+    signature: string
+    attestations: string
+    'signature-verified': string
+    sbom: string
+  }
 }
 
 /**
@@ -39,13 +58,19 @@ export async function signStage(
       await uploadSbom(deps.uploader, s.path, s.image, settings.sbomFormat, deps.logger)
   }
 
+  if (!settings.sign && settings.skipped) {
+    deps.logger.warning(settings.skipped)
+    report.warnings.push(settings.skipped)
+  }
   if (settings.sign) {
     // Images that failed to scan are not in the report: they are never signed.
     let trustedRoot: TrustedRoot | undefined
     try {
       trustedRoot = await deps.trustedRoot()
     } catch (error) {
-      const message = `The Sigstore trust root could not be loaded (${(error as Error).message}); signatures are pushed without the pre-push check.`
+      const message = redact(
+        `The Sigstore trust root could not be loaded (${(error as Error).message}); signatures are pushed without the pre-push check.`,
+      )
       deps.logger.warning(message)
       report.warnings.push(message)
     }
@@ -57,6 +82,7 @@ export async function signStage(
           identity: deps.identity(),
           logger: deps.logger,
           trustedRoot,
+          signingConfig: () => publicGoodEndpoints(),
         })
         image.signing = await session.sign({
           image: image.image,
@@ -71,11 +97,14 @@ export async function signStage(
                 scannedAt: image.scannedAt,
               }
             : undefined,
+          verdict: settings.attestVerdict ? await verdictFor(report, image, deps) : undefined,
         })
         if (image.signing) image.digest ??= image.signing.digest
       } catch (error) {
-        if (error instanceof SigningError && error.partial) image.signing = error.partial
-        const message = `Signing ${image.image} failed: ${(error as Error).message}`
+        if (error instanceof SigningError && error.partial)
+          image.signing = redactDeep(error.partial)
+        // Service error text can echo the OIDC token: redacted before it reaches any output.
+        const message = redact(`Signing ${image.image} failed: ${(error as Error).message}`)
         failed.push({ image: image.image, message })
         report.warnings.push(message)
       }
@@ -83,4 +112,55 @@ export async function signStage(
   }
   const signed = signingOutputs(report.images.flatMap((i) => (i.signing ? [i.signing] : [])))
   return { failed, outputs: { ...signed, sbom: sboms[0]?.path ?? '' } }
+}
+
+/** The policy as the report records it: thresholds, scope, and every ignore rule in force. */
+export function gatePolicyOf(report: ShipgateReport): GatePolicy {
+  const rules = new Map<string, GatePolicy['ignores'][number]>()
+  const add = (r: { id: string; source: string; expiresAt?: string }) => {
+    rules.set(`${r.source}\u0000${r.id}`, {
+      id: r.id,
+      source: r.source,
+      ...(r.expiresAt ? { expiresAt: r.expiresAt } : {}),
+    })
+  }
+  for (const image of report.images)
+    for (const f of image.findings) if (f.ignored?.by === 'ignore-file') add(f.ignored.rule)
+  for (const r of report.unusedRules) add(r)
+  return {
+    failOn: report.failOn,
+    scope: report.gateScope,
+    ignoreUnfixed: report.ignoreUnfixed,
+    ignores: [...rules.values()].sort((a, b) =>
+      `${a.source} ${a.id}` < `${b.source} ${b.id}` ? -1 : 1,
+    ),
+  }
+}
+
+async function verdictFor(report: ShipgateReport, image: ImageReport, deps: SignStageDeps) {
+  // The DB that produced the findings: Trivy's own report (client/server) first, else the cache.
+  let db: VulnerabilityDbInfo | undefined
+  try {
+    db = dbFromTrivyReport(JSON.parse(await readFile(image.artifacts.trivyJson, 'utf8')))
+  } catch {
+    db = undefined
+  }
+  db ??= (await deps.vulnerabilityDb?.().catch(() => undefined)) ?? {}
+  const policy = gatePolicyOf(report)
+  const time = (deps.now ?? (() => new Date()))()
+  return (signed: { policyUri: string; repository: string; digest: string }) =>
+    gateVerdictPredicate({
+      repository: signed.repository,
+      digest: signed.digest,
+      passed: report.verdict === 'pass' && image.blocking === 0,
+      policy,
+      policyUri: signed.policyUri,
+      shipgateVersion: VERSION,
+      trivyVersion: image.trivyVersion,
+      db: db ?? {},
+      counts: image.counts,
+      ignored: Object.values(image.ignored).reduce((a, b) => a + b, 0),
+      suppressedByVex: image.suppressed.length,
+      timeVerified: time,
+    })
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { clearSecrets, registerSecret } from '../../src/redact.js'
 import { redact } from '../../src/rescan/redact.js'
 
 describe('redact', () => {
@@ -24,5 +25,17 @@ describe('redact', () => {
 
   it('leaves ordinary text alone (a short secret would blank out words)', () => {
     expect(redact('the tag was not found', ['the'])).toBe('the tag was not found')
+  })
+
+  it('also applies the project redaction: JWTs and secrets registered elsewhere, in their encodings', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOmFjbWUvYXBwIn0.c2lnbmF0dXJl'
+    registerSecret('registered-elsewhere-9')
+    try {
+      const out = redact(`oidc ${jwt} and ${encodeURIComponent('registered-elsewhere-9')}`)
+      expect(out).not.toContain(jwt)
+      expect(out).not.toContain('registered-elsewhere-9')
+    } finally {
+      clearSecrets()
+    }
   })
 })

@@ -71,7 +71,7 @@ describe('resolveTargets', () => {
   it('watchList names each image once, canonically, with the platform in the key', () => {
     expect(
       watchList(
-        ['nginx', 'docker.io/library/nginx:latest', 'ghcr.io/a/b@sha256:' + 'c'.repeat(64)],
+        ['nginx', 'docker.io/library/nginx:latest', `ghcr.io/a/b@sha256:${'c'.repeat(64)}`],
         'linux/arm64',
       ).map((w) => w.key),
     ).toEqual([

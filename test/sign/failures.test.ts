@@ -1,3 +1,4 @@
+import { RFC3161Timestamp } from '@sigstore/core'
 /**
  * Failure paths keep the build honest and lose nothing: Sigstore services down or slow, a
  * registry refusing pushes, a missing OIDC permission, the privacy rule; and tampering that
@@ -96,8 +97,24 @@ describe('Sigstore services failing', () => {
     store.addImage(repo, 'v1')
     const before = sigstore.calls.tsa
     await signAndAttest(input, mockSettings(sigstore, {}, true), mockDeps(sigstore, store))
-    // One timestamp per signing operation: .sig, the sign/v1 bundle, two attestations (shared by both formats).
-    expect(sigstore.calls.tsa - before).toBe(4)
+    // One timestamp per signing operation: .sig, the sign/v1 bundle, two attestations (shared by
+    // both formats), plus one per `.att` layer over the layer bytes (what cosign checks there).
+    expect(sigstore.calls.tsa - before).toBe(6)
+    // cosign (2.x and 3 classic) verifies an `.att` timestamp over the layer, not the DSSE signature.
+    const att = store.manifests.get(
+      store.tags.get(`${repo.registry}/${repo.repository}:${IMAGE_DIGEST_TAG(store)}.att`) ?? '',
+    )
+    const layers = JSON.parse(Buffer.from(att?.bytes ?? []).toString()).layers as {
+      digest: string
+      annotations: Record<string, string>
+    }[]
+    expect(layers).toHaveLength(2)
+    for (const layer of layers) {
+      const stamp = JSON.parse(layer.annotations['dev.sigstore.cosign/rfc3161timestamp'] ?? '{}')
+      const ts = RFC3161Timestamp.parse(Buffer.from(stamp.SignedRFC3161Timestamp, 'base64'))
+      const blob = store.blobs.get(layer.digest) as Uint8Array
+      expect(() => ts.tstInfo.verify(Buffer.from(blob))).not.toThrow()
+    }
     const result = await verifyImage(
       {
         image: IMAGE,
@@ -114,6 +131,11 @@ describe('Sigstore services failing', () => {
     expect(result.ok).toBe(true)
   })
 })
+
+/** `sha256-<hex>` of the one image in `store` tagged v1. */
+function IMAGE_DIGEST_TAG(store: ReturnType<typeof memoryStore>): string {
+  return (store.tags.get(`${repo.registry}/${repo.repository}:v1`) ?? '').replace(':', '-')
+}
 
 describe('registry refusing the push', () => {
   it('fails with what was signed and what reached the registry; the SBOM path is still reported', async () => {

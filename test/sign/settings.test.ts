@@ -11,14 +11,17 @@ describe('readSigningSettings', () => {
     expect(readSigningSettings({}, pub)).toEqual({ sign: false, sbomFormat: 'cyclonedx' })
   })
 
-  it('defaults to public Sigstore, both formats, both attestations', () => {
+  it('defaults to public Sigstore, both formats, all three attestations', () => {
     expect(readSigningSettings({ sign: 'true' }, pub)).toEqual({
       sign: true,
       sbomFormat: 'cyclonedx',
       attestSbom: true,
       attestVulnerabilities: true,
+      attestVerdict: true,
       signatureFormat: 'both',
       endpoints: { fulcioURL: PUBLIC_GOOD.fulcioURL, rekorURL: PUBLIC_GOOD.rekorURL },
+      // No service URL given: the public-good signing config (TUF) decides at signing time.
+      useSigningConfig: true,
       publicTransparencyLog: true,
       publicTransparencyLogOptIn: false,
     })
@@ -115,10 +118,11 @@ describe('SBOM artifact and outputs', () => {
     ])
   })
 
-  it('maps reports to the digest / signature / attestations outputs', () => {
+  it('maps read-back-verified reports to the digest / signature / attestations outputs', () => {
     const out = signingOutputs([
       {
         digest: 'sha256:aa',
+        verified: true,
         signatures: [
           { format: 'bundle', reference: 'r@sha256:bb' },
           { format: 'cosign', reference: 'r:sha256-aa.sig' },
@@ -142,5 +146,23 @@ describe('SBOM artifact and outputs', () => {
         reference: 'r:sha256-aa.att',
       },
     ])
+    expect(out['signature-verified']).toBe('true')
+  })
+
+  it('claims no signature that was not read back and verified', () => {
+    const out = signingOutputs([
+      {
+        digest: 'sha256:aa',
+        signatures: [{ format: 'cosign', reference: 'r:sha256-aa.sig' }],
+        attestations: [],
+      },
+    ])
+    expect(out).toEqual({
+      digest: 'sha256:aa',
+      signature: '',
+      attestations: '[]',
+      'signature-verified': 'false',
+    })
+    expect(signingOutputs([])['signature-verified']).toBe('')
   })
 })

@@ -57,6 +57,11 @@ export interface Fault {
   status?: number
   delayMs?: number
   times: number
+  /**
+   * Echo the caller's OIDC token (Fulcio: `credentials.oidcIdentityToken`) in the error body,
+   * as a misbehaving service or proxy might: the text must never reach any output.
+   */
+  echoToken?: boolean
 }
 
 export type ServiceName = 'fulcio' | 'rekor' | 'tsa' | 'oidc'
@@ -227,9 +232,19 @@ export async function startMockSigstore(
       fault.times--
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
       if (fault.status) {
+        let message = `injected ${service} failure`
+        if (fault.echoToken) {
+          let echoed = req.headers.authorization ?? ''
+          try {
+            echoed = JSON.parse(body.toString()).credentials?.oidcIdentityToken ?? echoed
+          } catch {
+            // not JSON: echo the Authorization header
+          }
+          message = `invalid identity token ${echoed}: token rejected`
+        }
         res
           .writeHead(fault.status, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ code: fault.status, message: `injected ${service} failure` }))
+          .end(JSON.stringify({ code: fault.status, message }))
         return
       }
     }

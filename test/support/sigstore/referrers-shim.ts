@@ -69,6 +69,18 @@ export async function startReferrersShim(upstream: string): Promise<ReferrersShi
         const headers = { ...up.headers }
         if (typeof headers.location === 'string')
           headers.location = headers.location.replace(upstream, shimHost)
+        const manifestDelete =
+          req.method === 'DELETE' &&
+          url.pathname.match(/^\/v2\/(.+)\/manifests\/(sha256:[a-f0-9]{64})$/)
+        if (manifestDelete && up.statusCode === 202) {
+          // A deleted manifest leaves the referrers list, as in a registry's own referrers API.
+          for (const [key, entries] of index) {
+            index.set(
+              key,
+              entries.filter((e) => e.digest !== manifestDelete[2]),
+            )
+          }
+        }
         if (manifestPut && up.statusCode === 201) {
           const doc = JSON.parse(payload.toString('utf8')) as {
             mediaType?: string

@@ -24,6 +24,8 @@ export function mockSettings(
       'rekor-url': sigstore.rekorURL,
       ...(withTsa ? { 'tsa-url': sigstore.tsaURL } : {}),
       'trusted-root': '(given in memory)',
+      // Library-level tests sign without a gate run; the verdict has its own tests.
+      'attest-verdict': 'false',
       ...raw,
     },
     { repositoryVisibility: 'public' },

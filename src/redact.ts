@@ -1,0 +1,78 @@
+/**
+ * Redaction of secrets from text that leaves the process: outputs, the job summary, the JSON
+ * report, the PR comment, the log. The runner's `::add-mask::` only covers its own log, and
+ * only for values it was told about; error text from Fulcio, Rekor, a TSA or a proxy can echo
+ * the OIDC token (or a token nobody registered), so every message is scrubbed here first.
+ *
+ * Two rules: anything shaped like a JWT (`eyJ…` header, three base64url segments) and any value
+ * registered with `registerSecret` (tokens, registry passwords), also in the encodings error
+ * text tends to carry them (JSON-escaped, percent-encoded, base64).
+ */
+
+export const REDACTED = '[REDACTED]'
+
+/**
+ * A JWT/JWS in compact form: base64url(`{"…`) header, payload, and a signature that may be
+ * empty (`alg: none`). The header of every JSON object starts with `eyJ` in base64url.
+ */
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{2,}={0,2}\.[A-Za-z0-9_-]{2,}={0,2}\.[A-Za-z0-9_-]*={0,2}/g
+
+/** Shorter values would redact ordinary words; the runner masks them in the log regardless. */
+export const MIN_SECRET_LENGTH = 4
+
+const secrets = new Set<string>()
+
+/** Registers a value to be cut out of every message from now on (the token, a password). */
+export function registerSecret(value: string | undefined): void {
+  if (!value || value.trim().length < MIN_SECRET_LENGTH) return
+  for (const form of encodings(value)) secrets.add(form)
+}
+
+/** For tests: forget what was registered. */
+export function clearSecrets(): void {
+  secrets.clear()
+}
+
+function encodings(value: string): string[] {
+  const forms = new Set([value, value.trim()])
+  forms.add(JSON.stringify(value).slice(1, -1))
+  forms.add(encodeURIComponent(value))
+  forms.add(Buffer.from(value).toString('base64'))
+  forms.add(Buffer.from(value).toString('base64url'))
+  return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH)
+}
+
+/** `text` with every JWT-shaped string and every registered secret replaced by `[REDACTED]`. */
+export function redact(text: string): string {
+  let out = text.replace(JWT_SHAPE, REDACTED)
+  // Longest first, so a secret that contains another is cut out whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED)
+  }
+  return out
+}
+
+/** Redacts every string inside a JSON-like value, in place (objects and arrays), and returns it. */
+export function redactDeep<T>(value: T): T {
+  return walk(value, new WeakSet()) as T
+}
+
+function walk(value: unknown, seen: WeakSet<object>): unknown {
+  if (typeof value === 'string') return redact(value)
+  if (value === null || typeof value !== 'object') return value
+  if (seen.has(value)) return value
+  seen.add(value)
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = walk(value[i], seen)
+    return value
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    ;(value as Record<string, unknown>)[key] = walk(inner, seen)
+  }
+  return value
+}
+
+/** An error's message, redacted: for catch blocks that turn errors into output text. */
+export function redactedMessage(error: unknown): string {
+  return redact(error instanceof Error ? error.message : String(error))
+}
