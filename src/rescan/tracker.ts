@@ -13,7 +13,13 @@ import type { OwnAuthor } from '../github/authorship.js'
 import type { Logger } from '../logger.js'
 import type { ShipgateReport } from '../model.js'
 import type { IssuesApi, RepoIssue } from './github.js'
-import { decodeState, endsWithMarker, type IssueState, rescanMarker } from './marker.js'
+import {
+  decodeState,
+  encodeState,
+  endsWithMarker,
+  type IssueState,
+  rescanMarker,
+} from './marker.js'
 import { closingComment, duplicateComment, issueBody, issueTitle } from './render.js'
 import type { ImageOutcome } from './result.js'
 
@@ -66,10 +72,14 @@ export function previousOf(issue: RepoIssue | undefined): {
   return { previous: state.total > state.findings.length ? 'partial' : 'known', state }
 }
 
-function sameState(a: IssueState | undefined, b: IssueState): boolean {
-  if (!a || a.digest !== b.digest || a.total !== b.total) return false
-  const hashes = new Set(a.findings.map((f) => f.hash))
-  return b.findings.length === a.findings.length && b.findings.every((f) => hashes.has(f.hash))
+/**
+ * Whether the issue already records exactly this state. Compared as stored (the same budget
+ * cuts the same findings), so an image with more findings than the record holds is not
+ * rewritten on every run.
+ */
+function sameState(body: string, state: IssueState): boolean {
+  const stored = encodeState(state)
+  return body.split(/\r\n|\r|\n/).some((line) => line.trim() === stored)
 }
 
 async function closeDuplicates(ctx: TrackerContext, keep: RepoIssue, extra: RepoIssue[]) {
@@ -113,7 +123,7 @@ export async function syncIssue(
   }
 
   if (keep) {
-    if (sameState(decodeState(keep.body), state)) {
+    if (sameState(keep.body, state)) {
       outcome.issue = { action: 'unchanged', number: keep.number, url: keep.url, closedDuplicates }
       return
     }
@@ -151,7 +161,7 @@ export async function syncIssue(
     return
   }
   // Ours was the newer one: the older issue carries the image from now on, with this scan.
-  if (!sameState(decodeState(oldest.body), state)) {
+  if (!sameState(oldest.body, state)) {
     replace(
       ctx,
       await ctx.api.updateIssue(oldest.number, { title: issueTitle(outcome.image), body: body() }),

@@ -169,6 +169,21 @@ describe('one issue per image over runs', () => {
     expect(pages.map((q) => q.query.get('page') ?? '1').slice(-3)).toEqual(['1', '2', '3'])
   })
 
+  it('an image with more blocking findings than the issue can record is not rewritten on every run', async () => {
+    const many = Array.from({ length: 1500 }, (_, i) =>
+      v(`CVE-2026-${10000 + i}`, 'HIGH', `pkg${i}`),
+    )
+    const first = await rescan({ [API]: many })
+    expect(first.result.images[0]?.issue.action).toBe('opened')
+    const before = fake.writes().length
+    const again = await rescan({ [API]: many })
+    expect(again.result.images[0]).toMatchObject({
+      previous: 'partial',
+      issue: { action: 'unchanged' },
+    })
+    expect(fake.writes().length).toBe(before)
+  })
+
   it('closes duplicates an earlier run left, keeping the oldest', async () => {
     await rescan({ [API]: [v('CVE-2026-0001')] })
     const [first] = issueOf(API)
