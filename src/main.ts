@@ -25,6 +25,10 @@ function setOutputs(result: PipelineResult): void {
   const { totals } = report
   if (totals) for (const s of SEVERITIES) core.setOutput(s.toLowerCase(), String(totals[s]))
   core.setOutput('report', result.reportPath)
+  // Trivy's own report of each scanned image: what a privileged workflow_run job judges again.
+  const trivyReports = report.images.map((i) => ({ image: i.image, path: i.artifacts.trivyJson }))
+  core.setOutput('trivy-report', trivyReports[0]?.path ?? '')
+  core.setOutput('trivy-reports', JSON.stringify(trivyReports))
   core.setOutput('sarif', result.sarifPath ?? '')
   core.setOutput('reason', report.reason)
   const bases = report.images.flatMap((i) =>

@@ -70,9 +70,11 @@ describe('Sigstore services failing', () => {
   it('times out a slow Rekor, retries, and reports Rekor when it never answers in time', async () => {
     const store = memoryStore({ referrersApi: false })
     store.addImage(repo, 'v1')
-    sigstore.faults.rekor = { delayMs: 400, times: 100 }
+    // Margins wide enough for a loaded 2-core machine: Fulcio must answer within the timeout,
+    // Rekor never does.
+    sigstore.faults.rekor = { delayMs: 8000, times: 100 }
     const deps = mockDeps(sigstore, store, {
-      retry: { retries: 1, minTimeoutMs: 10, maxTimeoutMs: 20, timeoutMs: 150 },
+      retry: { retries: 1, minTimeoutMs: 10, maxTimeoutMs: 20, timeoutMs: 1500 },
     })
     const error = await signAndAttest(input, mockSettings(sigstore), deps).catch((e) => e)
     expect(error.message).toMatch(
@@ -84,9 +86,9 @@ describe('Sigstore services failing', () => {
   it('recovers from a slow Rekor answer by retrying', async () => {
     const store = memoryStore({ referrersApi: true })
     store.addImage(repo, 'v1')
-    sigstore.faults.rekor = { delayMs: 400, times: 1 }
+    sigstore.faults.rekor = { delayMs: 8000, times: 1 }
     const deps = mockDeps(sigstore, store, {
-      retry: { retries: 2, minTimeoutMs: 10, maxTimeoutMs: 20, timeoutMs: 200 },
+      retry: { retries: 2, minTimeoutMs: 10, maxTimeoutMs: 20, timeoutMs: 1500 },
     })
     const report = await signAndAttest(input, mockSettings(sigstore), deps)
     expect(report.attestations).toHaveLength(4)
