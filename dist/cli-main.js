@@ -14037,8 +14037,8 @@ var require_pool_stats = __commonJS({
     var { kFree, kConnected, kPending, kQueued, kRunning, kSize } = require_symbols();
     var kPool = /* @__PURE__ */ Symbol("pool");
     var PoolStats = class {
-      constructor(pool2) {
-        this[kPool] = pool2;
+      constructor(pool3) {
+        this[kPool] = pool3;
       }
       get connected() {
         return this[kPool][kConnected];
@@ -14089,35 +14089,35 @@ var require_pool_base = __commonJS({
         this[kQueue] = new FixedQueue();
         this[kClients] = [];
         this[kQueued] = 0;
-        const pool2 = this;
+        const pool3 = this;
         this[kOnDrain] = function onDrain(origin, targets) {
-          const queue = pool2[kQueue];
+          const queue = pool3[kQueue];
           let needDrain = false;
           while (!needDrain) {
             const item = queue.shift();
             if (!item) {
               break;
             }
-            pool2[kQueued]--;
+            pool3[kQueued]--;
             needDrain = !this.dispatch(item.opts, item.handler);
           }
           this[kNeedDrain] = needDrain;
-          if (!this[kNeedDrain] && pool2[kNeedDrain]) {
-            pool2[kNeedDrain] = false;
-            pool2.emit("drain", origin, [pool2, ...targets]);
+          if (!this[kNeedDrain] && pool3[kNeedDrain]) {
+            pool3[kNeedDrain] = false;
+            pool3.emit("drain", origin, [pool3, ...targets]);
           }
-          if (pool2[kClosedResolve] && queue.isEmpty()) {
-            Promise.all(pool2[kClients].map((c3) => c3.close())).then(pool2[kClosedResolve]);
+          if (pool3[kClosedResolve] && queue.isEmpty()) {
+            Promise.all(pool3[kClients].map((c3) => c3.close())).then(pool3[kClosedResolve]);
           }
         };
         this[kOnConnect] = (origin, targets) => {
-          pool2.emit("connect", origin, [pool2, ...targets]);
+          pool3.emit("connect", origin, [pool3, ...targets]);
         };
         this[kOnDisconnect] = (origin, targets, err) => {
-          pool2.emit("disconnect", origin, [pool2, ...targets], err);
+          pool3.emit("disconnect", origin, [pool3, ...targets], err);
         };
         this[kOnConnectionError] = (origin, targets, err) => {
-          pool2.emit("connectionError", origin, [pool2, ...targets], err);
+          pool3.emit("connectionError", origin, [pool3, ...targets], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -14371,22 +14371,22 @@ var require_balanced_pool = __commonJS({
       }
       addUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
-        if (this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true)) {
+        if (this[kClients].find((pool4) => pool4[kUrl].origin === upstreamOrigin && pool4.closed !== true && pool4.destroyed !== true)) {
           return this;
         }
-        const pool2 = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
-        this[kAddClient](pool2);
-        pool2.on("connect", () => {
-          pool2[kWeight] = Math.min(this[kMaxWeightPerServer], pool2[kWeight] + this[kErrorPenalty]);
+        const pool3 = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
+        this[kAddClient](pool3);
+        pool3.on("connect", () => {
+          pool3[kWeight] = Math.min(this[kMaxWeightPerServer], pool3[kWeight] + this[kErrorPenalty]);
         });
-        pool2.on("connectionError", () => {
-          pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
+        pool3.on("connectionError", () => {
+          pool3[kWeight] = Math.max(1, pool3[kWeight] - this[kErrorPenalty]);
           this._updateBalancedPoolStats();
         });
-        pool2.on("disconnect", (...args) => {
+        pool3.on("disconnect", (...args) => {
           const err = args[2];
           if (err && err.code === "UND_ERR_SOCKET") {
-            pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
+            pool3[kWeight] = Math.max(1, pool3[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
         });
@@ -14405,9 +14405,9 @@ var require_balanced_pool = __commonJS({
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
-        const pool2 = this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true);
-        if (pool2) {
-          this[kRemoveClient](pool2);
+        const pool3 = this[kClients].find((pool4) => pool4[kUrl].origin === upstreamOrigin && pool4.closed !== true && pool4.destroyed !== true);
+        if (pool3) {
+          this[kRemoveClient](pool3);
         }
         return this;
       }
@@ -14422,16 +14422,16 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool2) => pool2[kNeedDrain]).reduce((a2, b) => a2 && b, true);
+        const allClientsBusy = this[kClients].map((pool3) => pool3[kNeedDrain]).reduce((a2, b) => a2 && b, true);
         if (allClientsBusy) {
           return;
         }
         let counter = 0;
-        let maxWeightIndex = this[kClients].findIndex((pool2) => !pool2[kNeedDrain]);
+        let maxWeightIndex = this[kClients].findIndex((pool3) => !pool3[kNeedDrain]);
         while (counter++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
-          const pool2 = this[kClients][this[kIndex]];
-          if (pool2[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool2[kNeedDrain]) {
+          const pool3 = this[kClients][this[kIndex]];
+          if (pool3[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool3[kNeedDrain]) {
             maxWeightIndex = this[kIndex];
           }
           if (this[kIndex] === 0) {
@@ -14440,8 +14440,8 @@ var require_balanced_pool = __commonJS({
               this[kCurrentWeight] = this[kMaxWeightPerServer];
             }
           }
-          if (pool2[kWeight] >= this[kCurrentWeight] && !pool2[kNeedDrain]) {
-            return pool2;
+          if (pool3[kWeight] >= this[kCurrentWeight] && !pool3[kNeedDrain]) {
+            return pool3;
           }
         }
         this[kCurrentWeight] = this[kClients][maxWeightIndex][kWeight];
@@ -25576,7 +25576,7 @@ var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
-    var diff = (version1, version2) => {
+    var diff2 = (version1, version2) => {
       const v1 = parse3(version1, null, true);
       const v2 = parse3(version2, null, true);
       const comparison = v1.compare(v2);
@@ -25611,7 +25611,7 @@ var require_diff = __commonJS({
       }
       return "prerelease";
     };
-    module.exports = diff;
+    module.exports = diff2;
   }
 });
 
@@ -27133,7 +27133,7 @@ var require_semver2 = __commonJS({
     var valid2 = require_valid();
     var clean3 = require_clean();
     var inc = require_inc();
-    var diff = require_diff();
+    var diff2 = require_diff();
     var major = require_major();
     var minor = require_minor();
     var patch = require_patch();
@@ -27172,7 +27172,7 @@ var require_semver2 = __commonJS({
       valid: valid2,
       clean: clean3,
       inc,
-      diff,
+      diff: diff2,
       major,
       minor,
       patch,
@@ -33587,9 +33587,9 @@ var require_url = __commonJS({
   "node_modules/tuf-js/dist/utils/url.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.join = join5;
+    exports.join = join6;
     var url_1 = __require("url");
-    function join5(base, path10) {
+    function join6(base, path10) {
       return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path10)).toString();
     }
     function ensureTrailingSlash(path10) {
@@ -45183,7 +45183,7 @@ var require_dist8 = __commonJS({
 import { mkdtempSync } from "node:fs";
 import { copyFile as copyFile2, mkdir as mkdir3, readFile as readFile9 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -54313,14 +54313,14 @@ function inferOffline(f) {
   const id = f.osRelease?.id;
   const version2 = f.osRelease?.versionId ?? "";
   const major = version2.split(".")[0];
-  const named2 = (name) => ({ name, how: "inferred", ...classifyBaseName(name) });
-  if (id === "wolfi" || id === "chainguard") return named2("cgr.dev/chainguard/wolfi-base");
-  if (id === "alpine") return named2(`alpine:${version2.split(".").slice(0, 2).join(".")}`);
+  const named3 = (name) => ({ name, how: "inferred", ...classifyBaseName(name) });
+  if (id === "wolfi" || id === "chainguard") return named3("cgr.dev/chainguard/wolfi-base");
+  if (id === "alpine") return named3(`alpine:${version2.split(".").slice(0, 2).join(".")}`);
   if (id === "debian" && f.packages !== void 0 && f.packages <= 12)
-    return named2(`gcr.io/distroless/base-debian${major}`);
-  if (id === "debian") return named2(`debian:${major}`);
-  if (id === "ubuntu") return named2(`ubuntu:${version2}`);
-  if (id === "redhat" || id === "rhel") return named2(`registry.access.redhat.com/ubi${major}/ubi`);
+    return named3(`gcr.io/distroless/base-debian${major}`);
+  if (id === "debian") return named3(`debian:${major}`);
+  if (id === "ubuntu") return named3(`ubuntu:${version2}`);
+  if (id === "redhat" || id === "rhel") return named3(`registry.access.redhat.com/ubi${major}/ubi`);
   return { how: "inferred", minimal: false, family: "other" };
 }
 
@@ -75058,6 +75058,45 @@ function safeJson(value) {
   );
 }
 
+// src/rescan/engine.ts
+import { join as join4 } from "node:path";
+
+// src/github/authorship.ts
+var ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
+async function resolveOwnAuthor(expectedAuthor, github, logger) {
+  const expected = expectedAuthor?.trim();
+  if (expected) return byLogin(expected, void 0, `\`${expected}\` (expectedAuthor)`);
+  const user = github.authenticatedUser ? await github.authenticatedUser() : void 0;
+  const own2 = user ? byLogin(user.login, void 0, `\`${user.login}\` (the token's user)`) : byLogin(
+    ACTIONS_BOT.login,
+    ACTIONS_BOT.type,
+    `\`${ACTIONS_BOT.login}\` (the token is a GitHub App installation token)`
+  );
+  logger.debug(`Shipgate's own comments are those by ${own2.description}.`);
+  return own2;
+}
+function byLogin(login, type, description) {
+  const wanted = login.toLowerCase();
+  return {
+    description,
+    accepts: (author) => author !== void 0 && author.login.toLowerCase() === wanted && (type === void 0 || author.type === type)
+  };
+}
+
+// src/github/commenter.ts
+var GitHubApiError = class extends Error {
+  constructor(status2, message, request, documentationUrl) {
+    super(message);
+    this.status = status2;
+    this.request = request;
+    this.documentationUrl = documentationUrl;
+    this.name = "GitHubApiError";
+  }
+  status;
+  request;
+  documentationUrl;
+};
+
 // src/pipeline.ts
 import { mkdir as mkdir2, readFile as readFile7, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
@@ -76610,690 +76649,135 @@ async function runPipeline(req, deps) {
   return { report, reportPath, sarifPath, errors };
 }
 
-// src/sign/verdict.ts
-var GATE_VERDICT_PREDICATE_TYPE = "https://shipgate.dev/attestation/gate/v1";
-var DurationError = class extends Error {
-  name = "DurationError";
-};
-var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseDuration(raw, label) {
-  const text2 = raw.trim();
-  const parts = [...text2.matchAll(/(\d+(?:\.\d+)?)([smhd])/g)];
-  if (!text2 || parts.map((p) => p[0]).join("") !== text2) {
-    throw new DurationError(
-      `${label}: ${JSON.stringify(raw)} is not a duration; use a number with s, m, h or d, e.g. 24h or 1h30m.`
-    );
-  }
-  const ms = parts.reduce((sum, p) => sum + Number(p[1]) * (UNIT_MS[p[2]] ?? 0), 0);
-  if (ms <= 0) throw new DurationError(`${label}: the duration must be greater than zero.`);
-  return ms;
-}
-function verdictProblems(statement, digest, maxDbAgeMs) {
-  if (statement.predicateType !== GATE_VERDICT_PREDICATE_TYPE) return ["not a gate verdict"];
-  const p = statement.predicate;
-  const problems = [];
-  if (p?.verificationResult !== "PASSED") {
-    problems.push(`the verdict is ${p?.verificationResult ?? "missing"}, not PASSED`);
-  }
-  if (typeof p?.resourceUri !== "string" || !p.resourceUri.endsWith(`@${digest}`)) {
-    problems.push(`the verdict is for ${p?.resourceUri ?? "no resource"}, not ${digest}`);
-  }
-  if (maxDbAgeMs !== void 0) {
-    const verified = Date.parse(p?.timeVerified ?? "");
-    const built = Date.parse(p?.scanner?.db?.lastUpdate ?? "");
-    if (Number.isNaN(verified) || Number.isNaN(built)) {
-      problems.push("the verdict does not say when the vulnerability DB was built");
-    } else if (verified - built > maxDbAgeMs) {
-      const hours = ((verified - built) / 36e5).toFixed(1);
-      problems.push(
-        `the vulnerability DB was ${hours} h old when the gate ran, more than the ${(maxDbAgeMs / 36e5).toFixed(1)} h allowed`
-      );
-    }
-  }
-  return problems;
-}
-
-// src/sign/verify.ts
-var import_bundle4 = __toESM(require_dist5(), 1);
-
-// src/sign/referrers.ts
-var import_bundle3 = __toESM(require_dist5(), 1);
-var BUNDLE_ARTIFACT_PREFIX = "application/vnd.dev.sigstore.bundle";
-var EMPTY_BLOB = Buffer.from("{}");
-var BundleAnnotation = {
-  content: "dev.sigstore.bundle.content",
-  predicateType: "dev.sigstore.bundle.predicateType",
-  created: "org.opencontainers.image.created",
-  /** Not written by cosign 3.1; Trivy's `--vex oci` and other in-toto readers look only at this. */
-  intotoPredicateType: "in-toto.io/predicate-type"
-};
-function referrersTag(digest) {
-  return digest.replace(":", "-");
-}
-async function findBundleReferrers(store, repo, digest) {
-  const viaApi = await store.referrers(repo, digest);
-  if (viaApi !== "unsupported") {
-    return {
-      referrers: viaApi.filter((d) => d.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)),
-      via: "referrers-api"
-    };
-  }
-  const index = await store.getManifest(repo, referrersTag(digest));
-  if (!index) return { referrers: [], via: "tag-schema" };
-  const doc = JSON.parse(Buffer.from(index.bytes).toString("utf8"));
-  return {
-    referrers: (doc.manifests ?? []).filter(
-      (d) => d.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)
-    ),
-    via: "tag-schema"
-  };
-}
-
-// src/sign/verify.ts
-var VerifyError = class extends Error {
-  name = "VerifyError";
-};
-var parseJson = (bytes) => JSON.parse(Buffer.from(bytes).toString("utf8"));
-async function verifyImage(options, deps) {
-  const ref = parseReference(options.image);
-  const repo = { registry: ref.registry, repository: ref.repository };
-  const where = formatRepository(repo);
-  const found = await deps.store.headManifest(repo, ref.digest ?? ref.tag ?? "latest");
-  if (!found) throw new VerifyError(`${options.image} does not exist in the registry.`);
-  const digest = ref.digest ?? found.digest;
-  const verifier = bundleVerifier(deps.trustedRoot);
-  const verified = [];
-  const rejected = [];
-  const verdicts = [];
-  const noteVerdict = (reference, statement) => {
-    if (statement?.predicateType !== GATE_VERDICT_PREDICATE_TYPE) return;
-    verdicts.push({
-      reference,
-      problems: verdictProblems(statement, digest, options.requireVerdict?.maxDbAgeMs)
-    });
-  };
-  for (const suffix of ["sig", "att"]) {
-    const tag = cosignTag(digest, suffix);
-    const manifest = await deps.store.getManifest(repo, tag);
-    if (!manifest) continue;
-    const layers = parseJson(manifest.bytes).layers ?? [];
-    for (const [i2, layer] of layers.entries()) {
-      const reference = `${where}:${tag}#${i2}`;
-      const expected = suffix === "sig" ? SIMPLESIGNING_MEDIA_TYPE : DSSE_LAYER_MEDIA_TYPE;
-      if (layer.mediaType !== expected) continue;
-      try {
-        const blob = await deps.store.getBlob(repo, layer.digest);
-        if (sha256(blob) !== layer.digest)
-          throw new Error("layer content does not match its digest");
-        const bundle = bundleFromCosignLayer(layer, blob);
-        const result = verifyBundle(
-          verifier,
-          bundle,
-          options.policy,
-          digest,
-          suffix === "sig" ? blob : void 0
-        );
-        if (suffix === "att") checkEnvelopeHash(bundle, blob);
-        const item = {
-          format: "cosign",
-          kind: suffix === "sig" ? "signature" : "attestation",
-          reference,
-          signer: result.signer
-        };
-        if (result.statement) item.predicateType = result.statement.predicateType;
-        if (result.logIndex) item.logIndex = result.logIndex;
-        verified.push(item);
-        noteVerdict(reference, result.statement);
-      } catch (error62) {
-        rejected.push({ format: "cosign", reference, reason: error62.message });
-      }
-    }
-  }
-  const { referrers: referrers2, via } = await findBundleReferrers(deps.store, repo, digest);
-  for (const descriptor of referrers2) {
-    const reference = `${where}@${descriptor.digest}`;
-    try {
-      const bundle = await readBundleReferrer(deps.store, repo, descriptor);
-      const result = verifyBundle(verifier, bundle, options.policy, digest);
-      const predicateType = result.statement?.predicateType;
-      const item = {
-        format: "bundle",
-        kind: predicateType === PredicateType.cosignSign ? "signature" : "attestation",
-        reference,
-        signer: result.signer
-      };
-      if (predicateType) item.predicateType = predicateType;
-      if (result.logIndex) item.logIndex = result.logIndex;
-      verified.push(item);
-      noteVerdict(reference, result.statement);
-    } catch (error62) {
-      rejected.push({ format: "bundle", reference, reason: error62.message });
-    }
-  }
-  const missing = [];
-  const signed = (format2) => verified.some((v) => v.format === format2 && v.kind === "signature");
-  const require2 = options.require ?? "any";
-  if (require2 === "any" && !signed("cosign") && !signed("bundle")) {
-    missing.push("no verified signature in either format");
-  }
-  if ((require2 === "cosign" || require2 === "both") && !signed("cosign")) {
-    missing.push(`no verified cosign signature (${cosignTag(digest, "sig")})`);
-  }
-  if ((require2 === "bundle" || require2 === "both") && !signed("bundle")) {
-    missing.push("no verified Sigstore bundle signature among the referrers");
-  }
-  for (const type of options.requireAttestations ?? []) {
-    if (!verified.some((v) => v.kind === "attestation" && v.predicateType === type)) {
-      missing.push(`no verified attestation of type ${type}`);
-    }
-  }
-  if (options.requireVerdict && !verdicts.some((v) => v.problems.length === 0)) {
-    missing.push(
-      verdicts.length ? `no accepting gate verdict (${verdicts.map((v) => `${v.reference}: ${v.problems.join(", ")}`).join("; ")})` : `no verified gate verdict (${GATE_VERDICT_PREDICATE_TYPE})`
-    );
-  }
-  return {
-    image: options.image,
-    digest,
-    verified,
-    rejected,
-    missing,
-    ok: missing.length === 0,
-    referrersVia: via
-  };
-}
-async function readBundleReferrer(store, repo, descriptor) {
-  const fetched = await store.getManifest(repo, descriptor.digest);
-  if (!fetched) throw new Error("the referrer manifest is gone");
-  if (sha256(fetched.bytes) !== descriptor.digest)
-    throw new Error("manifest content does not match its digest");
-  const manifest = parseJson(fetched.bytes);
-  const layer = manifest.layers?.[0];
-  if (!layer) throw new Error("the referrer has no layer");
-  const blob = await store.getBlob(repo, layer.digest);
-  if (sha256(blob) !== layer.digest) throw new Error("bundle content does not match its digest");
-  const bundle = (0, import_bundle4.bundleFromJSON)(parseJson(blob));
-  const annotated = manifest.annotations?.[BundleAnnotation.predicateType];
-  if (bundle.content.$case === "dsseEnvelope" && annotated) {
-    const type = parseJson(
-      bundle.content.dsseEnvelope.payload
-    ).predicateType;
-    if (type !== annotated)
-      throw new Error(`annotated as ${annotated} but the statement is ${type}`);
-  }
-  return bundle;
-}
-function checkEnvelopeHash(bundle, blob) {
-  const entry2 = bundle.verificationMaterial.tlogEntries[0];
-  if (!entry2) return;
-  const body = JSON.parse(Buffer.from(entry2.canonicalizedBody).toString("utf8"));
-  if (body.kind !== "dsse") return;
-  if (`sha256:${body.spec?.envelopeHash?.value}` !== sha256(blob)) {
-    throw new Error("the Rekor entry was made for a different envelope than this layer");
-  }
-}
-function renderVerifyResult(result) {
-  const lines = [`${result.image} -> ${result.digest}`];
-  for (const v of result.verified) {
-    const what = v.kind === "signature" ? "signature" : `attestation ${v.predicateType}`;
-    lines.push(
-      `  verified  ${v.format.padEnd(6)} ${what}  signer ${v.signer.subject} (issuer ${v.signer.issuer})${v.logIndex ? ` rekor #${v.logIndex}` : ""}  ${v.reference}`
-    );
-  }
-  for (const r of result.rejected) {
-    lines.push(`  REJECTED  ${r.format.padEnd(6)} ${r.reference}: ${r.reason}`);
-  }
-  lines.push(
-    result.ok ? `Verified: ${result.verified.filter((v) => v.kind === "signature").length} signature(s), ${result.verified.filter((v) => v.kind === "attestation").length} attestation(s).` : `NOT verified: ${result.missing.join("; ")}.`
+// src/rescan/marker.ts
+import { createHash as createHash3 } from "node:crypto";
+var KEY_PREFIX = "<!-- shipgate:rescan key=";
+var STATE_PREFIX = "<!-- shipgate:rescan-state ";
+var SUFFIX2 = " -->";
+function rescanMarker(key) {
+  const trimmed = key.trim();
+  if (trimmed === "") throw new Error("The rescan key is empty: every watched image needs one.");
+  const encoded = encodeURIComponent(trimmed).replace(
+    /[-!'()*~.]/g,
+    (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`
   );
-  return lines.join("\n");
+  return `${KEY_PREFIX}${encoded}${SUFFIX2}`;
 }
-function verifyExitCode(outcome) {
-  if (outcome instanceof Error) return 2;
-  return outcome.ok ? 0 : 1;
-}
-
-// src/sign/verify-command.ts
-var SHORT_TYPES = {
-  cyclonedx: "https://cyclonedx.org/bom",
-  spdxjson: "https://spdx.dev/Document",
-  "spdx-json": "https://spdx.dev/Document",
-  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
-};
-var VerifyUsageError = class extends Error {
-  name = "VerifyUsageError";
-};
-var FORMATS = ["any", "cosign", "bundle", "both"];
-function parseRequire(raw, label) {
-  const tokens = (raw ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
-  const formats = tokens.filter((t) => FORMATS.includes(t));
-  const unknown2 = tokens.filter((t) => t !== "verdict" && !formats.includes(t));
-  if (unknown2.length || formats.length > 1) {
-    throw new VerifyUsageError(
-      `${label}: ${JSON.stringify(raw)} is not valid; give one of ${FORMATS.join(", ")} (which signature formats must verify) and/or verdict (a PASSED gate verdict), e.g. both,verdict.`
-    );
+function endsWithMarker(body, marker) {
+  const lines = body.split(/\r\n|\r|\n/);
+  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+    const line = (lines[i2] ?? "").trim();
+    if (line !== "") return line === marker;
   }
-  return { formats: formats[0] ?? "any", verdict: tokens.includes("verdict") };
+  return false;
 }
-function identityMatcher(o2) {
-  if (o2.certificateIdentity && o2.certificateIdentityRegexp) {
-    throw new VerifyUsageError(
-      "Give either --certificate-identity or --certificate-identity-regexp, not both."
-    );
-  }
-  if (o2.certificateIdentity) return { exact: o2.certificateIdentity };
-  if (o2.certificateIdentityRegexp) {
-    try {
-      new RegExp(o2.certificateIdentityRegexp);
-    } catch (error62) {
-      throw new VerifyUsageError(
-        `--certificate-identity-regexp is not a valid regular expression: ${error62.message}`
-      );
-    }
-    return { regexp: o2.certificateIdentityRegexp };
-  }
-  throw new VerifyUsageError(
-    "--certificate-identity is required: the workflow identity that must have signed, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main"
-  );
+function findingHash(key) {
+  return createHash3("sha256").update(key).digest("base64url").slice(0, 12);
 }
-async function runVerify(options, deps) {
-  try {
-    const identity3 = identityMatcher(options);
-    if (!options.certificateOidcIssuer) {
-      throw new VerifyUsageError(
-        "--certificate-oidc-issuer is required: https://token.actions.githubusercontent.com for GitHub Actions."
-      );
-    }
-    const require2 = parseRequire(options.require, "--require");
-    let maxDbAgeMs;
-    try {
-      maxDbAgeMs = options.maxDbAge === void 0 ? void 0 : parseDuration(options.maxDbAge, "--max-db-age");
-    } catch (error62) {
-      throw new VerifyUsageError(error62.message);
-    }
-    const trustedRoot = deps.trustedRoot ?? await loadTrustedRoot(options.trustedRoot ? { path: options.trustedRoot } : {});
-    const result = await verifyImage(
-      {
-        image: options.image,
-        policy: { identity: identity3, issuer: options.certificateOidcIssuer },
-        require: require2.formats,
-        // --max-db-age is about the verdict: it implies requiring one.
-        ...require2.verdict || maxDbAgeMs !== void 0 ? { requireVerdict: maxDbAgeMs === void 0 ? {} : { maxDbAgeMs } } : {},
-        requireAttestations: (options.attestations ?? []).map((t) => SHORT_TYPES[t] ?? t)
-      },
-      { store: deps.store, trustedRoot, logger: deps.logger }
-    );
-    deps.print(renderVerifyResult(result));
-    return { exitCode: verifyExitCode(result), result };
-  } catch (error62) {
-    deps.print(`Error: ${error62.message}`);
-    return { exitCode: 2 };
-  }
-}
-
-// src/settings/spec.ts
-var spec = (row) => row;
-var text = (raw) => raw.trim() || void 0;
-function baseImageParser(key, parse3) {
-  return (raw, origin) => {
-    try {
-      return parse3(raw);
-    } catch (error62) {
-      if (!(error62 instanceof PolicyInputError)) throw error62;
-      throw new InputError(origin, error62.message.replace(new RegExp(`^${key}: `), ""));
-    }
-  };
-}
-var BASE_IMAGE_MODES = ["off", "warn", "enforce"];
-var MAX_IMAGE_SIZE = 1e12;
-var COMMENT_WHEN = ["auto", "always", "never"];
-var COMMENT_MODES = ["update", "recreate"];
-var COMMENT_PER = ["job", "image"];
-var MODES = ["scan", "verify"];
-function viaShared(origin, parse3) {
-  try {
-    return parse3("");
-  } catch (error62) {
-    throw new InputError(origin, error62.message.replace(/^: /, ""));
-  }
-}
-var SCAN_SPEC = {
-  images: spec({ key: "image", flag: "IMAGE", parse: parseImages, default: [] }),
-  trivyReport: spec({ key: "trivy-report", flag: "--report", parse: text, default: void 0 }),
-  failOn: spec({
-    key: "fail-on",
-    flag: "--fail-on",
-    policy: true,
-    parse: parseFailOn,
-    default: "HIGH"
-  }),
-  failOnScope: spec({
-    key: "fail-on-scope",
-    flag: "--fail-on-scope",
-    policy: true,
-    parse: (raw, o2) => parseOneOf(raw, o2, ["all", "new"]),
-    default: "all"
-  }),
-  ignoreUnfixed: spec({
-    key: "ignore-unfixed",
-    flag: "--ignore-unfixed",
-    policy: true,
-    parse: (raw, o2) => parseBoolean(raw, o2, false),
-    default: false
-  }),
-  ignoreFile: spec({
-    key: "ignore-file",
-    flag: "--ignore-file",
-    policy: true,
-    parse: text,
-    default: void 0
-  }),
-  scanners: spec({
-    key: "scanners",
-    flag: "--scanners",
-    parse: parseScanners,
-    default: ["vuln", "secret"]
-  }),
-  timeout: spec({ key: "timeout", flag: "--timeout", parse: parseTimeout, default: "10m" }),
-  platform: spec({
-    key: "platform",
-    flag: "--platform",
-    parse: parsePlatform2,
-    default: void 0
-  }),
-  maxParallel: spec({
-    key: "max-parallel",
-    flag: "--max-parallel",
-    parse: (raw, o2) => parsePositiveInt(raw, o2, 2, 64),
-    default: 2
-  }),
-  sarif: spec({ key: "sarif", flag: "--sarif", parse: text, default: void 0 }),
-  compareTo: spec({
-    key: "compare-to",
-    flag: "--compare-to",
-    // Classified from syntax alone, never from which files exist (a forged-baseline defence).
-    parse: (raw, o2) => parseList(raw).map((v) => classifyBaseline(v, o2)),
-    default: []
-  }),
-  commentKey: spec({
-    key: "comment-key",
-    flag: "--comment-key",
-    parse: text,
-    default: void 0
-  }),
-  baseImagePolicy: spec({
-    key: "base-image-policy",
-    flag: "--base-image-policy",
-    policy: true,
-    parse: (raw, o2) => parseOneOf(raw, o2, BASE_IMAGE_MODES),
-    default: "warn"
-  }),
-  allowedBaseImages: spec({
-    key: "allowed-base-images",
-    flag: "--allowed-base-images",
-    policy: true,
-    parse: (raw) => parseList(raw),
-    default: []
-  }),
-  forbid: spec({
-    key: "forbid",
-    flag: "--forbid",
-    policy: true,
-    parse: baseImageParser(
-      "forbid",
-      (raw) => parseBaseImagePolicy({ mode: "warn", forbid: raw })?.forbid ?? []
-    ),
-    default: []
-  }),
-  maxImageSize: spec({
-    key: "max-image-size",
-    flag: "--max-image-size",
-    policy: true,
-    parse: (raw, o2) => {
-      const bytes = baseImageParser("max-image-size", (r) => parseSize2(r, "max-image-size"))(raw, o2);
-      if (!(bytes >= 1 && bytes <= MAX_IMAGE_SIZE)) {
-        throw new InputError(o2, `"${raw}" is out of range: give a size from 1 byte to 1TB.`);
-      }
-      return bytes;
-    },
-    default: void 0
-  }),
-  dockerfile: spec({ key: "dockerfile", flag: "--dockerfile", parse: text, default: void 0 })
-};
-var COMMENT_SPEC = {
-  comment: spec({
-    key: "comment",
-    policy: true,
-    parse: (raw, o2) => parseOneOf(raw, o2, COMMENT_WHEN),
-    default: "auto"
-  }),
-  commentMode: spec({
-    key: "comment-mode",
-    policy: true,
-    parse: (raw, o2) => parseOneOf(raw, o2, COMMENT_MODES),
-    default: "update"
-  }),
-  commentPer: spec({
-    key: "comment-per",
-    policy: true,
-    parse: (raw, o2) => parseOneOf(raw, o2, COMMENT_PER),
-    default: "job"
-  }),
-  commentAuthor: spec({ key: "comment-author", parse: text, default: void 0 }),
-  githubToken: spec({ key: "github-token", parse: (raw) => raw, default: "" }),
-  pullRequest: spec({
-    key: "pull-request",
-    parse: (raw, o2) => parsePositiveInt(raw, o2, 0, 1e9),
-    default: void 0
-  })
-};
-var VERIFY_SPEC = {
-  images: SCAN_SPEC.images,
-  certificateIdentity: spec({ key: "certificate-identity", parse: text, default: void 0 }),
-  certificateIdentityRegexp: spec({
-    key: "certificate-identity-regexp",
-    parse: (raw, o2) => {
-      try {
-        new RegExp(raw);
-      } catch (error62) {
-        throw new InputError(o2, `not a valid regular expression: ${error62.message}`);
-      }
-      return raw;
-    },
-    default: void 0
-  }),
-  certificateOidcIssuer: spec({ key: "certificate-oidc-issuer", parse: text, default: void 0 }),
-  // The verify command's own parsers, so the action and `shipgate verify` accept the same text.
-  verifyRequire: spec({
-    key: "verify-require",
-    parse: (raw, o2) => viaShared(o2, (label) => {
-      parseRequire(raw, label);
-      return raw.trim().toLowerCase();
-    }),
-    default: "any"
-  }),
-  verifyMaxDbAge: spec({
-    key: "verify-max-db-age",
-    parse: (raw, o2) => viaShared(o2, (label) => {
-      parseDuration(raw, label);
-      return raw.trim();
-    }),
-    default: void 0
-  }),
-  verifyAttestations: spec({
-    key: "verify-attestations",
-    parse: (raw) => raw.split(/[\s,]+/).filter(Boolean),
-    default: []
-  }),
-  trustedRoot: spec({ key: "trusted-root", parse: text, default: void 0 })
-};
-var POLICY_SPEC = spec({
-  key: "policy",
-  flag: "--policy",
-  parse: text,
-  default: void 0
-});
-var MODE_SPEC = spec({
-  key: "mode",
-  parse: (raw, o2) => parseOneOf(raw, o2, MODES),
-  default: "scan"
-});
-function baseImagePolicyOf(s) {
-  if (s.baseImagePolicy === "off") return void 0;
-  const policy = {
-    mode: s.baseImagePolicy,
-    allowedBaseImages: s.allowedBaseImages,
-    forbid: s.forbid
-  };
-  if (s.maxImageSize !== void 0) policy.maxImageSize = s.maxImageSize;
-  return policy;
-}
-
-// src/settings/resolve.ts
-function cliSource(flags) {
+var NAME_MAX = 200;
+function remember(finding) {
+  const cut = (text2) => [...text2].slice(0, NAME_MAX).join("");
   return {
-    kind: "cli",
-    originOf: (spec2) => spec2.flag ? { kind: "flag", name: spec2.flag } : void 0,
-    read: (spec2) => spec2.flag ? flags[spec2.flag] : void 0
+    hash: findingHash(finding.key),
+    id: cut(finding.id),
+    pkg: finding.kind === "vulnerability" ? cut(finding.pkgName) : void 0
   };
 }
-function resolveOne(spec2, ctx) {
-  const { source, policy } = ctx;
-  const origin = source.originOf(spec2);
-  const given = origin ? source.read(spec2) : void 0;
-  const fromFile = spec2.policy ? policy?.values[spec2.key] : void 0;
-  if (policy && fromFile && (fromFile.locked || !given)) {
-    const at = { kind: "policy", file: policy.file, key: spec2.key, line: fromFile.line };
-    if (fromFile.locked && given && origin) {
-      ctx.notes.push(
-        `${policy.file} locks \`${spec2.key}\`, so the value given to \`${originName(origin)}\` is not used.`
-      );
-    }
-    return { value: spec2.parse(fromFile.raw, at), origin: at };
+var Stored = external_exports.object({
+  v: external_exports.literal(1),
+  d: external_exports.string().regex(/^[a-z0-9]+:[a-zA-Z0-9=_-]{32,}$/),
+  n: external_exports.number().int().nonnegative(),
+  f: external_exports.array(
+    external_exports.union([
+      external_exports.tuple([external_exports.string().regex(/^[A-Za-z0-9_-]{12}$/)]),
+      external_exports.tuple([external_exports.string().regex(/^[A-Za-z0-9_-]{12}$/), external_exports.string().max(NAME_MAX)]),
+      external_exports.tuple([
+        external_exports.string().regex(/^[A-Za-z0-9_-]{12}$/),
+        external_exports.string().max(NAME_MAX),
+        external_exports.string().max(NAME_MAX)
+      ])
+    ])
+  ).max(1e5)
+});
+var NAMES_KEPT = 30;
+var STATE_BUDGET = 16e3;
+function encodeState(state, budget = STATE_BUDGET) {
+  const entries = state.findings.map(
+    (f) => f.id === void 0 ? [f.hash] : f.pkg === void 0 ? [f.hash, f.id] : [f.hash, f.id, f.pkg]
+  );
+  const render = (f) => `${STATE_PREFIX}${Buffer.from(JSON.stringify({ v: 1, d: state.digest, n: state.total, f })).toString("base64url")}${SUFFIX2}`;
+  let text2 = render(entries);
+  if (text2.length <= budget) return text2;
+  const named3 = (keep) => entries.map((e, i2) => i2 < keep ? e : e.slice(0, 1));
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (render(named3(mid)).length <= budget) lo = mid;
+    else hi = mid - 1;
   }
-  if (given && origin) return { value: spec2.parse(given, origin), origin };
-  return { value: spec2.default, origin: { kind: "default" } };
+  text2 = render(named3(lo));
+  if (text2.length <= budget) return text2;
+  const head = named3(Math.min(NAMES_KEPT, entries.length));
+  lo = 0;
+  hi = head.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (render(head.slice(0, mid)).length <= budget) lo = mid;
+    else hi = mid - 1;
+  }
+  return render(head.slice(0, lo));
 }
-function resolveTable(table2, ctx) {
-  const out = {};
-  for (const [field, spec2] of Object.entries(table2)) out[field] = resolveOne(spec2, ctx);
+function decodeState(body) {
+  const lines = body.split(/\r\n|\r|\n/).map((l) => l.trim());
+  const found = lines.filter((l) => l.startsWith(STATE_PREFIX) && l.endsWith(SUFFIX2));
+  if (found.length !== 1) return void 0;
+  const payload = found[0].slice(STATE_PREFIX.length, -SUFFIX2.length);
+  if (!/^[A-Za-z0-9_-]+$/.test(payload)) return void 0;
+  let parsed;
+  try {
+    parsed = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  const result = Stored.safeParse(parsed);
+  if (!result.success || result.data.n < result.data.f.length) return void 0;
+  return {
+    digest: result.data.d,
+    total: result.data.n,
+    findings: result.data.f.map(([hash2, id, pkg]) => ({
+      hash: hash2,
+      ...id !== void 0 ? { id } : {},
+      ...pkg !== void 0 ? { pkg } : {}
+    }))
+  };
+}
+
+// src/redact.ts
+var REDACTED = "[REDACTED]";
+var JWT_SHAPE = /eyJ[A-Za-z0-9_-]{2,}={0,2}\.[A-Za-z0-9_-]{2,}={0,2}\.[A-Za-z0-9_-]*={0,2}/g;
+var secrets = /* @__PURE__ */ new Set();
+function redact(text2) {
+  let out = text2.replace(JWT_SHAPE, REDACTED);
+  for (const secret2 of [...secrets].sort((a2, b) => b.length - a2.length)) {
+    if (out.includes(secret2)) out = out.split(secret2).join(REDACTED);
+  }
   return out;
 }
-function named(source, spec2) {
-  const origin = source.originOf(spec2);
-  return `\`${origin ? originName(origin) : spec2.key}\``;
-}
-function blame(setting, spec2, source) {
-  if (setting.origin.kind !== "default") return setting.origin;
-  return source.originOf(spec2) ?? { kind: "input", name: spec2.key };
-}
-function checkScan(scan2, source) {
-  const n2 = (s) => named(source, s);
-  const images = scan2.images.value;
-  const report = scan2.trivyReport.value;
-  if (!images.length && !report) {
-    throw new InputError(
-      blame(scan2.images, SCAN_SPEC.images, source),
-      source.kind === "cli" ? "nothing to scan: give one or more images, or --report FILE with an existing Trivy JSON report." : "nothing to scan. Set `image` to one or more image references (newline separated), or `trivy-report` to an existing Trivy JSON report."
-    );
-  }
-  if (report && images.length > 1) {
-    throw new InputError(
-      blame(scan2.trivyReport, SCAN_SPEC.trivyReport, source),
-      `a report describes one image, but ${n2(SCAN_SPEC.images)} lists ${images.length}. Give one image (or none) with ${n2(SCAN_SPEC.trivyReport)}.`
-    );
-  }
-  const compareTo = scan2.compareTo.value;
-  const baselineCount = report ? 1 : images.length;
-  if (compareTo.length > 1 && compareTo.length !== baselineCount) {
-    throw new InputError(
-      blame(scan2.compareTo, SCAN_SPEC.compareTo, source),
-      `lists ${compareTo.length} baselines for ${baselineCount} image(s); give one baseline per image, in the same order, or a single one.`
-    );
-  }
-  if (scan2.failOnScope.value === "new" && !compareTo.length) {
-    throw new InputError(
-      blame(scan2.failOnScope, SCAN_SPEC.failOnScope, source),
-      `\`new\` gates only on findings the change introduces, which needs a baseline: set ${n2(SCAN_SPEC.compareTo)} to the base branch image or an earlier report.`
-    );
-  }
-}
-function resolveSettings(source, policy) {
-  const ctx = { source, policy, notes: [] };
-  const mode = resolveOne(MODE_SPEC, ctx).value;
-  const used = policy ? { file: policy.file, sha256: policy.sha256 } : void 0;
-  if (mode === "verify") {
-    return { mode, verify: resolveTable(VERIFY_SPEC, ctx), notes: ctx.notes, policy: used };
-  }
-  const scan2 = resolveTable(SCAN_SPEC, ctx);
-  checkScan(scan2, source);
-  const comment = resolveTable(COMMENT_SPEC, ctx);
-  return { mode, scan: scan2, comment, notes: ctx.notes, policy: used };
-}
-function valuesOf(settings) {
-  return Object.fromEntries(Object.entries(settings).map(([k, s]) => [k, s.value]));
-}
 
-// src/stages/base-image.ts
-function baseImageStage(policy, opts) {
-  return {
-    mode: policy.mode,
-    async check(scan2) {
-      if (opts.offline) return judgeBaseImage(factsFromScan(scan2), policy);
-      const ref = scan2.digest && !scan2.image.includes("@") ? `${scan2.image.replace(/:[^/:]+$/, "")}@${scan2.digest}` : scan2.image;
-      const facts = await inspectImage(ref, {
-        platform: opts.platform,
-        client: opts.client(),
-        logger: opts.logger,
-        dockerfile: opts.dockerfile,
-        ...opts.timeoutMs === void 0 ? {} : { timeoutMs: opts.timeoutMs }
-      });
-      facts.packages ??= scan2.packages.os;
-      return judgeBaseImage(facts, policy);
-    }
-  };
-}
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/modes/scan.ts
-async function runScan(settings, env) {
-  const s = valuesOf(settings);
-  const basePolicy = baseImagePolicyOf(s);
-  return runPipeline(
-    {
-      images: s.images,
-      reportFile: s.trivyReport,
-      failOn: s.failOn,
-      ignoreUnfixed: s.ignoreUnfixed,
-      ignoreFile: s.ignoreFile,
-      scanners: s.scanners,
-      timeout: s.timeout,
-      platform: s.platform,
-      sarifPath: env.sarifPath,
-      outputDir: env.outputDir,
-      concurrency: s.maxParallel,
-      compareTo: s.compareTo,
-      gateScope: s.failOnScope,
-      sbomFormat: env.sbomFormat
-    },
-    {
-      logger: env.logger,
-      trivy: env.trivy,
-      now: () => /* @__PURE__ */ new Date(),
-      version: VERSION,
-      baseImage: basePolicy ? baseImageStage(basePolicy, {
-        client: env.registryClient,
-        platform: s.platform,
-        dockerfile: s.dockerfile,
-        logger: env.logger,
-        offline: s.images.length === 0,
-        // The whole read of an image, retries included, stops at the user's timeout.
-        timeoutMs: durationMs(s.timeout)
-      }) : void 0
-    }
-  );
+// src/rescan/redact.ts
+var GITHUB_TOKENS = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
+var AUTH_HEADER = /\b(authorization:\s*)?(bearer|token|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+var URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi;
+function redact2(text2, secrets2 = []) {
+  let out = redact(String(text2));
+  for (const secret2 of secrets2) {
+    if (secret2 && secret2.length >= 6) out = out.split(secret2).join("***");
+  }
+  return out.replace(GITHUB_TOKENS, "***").replace(
+    AUTH_HEADER,
+    (_m, header, scheme) => `${header ?? ""}${scheme} ***`
+  ).replace(URL_CREDENTIALS, "$1***@");
 }
 
 // src/registry/http.ts
@@ -77883,7 +77367,7 @@ function parseChallenge(header) {
 }
 
 // src/registry/blobs.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { Readable as Readable5, Transform as Transform3 } from "node:stream";
 async function getBlob(t, repo, digest, opts = {}) {
   const what = `download blob ${digest} of ${formatRepository(repo)}`;
@@ -77899,7 +77383,7 @@ async function getBlob(t, repo, digest, opts = {}) {
     stream: true
   });
   if (!res.body) throw new RegistryError("invalid-response", `${what}: the registry sent no body.`);
-  const hash2 = createHash3("sha256");
+  const hash2 = createHash4("sha256");
   let seen = 0;
   const verify = new Transform3({
     transform(chunk, _enc, done) {
@@ -77955,7 +77439,7 @@ async function hasBlob(t, repo, digest) {
   return res.status !== 404;
 }
 function sha2562(bytes) {
-  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
 }
 
 // src/registry/manifests.ts
@@ -78281,38 +77765,49 @@ var RegistryClient = class _RegistryClient {
   }
 };
 
-// src/render/distinguish.ts
-function visible(f, shortPath2) {
-  switch (f.kind) {
-    case "vulnerability":
-      return ["v", f.id, f.pkgName, f.installedVersion, shortPath2(f.pkgPath ?? "")].join("\0");
-    case "secret":
-    case "misconfiguration":
-      return [f.kind, f.id, f.target, f.startLine ?? ""].join("\0");
+// src/rescan/targets.ts
+function watchList(images, platform3) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const given of images) {
+    const ref = parseReference(given);
+    const reference = formatReference(ref.digest ? ref : { ...ref, tag: ref.tag ?? "latest" });
+    const key = platform3 ? `${reference} ${platform3}` : reference;
+    if (!seen.has(key)) seen.set(key, { given, key, reference });
   }
+  return [...seen.values()];
 }
-function distinguishers(findings, shortPath2 = (p) => p) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const key = visible(f, shortPath2);
-    const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
-  }
-  const out = /* @__PURE__ */ new Map();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const targets = new Set(group.map((f) => f.target));
-    const paths = new Set(group.map((f) => f.kind === "vulnerability" ? f.pkgPath ?? "" : ""));
-    const ids = new Set(group.map((f) => f.kind === "vulnerability" ? f.pkgId : ""));
-    for (const f of group) {
-      const parts = [];
-      if (targets.size > 1) parts.push(f.target);
-      if (f.kind === "vulnerability") {
-        if (paths.size > 1 && f.pkgPath) parts.push(f.pkgPath);
-        else if (targets.size === 1 && ids.size > 1) parts.push(f.pkgId);
-      }
-      if (parts.length) out.set(f, parts);
+async function resolveTargets(images, registry2, logger) {
+  const out = [];
+  let client;
+  for (const image of images) {
+    const ref = parseReference(image.reference);
+    const repo = `${ref.registry}/${ref.repository}`;
+    if (ref.digest) {
+      out.push({
+        ok: true,
+        target: { ...image, digest: ref.digest, scanRef: `${repo}@${ref.digest}`, via: "pinned" }
+      });
+      continue;
+    }
+    try {
+      client ??= registry2();
+      const manifest = await client.getManifest(ref, ref.tag ?? "latest");
+      logger.info(`${image.reference} is ${manifest.digest}`);
+      out.push({
+        ok: true,
+        target: {
+          ...image,
+          digest: manifest.digest,
+          scanRef: `${repo}@${manifest.digest}`,
+          via: "tag"
+        }
+      });
+    } catch (error62) {
+      out.push({
+        ok: false,
+        image,
+        error: `Could not resolve ${image.reference} to a digest: ${error62.message}`
+      });
     }
   }
   return out;
@@ -78398,6 +77893,43 @@ ${body}
 }
 function plural2(n2, singular, pluralForm = `${singular}s`) {
   return `${n2.toLocaleString("en-US")} ${n2 === 1 ? singular : pluralForm}`;
+}
+
+// src/render/distinguish.ts
+function visible(f, shortPath2) {
+  switch (f.kind) {
+    case "vulnerability":
+      return ["v", f.id, f.pkgName, f.installedVersion, shortPath2(f.pkgPath ?? "")].join("\0");
+    case "secret":
+    case "misconfiguration":
+      return [f.kind, f.id, f.target, f.startLine ?? ""].join("\0");
+  }
+}
+function distinguishers(findings, shortPath2 = (p) => p) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = visible(f, shortPath2);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const targets = new Set(group.map((f) => f.target));
+    const paths = new Set(group.map((f) => f.kind === "vulnerability" ? f.pkgPath ?? "" : ""));
+    const ids = new Set(group.map((f) => f.kind === "vulnerability" ? f.pkgId : ""));
+    for (const f of group) {
+      const parts = [];
+      if (targets.size > 1) parts.push(f.target);
+      if (f.kind === "vulnerability") {
+        if (paths.size > 1 && f.pkgPath) parts.push(f.pkgPath);
+        else if (targets.size === 1 && ids.size > 1) parts.push(f.pkgId);
+      }
+      if (parts.length) out.set(f, parts);
+    }
+  }
+  return out;
 }
 
 // src/render/report-markdown.ts
@@ -78924,6 +78456,1238 @@ function signingSection(r) {
 ${table(["What", "Format", "Reference"], rows)}` : head;
 }
 
+// src/rescan/render.ts
+var LISTED = 30;
+function issueTitle(image) {
+  return `Shipgate: ${image} fails the security policy`;
+}
+function named(f) {
+  return f.pkg ? `${code(f.id)} (${code(f.pkg)})` : code(f.id);
+}
+function nameList(list, unnamed = 0) {
+  const shown = list.slice(0, LISTED).map(named);
+  const more = list.length - shown.length + unnamed;
+  return `${shown.join(", ")}${more > 0 ? `${shown.length ? ", and " : ""}${plural2(more, "more finding")}` : ""}`;
+}
+function changeLines(o2) {
+  const lines = [];
+  if (o2.previous === "unreadable") {
+    lines.push(
+      "\u26A0\uFE0F The previous version of this issue had no readable record of its findings (it was edited?), so every finding counts as new."
+    );
+  } else if (o2.previous === "partial") {
+    lines.push(
+      "\u26A0\uFE0F The previous scan had more findings than this issue can record; findings it could not record count as new."
+    );
+  }
+  if (o2.previous !== "none" && o2.newSince.length)
+    lines.push(`**New since the last scan** (${o2.newSince.length}): ${nameList(o2.newSince)}`);
+  if (o2.fixedSince.length + o2.fixedUnnamed)
+    lines.push(
+      `**Fixed since the last scan** (${o2.fixedSince.length + o2.fixedUnnamed}): ${nameList(o2.fixedSince, o2.fixedUnnamed)}`
+    );
+  if (o2.previous !== "none" && !o2.newSince.length && !(o2.fixedSince.length + o2.fixedUnnamed))
+    lines.push("No blocking finding came or went since the last scan.");
+  return lines;
+}
+function digestLine(o2) {
+  if (!o2.digest) return "";
+  return o2.via === "tag" ? `Scanned digest ${code(o2.digest, 80)} (what ${code(o2.image)} pointed to at this scan).` : `Scanned digest ${code(o2.digest, 80)}.`;
+}
+function issueBody(o2, report, state, opts) {
+  const stateText = encodeState(state, STATE_BUDGET);
+  const marker = rescanMarker(o2.key);
+  const head = [
+    `### \u274C ${code(o2.image)} fails the security policy`,
+    "",
+    digestLine(o2),
+    ...changeLines(o2).flatMap((l) => ["", l])
+  ].join("\n");
+  const foot = [
+    `<sub>Kept up to date by Shipgate's scheduled rescan${opts.runUrl ? ` (${link("last run", opts.runUrl)}, ${escapeMarkdown(opts.scannedAt)})` : ` (${escapeMarkdown(opts.scannedAt)})`}. It closes itself when the image passes. Closing it by hand does not silence the finding: the next rescan opens a new issue; record an exception in the policy instead.</sub>`,
+    "",
+    stateText,
+    marker,
+    ""
+  ].join("\n");
+  const budget = COMMENT_MAX_LENGTH - Buffer.byteLength(head) - Buffer.byteLength(foot) - 64;
+  const findings = findingsMarkdown(report, budget, opts.runUrl);
+  return `${head}
+
+${findings}
+
+${foot}`;
+}
+var NO_COMPARISON_HINT = /^\*\*What this change does\*\*: no comparison was made\.[^\n]*\n\n/m;
+function findingsMarkdown(report, maxLength, summaryUrl) {
+  return renderReportMarkdown(report, { maxLength, summaryUrl }).replace(NO_COMPARISON_HINT, "");
+}
+function closingComment(o2, opts) {
+  return [
+    `### \u2705 ${code(o2.image)} passes the security policy again`,
+    "",
+    `${escapeMarkdown(o2.reason)}.`,
+    "",
+    digestLine(o2),
+    ...changeLines(o2).flatMap((l) => ["", l]),
+    "",
+    `Closed by Shipgate's scheduled rescan${opts.runUrl ? ` (${link("run", opts.runUrl)})` : ""}, ${escapeMarkdown(opts.scannedAt)}.`
+  ].filter((l, i2, all) => !(l === "" && all[i2 - 1] === "")).join("\n");
+}
+function duplicateComment(keep) {
+  return `Closing: this duplicates #${keep} (two rescans ran at the same time and both opened an issue). Shipgate keeps the oldest issue per image.`;
+}
+function rescanTable(result) {
+  const rows = result.images.map((o2) => [
+    o2.image,
+    o2.digest ?? "-",
+    o2.verdict === "error" ? "not scanned" : o2.verdict,
+    String(o2.blocking),
+    o2.reason
+  ]);
+  const header = ["IMAGE", "DIGEST", "VERDICT", "BLOCKING", "WHY"];
+  const widths = header.map((h2, i2) => Math.max(h2.length, ...rows.map((r) => (r[i2] ?? "").length)));
+  const line = (cells) => cells.map((c3, i2) => i2 === cells.length - 1 ? c3 : c3.padEnd(widths[i2] ?? 0)).join("  ").trimEnd();
+  return `${[line(header), ...rows.map(line)].join("\n")}
+`;
+}
+
+// src/rescan/tracker.ts
+var LABEL = {
+  name: "shipgate",
+  color: "b60205",
+  description: "A shipped image fails Shipgate\u2019s security policy (kept up to date by the rescan)"
+};
+function ownIssues(open3, key, own2, logger) {
+  const marker = rescanMarker(key);
+  const ours = [];
+  for (const issue3 of open3) {
+    if (!issue3.body.includes(marker)) continue;
+    if (!own2.accepts(issue3.author)) {
+      logger.debug(
+        `Ignoring issue #${issue3.number} by ${issue3.author?.login ?? "an unknown account"}: it carries the marker for ${key}, but Shipgate only owns issues by ${own2.description}.`
+      );
+    } else if (!endsWithMarker(issue3.body, marker)) {
+      logger.debug(`Ignoring issue #${issue3.number}: the marker for ${key} is not its last line.`);
+    } else ours.push(issue3);
+  }
+  return ours.sort((a2, b) => a2.number - b.number);
+}
+function previousOf(issue3) {
+  if (!issue3) return { previous: "none" };
+  const state = decodeState(issue3.body);
+  if (!state) return { previous: "unreadable" };
+  return { previous: state.total > state.findings.length ? "partial" : "known", state };
+}
+function sameState(body, state) {
+  const stored = encodeState(state);
+  return body.split(/\r\n|\r|\n/).some((line) => line.trim() === stored);
+}
+async function closeDuplicates(ctx, keep, extra) {
+  const closed = [];
+  for (const dup of extra) {
+    await ctx.api.addComment(dup.number, duplicateComment(keep.number));
+    await ctx.api.updateIssue(dup.number, { state: "closed", stateReason: "not_planned" });
+    ctx.open = ctx.open.filter((i2) => i2.number !== dup.number);
+    closed.push(dup.number);
+    ctx.logger.info(`Closed issue #${dup.number}: a duplicate of #${keep.number}.`);
+  }
+  return closed;
+}
+async function syncIssue(ctx, outcome, report, state, existing) {
+  const [keep, ...dups] = existing;
+  const closedDuplicates = keep ? await closeDuplicates(ctx, keep, dups) : [];
+  const body = () => issueBody(outcome, report, state, ctx);
+  if (outcome.verdict === "pass") {
+    if (!keep) {
+      outcome.issue = { action: "none" };
+      return;
+    }
+    await ctx.api.addComment(keep.number, closingComment(outcome, ctx));
+    await ctx.api.updateIssue(keep.number, { state: "closed", stateReason: "completed" });
+    ctx.open = ctx.open.filter((i2) => i2.number !== keep.number);
+    outcome.issue = { action: "closed", number: keep.number, url: keep.url, closedDuplicates };
+    return;
+  }
+  if (keep) {
+    if (sameState(keep.body, state)) {
+      outcome.issue = { action: "unchanged", number: keep.number, url: keep.url, closedDuplicates };
+      return;
+    }
+    const updated = await ctx.api.updateIssue(keep.number, {
+      title: issueTitle(outcome.image),
+      body: body()
+    });
+    replace(ctx, updated);
+    outcome.issue = { action: "updated", number: keep.number, url: keep.url, closedDuplicates };
+    return;
+  }
+  const created = await ctx.api.createIssue({
+    title: issueTitle(outcome.image),
+    body: body(),
+    labels: [LABEL.name]
+  });
+  ctx.logger.info(`Opened issue #${created.number} for ${outcome.image}.`);
+  const relisted = await ctx.api.listOpenIssues(LABEL.name);
+  ctx.open = mergeListing(relisted, created);
+  const ours = ownIssues(ctx.open, outcome.key, ctx.own, ctx.logger);
+  const oldest = ours[0] ?? created;
+  const closed = oldest.number === created.number ? [] : await closeDuplicates(ctx, oldest, [created]);
+  if (oldest.number === created.number) {
+    outcome.issue = {
+      action: "opened",
+      number: created.number,
+      url: created.url,
+      closedDuplicates: closed
+    };
+    return;
+  }
+  if (!sameState(oldest.body, state)) {
+    replace(
+      ctx,
+      await ctx.api.updateIssue(oldest.number, { title: issueTitle(outcome.image), body: body() })
+    );
+    outcome.issue = {
+      action: "updated",
+      number: oldest.number,
+      url: oldest.url,
+      closedDuplicates: closed
+    };
+  } else {
+    outcome.issue = {
+      action: "unchanged",
+      number: oldest.number,
+      url: oldest.url,
+      closedDuplicates: closed
+    };
+  }
+}
+function replace(ctx, issue3) {
+  ctx.open = ctx.open.map((i2) => i2.number === issue3.number ? { ...i2, ...issue3 } : i2);
+}
+function mergeListing(listed, created) {
+  return listed.some((i2) => i2.number === created.number) ? listed : [...listed, created];
+}
+
+// src/rescan/engine.ts
+function slug2(text2, index) {
+  return `${index + 1}-${text2.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80)}`;
+}
+async function pool2(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i2 = next++;
+      results[i2] = await work(items[i2], i2);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+function blockingFindings(report, failOn) {
+  const image = report.images[0];
+  if (!image) return [];
+  return image.findings.filter((f) => f.ignored === void 0 && isBlocking(f.finding.severity, failOn)).map((f) => f.finding);
+}
+function nameOf(f) {
+  return {
+    id: f.id,
+    severity: f.severity,
+    ...f.kind === "vulnerability" ? { pkg: f.pkgName } : {}
+  };
+}
+function diff(outcome, blocking, previous) {
+  const known = new Set(previous?.findings.map((f) => f.hash));
+  const now = new Set(blocking.map((f) => findingHash(f.key)));
+  const seen = /* @__PURE__ */ new Set();
+  outcome.newSince = blocking.filter((f) => {
+    const h2 = findingHash(f.key);
+    if (known.has(h2) || seen.has(h2)) return false;
+    seen.add(h2);
+    return true;
+  }).map(nameOf);
+  const gone = (previous?.findings ?? []).filter((f) => !now.has(f.hash));
+  outcome.fixedSince = gone.flatMap(
+    (f) => f.id ? [{ id: f.id, ...f.pkg ? { pkg: f.pkg } : {} }] : []
+  );
+  outcome.fixedUnnamed = gone.length - outcome.fixedSince.length;
+}
+function stateOf(digest, blocking) {
+  const byHash = new Map(blocking.map((f) => [findingHash(f.key), f]));
+  return { digest, total: byHash.size, findings: [...byHash.values()].map(remember) };
+}
+function newOutcome(image) {
+  return {
+    image: image.reference,
+    key: image.key,
+    verdict: "error",
+    reason: "Not scanned",
+    blocking: 0,
+    previous: "none",
+    newSince: [],
+    fixedSince: [],
+    fixedUnnamed: 0,
+    issue: { action: "offline" },
+    errors: []
+  };
+}
+function describeApiFailure(error62, secrets2) {
+  if (!(error62 instanceof GitHubApiError))
+    return redact2(`${error62?.message ?? String(error62)}`, secrets2);
+  const said = redact2(
+    `GitHub answered ${error62.status} to ${error62.request}: ${error62.message}`,
+    secrets2
+  );
+  if (error62.status === 0)
+    return `Could not reach the GitHub API (${redact2(error62.message, secrets2)}) for ${error62.request}. Check GITHUB_API_URL and the runner's network.`;
+  if (error62.status === 401)
+    return `${said}. The token was rejected: check the \`github-token\` input.`;
+  if (error62.status === 403 && /rate limit/i.test(error62.message))
+    return `${said}. Rate-limited even after retrying; the next rescan will update it.`;
+  if (error62.status === 403 || error62.status === 404)
+    return `${said}. Give the job \`permissions: issues: write\`.`;
+  return `${said}.`;
+}
+async function runRescan(req, deps) {
+  const { logger } = deps;
+  const createdAt = deps.now().toISOString();
+  const warnings = [];
+  const outcomes = req.images.map(newOutcome);
+  const reports = /* @__PURE__ */ new Map();
+  const targets = await resolveTargets(req.images, deps.registry, logger);
+  const resolved = /* @__PURE__ */ new Map();
+  for (const [i2, t] of targets.entries()) {
+    const o2 = outcomes[i2];
+    if (t.ok) {
+      o2.digest = t.target.digest;
+      o2.via = t.target.via;
+      resolved.set(o2.key, t.target);
+    } else o2.errors.push(redact2(t.error, deps.secrets));
+  }
+  const scanRefs = [...new Set([...resolved.values()].map((t) => t.scanRef))];
+  const results = /* @__PURE__ */ new Map();
+  await pool2(scanRefs, req.concurrency, async (scanRef, i2) => {
+    try {
+      results.set(
+        scanRef,
+        await runPipeline(
+          {
+            images: [scanRef],
+            failOn: req.failOn,
+            ignoreUnfixed: req.ignoreUnfixed,
+            ignoreFile: req.ignoreFile,
+            scanners: req.scanners,
+            timeout: req.timeout,
+            platform: req.platform,
+            outputDir: join4(req.outputDir, slug2(scanRef, i2)),
+            concurrency: 1
+          },
+          { logger, trivy: deps.trivy, now: deps.now, version: deps.version }
+        )
+      );
+    } catch (error62) {
+      results.set(scanRef, error62);
+    }
+  });
+  const states = /* @__PURE__ */ new Map();
+  const blockingByKey = /* @__PURE__ */ new Map();
+  for (const o2 of outcomes) {
+    const target = resolved.get(o2.key);
+    if (!target) continue;
+    const r = results.get(target.scanRef);
+    if (!r || r instanceof Error) {
+      o2.errors.push(
+        redact2(`Scanning ${target.scanRef} failed: ${r?.message ?? "no result"}`, deps.secrets)
+      );
+      continue;
+    }
+    warnings.push(...r.report.warnings.map((w) => redact2(w, deps.secrets)));
+    const image = r.report.images[0];
+    if (r.errors.length || !image) {
+      o2.errors.push(...r.errors.map((e) => redact2(e, deps.secrets)));
+      if (!image && !r.errors.length)
+        o2.errors.push(`Scanning ${target.scanRef} produced no result.`);
+      continue;
+    }
+    o2.reportPath = r.reportPath;
+    o2.verdict = image.blocking > 0 ? "fail" : "pass";
+    o2.reason = r.report.reason;
+    o2.counts = image.counts;
+    o2.blocking = image.blocking;
+    reports.set(o2.key, r.report);
+    const blocking = blockingFindings(r.report, req.failOn);
+    blockingByKey.set(o2.key, blocking);
+    states.set(o2.key, stateOf(target.digest, blocking));
+  }
+  for (const o2 of outcomes) if (o2.errors.length) o2.reason = `Not scanned: ${o2.errors[0]}`;
+  const notUpdated = [];
+  if (deps.github) {
+    await trackIssues(
+      deps.github,
+      outcomes,
+      { reports, states, blockingByKey },
+      deps,
+      notUpdated,
+      createdAt
+    );
+  } else {
+    for (const o2 of outcomes)
+      if (o2.verdict !== "error") diff(o2, blockingByKey.get(o2.key) ?? [], void 0);
+  }
+  const failing = outcomes.filter((o2) => o2.verdict === "fail");
+  const unmeasured = outcomes.filter((o2) => o2.verdict === "error");
+  const verdict = failing.length || unmeasured.length ? "fail" : "pass";
+  const policyFails = req.rescanFail === "any" ? failing.length > 0 : req.rescanFail === "new" ? failing.some((o2) => o2.newSince.length > 0) : false;
+  const reason = [
+    failing.length ? `${failing.length} of ${outcomes.length} watched image(s) fail the policy (threshold ${req.failOn.toLowerCase()})` : `all ${outcomes.length} watched image(s) pass the policy (threshold ${req.failOn.toLowerCase()})`,
+    unmeasured.length ? `${unmeasured.length} could not be scanned` : "",
+    notUpdated.length ? `${notUpdated.length} issue(s) not updated` : ""
+  ].filter(Boolean).join("; ");
+  const result = {
+    schema: "shipgate.rescan/v1",
+    createdAt,
+    failOn: req.failOn,
+    rescanFail: req.rescanFail,
+    verdict,
+    failed: policyFails || unmeasured.length > 0 || notUpdated.length > 0,
+    reason: `${reason[0]?.toUpperCase() ?? ""}${reason.slice(1)}`,
+    images: outcomes,
+    notUpdated,
+    warnings: [...new Set(warnings)]
+  };
+  return { result, reports };
+}
+async function trackIssues(github, outcomes, scans, deps, notUpdated, scannedAt) {
+  const { api } = github;
+  const { logger } = deps;
+  const skip = (o2, reason) => {
+    o2.issue = { ...o2.issue, action: "not-updated" };
+    o2.notUpdated = reason;
+    notUpdated.push({ image: o2.image, reason });
+    logger.warning(`The issue for ${o2.image} was not updated: ${reason}`);
+  };
+  let own2;
+  let open3;
+  try {
+    own2 = await resolveOwnAuthor(github.expectedAuthor, api, logger);
+    open3 = await api.listOpenIssues(LABEL.name);
+  } catch (error62) {
+    const reason = describeApiFailure(error62, deps.secrets);
+    for (const o2 of outcomes) {
+      if (o2.verdict !== "error") diff(o2, scans.blockingByKey.get(o2.key) ?? [], void 0);
+      skip(o2, o2.verdict === "error" ? `${o2.reason}.` : reason);
+    }
+    return;
+  }
+  const ctx = { api, own: own2, logger, runUrl: github.runUrl, scannedAt, open: open3 };
+  let labelReady = false;
+  for (const o2 of outcomes) {
+    const existing = ownIssues(ctx.open, o2.key, own2, logger);
+    const { previous, state } = previousOf(existing[0]);
+    o2.previous = previous;
+    o2.issue = existing[0] ? { action: "not-updated", number: existing[0].number, url: existing[0].url } : { action: "not-updated" };
+    if (o2.verdict === "error") {
+      skip(o2, `${o2.reason}.`);
+      continue;
+    }
+    diff(o2, scans.blockingByKey.get(o2.key) ?? [], state);
+    const report = scans.reports.get(o2.key);
+    const current = scans.states.get(o2.key);
+    if (!report || !current) continue;
+    try {
+      if (o2.verdict === "fail" && !existing.length && !labelReady) {
+        const label = await api.ensureLabel(LABEL);
+        logger.debug(`Label ${LABEL.name}: ${label}.`);
+        labelReady = true;
+      }
+      await syncIssue(ctx, o2, report, current, existing);
+    } catch (error62) {
+      skip(o2, describeApiFailure(error62, deps.secrets));
+    }
+  }
+}
+
+// src/rescan/result.ts
+var RESCAN_FAIL = ["never", "new", "any"];
+
+// src/rescan/options.ts
+function parseRescanFail(raw, label = "rescan-fail") {
+  const v = (raw || "any").trim().toLowerCase();
+  if (!RESCAN_FAIL.includes(v)) {
+    throw new InputError(
+      label,
+      `"${raw}" is not one of ${RESCAN_FAIL.join(", ")}: \`any\` fails the step while any watched image fails the policy, \`new\` only when a blocking finding appeared since the last rescan, \`never\` only when something could not be scanned or its issue not updated.`
+    );
+  }
+  return v;
+}
+function parseWatchedImages(images, label = "image") {
+  if (!images.length) {
+    throw new InputError(
+      label,
+      "nothing to watch: `mode: rescan` needs the images you shipped, one per line, by tag (ghcr.io/acme/api:1.2, resolved to its digest on every run) or by digest (ghcr.io/acme/api@sha256:\u2026)."
+    );
+  }
+  for (const image of images) {
+    try {
+      parseReference(image);
+    } catch (error62) {
+      throw new InputError(label, error62.message);
+    }
+  }
+  return images;
+}
+
+// src/sign/verdict.ts
+var GATE_VERDICT_PREDICATE_TYPE = "https://shipgate.dev/attestation/gate/v1";
+var DurationError = class extends Error {
+  name = "DurationError";
+};
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(raw, label) {
+  const text2 = raw.trim();
+  const parts = [...text2.matchAll(/(\d+(?:\.\d+)?)([smhd])/g)];
+  if (!text2 || parts.map((p) => p[0]).join("") !== text2) {
+    throw new DurationError(
+      `${label}: ${JSON.stringify(raw)} is not a duration; use a number with s, m, h or d, e.g. 24h or 1h30m.`
+    );
+  }
+  const ms = parts.reduce((sum, p) => sum + Number(p[1]) * (UNIT_MS[p[2]] ?? 0), 0);
+  if (ms <= 0) throw new DurationError(`${label}: the duration must be greater than zero.`);
+  return ms;
+}
+function verdictProblems(statement, digest, maxDbAgeMs) {
+  if (statement.predicateType !== GATE_VERDICT_PREDICATE_TYPE) return ["not a gate verdict"];
+  const p = statement.predicate;
+  const problems = [];
+  if (p?.verificationResult !== "PASSED") {
+    problems.push(`the verdict is ${p?.verificationResult ?? "missing"}, not PASSED`);
+  }
+  if (typeof p?.resourceUri !== "string" || !p.resourceUri.endsWith(`@${digest}`)) {
+    problems.push(`the verdict is for ${p?.resourceUri ?? "no resource"}, not ${digest}`);
+  }
+  if (maxDbAgeMs !== void 0) {
+    const verified = Date.parse(p?.timeVerified ?? "");
+    const built = Date.parse(p?.scanner?.db?.lastUpdate ?? "");
+    if (Number.isNaN(verified) || Number.isNaN(built)) {
+      problems.push("the verdict does not say when the vulnerability DB was built");
+    } else if (verified - built > maxDbAgeMs) {
+      const hours = ((verified - built) / 36e5).toFixed(1);
+      problems.push(
+        `the vulnerability DB was ${hours} h old when the gate ran, more than the ${(maxDbAgeMs / 36e5).toFixed(1)} h allowed`
+      );
+    }
+  }
+  return problems;
+}
+
+// src/sign/verify.ts
+var import_bundle4 = __toESM(require_dist5(), 1);
+
+// src/sign/referrers.ts
+var import_bundle3 = __toESM(require_dist5(), 1);
+var BUNDLE_ARTIFACT_PREFIX = "application/vnd.dev.sigstore.bundle";
+var EMPTY_BLOB = Buffer.from("{}");
+var BundleAnnotation = {
+  content: "dev.sigstore.bundle.content",
+  predicateType: "dev.sigstore.bundle.predicateType",
+  created: "org.opencontainers.image.created",
+  /** Not written by cosign 3.1; Trivy's `--vex oci` and other in-toto readers look only at this. */
+  intotoPredicateType: "in-toto.io/predicate-type"
+};
+function referrersTag(digest) {
+  return digest.replace(":", "-");
+}
+async function findBundleReferrers(store, repo, digest) {
+  const viaApi = await store.referrers(repo, digest);
+  if (viaApi !== "unsupported") {
+    return {
+      referrers: viaApi.filter((d) => d.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)),
+      via: "referrers-api"
+    };
+  }
+  const index = await store.getManifest(repo, referrersTag(digest));
+  if (!index) return { referrers: [], via: "tag-schema" };
+  const doc = JSON.parse(Buffer.from(index.bytes).toString("utf8"));
+  return {
+    referrers: (doc.manifests ?? []).filter(
+      (d) => d.artifactType?.startsWith(BUNDLE_ARTIFACT_PREFIX)
+    ),
+    via: "tag-schema"
+  };
+}
+
+// src/sign/verify.ts
+var VerifyError = class extends Error {
+  name = "VerifyError";
+};
+var parseJson = (bytes) => JSON.parse(Buffer.from(bytes).toString("utf8"));
+async function verifyImage(options, deps) {
+  const ref = parseReference(options.image);
+  const repo = { registry: ref.registry, repository: ref.repository };
+  const where = formatRepository(repo);
+  const found = await deps.store.headManifest(repo, ref.digest ?? ref.tag ?? "latest");
+  if (!found) throw new VerifyError(`${options.image} does not exist in the registry.`);
+  const digest = ref.digest ?? found.digest;
+  const verifier = bundleVerifier(deps.trustedRoot);
+  const verified = [];
+  const rejected = [];
+  const verdicts = [];
+  const noteVerdict = (reference, statement) => {
+    if (statement?.predicateType !== GATE_VERDICT_PREDICATE_TYPE) return;
+    verdicts.push({
+      reference,
+      problems: verdictProblems(statement, digest, options.requireVerdict?.maxDbAgeMs)
+    });
+  };
+  for (const suffix of ["sig", "att"]) {
+    const tag = cosignTag(digest, suffix);
+    const manifest = await deps.store.getManifest(repo, tag);
+    if (!manifest) continue;
+    const layers = parseJson(manifest.bytes).layers ?? [];
+    for (const [i2, layer] of layers.entries()) {
+      const reference = `${where}:${tag}#${i2}`;
+      const expected = suffix === "sig" ? SIMPLESIGNING_MEDIA_TYPE : DSSE_LAYER_MEDIA_TYPE;
+      if (layer.mediaType !== expected) continue;
+      try {
+        const blob = await deps.store.getBlob(repo, layer.digest);
+        if (sha256(blob) !== layer.digest)
+          throw new Error("layer content does not match its digest");
+        const bundle = bundleFromCosignLayer(layer, blob);
+        const result = verifyBundle(
+          verifier,
+          bundle,
+          options.policy,
+          digest,
+          suffix === "sig" ? blob : void 0
+        );
+        if (suffix === "att") checkEnvelopeHash(bundle, blob);
+        const item = {
+          format: "cosign",
+          kind: suffix === "sig" ? "signature" : "attestation",
+          reference,
+          signer: result.signer
+        };
+        if (result.statement) item.predicateType = result.statement.predicateType;
+        if (result.logIndex) item.logIndex = result.logIndex;
+        verified.push(item);
+        noteVerdict(reference, result.statement);
+      } catch (error62) {
+        rejected.push({ format: "cosign", reference, reason: error62.message });
+      }
+    }
+  }
+  const { referrers: referrers2, via } = await findBundleReferrers(deps.store, repo, digest);
+  for (const descriptor of referrers2) {
+    const reference = `${where}@${descriptor.digest}`;
+    try {
+      const bundle = await readBundleReferrer(deps.store, repo, descriptor);
+      const result = verifyBundle(verifier, bundle, options.policy, digest);
+      const predicateType = result.statement?.predicateType;
+      const item = {
+        format: "bundle",
+        kind: predicateType === PredicateType.cosignSign ? "signature" : "attestation",
+        reference,
+        signer: result.signer
+      };
+      if (predicateType) item.predicateType = predicateType;
+      if (result.logIndex) item.logIndex = result.logIndex;
+      verified.push(item);
+      noteVerdict(reference, result.statement);
+    } catch (error62) {
+      rejected.push({ format: "bundle", reference, reason: error62.message });
+    }
+  }
+  const missing = [];
+  const signed = (format2) => verified.some((v) => v.format === format2 && v.kind === "signature");
+  const require2 = options.require ?? "any";
+  if (require2 === "any" && !signed("cosign") && !signed("bundle")) {
+    missing.push("no verified signature in either format");
+  }
+  if ((require2 === "cosign" || require2 === "both") && !signed("cosign")) {
+    missing.push(`no verified cosign signature (${cosignTag(digest, "sig")})`);
+  }
+  if ((require2 === "bundle" || require2 === "both") && !signed("bundle")) {
+    missing.push("no verified Sigstore bundle signature among the referrers");
+  }
+  for (const type of options.requireAttestations ?? []) {
+    if (!verified.some((v) => v.kind === "attestation" && v.predicateType === type)) {
+      missing.push(`no verified attestation of type ${type}`);
+    }
+  }
+  if (options.requireVerdict && !verdicts.some((v) => v.problems.length === 0)) {
+    missing.push(
+      verdicts.length ? `no accepting gate verdict (${verdicts.map((v) => `${v.reference}: ${v.problems.join(", ")}`).join("; ")})` : `no verified gate verdict (${GATE_VERDICT_PREDICATE_TYPE})`
+    );
+  }
+  return {
+    image: options.image,
+    digest,
+    verified,
+    rejected,
+    missing,
+    ok: missing.length === 0,
+    referrersVia: via
+  };
+}
+async function readBundleReferrer(store, repo, descriptor) {
+  const fetched = await store.getManifest(repo, descriptor.digest);
+  if (!fetched) throw new Error("the referrer manifest is gone");
+  if (sha256(fetched.bytes) !== descriptor.digest)
+    throw new Error("manifest content does not match its digest");
+  const manifest = parseJson(fetched.bytes);
+  const layer = manifest.layers?.[0];
+  if (!layer) throw new Error("the referrer has no layer");
+  const blob = await store.getBlob(repo, layer.digest);
+  if (sha256(blob) !== layer.digest) throw new Error("bundle content does not match its digest");
+  const bundle = (0, import_bundle4.bundleFromJSON)(parseJson(blob));
+  const annotated = manifest.annotations?.[BundleAnnotation.predicateType];
+  if (bundle.content.$case === "dsseEnvelope" && annotated) {
+    const type = parseJson(
+      bundle.content.dsseEnvelope.payload
+    ).predicateType;
+    if (type !== annotated)
+      throw new Error(`annotated as ${annotated} but the statement is ${type}`);
+  }
+  return bundle;
+}
+function checkEnvelopeHash(bundle, blob) {
+  const entry2 = bundle.verificationMaterial.tlogEntries[0];
+  if (!entry2) return;
+  const body = JSON.parse(Buffer.from(entry2.canonicalizedBody).toString("utf8"));
+  if (body.kind !== "dsse") return;
+  if (`sha256:${body.spec?.envelopeHash?.value}` !== sha256(blob)) {
+    throw new Error("the Rekor entry was made for a different envelope than this layer");
+  }
+}
+function renderVerifyResult(result) {
+  const lines = [`${result.image} -> ${result.digest}`];
+  for (const v of result.verified) {
+    const what = v.kind === "signature" ? "signature" : `attestation ${v.predicateType}`;
+    lines.push(
+      `  verified  ${v.format.padEnd(6)} ${what}  signer ${v.signer.subject} (issuer ${v.signer.issuer})${v.logIndex ? ` rekor #${v.logIndex}` : ""}  ${v.reference}`
+    );
+  }
+  for (const r of result.rejected) {
+    lines.push(`  REJECTED  ${r.format.padEnd(6)} ${r.reference}: ${r.reason}`);
+  }
+  lines.push(
+    result.ok ? `Verified: ${result.verified.filter((v) => v.kind === "signature").length} signature(s), ${result.verified.filter((v) => v.kind === "attestation").length} attestation(s).` : `NOT verified: ${result.missing.join("; ")}.`
+  );
+  return lines.join("\n");
+}
+function verifyExitCode(outcome) {
+  if (outcome instanceof Error) return 2;
+  return outcome.ok ? 0 : 1;
+}
+
+// src/sign/verify-command.ts
+var SHORT_TYPES = {
+  cyclonedx: "https://cyclonedx.org/bom",
+  spdxjson: "https://spdx.dev/Document",
+  "spdx-json": "https://spdx.dev/Document",
+  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
+};
+var VerifyUsageError = class extends Error {
+  name = "VerifyUsageError";
+};
+var FORMATS = ["any", "cosign", "bundle", "both"];
+function parseRequire(raw, label) {
+  const tokens = (raw ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const formats = tokens.filter((t) => FORMATS.includes(t));
+  const unknown2 = tokens.filter((t) => t !== "verdict" && !formats.includes(t));
+  if (unknown2.length || formats.length > 1) {
+    throw new VerifyUsageError(
+      `${label}: ${JSON.stringify(raw)} is not valid; give one of ${FORMATS.join(", ")} (which signature formats must verify) and/or verdict (a PASSED gate verdict), e.g. both,verdict.`
+    );
+  }
+  return { formats: formats[0] ?? "any", verdict: tokens.includes("verdict") };
+}
+function identityMatcher(o2) {
+  if (o2.certificateIdentity && o2.certificateIdentityRegexp) {
+    throw new VerifyUsageError(
+      "Give either --certificate-identity or --certificate-identity-regexp, not both."
+    );
+  }
+  if (o2.certificateIdentity) return { exact: o2.certificateIdentity };
+  if (o2.certificateIdentityRegexp) {
+    try {
+      new RegExp(o2.certificateIdentityRegexp);
+    } catch (error62) {
+      throw new VerifyUsageError(
+        `--certificate-identity-regexp is not a valid regular expression: ${error62.message}`
+      );
+    }
+    return { regexp: o2.certificateIdentityRegexp };
+  }
+  throw new VerifyUsageError(
+    "--certificate-identity is required: the workflow identity that must have signed, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main"
+  );
+}
+async function runVerify(options, deps) {
+  try {
+    const identity3 = identityMatcher(options);
+    if (!options.certificateOidcIssuer) {
+      throw new VerifyUsageError(
+        "--certificate-oidc-issuer is required: https://token.actions.githubusercontent.com for GitHub Actions."
+      );
+    }
+    const require2 = parseRequire(options.require, "--require");
+    let maxDbAgeMs;
+    try {
+      maxDbAgeMs = options.maxDbAge === void 0 ? void 0 : parseDuration(options.maxDbAge, "--max-db-age");
+    } catch (error62) {
+      throw new VerifyUsageError(error62.message);
+    }
+    const trustedRoot = deps.trustedRoot ?? await loadTrustedRoot(options.trustedRoot ? { path: options.trustedRoot } : {});
+    const result = await verifyImage(
+      {
+        image: options.image,
+        policy: { identity: identity3, issuer: options.certificateOidcIssuer },
+        require: require2.formats,
+        // --max-db-age is about the verdict: it implies requiring one.
+        ...require2.verdict || maxDbAgeMs !== void 0 ? { requireVerdict: maxDbAgeMs === void 0 ? {} : { maxDbAgeMs } } : {},
+        requireAttestations: (options.attestations ?? []).map((t) => SHORT_TYPES[t] ?? t)
+      },
+      { store: deps.store, trustedRoot, logger: deps.logger }
+    );
+    deps.print(renderVerifyResult(result));
+    return { exitCode: verifyExitCode(result), result };
+  } catch (error62) {
+    deps.print(`Error: ${error62.message}`);
+    return { exitCode: 2 };
+  }
+}
+
+// src/settings/spec.ts
+var spec = (row) => row;
+var text = (raw) => raw.trim() || void 0;
+function baseImageParser(key, parse3) {
+  return (raw, origin) => {
+    try {
+      return parse3(raw);
+    } catch (error62) {
+      if (!(error62 instanceof PolicyInputError)) throw error62;
+      throw new InputError(origin, error62.message.replace(new RegExp(`^${key}: `), ""));
+    }
+  };
+}
+var BASE_IMAGE_MODES = ["off", "warn", "enforce"];
+var MAX_IMAGE_SIZE = 1e12;
+var COMMENT_WHEN = ["auto", "always", "never"];
+var COMMENT_MODES = ["update", "recreate"];
+var COMMENT_PER = ["job", "image"];
+var MODES = ["scan", "verify", "rescan"];
+function viaShared(origin, parse3) {
+  try {
+    return parse3("");
+  } catch (error62) {
+    throw new InputError(origin, error62.message.replace(/^: /, ""));
+  }
+}
+var SCAN_SPEC = {
+  images: spec({ key: "image", flag: "IMAGE", parse: parseImages, default: [] }),
+  trivyReport: spec({ key: "trivy-report", flag: "--report", parse: text, default: void 0 }),
+  failOn: spec({
+    key: "fail-on",
+    flag: "--fail-on",
+    policy: true,
+    parse: parseFailOn,
+    default: "HIGH"
+  }),
+  failOnScope: spec({
+    key: "fail-on-scope",
+    flag: "--fail-on-scope",
+    policy: true,
+    parse: (raw, o2) => parseOneOf(raw, o2, ["all", "new"]),
+    default: "all"
+  }),
+  ignoreUnfixed: spec({
+    key: "ignore-unfixed",
+    flag: "--ignore-unfixed",
+    policy: true,
+    parse: (raw, o2) => parseBoolean(raw, o2, false),
+    default: false
+  }),
+  ignoreFile: spec({
+    key: "ignore-file",
+    flag: "--ignore-file",
+    policy: true,
+    parse: text,
+    default: void 0
+  }),
+  scanners: spec({
+    key: "scanners",
+    flag: "--scanners",
+    parse: parseScanners,
+    default: ["vuln", "secret"]
+  }),
+  timeout: spec({ key: "timeout", flag: "--timeout", parse: parseTimeout, default: "10m" }),
+  platform: spec({
+    key: "platform",
+    flag: "--platform",
+    parse: parsePlatform2,
+    default: void 0
+  }),
+  maxParallel: spec({
+    key: "max-parallel",
+    flag: "--max-parallel",
+    parse: (raw, o2) => parsePositiveInt(raw, o2, 2, 64),
+    default: 2
+  }),
+  sarif: spec({ key: "sarif", flag: "--sarif", parse: text, default: void 0 }),
+  compareTo: spec({
+    key: "compare-to",
+    flag: "--compare-to",
+    // Classified from syntax alone, never from which files exist (a forged-baseline defence).
+    parse: (raw, o2) => parseList(raw).map((v) => classifyBaseline(v, o2)),
+    default: []
+  }),
+  commentKey: spec({
+    key: "comment-key",
+    flag: "--comment-key",
+    parse: text,
+    default: void 0
+  }),
+  baseImagePolicy: spec({
+    key: "base-image-policy",
+    flag: "--base-image-policy",
+    policy: true,
+    parse: (raw, o2) => parseOneOf(raw, o2, BASE_IMAGE_MODES),
+    default: "warn"
+  }),
+  allowedBaseImages: spec({
+    key: "allowed-base-images",
+    flag: "--allowed-base-images",
+    policy: true,
+    parse: (raw) => parseList(raw),
+    default: []
+  }),
+  forbid: spec({
+    key: "forbid",
+    flag: "--forbid",
+    policy: true,
+    parse: baseImageParser(
+      "forbid",
+      (raw) => parseBaseImagePolicy({ mode: "warn", forbid: raw })?.forbid ?? []
+    ),
+    default: []
+  }),
+  maxImageSize: spec({
+    key: "max-image-size",
+    flag: "--max-image-size",
+    policy: true,
+    parse: (raw, o2) => {
+      const bytes = baseImageParser("max-image-size", (r) => parseSize2(r, "max-image-size"))(raw, o2);
+      if (!(bytes >= 1 && bytes <= MAX_IMAGE_SIZE)) {
+        throw new InputError(o2, `"${raw}" is out of range: give a size from 1 byte to 1TB.`);
+      }
+      return bytes;
+    },
+    default: void 0
+  }),
+  dockerfile: spec({ key: "dockerfile", flag: "--dockerfile", parse: text, default: void 0 })
+};
+var COMMENT_SPEC = {
+  comment: spec({
+    key: "comment",
+    policy: true,
+    parse: (raw, o2) => parseOneOf(raw, o2, COMMENT_WHEN),
+    default: "auto"
+  }),
+  commentMode: spec({
+    key: "comment-mode",
+    policy: true,
+    parse: (raw, o2) => parseOneOf(raw, o2, COMMENT_MODES),
+    default: "update"
+  }),
+  commentPer: spec({
+    key: "comment-per",
+    policy: true,
+    parse: (raw, o2) => parseOneOf(raw, o2, COMMENT_PER),
+    default: "job"
+  }),
+  commentAuthor: spec({ key: "comment-author", parse: text, default: void 0 }),
+  githubToken: spec({ key: "github-token", parse: (raw) => raw, default: "" }),
+  pullRequest: spec({
+    key: "pull-request",
+    parse: (raw, o2) => parsePositiveInt(raw, o2, 0, 1e9),
+    default: void 0
+  })
+};
+var VERIFY_SPEC = {
+  images: SCAN_SPEC.images,
+  certificateIdentity: spec({ key: "certificate-identity", parse: text, default: void 0 }),
+  certificateIdentityRegexp: spec({
+    key: "certificate-identity-regexp",
+    parse: (raw, o2) => {
+      try {
+        new RegExp(raw);
+      } catch (error62) {
+        throw new InputError(o2, `not a valid regular expression: ${error62.message}`);
+      }
+      return raw;
+    },
+    default: void 0
+  }),
+  certificateOidcIssuer: spec({ key: "certificate-oidc-issuer", parse: text, default: void 0 }),
+  // The verify command's own parsers, so the action and `shipgate verify` accept the same text.
+  verifyRequire: spec({
+    key: "verify-require",
+    parse: (raw, o2) => viaShared(o2, (label) => {
+      parseRequire(raw, label);
+      return raw.trim().toLowerCase();
+    }),
+    default: "any"
+  }),
+  verifyMaxDbAge: spec({
+    key: "verify-max-db-age",
+    parse: (raw, o2) => viaShared(o2, (label) => {
+      parseDuration(raw, label);
+      return raw.trim();
+    }),
+    default: void 0
+  }),
+  verifyAttestations: spec({
+    key: "verify-attestations",
+    parse: (raw) => raw.split(/[\s,]+/).filter(Boolean),
+    default: []
+  }),
+  trustedRoot: spec({ key: "trusted-root", parse: text, default: void 0 })
+};
+var RESCAN_SPEC = {
+  images: SCAN_SPEC.images,
+  failOn: SCAN_SPEC.failOn,
+  ignoreUnfixed: SCAN_SPEC.ignoreUnfixed,
+  ignoreFile: SCAN_SPEC.ignoreFile,
+  scanners: SCAN_SPEC.scanners,
+  timeout: SCAN_SPEC.timeout,
+  platform: SCAN_SPEC.platform,
+  maxParallel: SCAN_SPEC.maxParallel,
+  rescanFail: spec({
+    key: "rescan-fail",
+    flag: "--rescan-fail",
+    policy: true,
+    parse: parseRescanFail,
+    default: "any"
+  }),
+  /** The account Shipgate writes issues as, when not the token's own (a custom App). */
+  commentAuthor: COMMENT_SPEC.commentAuthor,
+  githubToken: COMMENT_SPEC.githubToken
+};
+var POLICY_SPEC = spec({
+  key: "policy",
+  flag: "--policy",
+  parse: text,
+  default: void 0
+});
+var MODE_SPEC = spec({
+  key: "mode",
+  parse: (raw, o2) => parseOneOf(raw, o2, MODES),
+  default: "scan"
+});
+function baseImagePolicyOf(s) {
+  if (s.baseImagePolicy === "off") return void 0;
+  const policy = {
+    mode: s.baseImagePolicy,
+    allowedBaseImages: s.allowedBaseImages,
+    forbid: s.forbid
+  };
+  if (s.maxImageSize !== void 0) policy.maxImageSize = s.maxImageSize;
+  return policy;
+}
+
+// src/settings/resolve.ts
+function cliSource(flags) {
+  return {
+    kind: "cli",
+    originOf: (spec2) => spec2.flag ? { kind: "flag", name: spec2.flag } : void 0,
+    read: (spec2) => spec2.flag ? flags[spec2.flag] : void 0
+  };
+}
+function resolveOne(spec2, ctx) {
+  const { source, policy } = ctx;
+  const origin = source.originOf(spec2);
+  const given = origin ? source.read(spec2) : void 0;
+  const fromFile = spec2.policy ? policy?.values[spec2.key] : void 0;
+  if (policy && fromFile && (fromFile.locked || !given)) {
+    const at = { kind: "policy", file: policy.file, key: spec2.key, line: fromFile.line };
+    if (fromFile.locked && given && origin) {
+      ctx.notes.push(
+        `${policy.file} locks \`${spec2.key}\`, so the value given to \`${originName(origin)}\` is not used.`
+      );
+    }
+    return { value: spec2.parse(fromFile.raw, at), origin: at };
+  }
+  if (given && origin) return { value: spec2.parse(given, origin), origin };
+  return { value: spec2.default, origin: { kind: "default" } };
+}
+function resolveTable(table2, ctx) {
+  const out = {};
+  for (const [field, spec2] of Object.entries(table2)) out[field] = resolveOne(spec2, ctx);
+  return out;
+}
+function named2(source, spec2) {
+  const origin = source.originOf(spec2);
+  return `\`${origin ? originName(origin) : spec2.key}\``;
+}
+function blame(setting, spec2, source) {
+  if (setting.origin.kind !== "default") return setting.origin;
+  return source.originOf(spec2) ?? { kind: "input", name: spec2.key };
+}
+function checkScan(scan2, source) {
+  const n2 = (s) => named2(source, s);
+  const images = scan2.images.value;
+  const report = scan2.trivyReport.value;
+  if (!images.length && !report) {
+    throw new InputError(
+      blame(scan2.images, SCAN_SPEC.images, source),
+      source.kind === "cli" ? "nothing to scan: give one or more images, or --report FILE with an existing Trivy JSON report." : "nothing to scan. Set `image` to one or more image references (newline separated), or `trivy-report` to an existing Trivy JSON report."
+    );
+  }
+  if (report && images.length > 1) {
+    throw new InputError(
+      blame(scan2.trivyReport, SCAN_SPEC.trivyReport, source),
+      `a report describes one image, but ${n2(SCAN_SPEC.images)} lists ${images.length}. Give one image (or none) with ${n2(SCAN_SPEC.trivyReport)}.`
+    );
+  }
+  const compareTo = scan2.compareTo.value;
+  const baselineCount = report ? 1 : images.length;
+  if (compareTo.length > 1 && compareTo.length !== baselineCount) {
+    throw new InputError(
+      blame(scan2.compareTo, SCAN_SPEC.compareTo, source),
+      `lists ${compareTo.length} baselines for ${baselineCount} image(s); give one baseline per image, in the same order, or a single one.`
+    );
+  }
+  if (scan2.failOnScope.value === "new" && !compareTo.length) {
+    throw new InputError(
+      blame(scan2.failOnScope, SCAN_SPEC.failOnScope, source),
+      `\`new\` gates only on findings the change introduces, which needs a baseline: set ${n2(SCAN_SPEC.compareTo)} to the base branch image or an earlier report.`
+    );
+  }
+}
+function resolveSettings(source, policy, command2) {
+  const ctx = { source, policy, notes: [] };
+  const mode = command2 ?? resolveOne(MODE_SPEC, ctx).value;
+  const used = policy ? { file: policy.file, sha256: policy.sha256 } : void 0;
+  if (mode === "verify") {
+    return { mode, verify: resolveTable(VERIFY_SPEC, ctx), notes: ctx.notes, policy: used };
+  }
+  if (mode === "rescan") {
+    const rescan2 = resolveTable(RESCAN_SPEC, ctx);
+    parseWatchedImages(rescan2.images.value, blame(rescan2.images, RESCAN_SPEC.images, source));
+    return { mode, rescan: rescan2, notes: ctx.notes, policy: used };
+  }
+  const scan2 = resolveTable(SCAN_SPEC, ctx);
+  checkScan(scan2, source);
+  const comment = resolveTable(COMMENT_SPEC, ctx);
+  return { mode, scan: scan2, comment, notes: ctx.notes, policy: used };
+}
+function valuesOf(settings) {
+  return Object.fromEntries(Object.entries(settings).map(([k, s]) => [k, s.value]));
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/modes/rescan.ts
+async function runRescanMode(settings, env) {
+  const s = valuesOf(settings);
+  return runRescan(
+    {
+      images: watchList(s.images, s.platform),
+      failOn: s.failOn,
+      ignoreUnfixed: s.ignoreUnfixed,
+      ignoreFile: s.ignoreFile,
+      scanners: s.scanners,
+      timeout: s.timeout,
+      platform: s.platform,
+      concurrency: s.maxParallel,
+      outputDir: env.outputDir,
+      rescanFail: s.rescanFail
+    },
+    {
+      logger: env.logger,
+      trivy: env.trivy,
+      registry: env.registryClient,
+      now: () => /* @__PURE__ */ new Date(),
+      version: VERSION,
+      github: env.github,
+      secrets: env.secrets
+    }
+  );
+}
+function rescanSettingsRecord(settings) {
+  const values = {};
+  const resolved = settings.rescan;
+  for (const [field, row] of Object.entries(RESCAN_SPEC)) {
+    const setting = resolved[field];
+    if (!row.policy || !setting) continue;
+    values[row.key] = { value: setting.value ?? null, from: shortOrigin(setting.origin) };
+  }
+  return settings.policy ? { policy: settings.policy, values } : { values };
+}
+
+// src/stages/base-image.ts
+function baseImageStage(policy, opts) {
+  return {
+    mode: policy.mode,
+    async check(scan2) {
+      if (opts.offline) return judgeBaseImage(factsFromScan(scan2), policy);
+      const ref = scan2.digest && !scan2.image.includes("@") ? `${scan2.image.replace(/:[^/:]+$/, "")}@${scan2.digest}` : scan2.image;
+      const facts = await inspectImage(ref, {
+        platform: opts.platform,
+        client: opts.client(),
+        logger: opts.logger,
+        dockerfile: opts.dockerfile,
+        ...opts.timeoutMs === void 0 ? {} : { timeoutMs: opts.timeoutMs }
+      });
+      facts.packages ??= scan2.packages.os;
+      return judgeBaseImage(facts, policy);
+    }
+  };
+}
+
+// src/modes/scan.ts
+async function runScan(settings, env) {
+  const s = valuesOf(settings);
+  const basePolicy = baseImagePolicyOf(s);
+  return runPipeline(
+    {
+      images: s.images,
+      reportFile: s.trivyReport,
+      failOn: s.failOn,
+      ignoreUnfixed: s.ignoreUnfixed,
+      ignoreFile: s.ignoreFile,
+      scanners: s.scanners,
+      timeout: s.timeout,
+      platform: s.platform,
+      sarifPath: env.sarifPath,
+      outputDir: env.outputDir,
+      concurrency: s.maxParallel,
+      compareTo: s.compareTo,
+      gateScope: s.failOnScope,
+      sbomFormat: env.sbomFormat
+    },
+    {
+      logger: env.logger,
+      trivy: env.trivy,
+      now: () => /* @__PURE__ */ new Date(),
+      version: VERSION,
+      baseImage: basePolicy ? baseImageStage(basePolicy, {
+        client: env.registryClient,
+        platform: s.platform,
+        dockerfile: s.dockerfile,
+        logger: env.logger,
+        offline: s.images.length === 0,
+        // The whole read of an image, retries included, stops at the user's timeout.
+        timeoutMs: durationMs(s.timeout)
+      }) : void 0
+    }
+  );
+}
+
 // src/render/table.ts
 function clean2(text2, max = 60) {
   const s = (text2 ?? "").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
@@ -79023,12 +79787,13 @@ function renderTable(report, opts = {}) {
 
 // src/settings/policy-file.ts
 var import_yaml2 = __toESM(require_dist8(), 1);
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { readFile as readFile8 } from "node:fs/promises";
 var POLICY_KEYS = [
   ...Object.values(SCAN_SPEC),
-  ...Object.values(COMMENT_SPEC)
-].filter((s) => s.policy).map((s) => s.key);
+  ...Object.values(COMMENT_SPEC),
+  ...Object.values(RESCAN_SPEC)
+].filter((s) => s.policy).map((s) => s.key).filter((key, i2, all) => all.indexOf(key) === i2);
 var scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
 var plain = external_exports.union([scalar, external_exports.array(scalar)]);
 var entry = external_exports.union([plain, external_exports.object({ value: plain, locked: external_exports.boolean().optional() }).strict()]);
@@ -79095,7 +79860,7 @@ function parsePolicyFile(text2, file2) {
       locked: wrapped?.locked === true
     };
   }
-  return { file: file2, values, sha256: createHash4("sha256").update(text2).digest("hex") };
+  return { file: file2, values, sha256: createHash5("sha256").update(text2).digest("hex") };
 }
 async function loadPolicyFile(path10, label) {
   let text2;
@@ -79241,9 +80006,9 @@ async function scan(images, o2, io) {
   for (const note of settings.notes) io.stderr(`warning: ${note}
 `);
   const maxLength = parsePositiveInt(o2.maxLength, "--max-length", COMMENT_MAX_LENGTH, 1e6);
-  const outputDir = o2.outputDir ?? mkdtempSync(join4(tmpdir(), "shipgate-"));
+  const outputDir = o2.outputDir ?? mkdtempSync(join5(tmpdir(), "shipgate-"));
   const wantSarif = o2.format === "sarif" || s.sarif.value !== void 0;
-  const sarifPath = wantSarif ? s.sarif.value ?? join4(outputDir, "shipgate.sarif") : void 0;
+  const sarifPath = wantSarif ? s.sarif.value ?? join5(outputDir, "shipgate.sarif") : void 0;
   const logger = stderrLogger(io, Boolean(o2.verbose));
   const sbomFormat = o2.sbom ?? (o2.sbomOutput ? "cyclonedx" : void 0);
   const result = await runScan(s, {
@@ -79307,6 +80072,49 @@ Shipgate report: ${result.reportPath}
 `);
   return result.report.verdict === "pass" ? EXIT.pass : EXIT.policy;
 }
+async function rescan(images, o2, io) {
+  const source = cliSource({
+    IMAGE: images.length ? images.join("\n") : void 0,
+    "--fail-on": o2.failOn,
+    "--ignore-unfixed": o2.ignoreUnfixed === void 0 ? void 0 : String(o2.ignoreUnfixed),
+    "--ignore-file": o2.ignoreFile,
+    "--scanners": o2.scanners,
+    "--timeout": o2.timeout,
+    "--platform": o2.platform,
+    "--max-parallel": o2.maxParallel,
+    "--rescan-fail": o2.rescanFail,
+    "--policy": o2.policy
+  });
+  const settings = resolveSettings(source, await policyFileOf(source), "rescan");
+  if (settings.mode !== "rescan") throw new Error("shipgate rescan resolved to another mode");
+  if (settings.policy) {
+    io.stderr(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})
+`);
+  }
+  for (const note of settings.notes) io.stderr(`warning: ${note}
+`);
+  const logger = stderrLogger(io, Boolean(o2.verbose));
+  const { result } = await runRescanMode(settings.rescan, {
+    logger,
+    trivy: findTrivy(o2.trivy, io),
+    registryClient: () => registryClient(io, logger, settings.rescan.images.value),
+    outputDir: o2.outputDir ?? mkdtempSync(join5(tmpdir(), "shipgate-rescan-")),
+    secrets: [io.env.REGISTRY_PASSWORD ?? "", io.env.GITHUB_TOKEN ?? ""].filter(Boolean)
+  });
+  for (const w of result.warnings) logger.warning(w);
+  if (o2.format === "json")
+    io.stdout(`${safeJson({ ...result, settings: rescanSettingsRecord(settings) })}
+`);
+  else io.stdout(neutraliseCommands(rescanTable(result)));
+  for (const image of result.images)
+    for (const e of image.errors)
+      io.stderr(`error: ${neutraliseCommands(`${image.image}: ${e}`)}
+`);
+  io.stderr(`${neutraliseCommands(result.reason)}
+`);
+  if (result.images.some((i2) => i2.verdict === "error")) return EXIT.error;
+  return result.failed ? EXIT.policy : EXIT.pass;
+}
 async function writeSboms(images, format2, path10) {
   const made = images.flatMap((i2) => {
     const file2 = format2 === "cyclonedx" ? i2.artifacts.cyclonedx : i2.artifacts.spdx;
@@ -79324,7 +80132,7 @@ async function writeSboms(images, format2, path10) {
   const out = [];
   for (const [n2, m] of made.entries()) {
     const name = `${n2 + 1}-${m.image.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 120)}.${ext}`;
-    const target = join4(path10, name);
+    const target = join5(path10, name);
     await copyFile2(m.file, target);
     out.push(target);
   }
@@ -79352,6 +80160,13 @@ function buildProgram(io, setExit) {
     "all findings, or only those new since --compare-to: all|new (default: all)"
   ).option("--comment-key <key>", "key of the comment marker (default: the repositories)").option("--max-length <n>", "size limit of --format markdown", String(65536)).option("--base-image-policy <mode>", "off|warn|enforce (default: warn)").option("--allowed-base-images <globs>", "allowed base images, comma separated").option("--forbid <list>", "any of shell, package-manager, root-user, unpinned-base").option("--max-image-size <size>", "largest compressed size, e.g. 200MB").option("--dockerfile <path>", "the Dockerfile that built the image").option("--policy <file>", "policy file (version: 1) with fail-on, ignore-unfixed, forbid, \u2026").option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
     setExit(await scan(images, options, io));
+  });
+  program2.command("rescan").description(
+    "Watch shipped images: pin each tag to its current digest, scan each digest once and judge it (the action's mode: rescan, without GitHub)."
+  ).argument("[image...]", "image references, by tag or digest").option("--policy <file>", "policy file (shipgate.yml)").option("--fail-on <severity>", "critical|high|medium|low|unknown|none (default high)").option("--ignore-unfixed", "findings without a fixed version do not count").option("--no-ignore-unfixed", "count them, whatever the policy file says").option("--ignore-file <file>", ".trivyignore or .trivyignore.yaml (entries may expire)").option("--rescan-fail <when>", "never|new|any: when the exit status is 1 (default any)").option("--scanners <list>", "Trivy scanners (default vuln,secret)").option("--timeout <duration>", "Trivy timeout per image (default 10m)").option("--platform <os/arch>", "platform of multi-platform images").option("--max-parallel <n>", "digests scanned at once (default 2)").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").addOption(
+    new Option("--format <format>", "output on stdout").choices(["table", "json"]).default("table")
+  ).option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
+    setExit(await rescan(images, options, io));
   });
   program2.command("inspect").description("Read an image from its registry and report how far it is from a minimal base.").argument("<image>", "image reference").option("--platform <os/arch>", "platform of multi-platform images", "linux/amd64").addOption(
     new Option("--format <format>", "output").choices(["table", "json"]).default("table")

@@ -11,6 +11,7 @@ import { commentMarker } from './github/marker.js'
 import { escapeStrings, neutraliseCommands, safeJson } from './github/workflow-commands.js'
 import { parsePlatform, parsePositiveInt, parseTimeout } from './inputs.js'
 import type { Logger } from './logger.js'
+import { rescanSettingsRecord, runRescanMode } from './modes/rescan.js'
 import { runScan } from './modes/scan.js'
 import type { TrivyHandle } from './pipeline.js'
 import { octokitContentsReader } from './policy-file/index.js'
@@ -22,7 +23,14 @@ import {
 } from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
-import { cliSource, policyFileOf, resolveSettings, type ScanSettings } from './settings/index.js'
+import { rescanTable } from './rescan/render.js'
+import {
+  cliSource,
+  type PolicyContext,
+  policyFileOf,
+  resolveSettings,
+  type ScanSettings,
+} from './settings/index.js'
 import { settingsRecord } from './settings/record.js'
 import { registryStore } from './sign/registry-store.js'
 import { runVerify } from './sign/verify-command.js'
@@ -153,15 +161,20 @@ function scanFlags(images: string[], o: ScanOptions): Record<string, string | un
   }
 }
 
+/** Where `--policy` (or .github/shipgate.yml under the working directory) is read from. */
+function policyContext(io: CliIo): PolicyContext {
+  // owner/repo/path@sha: public repositories need no token; private ones GITHUB_TOKEN or GH_TOKEN.
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || ''
+  return {
+    workspace: process.cwd(),
+    contents: octokitContentsReader({ token, apiUrl: io.env.GITHUB_API_URL }),
+    now: new Date(),
+  }
+}
+
 async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number> {
   const source = cliSource(scanFlags(images, o))
-  const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN || ''
-  const policy = await policyFileOf(source, {
-    workspace: process.cwd(),
-    // owner/repo/path@sha: public repositories need no token; private ones GITHUB_TOKEN.
-    contents: octokitContentsReader({ token, apiUrl: process.env.GITHUB_API_URL }),
-    now: new Date(),
-  })
+  const policy = await policyFileOf(source, policyContext(io))
   const settings = resolveSettings(source, policy)
   if (settings.mode !== 'scan') throw new Error('shipgate scan resolved to another mode')
   const s: ScanSettings = settings.scan
@@ -237,6 +250,67 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   }
   io.stderr(`${result.report.reason}\nShipgate report: ${result.reportPath}\n`)
   return result.report.verdict === 'pass' ? EXIT.pass : EXIT.policy
+}
+
+/** Commander's options of `rescan`: raw text, validated by the settings (src/settings/spec.ts). */
+interface RescanOptions {
+  failOn?: string
+  ignoreUnfixed?: boolean
+  ignoreFile?: string
+  scanners?: string
+  timeout?: string
+  platform?: string
+  maxParallel?: string
+  rescanFail?: string
+  policy?: string
+  trivy?: string
+  outputDir?: string
+  format: 'table' | 'json'
+  verbose?: boolean
+}
+
+/**
+ * `shipgate rescan`: the action's `mode: rescan` without GitHub. Each watched image is pinned
+ * to its digest and scanned once; the per-image result is printed and nothing is written to
+ * GitHub, so every blocking finding counts as new (`--rescan-fail new` fails like `any`).
+ */
+async function rescan(images: string[], o: RescanOptions, io: CliIo): Promise<number> {
+  const source = cliSource({
+    IMAGE: images.length ? images.join('\n') : undefined,
+    '--fail-on': o.failOn,
+    '--ignore-unfixed': o.ignoreUnfixed === undefined ? undefined : String(o.ignoreUnfixed),
+    '--ignore-file': o.ignoreFile,
+    '--scanners': o.scanners,
+    '--timeout': o.timeout,
+    '--platform': o.platform,
+    '--max-parallel': o.maxParallel,
+    '--rescan-fail': o.rescanFail,
+    '--policy': o.policy,
+  })
+  const settings = resolveSettings(source, await policyFileOf(source, policyContext(io)), 'rescan')
+  if (settings.mode !== 'rescan') throw new Error('shipgate rescan resolved to another mode')
+  if (settings.policy) {
+    io.stderr(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})\n`)
+  }
+  for (const note of settings.notes) io.stderr(`warning: ${note}\n`)
+  const logger = stderrLogger(io, Boolean(o.verbose))
+  const { result } = await runRescanMode(settings.rescan, {
+    logger,
+    trivy: findTrivy(o.trivy, io),
+    registryClient: () => registryClient(io, logger, settings.rescan.images.value),
+    outputDir: o.outputDir ?? mkdtempSync(join(tmpdir(), 'shipgate-rescan-')),
+    secrets: [io.env.REGISTRY_PASSWORD ?? '', io.env.GITHUB_TOKEN ?? ''].filter(Boolean),
+  })
+  for (const w of result.warnings) logger.warning(w)
+  if (o.format === 'json')
+    io.stdout(`${safeJson({ ...result, settings: rescanSettingsRecord(settings) })}\n`)
+  else io.stdout(neutraliseCommands(rescanTable(result)))
+  for (const image of result.images)
+    for (const e of image.errors)
+      io.stderr(`error: ${neutraliseCommands(`${image.image}: ${e}`)}\n`)
+  io.stderr(`${neutraliseCommands(result.reason)}\n`)
+  if (result.images.some((i) => i.verdict === 'error')) return EXIT.error
+  return result.failed ? EXIT.policy : EXIT.pass
 }
 
 /**
@@ -338,6 +412,34 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {
       setExit(await scan(images, options, io))
+    })
+
+  program
+    .command('rescan')
+    .description(
+      "Watch shipped images: pin each tag to its current digest, scan each digest once and judge it (the action's mode: rescan, without GitHub).",
+    )
+    .argument('[image...]', 'image references, by tag or digest')
+    .option('--policy <file>', 'policy file (shipgate.yml)')
+    .option('--fail-on <severity>', 'critical|high|medium|low|unknown|none (default high)')
+    .option('--ignore-unfixed', 'findings without a fixed version do not count')
+    .option('--no-ignore-unfixed', 'count them, whatever the policy file says')
+    .option('--ignore-file <file>', '.trivyignore or .trivyignore.yaml (entries may expire)')
+    .option('--rescan-fail <when>', 'never|new|any: when the exit status is 1 (default any)')
+    .option('--scanners <list>', 'Trivy scanners (default vuln,secret)')
+    .option('--timeout <duration>', 'Trivy timeout per image (default 10m)')
+    .option('--platform <os/arch>', 'platform of multi-platform images')
+    .option('--max-parallel <n>', 'digests scanned at once (default 2)')
+    .option('--trivy <path>', 'trivy binary (default: trivy on PATH)')
+    .option('--output-dir <dir>', 'where reports are written (default: a new temp dir)')
+    .addOption(
+      new Option('--format <format>', 'output on stdout')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .option('-v, --verbose', 'log Trivy commands to stderr')
+    .action(async (images: string[], options: RescanOptions) => {
+      setExit(await rescan(images, options, io))
     })
 
   program

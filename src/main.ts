@@ -6,6 +6,7 @@ import { TrivyInstallError } from '../scanners/trivy/install.js'
 import { TrivyReportError } from '../scanners/trivy/parse.js'
 import { actionRegistryLogin, getInput, info, runUrl } from './action/context.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
+import { actionRescan } from './modes/action-rescan.js'
 import { actionScan } from './modes/action-scan.js'
 import { verifyMode } from './modes/verify.js'
 import type { PipelineResult } from './pipeline.js'
@@ -96,6 +97,7 @@ export async function run(): Promise<void> {
     if (settings.mode === 'verify') return await verifyMode(settings.verify)
     // Validates `registry` and masks the registry password before any work can print it.
     actionRegistryLogin()
+    if (settings.mode === 'rescan') return await actionRescan(settings)
     const result = await actionScan(settings)
     for (const [name, value] of Object.entries(result.signingOutputs)) core.setOutput(name, value)
     setOutputs(result)

@@ -5,14 +5,21 @@ import {
   createActionsCacheAdapter,
   parseDbRepositories,
   prepareTrivyDb,
+  TrivyDbError,
 } from '../../scanners/trivy/db.js'
 import { createToolCacheAdapter, execaExec, installTrivy } from '../../scanners/trivy/install.js'
 import { parseBoolean } from '../inputs.js'
 import type { TrivyHandle } from '../pipeline.js'
 import { actionLogger, actionRegistryLogin, getInput } from './context.js'
 
-/** Install (or find) Trivy and prepare its DB once for the whole job, on first use. */
-export function trivyProvider(): () => Promise<TrivyHandle | undefined> {
+/**
+ * Install (or find) Trivy and prepare its DB once for the whole job, on first use.
+ * `requireFreshDb` (rescan): an older cached DB is not good enough when the download fails,
+ * because a finding missing from an old DB would close an issue as fixed.
+ */
+export function trivyProvider(
+  opts: { requireFreshDb?: boolean } = {},
+): () => Promise<TrivyHandle | undefined> {
   let handle: Promise<TrivyHandle> | undefined
   return () => {
     handle ??= (async () => {
@@ -50,6 +57,12 @@ export function trivyProvider(): () => Promise<TrivyHandle | undefined> {
           },
         ),
       )
+      if (db.stale && opts.requireFreshDb) {
+        throw new TrivyDbError(
+          'download-failed',
+          `The Trivy DB could not be refreshed and only an older cached one (${db.restoredFrom}) is available; a rescan does not judge shipped images with it (a finding missing from the old DB would close its issue). Run again later, or set \`db-repository\` to a mirror you can reach.`,
+        )
+      }
       if (db.dbAgeHours !== undefined) core.info(`Vulnerability DB built ${db.dbAgeHours} h ago`)
       return { path: installed.path, skipDbUpdate: db.ready, cacheDir: db.cacheDir, login }
     })()

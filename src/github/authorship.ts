@@ -37,7 +37,7 @@ export interface OwnAuthor {
 
 export async function resolveOwnAuthor(
   expectedAuthor: string | undefined,
-  github: PullRequestCommenter,
+  github: Pick<PullRequestCommenter, 'authenticatedUser'>,
   logger: Logger,
 ): Promise<OwnAuthor> {
   const expected = expectedAuthor?.trim()

@@ -34,6 +34,7 @@ export const POLICY_DEFAULTS: Required<
     | 'comment'
     | 'comment-mode'
     | 'comment-per'
+    | 'rescan-fail'
   >
 > = {
   'fail-on': 'high',
@@ -48,6 +49,7 @@ export const POLICY_DEFAULTS: Required<
   comment: 'auto',
   'comment-mode': 'update',
   'comment-per': 'job',
+  'rescan-fail': 'any',
 }
 
 export function effectiveValue<K extends PolicyKey>(values: PolicyValues, key: K): PolicyValues[K] {
@@ -60,6 +62,7 @@ const ORDERS: Partial<Record<PolicyKey, readonly unknown[]>> = {
   'fail-on-scope': ['new', 'all'],
   'ignore-unfixed': [true, false],
   'base-image-policy': ['off', 'warn', 'enforce'],
+  'rescan-fail': ['never', 'new', 'any'],
 }
 
 function show(value: unknown): string {
@@ -168,6 +171,7 @@ export function compareKey(
     case 'fail-on-scope':
     case 'ignore-unfixed':
     case 'base-image-policy':
+    case 'rescan-fail':
       return { key, direction: ordered(key, from, to), detail }
     case 'warn-expiry-days': {
       const a = from as number

@@ -33,6 +33,7 @@ const HINTS: Partial<Record<PolicyKey, string>> = {
   'allowed-base-images': 'a subset of the allowed globs, or plain image names they allow',
   forbid: 'more forbidden properties',
   'max-image-size': 'a smaller size',
+  'rescan-fail': 'a stricter mode (never → new → any)',
 }
 
 function where(place: Place): string {

@@ -32,6 +32,7 @@ export const POLICY_KEY_NAMES = [
   'comment',
   'comment-mode',
   'comment-per',
+  'rescan-fail',
 ] as const
 export type PolicyKey = (typeof POLICY_KEY_NAMES)[number]
 
@@ -157,6 +158,10 @@ const FIELDS = {
     .meta({ description: 'Pull-request comment (default auto).' }),
   'comment-mode': z.enum(['update', 'recreate']).meta({ description: 'default update' }),
   'comment-per': z.enum(['job', 'image']).meta({ description: 'default job' }),
+  'rescan-fail': z.enum(['never', 'new', 'any']).meta({
+    description:
+      'mode: rescan: any (default) fails while any watched image fails the policy; new only for findings new since the last rescan; never.',
+  }),
 } satisfies Record<PolicyKey, z.ZodType>
 
 const header = {

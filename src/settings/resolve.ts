@@ -8,11 +8,14 @@
  */
 import type { IgnoreRule } from '../model.js'
 import type { PolicyReport } from '../policy-file/render.js'
+import { parseWatchedImages } from '../rescan/options.js'
 import { InputError, type Origin, originName, type Setting } from './origin.js'
 import {
   type AnySpec,
   COMMENT_SPEC,
   MODE_SPEC,
+  type MODES,
+  RESCAN_SPEC,
   SCAN_SPEC,
   type SettingSpec,
   VERIFY_SPEC,
@@ -69,11 +72,13 @@ type Resolved<Table> = { [K in keyof Table]: Setting<ValueOf<Table[K]>> }
 export type ScanSettings = Resolved<typeof SCAN_SPEC>
 export type CommentSettings = Resolved<typeof COMMENT_SPEC>
 export type VerifySettings = Resolved<typeof VERIFY_SPEC>
+export type RescanSettings = Resolved<typeof RESCAN_SPEC>
 
 /** The settings of one run, per mode: a scan never carries verify options and the reverse. */
 export type Settings = (
   | { mode: 'scan'; scan: ScanSettings; comment: CommentSettings }
   | { mode: 'verify'; verify: VerifySettings }
+  | { mode: 'rescan'; rescan: RescanSettings }
 ) & {
   /** What resolution noticed (a value given for a key the policy file locks). */
   notes: string[]
@@ -167,9 +172,14 @@ function checkScan(scan: ScanSettings, source: SettingsSource): void {
 }
 
 /** Resolve the settings of one run (action inputs or CLI flags, plus the policy file). */
-export function resolveSettings(source: SettingsSource, policy?: PolicyLayer): Settings {
+export function resolveSettings(
+  source: SettingsSource,
+  policy?: PolicyLayer,
+  /** The CLI's subcommand names the mode (`shipgate rescan`); the action reads `mode`. */
+  command?: (typeof MODES)[number],
+): Settings {
   const ctx: Context = { source, policy, notes: [...(policy?.warnings ?? [])] }
-  const mode = resolveOne(MODE_SPEC, ctx).value
+  const mode = command ?? resolveOne(MODE_SPEC, ctx).value
   // A layer without a hash carries only a pull request's proposed policy: nothing applied.
   const applied = policy?.sha256 ? { file: policy.file, sha256: policy.sha256 } : undefined
   const common = {
@@ -179,6 +189,11 @@ export function resolveSettings(source: SettingsSource, policy?: PolicyLayer): S
   }
   if (mode === 'verify') {
     return { mode, verify: resolveTable(VERIFY_SPEC, ctx), notes: ctx.notes, ...common }
+  }
+  if (mode === 'rescan') {
+    const rescan = resolveTable(RESCAN_SPEC, ctx)
+    parseWatchedImages(rescan.images.value, blame(rescan.images, RESCAN_SPEC.images, source))
+    return { mode, rescan, notes: ctx.notes, ...common }
   }
   const scan = resolveTable(SCAN_SPEC, ctx)
   checkScan(scan, source)

@@ -24,6 +24,8 @@ import {
   parseTimeout,
 } from '../inputs.js'
 import type { FailOn, GateScope } from '../model.js'
+import { parseRescanFail } from '../rescan/options.js'
+import type { RescanFail } from '../rescan/result.js'
 import { parseDuration } from '../sign/verdict.js'
 import { parseRequire } from '../sign/verify-command.js'
 import { describeOrigin, InputError, type Origin, toOrigin } from './origin.js'
@@ -68,7 +70,7 @@ const MAX_IMAGE_SIZE = 1e12
 export const COMMENT_WHEN = ['auto', 'always', 'never'] as const
 export const COMMENT_MODES = ['update', 'recreate'] as const
 export const COMMENT_PER = ['job', 'image'] as const
-export const MODES = ['scan', 'verify'] as const
+export const MODES = ['scan', 'verify', 'rescan'] as const
 
 /** Runs a parser that words its errors for a label, and rewords them for `origin`. */
 function viaShared<T>(origin: Origin, parse: (label: string) => T): T {
@@ -266,6 +268,31 @@ export const VERIFY_SPEC = {
     default: [] as string[],
   }),
   trustedRoot: spec({ key: 'trusted-root', parse: text, default: undefined }),
+}
+
+/**
+ * `mode: rescan` / `shipgate rescan` (issue 12 §2): the shipped images to watch, judged by the
+ * same policy keys as a scan, and what fails the step. No build, no signing, no comment.
+ */
+export const RESCAN_SPEC = {
+  images: SCAN_SPEC.images,
+  failOn: SCAN_SPEC.failOn,
+  ignoreUnfixed: SCAN_SPEC.ignoreUnfixed,
+  ignoreFile: SCAN_SPEC.ignoreFile,
+  scanners: SCAN_SPEC.scanners,
+  timeout: SCAN_SPEC.timeout,
+  platform: SCAN_SPEC.platform,
+  maxParallel: SCAN_SPEC.maxParallel,
+  rescanFail: spec<RescanFail>({
+    key: 'rescan-fail',
+    flag: '--rescan-fail',
+    policy: true,
+    parse: parseRescanFail,
+    default: 'any',
+  }),
+  /** The account Shipgate writes issues as, when not the token's own (a custom App). */
+  commentAuthor: COMMENT_SPEC.commentAuthor,
+  githubToken: COMMENT_SPEC.githubToken,
 }
 
 /** Where the policy file is (issue 12): not itself a policy key. */
