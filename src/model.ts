@@ -322,7 +322,7 @@ export interface ShipgateReport {
   notScanned: UnscannedImage[]
   expiredRules: IgnoreRule[]
   unusedRules: IgnoreRule[]
-  /** Ignore entries still in force that expire within 30 days. */
+  /** Ignore entries still in force that expire within 14 days (or `warn-expiry-days`). */
   expiringRules: IgnoreRule[]
   /** What went wrong without changing the verdict (comment not posted, signing failed…). */
   warnings: string[]

@@ -53,8 +53,11 @@ export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
   return true
 }
 
-/** How far ahead an expiry is worth a reviewer's attention. */
-export const EXPIRING_SOON_DAYS = 30
+/**
+ * How far ahead an expiry is worth a reviewer's attention: the policy file's `warn-expiry-days`
+ * default, so a run with and without a policy file agree.
+ */
+export const EXPIRING_SOON_DAYS = 14
 
 /** Still in force, but not for long: the findings it hides will count again within the window. */
 export function isExpiringSoon(rule: IgnoreRule, now: Date, days = EXPIRING_SOON_DAYS): boolean {

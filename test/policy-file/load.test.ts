@@ -97,6 +97,13 @@ describe('loadPolicy: where the file is', () => {
     expect(policy?.document).toEqual({ version: 1, 'fail-on': 'medium', locked: [] })
   })
 
+  it('a policy listing VEX sources says they are not applied yet: no silent suppression claim', async () => {
+    const ws = workspace({ '.github/shipgate.yml': 'version: 1\nvex: [.vex/api.openvex.json]\n' })
+    const { policy, warnings } = await loadPolicy(opts({ workspace: ws }))
+    expect(policy?.values.vex).toEqual(['.vex/api.openvex.json'])
+    expect(warnings.join('\n')).toMatch(/does not apply VEX yet.*still count/)
+  })
+
   it('reads an absolute path or one outside the checkout (the CLI on a laptop)', async () => {
     const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'p.yml')
     writeFileSync(outside, 'version: 1\nfail-on: low\n')
