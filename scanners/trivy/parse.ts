@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
+import { SEVERITIES } from '../../src/model.js'
 import {
   TrivyMisconfiguration,
   TrivyReport,
@@ -98,6 +99,42 @@ function checkSpelling(root: Json): string | undefined {
   return undefined
 }
 
+const CANONICAL_SEVERITY: ReadonlySet<unknown> = new Set(SEVERITIES)
+
+/** Reports whose parse changed nothing (see `isVerbatim`). */
+const verbatim = new WeakSet<TrivyReport>()
+
+/**
+ * Whether the schema read `root` exactly as written: no default filled in (Target,
+ * InstalledVersion, OS Name, Severity) and no severity normalised (`high` → `HIGH`). Only then
+ * can the file itself stand for the parsed report, e.g. as `trivy convert`'s input.
+ */
+function readsAsWritten(root: Json): boolean {
+  const os = isObject(root.Metadata) ? root.Metadata.OS : undefined
+  if (isObject(os) && os.Name === undefined) return false
+  const results = Array.isArray(root.Results) ? root.Results : []
+  for (const result of results) {
+    if (!isObject(result) || result.Target === undefined) return false
+    for (const list of ['Vulnerabilities', 'Secrets', 'Misconfigurations'] as const) {
+      const entries = result[list]
+      if (!Array.isArray(entries)) continue
+      for (const entry of entries) {
+        if (!CANONICAL_SEVERITY.has(entry?.Severity)) return false
+        if (list === 'Vulnerabilities' && entry.InstalledVersion === undefined) return false
+      }
+    }
+  }
+  return true
+}
+
+/**
+ * True when `report` came from `parseTrivyReport`/`readTrivyReport` and says exactly what its
+ * JSON text says, so the file can be handed on instead of serialising the report again.
+ */
+export function isVerbatim(report: TrivyReport): boolean {
+  return verbatim.has(report)
+}
+
 /**
  * Parse and validate Trivy's JSON output. `source` names the file (or "trivy stdout")
  * in every error, because a user with three images needs to know which one broke.
@@ -162,6 +199,7 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
       `does not look like Trivy's JSON report: ${describeIssues(parsed.error, root)}.`,
     )
   }
+  if (readsAsWritten(root)) verbatim.add(parsed.data)
   return parsed.data
 }
 
