@@ -3,7 +3,6 @@
  * passing image, post the sticky comment, rewrite the report with what happened.
  */
 import { randomBytes } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
@@ -13,6 +12,7 @@ import { readSigning } from '../action/signing.js'
 import { trivyProvider } from '../action/trivy.js'
 import { commentKeys } from '../github/comment-key.js'
 import type { PipelineResult } from '../pipeline.js'
+import { writeJsonFile } from '../report/write.js'
 import { type SettingsRecord, settingsRecord } from '../settings/record.js'
 import type { Settings } from '../settings/resolve.js'
 import { actionsArtifactUploader } from '../sign/actions-artifact.js'
@@ -50,6 +50,7 @@ export async function actionScan(
     outputDir,
     sarifPath: scan.sarif.value ?? join(outputDir, 'shipgate.sarif'),
     sbomFormat: signing.sbomFormat === 'none' ? undefined : signing.sbomFormat,
+    deferReportFile: true,
   })
   const { report } = result
   for (const warning of report.warnings) core.warning(warning)
@@ -114,13 +115,10 @@ export async function actionScan(
       failures: signed.failed,
     },
   )
-  // The comment's outcome is part of the record: rewrite the report with its warnings, and
-  // with the settings it was decided with.
+  // Written last, so the record holds the comment's outcome and the signing results, and
+  // the settings it was decided with.
   const record = settingsRecord(settings)
-  await writeFile(
-    result.reportPath,
-    `${JSON.stringify({ ...report, settings: record }, null, 2)}\n`,
-  )
+  await writeJsonFile(result.reportPath, { ...report, settings: record })
   return {
     ...result,
     signingFailures: signed.failed,

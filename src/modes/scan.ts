@@ -23,6 +23,8 @@ export interface ScanEnvironment {
   /** Where the merged SARIF goes; none when undefined. */
   sarifPath?: string
   sbomFormat?: SbomFormat
+  /** The caller writes Shipgate's report file (see ScanRequest.deferReportFile). */
+  deferReportFile?: boolean
 }
 
 export async function runScan(
@@ -47,6 +49,7 @@ export async function runScan(
       compareTo: s.compareTo,
       gateScope: s.failOnScope,
       sbomFormat: env.sbomFormat,
+      deferReportFile: env.deferReportFile,
     },
     {
       logger: env.logger,
