@@ -23,11 +23,17 @@ interface Sample {
   status: number | null
 }
 
+/** BENCH_PROFILE=DIR: CPU profiles of Shipgate's runs (not the baselines) land in DIR. */
+function nodeArgs(args: string[]): string[] {
+  const dir = process.env.BENCH_PROFILE
+  return dir && args[0]?.endsWith('dist/index.js') ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
+}
+
 // Asynchronous on purpose: the fake GitHub API answers from this process's event loop.
 async function measure(args: string[], env: Record<string, string>): Promise<Sample> {
   const rssFile = join(work, `rss-${Math.random().toString(36).slice(2)}`)
   const t0 = performance.now()
-  const child = spawn(NODE, ['--import', PROBE, ...args], {
+  const child = spawn(NODE, ['--import', PROBE, ...nodeArgs(args), ...args], {
     env: { ...env, BENCH_RSS_FILE: rssFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
