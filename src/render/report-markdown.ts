@@ -76,12 +76,12 @@ export function renderReportMarkdown(report: ShipgateReport, opts: RenderOptions
   const longest = Math.max(0, ...report.images.map((i) => i.findings.length))
   // Rows appear verbatim in the document, so their sizes alone bound the depth that can fit:
   // rows are rendered once, on demand, and never beyond that bound.
-  if (ctx.rowBytes(longest) <= max) {
+  let hi = ctx.deepestWithin(longest, max)
+  if (hi === longest) {
     const full = ctx.render(longest)
     if (size(full) <= max) return full
   }
   let lo = 0
-  let hi = ctx.deepestWithin(longest, max)
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2)
     if (size(ctx.render(mid)) <= max) lo = mid
@@ -155,11 +155,12 @@ class RenderContext {
 
   /** The largest depth (≤ `longest`) whose rows alone fit in `max`: nothing deeper can fit. */
   deepestWithin(longest: number, max: number): number {
-    if (this.rowBytes(longest) <= max) return longest
-    // The smallest depth whose rows exceed `max`, by doubling then halving.
+    // The smallest depth whose rows exceed `max`, by doubling then halving: rows are rendered
+    // at most twice as deep as the budget holds.
     let over = 1
     while (over < longest && this.rowBytes(over) <= max) over *= 2
     over = Math.min(over, longest)
+    if (this.rowBytes(over) <= max) return over
     let fits = Math.floor(over / 2)
     while (over - fits > 1) {
       const mid = Math.floor((fits + over) / 2)
