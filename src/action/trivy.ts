@@ -1,12 +1,6 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
-import {
-  createActionsCacheAdapter,
-  parseDbRepositories,
-  prepareTrivyDb,
-} from '../../scanners/trivy/db.js'
-import { createToolCacheAdapter, execaExec, installTrivy } from '../../scanners/trivy/install.js'
 import { parseBoolean } from '../inputs.js'
 import type { TrivyHandle } from '../pipeline.js'
 import { actionLogger, actionRegistryLogin, getInput } from './context.js'
@@ -16,6 +10,11 @@ export function trivyProvider(): () => Promise<TrivyHandle | undefined> {
   let handle: Promise<TrivyHandle> | undefined
   return () => {
     handle ??= (async () => {
+      // Loaded on first use: the tool cache, the cache client and TUF serve only runs that
+      // need a Trivy binary (issue 13).
+      const { createToolCacheAdapter, execaExec, installTrivy } = await import(
+        '../../scanners/trivy/install.js'
+      )
       const installed = await core.group('Install Trivy', () =>
         installTrivy(
           { version: getInput('trivy-version'), checksum: getInput('trivy-checksum') },
@@ -34,6 +33,9 @@ export function trivyProvider(): () => Promise<TrivyHandle | undefined> {
       // A report-only run needs no DB: `trivy convert` works offline.
       if (getInput('trivy-report'))
         return { path: installed.path, skipDbUpdate: false, cacheDir, login }
+      const { createActionsCacheAdapter, parseDbRepositories, prepareTrivyDb } = await import(
+        '../../scanners/trivy/db.js'
+      )
       const db = await core.group('Prepare the vulnerability DB', () =>
         prepareTrivyDb(
           {

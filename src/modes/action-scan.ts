@@ -15,11 +15,7 @@ import type { PipelineResult } from '../pipeline.js'
 import { writeJsonFile } from '../report/write.js'
 import { type SettingsRecord, settingsRecord } from '../settings/record.js'
 import type { Settings } from '../settings/resolve.js'
-import { actionsArtifactUploader } from '../sign/actions-artifact.js'
-import { githubIdentity } from '../sign/github-identity.js'
-import { registryStore } from '../sign/registry-store.js'
-import { loadTrustedRoot } from '../sign/trust-root.js'
-import { signStage } from '../stages/sign.js'
+import type { ArtifactUploader } from '../sign/sbom-artifact.js'
 import { runScan } from './scan.js'
 
 export interface ActionScanResult extends PipelineResult {
@@ -73,17 +69,27 @@ export async function actionScan(
     core.warning(note)
     report.warnings.push(note)
   }
+  // Signing, the artifact client and TUF load only on the runs that sign or upload an SBOM.
+  const willSign = signing.sign && signable
+  const { signStage } = await import('../stages/sign.js')
+  const signer = willSign ? await loadSigner() : undefined
+  const using = () => {
+    if (!signer) throw new Error('internal: signing modules used on a run that does not sign')
+    return signer
+  }
   const signed = await signStage(
     report,
-    signable ? signing : { sign: false, sbomFormat: signing.sbomFormat },
+    willSign ? signing : { sign: false, sbomFormat: signing.sbomFormat },
     {
-      store: () => registryStore(registryClient()),
-      identity: () => githubIdentity(),
+      store: () => using().registryStore(registryClient()),
+      identity: () => using().githubIdentity(),
       trustedRoot: async () => {
         if (!signing.sign) return undefined
-        return loadTrustedRoot(signing.trustedRootPath ? { path: signing.trustedRootPath } : {})
+        return using().loadTrustedRoot(
+          signing.trustedRootPath ? { path: signing.trustedRootPath } : {},
+        )
       },
-      uploader: actionsArtifactUploader(),
+      uploader: lazyArtifactUploader(),
       logger: actionLogger,
     },
   )
@@ -125,4 +131,29 @@ export async function actionScan(
     signingOutputs: signed.outputs,
     settings: record,
   }
+}
+
+/** The workflow-artifact client (and its storage SDK), loaded on the first upload. */
+function lazyArtifactUploader(): ArtifactUploader {
+  let uploader: Promise<ArtifactUploader> | undefined
+  return {
+    async upload(name, files, rootDirectory) {
+      // Outside a workflow run there is no artifact service: say so as the client would,
+      // without loading it.
+      if (!process.env.ACTIONS_RUNTIME_TOKEN)
+        throw new Error('Unable to get the ACTIONS_RUNTIME_TOKEN env variable')
+      uploader ??= import('../sign/actions-artifact.js').then((m) => m.actionsArtifactUploader())
+      return (await uploader).upload(name, files, rootDirectory)
+    },
+  }
+}
+
+/** Identity, registry store and trust root: loaded only by runs that sign (issue 13). */
+async function loadSigner() {
+  const [{ githubIdentity }, { registryStore }, { loadTrustedRoot }] = await Promise.all([
+    import('../sign/github-identity.js'),
+    import('../sign/registry-store.js'),
+    import('../sign/trust-root.js'),
+  ])
+  return { githubIdentity, registryStore, loadTrustedRoot }
 }

@@ -4,7 +4,6 @@ import type { IdentityProvider } from '../sign/identity.js'
 import type { OciStore } from '../sign/oci-store.js'
 import { type ArtifactUploader, uploadSbom } from '../sign/sbom-artifact.js'
 import type { SigningSettings } from '../sign/settings.js'
-import { SigningError, signingOutputs, signingSession } from '../sign/step.js'
 import type { TrustedRoot } from '../sign/trust-root.js'
 
 export interface SignStageDeps {
@@ -39,7 +38,10 @@ export async function signStage(
       await uploadSbom(deps.uploader, s.path, s.image, settings.sbomFormat, deps.logger)
   }
 
-  if (settings.sign) {
+  // Sigstore loads only when signing (issue 13: a run that does not sign never loads it).
+  const step = settings.sign ? await import('../sign/step.js') : undefined
+  if (settings.sign && step) {
+    const { SigningError, signingSession } = step
     // Images that failed to scan are not in the report: they are never signed.
     let trustedRoot: TrustedRoot | undefined
     try {
@@ -81,6 +83,9 @@ export async function signStage(
       }
     }
   }
-  const signed = signingOutputs(report.images.flatMap((i) => (i.signing ? [i.signing] : [])))
+  // Without signing nothing was signed: signingOutputs([]) (test/sign/stage-lazy.test.ts).
+  const signed = step
+    ? step.signingOutputs(report.images.flatMap((i) => (i.signing ? [i.signing] : [])))
+    : { digest: '', signature: '', attestations: '[]' }
   return { failed, outputs: { ...signed, sbom: sboms[0]?.path ?? '' } }
 }
