@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
 import { SEVERITIES } from '../../src/model.js'
+import { acceptInPlace, FINDING_LIST_NAMES, type FindingList } from './fast-entries.js'
 import {
   TrivyMisconfiguration,
   TrivyReport,
@@ -67,8 +68,14 @@ function describeIssues(error: z.ZodError, root: unknown): string {
  * A field Shipgate reads, spelled in another case (`results`, `vulnerabilities`): JSON keys are
  * case-sensitive, so the schema would read the real field as absent, the report as clean.
  */
+const lowerCaseMaps = new WeakMap<readonly string[], Map<string, string>>()
+
 function miscasedKey(obj: Json, known: readonly string[], where: string): string | undefined {
-  const byLower = new Map(known.map((k) => [k.toLowerCase(), k]))
+  let byLower = lowerCaseMaps.get(known)
+  if (!byLower) {
+    byLower = new Map(known.map((k) => [k.toLowerCase(), k]))
+    lowerCaseMaps.set(known, byLower)
+  }
   for (const key of Object.keys(obj)) {
     const expected = byLower.get(key.toLowerCase())
     if (expected && expected !== key) {
@@ -78,20 +85,26 @@ function miscasedKey(obj: Json, known: readonly string[], where: string): string
   return undefined
 }
 
+const REPORT_KEYS = Object.keys(TrivyReport.shape)
+const RESULT_KEYS = Object.keys(TrivyResult.shape)
+const ENTRY_KEYS = Object.fromEntries(
+  Object.entries(FINDING_LISTS).map(([list, schema]) => [list, Object.keys(schema.shape)]),
+) as Record<keyof typeof FINDING_LISTS, string[]>
+
 function checkSpelling(root: Json): string | undefined {
-  const problem = miscasedKey(root, Object.keys(TrivyReport.shape), '')
+  const problem = miscasedKey(root, REPORT_KEYS, '')
   if (problem) return problem
   const results = Array.isArray(root.Results) ? root.Results : []
   for (const [r, result] of results.entries()) {
     if (!isObject(result)) continue
-    const inResult = miscasedKey(result, Object.keys(TrivyResult.shape), `Results.${r}: `)
+    const inResult = miscasedKey(result, RESULT_KEYS, `Results.${r}: `)
     if (inResult) return inResult
-    for (const [list, schema] of Object.entries(FINDING_LISTS)) {
+    for (const list of FINDING_LIST_NAMES) {
       const entries = Array.isArray(result[list]) ? (result[list] as unknown[]) : []
       for (const [i, entry] of entries.entries()) {
         if (!isObject(entry)) continue
         const where = `Results.${r}.${list}.${i}: `
-        const inEntry = miscasedKey(entry, Object.keys(schema.shape), where)
+        const inEntry = miscasedKey(entry, ENTRY_KEYS[list], where)
         if (inEntry) return inEntry
       }
     }
@@ -192,6 +205,8 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
       'has no ArtifactName: every report of `trivy image --format json` names the image it describes. Pass the report Trivy wrote, unedited.',
     )
   }
+  const asWritten = readsAsWritten(root)
+  const detached = detachAcceptedLists(root)
   const parsed = TrivyReport.safeParse(root)
   if (!parsed.success) {
     throw new TrivyReportError(
@@ -199,8 +214,35 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
       `does not look like Trivy's JSON report: ${describeIssues(parsed.error, root)}.`,
     )
   }
-  if (readsAsWritten(root)) verbatim.add(parsed.data)
+  for (const { result, list, entries } of detached) {
+    const out = parsed.data.Results?.[result] as Record<string, unknown> | undefined
+    if (out) out[list] = entries
+  }
+  if (asWritten) verbatim.add(parsed.data)
   return parsed.data
+}
+
+/**
+ * Findings lists every entry of which the schema would accept: checked and normalised in place
+ * (fast-entries.ts) and taken out of `root` for the schema's pass, so zod does not copy them;
+ * `parseTrivyReport` puts them into its result. Lists with any other entry stay for zod.
+ */
+function detachAcceptedLists(
+  root: Json,
+): { result: number; list: FindingList; entries: unknown[] }[] {
+  const detached: { result: number; list: FindingList; entries: unknown[] }[] = []
+  if (!Array.isArray(root.Results)) return detached
+  for (const [r, result] of root.Results.entries()) {
+    if (!isObject(result)) continue
+    for (const list of FINDING_LIST_NAMES) {
+      const entries = result[list]
+      if (!Array.isArray(entries) || entries.length === 0) continue
+      if (!acceptInPlace(list, entries)) continue
+      result[list] = []
+      detached.push({ result: r, list, entries })
+    }
+  }
+  return detached
 }
 
 export async function readTrivyReport(path: string): Promise<TrivyReport> {
