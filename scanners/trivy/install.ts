@@ -157,9 +157,9 @@ export function publicGoodTrustedRoot(): Promise<TrustedRoot> {
       }),
     )
     .catch((error: unknown) => {
-    publicGoodRoot = undefined
-    throw error
-  })
+      publicGoodRoot = undefined
+      throw error
+    })
   return publicGoodRoot
 }
 

@@ -45,8 +45,8 @@ function staticClosure(file: string): Set<string> {
 const LAZY = {
   'the artifact client': 'DefaultArtifactClient = class',
   'the cache client': 'restoreCache',
-  'TUF': 'TUFClient',
-  'signing': 'function signingSession',
+  TUF: 'TUFClient',
+  signing: 'function signingSession',
   'the Trivy installer': 'function installTrivy',
   'verify mode': 'function verifyMode',
 }

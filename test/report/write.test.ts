@@ -14,7 +14,10 @@ const report = {
   schema: 'shipgate.report/v1',
   gone: undefined,
   fn: () => 1,
-  images: [{ image: 'a', findings: long, empty: [], none: null }, { image: 'b', findings: [] }],
+  images: [
+    { image: 'a', findings: long, empty: [], none: null },
+    { image: 'b', findings: [] },
+  ],
   short: [undefined, () => 1, 'kept', { deep: [[undefined]] }],
   warnings: ['w\n1'],
 }
