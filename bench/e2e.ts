@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { FakeGitHub } from '../test/support/github/fake-github.js'
@@ -187,3 +187,8 @@ for (const r of rows) {
     `| ${r.figure} | ${fmt(r.value)} | ${r.baselineName}: ${fmt(r.baseline)} | ${t.toFixed(2)}× (≤ ${r.goal?.time}×)${ok(t, r.goal?.time)} | ${m.toFixed(2)}×${r.goal?.rss ? ` (≤ ${r.goal.rss}×)${ok(m, r.goal.rss)}` : ''} |`,
   )
 }
+console.log(
+  `\nnode ${process.version}, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the end (ratios compare runs made under the same load)`,
+)
