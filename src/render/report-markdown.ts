@@ -133,7 +133,7 @@ class RenderContext {
     private readonly report: ShipgateReport,
     private readonly opts: RenderOptions,
   ) {
-    this.images = report.images.map(prepareImage)
+    this.images = report.images.map(preparedImage)
   }
 
   /**
@@ -469,6 +469,34 @@ class LazyRows {
   bytes(count: number): number {
     return this.sizes[this.fill(count)] ?? 0
   }
+}
+
+/**
+ * The comment and the summary render the same images: sort, group and render their rows once.
+ * Reused only while the image's findings and comparison are the very same (unchanged) lists.
+ */
+const prepared = new WeakMap<
+  ImageReport,
+  { findings: unknown[]; length: number; comparison: unknown; image: PreparedImage }
+>()
+
+function preparedImage(report: ImageReport): PreparedImage {
+  const hit = prepared.get(report)
+  if (
+    hit &&
+    hit.findings === report.findings &&
+    hit.length === report.findings.length &&
+    hit.comparison === report.comparison
+  )
+    return hit.image
+  const image = prepareImage(report)
+  prepared.set(report, {
+    findings: report.findings,
+    length: report.findings.length,
+    comparison: report.comparison,
+    image,
+  })
+  return image
 }
 
 function prepareImage(report: ImageReport): PreparedImage {
