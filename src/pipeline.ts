@@ -7,7 +7,7 @@ import {
   packagesOnly,
   toImageScan,
 } from '../scanners/trivy/normalize.js'
-import { readTrivyReport } from '../scanners/trivy/parse.js'
+import { isVerbatim, readTrivyReport } from '../scanners/trivy/parse.js'
 import { convertReport, scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
 import { type BaselineSource, baselineFindings } from './baseline.js'
@@ -31,6 +31,7 @@ import type { RegistryLogin } from './registry/login.js'
 import { compareFindings } from './render/compare.js'
 import { imageReportOf, shipgateReport } from './report/assemble.js'
 import { isSarifLog, mergeSarif, type SarifLog } from './report/sarif.js'
+import { writeJsonFile } from './report/write.js'
 
 export type SbomFormat = 'cyclonedx' | 'spdx-json'
 
@@ -68,6 +69,11 @@ export interface ScanRequest {
   compareTo?: BaselineSource[]
   /** `new`: only findings missing from the baseline fail the gate (needs `compareTo`). */
   gateScope?: GateScope
+  /**
+   * The caller writes `reportPath` itself once it has added what happened after the gate
+   * (the action: signing, comment), so the report is written once.
+   */
+  deferReportFile?: boolean
 }
 
 /** A Trivy binary ready to run. `skipDbUpdate` once the DB was prepared for the whole job. */
@@ -233,9 +239,14 @@ async function derive(
     await mkdir(dir, { recursive: true })
     if (req.sarifPath) {
       const ignored = ignoredIdentities(evaluation, i)
-      const filtered = filterReport(report, (f) => ignored.has(exactIdentity(f)))
-      const input = join(dir, 'trivy.policy.json')
-      await writeFile(input, JSON.stringify(filtered))
+      // Nothing set aside and the file says what was judged: convert the file itself rather
+      // than serialising the whole report again.
+      let input = scan.artifacts.trivyJson
+      if (ignored.size > 0 || !isVerbatim(report) || !input) {
+        const filtered = filterReport(report, (f) => ignored.has(exactIdentity(f)))
+        input = join(dir, 'trivy.policy.json')
+        await writeFile(input, JSON.stringify(filtered))
+      }
       const out = await convertReport(
         trivy.path,
         input,
@@ -424,6 +435,6 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     final: finalVerdict(evaluation, images, errors),
   })
   const reportPath = join(req.outputDir, 'shipgate-report.json')
-  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`)
+  if (!req.deferReportFile) await writeJsonFile(reportPath, report)
   return { report, reportPath, sarifPath, errors }
 }

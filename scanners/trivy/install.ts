@@ -7,7 +7,7 @@ import * as tc from '@actions/tool-cache'
 import { execa } from 'execa'
 import semver from 'semver'
 import type { Logger } from '../../src/logger.js'
-import { loadTrustedRoot, type TrustedRoot } from '../../src/sign/trust-root.js'
+import type { TrustedRoot } from '../../src/sign/trust-root.js'
 import {
   COMPROMISED_TRIVY_VERSIONS,
   DEFAULT_TRIVY_VERSION,
@@ -149,12 +149,17 @@ let publicGoodRoot: Promise<TrustedRoot> | undefined
  * under RUNNER_TEMP, which lives exactly as long as the job.
  */
 export function publicGoodTrustedRoot(): Promise<TrustedRoot> {
-  publicGoodRoot ??= loadTrustedRoot({
-    tufCachePath: path.join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-sigstore-tuf'),
-  }).catch((error: unknown) => {
-    publicGoodRoot = undefined
-    throw error
-  })
+  // TUF loads only when a download's signature is checked (issue 13).
+  publicGoodRoot ??= import('../../src/sign/trust-root.js')
+    .then(({ loadTrustedRoot }) =>
+      loadTrustedRoot({
+        tufCachePath: path.join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-sigstore-tuf'),
+      }),
+    )
+    .catch((error: unknown) => {
+      publicGoodRoot = undefined
+      throw error
+    })
   return publicGoodRoot
 }
 

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
+import { SEVERITIES } from '../../src/model.js'
+import { acceptInPlace, FINDING_LIST_NAMES, type FindingList } from './fast-entries.js'
 import {
   TrivyMisconfiguration,
   TrivyReport,
@@ -66,8 +68,14 @@ function describeIssues(error: z.ZodError, root: unknown): string {
  * A field Shipgate reads, spelled in another case (`results`, `vulnerabilities`): JSON keys are
  * case-sensitive, so the schema would read the real field as absent, the report as clean.
  */
+const lowerCaseMaps = new WeakMap<readonly string[], Map<string, string>>()
+
 function miscasedKey(obj: Json, known: readonly string[], where: string): string | undefined {
-  const byLower = new Map(known.map((k) => [k.toLowerCase(), k]))
+  let byLower = lowerCaseMaps.get(known)
+  if (!byLower) {
+    byLower = new Map(known.map((k) => [k.toLowerCase(), k]))
+    lowerCaseMaps.set(known, byLower)
+  }
   for (const key of Object.keys(obj)) {
     const expected = byLower.get(key.toLowerCase())
     if (expected && expected !== key) {
@@ -77,25 +85,67 @@ function miscasedKey(obj: Json, known: readonly string[], where: string): string
   return undefined
 }
 
+const REPORT_KEYS = Object.keys(TrivyReport.shape)
+const RESULT_KEYS = Object.keys(TrivyResult.shape)
+const ENTRY_KEYS = Object.fromEntries(
+  Object.entries(FINDING_LISTS).map(([list, schema]) => [list, Object.keys(schema.shape)]),
+) as Record<keyof typeof FINDING_LISTS, string[]>
+
 function checkSpelling(root: Json): string | undefined {
-  const problem = miscasedKey(root, Object.keys(TrivyReport.shape), '')
+  const problem = miscasedKey(root, REPORT_KEYS, '')
   if (problem) return problem
   const results = Array.isArray(root.Results) ? root.Results : []
   for (const [r, result] of results.entries()) {
     if (!isObject(result)) continue
-    const inResult = miscasedKey(result, Object.keys(TrivyResult.shape), `Results.${r}: `)
+    const inResult = miscasedKey(result, RESULT_KEYS, `Results.${r}: `)
     if (inResult) return inResult
-    for (const [list, schema] of Object.entries(FINDING_LISTS)) {
+    for (const list of FINDING_LIST_NAMES) {
       const entries = Array.isArray(result[list]) ? (result[list] as unknown[]) : []
       for (const [i, entry] of entries.entries()) {
         if (!isObject(entry)) continue
         const where = `Results.${r}.${list}.${i}: `
-        const inEntry = miscasedKey(entry, Object.keys(schema.shape), where)
+        const inEntry = miscasedKey(entry, ENTRY_KEYS[list], where)
         if (inEntry) return inEntry
       }
     }
   }
   return undefined
+}
+
+const CANONICAL_SEVERITY: ReadonlySet<unknown> = new Set(SEVERITIES)
+
+/** Reports whose parse changed nothing (see `isVerbatim`). */
+const verbatim = new WeakSet<TrivyReport>()
+
+/**
+ * Whether the schema read `root` exactly as written: no default filled in (Target,
+ * InstalledVersion, OS Name, Severity) and no severity normalised (`high` → `HIGH`). Only then
+ * can the file itself stand for the parsed report, e.g. as `trivy convert`'s input.
+ */
+function readsAsWritten(root: Json): boolean {
+  const os = isObject(root.Metadata) ? root.Metadata.OS : undefined
+  if (isObject(os) && os.Name === undefined) return false
+  const results = Array.isArray(root.Results) ? root.Results : []
+  for (const result of results) {
+    if (!isObject(result) || result.Target === undefined) return false
+    for (const list of ['Vulnerabilities', 'Secrets', 'Misconfigurations'] as const) {
+      const entries = result[list]
+      if (!Array.isArray(entries)) continue
+      for (const entry of entries) {
+        if (!CANONICAL_SEVERITY.has(entry?.Severity)) return false
+        if (list === 'Vulnerabilities' && entry.InstalledVersion === undefined) return false
+      }
+    }
+  }
+  return true
+}
+
+/**
+ * True when `report` came from `parseTrivyReport`/`readTrivyReport` and says exactly what its
+ * JSON text says, so the file can be handed on instead of serialising the report again.
+ */
+export function isVerbatim(report: TrivyReport): boolean {
+  return verbatim.has(report)
 }
 
 /**
@@ -155,6 +205,8 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
       'has no ArtifactName: every report of `trivy image --format json` names the image it describes. Pass the report Trivy wrote, unedited.',
     )
   }
+  const asWritten = readsAsWritten(root)
+  const detached = detachAcceptedLists(root)
   const parsed = TrivyReport.safeParse(root)
   if (!parsed.success) {
     throw new TrivyReportError(
@@ -162,7 +214,35 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
       `does not look like Trivy's JSON report: ${describeIssues(parsed.error, root)}.`,
     )
   }
+  for (const { result, list, entries } of detached) {
+    const out = parsed.data.Results?.[result] as Record<string, unknown> | undefined
+    if (out) out[list] = entries
+  }
+  if (asWritten) verbatim.add(parsed.data)
   return parsed.data
+}
+
+/**
+ * Findings lists every entry of which the schema would accept: checked and normalised in place
+ * (fast-entries.ts) and taken out of `root` for the schema's pass, so zod does not copy them;
+ * `parseTrivyReport` puts them into its result. Lists with any other entry stay for zod.
+ */
+function detachAcceptedLists(
+  root: Json,
+): { result: number; list: FindingList; entries: unknown[] }[] {
+  const detached: { result: number; list: FindingList; entries: unknown[] }[] = []
+  if (!Array.isArray(root.Results)) return detached
+  for (const [r, result] of root.Results.entries()) {
+    if (!isObject(result)) continue
+    for (const list of FINDING_LIST_NAMES) {
+      const entries = result[list]
+      if (!Array.isArray(entries) || entries.length === 0) continue
+      if (!acceptInPlace(list, entries)) continue
+      result[list] = []
+      detached.push({ result: r, list, entries })
+    }
+  }
+  return detached
 }
 
 export async function readTrivyReport(path: string): Promise<TrivyReport> {

@@ -1,13 +1,6 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
-import {
-  createActionsCacheAdapter,
-  parseDbRepositories,
-  prepareTrivyDb,
-  TrivyDbError,
-} from '../../scanners/trivy/db.js'
-import { createToolCacheAdapter, execaExec, installTrivy } from '../../scanners/trivy/install.js'
 import { parseBoolean } from '../inputs.js'
 import type { TrivyHandle } from '../pipeline.js'
 import { actionLogger, actionRegistryLogin, getInput } from './context.js'
@@ -23,6 +16,11 @@ export function trivyProvider(
   let handle: Promise<TrivyHandle> | undefined
   return () => {
     handle ??= (async () => {
+      // Loaded on first use: the tool cache, the cache client and TUF serve only runs that
+      // need a Trivy binary (issue 13).
+      const { createToolCacheAdapter, execaExec, installTrivy } = await import(
+        '../../scanners/trivy/install.js'
+      )
       const installed = await core.group('Install Trivy', () =>
         installTrivy(
           { version: getInput('trivy-version'), checksum: getInput('trivy-checksum') },
@@ -41,6 +39,8 @@ export function trivyProvider(
       // A report-only run needs no DB: `trivy convert` works offline.
       if (getInput('trivy-report'))
         return { path: installed.path, skipDbUpdate: false, cacheDir, login }
+      const { createActionsCacheAdapter, parseDbRepositories, prepareTrivyDb, TrivyDbError } =
+        await import('../../scanners/trivy/db.js')
       const db = await core.group('Prepare the vulnerability DB', () =>
         prepareTrivyDb(
           {

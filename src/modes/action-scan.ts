@@ -3,7 +3,6 @@
  * passing image, post the sticky comment, rewrite the report with what happened.
  */
 import { randomBytes } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
@@ -14,13 +13,10 @@ import { trivyProvider } from '../action/trivy.js'
 import { commentKeys } from '../github/comment-key.js'
 import type { PipelineResult } from '../pipeline.js'
 import { redactDeep, registerSecret } from '../redact.js'
+import { writeJsonFile } from '../report/write.js'
 import { type SettingsRecord, settingsRecord } from '../settings/record.js'
 import type { Settings } from '../settings/resolve.js'
-import { actionsArtifactUploader } from '../sign/actions-artifact.js'
-import { githubIdentity } from '../sign/github-identity.js'
-import { registryStore } from '../sign/registry-store.js'
-import { loadTrustedRoot } from '../sign/trust-root.js'
-import { signStage } from '../stages/sign.js'
+import type { ArtifactUploader } from '../sign/sbom-artifact.js'
 import { runScan } from './scan.js'
 
 export interface ActionScanResult extends PipelineResult {
@@ -55,6 +51,7 @@ export async function actionScan(
     sbomFormat: signing.sbomFormat === 'none' ? undefined : signing.sbomFormat,
     exceptions: settings.exceptions,
     expiringDays: settings.policyReport?.warnExpiryDays,
+    deferReportFile: true,
   })
   const { report } = result
   if (settings.policyReport) {
@@ -81,18 +78,28 @@ export async function actionScan(
     core.warning(note)
     report.warnings.push(note)
   }
+  // Signing, the artifact client and TUF load only on the runs that sign or upload an SBOM.
+  const willSign = signing.sign && signable
+  const { signStage } = await import('../stages/sign.js')
+  const signer = willSign ? await loadSigner() : undefined
+  const using = () => {
+    if (!signer) throw new Error('internal: signing modules used on a run that does not sign')
+    return signer
+  }
   const signed = await signStage(
     report,
     // A fork PR's skipped signing (sign: false with a reason) passes through as it is.
     signable || !signing.sign ? signing : { sign: false, sbomFormat: signing.sbomFormat },
     {
-      store: () => registryStore(registryClient()),
-      identity: () => githubIdentity(),
+      store: () => using().registryStore(registryClient()),
+      identity: () => using().githubIdentity(),
       trustedRoot: async () => {
         if (!signing.sign) return undefined
-        return loadTrustedRoot(signing.trustedRootPath ? { path: signing.trustedRootPath } : {})
+        return using().loadTrustedRoot(
+          signing.trustedRootPath ? { path: signing.trustedRootPath } : {},
+        )
       },
-      uploader: actionsArtifactUploader(),
+      uploader: lazyArtifactUploader(),
       logger: actionLogger,
       vulnerabilityDb: vulnerabilityDbFromCache,
     },
@@ -127,17 +134,39 @@ export async function actionScan(
       failures: signed.failed,
     },
   )
-  // The comment's outcome is part of the record: rewrite the report with its warnings, and
-  // with the settings it was decided with.
+  // Written last, so the record holds the comment's outcome and the signing results, and
+  // the settings it was decided with.
   const record = settingsRecord(settings)
-  await writeFile(
-    result.reportPath,
-    `${JSON.stringify({ ...report, settings: record }, null, 2)}\n`,
-  )
+  await writeJsonFile(result.reportPath, { ...report, settings: record })
   return {
     ...result,
     signingFailures: signed.failed,
     signingOutputs: signed.outputs,
     settings: record,
   }
+}
+
+/** The workflow-artifact client (and its storage SDK), loaded on the first upload. */
+function lazyArtifactUploader(): ArtifactUploader {
+  let uploader: Promise<ArtifactUploader> | undefined
+  return {
+    async upload(name, files, rootDirectory) {
+      // Outside a workflow run there is no artifact service: say so as the client would,
+      // without loading it.
+      if (!process.env.ACTIONS_RUNTIME_TOKEN)
+        throw new Error('Unable to get the ACTIONS_RUNTIME_TOKEN env variable')
+      uploader ??= import('../sign/actions-artifact.js').then((m) => m.actionsArtifactUploader())
+      return (await uploader).upload(name, files, rootDirectory)
+    },
+  }
+}
+
+/** Identity, registry store and trust root: loaded only by runs that sign (issue 13). */
+async function loadSigner() {
+  const [{ githubIdentity }, { registryStore }, { loadTrustedRoot }] = await Promise.all([
+    import('../sign/github-identity.js'),
+    import('../sign/registry-store.js'),
+    import('../sign/trust-root.js'),
+  ])
+  return { githubIdentity, registryStore, loadTrustedRoot }
 }

@@ -27,6 +27,8 @@ export interface ScanEnvironment {
   /** The policy file's exceptions, as ignore rules, and its warn-expiry-days. */
   exceptions?: IgnoreRule[]
   expiringDays?: number
+  /** The caller writes Shipgate's report file (see ScanRequest.deferReportFile). */
+  deferReportFile?: boolean
 }
 
 export async function runScan(
@@ -53,6 +55,7 @@ export async function runScan(
       compareTo: s.compareTo,
       gateScope: s.failOnScope,
       sbomFormat: env.sbomFormat,
+      deferReportFile: env.deferReportFile,
     },
     {
       logger: env.logger,

@@ -24,6 +24,9 @@ export function isBlocking(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'NONE' && severityRank(severity) <= severityRank(failOn)
 }
 
+/** `localeCompare` without arguments, without building a collator on every call. */
+const byLocale = new Intl.Collator().compare
+
 /** Most important first: severity, then fixable (a reviewer can act on it), then CVSS, then ID. */
 export function compareFindings(a: Finding, b: Finding): number {
   const bySeverity = severityRank(a.severity) - severityRank(b.severity)
@@ -34,7 +37,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   const scoreA = a.kind === 'vulnerability' ? (a.cvssScore ?? -1) : -1
   const scoreB = b.kind === 'vulnerability' ? (b.cvssScore ?? -1) : -1
   if (scoreA !== scoreB) return scoreB - scoreA
-  return a.id.localeCompare(b.id) || a.key.localeCompare(b.key)
+  return byLocale(a.id, b.id) || byLocale(a.key, b.key)
 }
 
 function judge(

@@ -75,11 +75,14 @@ export function renderReportMarkdown(report: ShipgateReport, opts: RenderOptions
   // Largest per-list row count that fits: lists are ordered most important first, so
   // cutting every list at the same depth keeps the top findings of every image.
   const longest = Math.max(0, ...report.images.map((i) => i.findings.length))
-  const full = ctx.render(longest)
-  if (size(full) <= max) return full
-
+  // Rows appear verbatim in the document, so their sizes alone bound the depth that can fit:
+  // rows are rendered once, on demand, and never beyond that bound.
+  let hi = ctx.deepestWithin(longest, max)
+  if (hi === longest) {
+    const full = ctx.render(longest)
+    if (size(full) <= max) return full
+  }
   let lo = 0
-  let hi = longest
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2)
     if (size(ctx.render(mid)) <= max) lo = mid
@@ -131,7 +134,41 @@ class RenderContext {
     private readonly report: ShipgateReport,
     private readonly opts: RenderOptions,
   ) {
-    this.images = report.images.map(prepareImage)
+    this.images = report.images.map(preparedImage)
+  }
+
+  /**
+   * A lower bound on the size of `render(rowLimit)`: the finding rows it includes, each with
+   * its line break. Renders only the rows it counts.
+   */
+  rowBytes(rowLimit: number): number {
+    const half = Math.floor(rowLimit / 2)
+    let total = 0
+    for (const image of this.images) {
+      total +=
+        image.introducedRows.bytes(rowLimit) +
+        image.fixedRows.bytes(half) +
+        image.countedRows.bytes(rowLimit) +
+        image.ignoredRows.bytes(half)
+    }
+    return total
+  }
+
+  /** The largest depth (≤ `longest`) whose rows alone fit in `max`: nothing deeper can fit. */
+  deepestWithin(longest: number, max: number): number {
+    // The smallest depth whose rows exceed `max`, by doubling then halving: rows are rendered
+    // at most twice as deep as the budget holds.
+    let over = 1
+    while (over < longest && this.rowBytes(over) <= max) over *= 2
+    over = Math.min(over, longest)
+    if (this.rowBytes(over) <= max) return over
+    let fits = Math.floor(over / 2)
+    while (over - fits > 1) {
+      const mid = Math.floor((fits + over) / 2)
+      if (this.rowBytes(mid) <= max) fits = mid
+      else over = mid
+    }
+    return fits
   }
 
   render(rowLimit: number): string {
@@ -254,31 +291,27 @@ class RenderContext {
     }
     const c = r.comparison
     const introduced = image.introduced
-    const fixed = [...c.fixed].sort(byImportance)
+    const fixed = image.fixed
     const head = `${heading} compared with ${baselineLabel(c)}: **${plural(introduced.length, 'finding')} introduced**${severityBreakdown(introduced)}, **${fixed.length} fixed**${severityBreakdown(fixed)}.`
     const out = [head]
     if (introduced.length > 0) {
-      const shown = introduced.slice(0, rowLimit)
-      omitted.count += introduced.length - shown.length
-      const rows = shown.map((f) => findingRow(f, undefined, false, image.apart))
+      const rows = image.introducedRows.first(rowLimit)
+      omitted.count += introduced.length - rows.length
       out.push(
         details(
           `${plural(introduced.length, 'finding')} introduced`,
-          findingTable(rows, introduced.length - shown.length),
+          findingTable(rows, introduced.length - rows.length),
           introduced.length <= VISIBLE_FINDINGS,
         ),
       )
     }
     if (fixed.length > 0) {
-      const limit = Math.floor(rowLimit / 2)
-      const shown = fixed.slice(0, limit)
-      omitted.count += fixed.length - shown.length
-      const apart = distinguishers(fixed, (p) => shortPath(p))
-      const rows = shown.map((f) => findingRow(f, undefined, false, apart))
+      const rows = image.fixedRows.first(Math.floor(rowLimit / 2))
+      omitted.count += fixed.length - rows.length
       out.push(
         details(
           `${plural(fixed.length, 'finding')} fixed`,
-          findingTable(rows, fixed.length - shown.length),
+          findingTable(rows, fixed.length - rows.length),
         ),
       )
     }
@@ -291,15 +324,12 @@ class RenderContext {
     if (counted.length === 0) {
       out.push('**Findings**: none counted.')
     } else {
-      const shown = counted.slice(0, rowLimit)
-      const cut = counted.length - shown.length
+      const rows = image.countedRows.first(rowLimit)
+      const cut = counted.length - rows.length
       omitted.count += cut
-      const rows = shown.map((e) =>
-        findingRow(e.finding, e, image.introducedKeys.has(e.finding.key), image.apart),
-      )
       const top = rows.slice(0, VISIBLE_FINDINGS)
       const rest = rows.slice(VISIBLE_FINDINGS)
-      const fixable = counted.filter((e) => isFixable(e.finding)).length
+      const fixable = image.fixableCount
       out.push(
         `**Findings that matter first** (${plural(counted.length, 'finding')}, ${fixable} fixable; most severe and fixable first):`,
       )
@@ -314,14 +344,12 @@ class RenderContext {
       }
     }
     if (ignored.length > 0) {
-      const limit = Math.floor(rowLimit / 2)
-      const shown = ignored.slice(0, limit)
-      omitted.count += ignored.length - shown.length
-      const rows = shown.map((e) => findingRow(e.finding, e, false, image.apart))
+      const rows = image.ignoredRows.first(Math.floor(rowLimit / 2))
+      omitted.count += ignored.length - rows.length
       out.push(
         details(
           `${plural(ignored.length, 'ignored finding')} (not counted)`,
-          findingTable(rows, ignored.length - shown.length, true),
+          findingTable(rows, ignored.length - rows.length, true),
         ),
       )
     }
@@ -402,28 +430,112 @@ interface PreparedImage {
   ignored: EvaluatedFinding[]
   introduced: Finding[]
   introducedKeys: Set<string>
-  /** What tells apart findings whose rows would otherwise read the same. */
-  apart: Map<Finding, string[]>
+  /** Findings the comparison says this change fixed, most important first. */
+  fixed: Finding[]
+  fixableCount: number
+  /** Each list's table rows, rendered once and only as deep as a render asks. */
+  countedRows: LazyRows
+  ignoredRows: LazyRows
+  introducedRows: LazyRows
+  fixedRows: LazyRows
+}
+
+/**
+ * Table rows of one list, rendered on first use and kept with their running size, so fitting
+ * a document under its budget renders each row at most once whatever depth it tries.
+ */
+class LazyRows {
+  private readonly rows: string[] = []
+  /** `sizes[i]`: UTF-8 bytes of rows 0..i-1, each with its line break. */
+  private readonly sizes: number[] = [0]
+
+  constructor(
+    private readonly length: number,
+    private readonly renderRow: (index: number) => string,
+  ) {}
+
+  private fill(count: number): number {
+    const n = Math.min(Math.max(0, count), this.length)
+    for (let i = this.rows.length; i < n; i++) {
+      const row = this.renderRow(i)
+      this.rows.push(row)
+      this.sizes.push((this.sizes[i] ?? 0) + size(row) + 1)
+    }
+    return n
+  }
+
+  /** The first `count` rows (fewer when the list is shorter). */
+  first(count: number): string[] {
+    return this.rows.slice(0, this.fill(count))
+  }
+
+  /** Bytes of the first `count` rows, line breaks included. */
+  bytes(count: number): number {
+    return this.sizes[this.fill(count)] ?? 0
+  }
+}
+
+/**
+ * The comment and the summary render the same images: sort, group and render their rows once.
+ * Reused only while the image's findings and comparison are the very same (unchanged) lists.
+ */
+const prepared = new WeakMap<
+  ImageReport,
+  { findings: unknown[]; length: number; comparison: unknown; image: PreparedImage }
+>()
+
+function preparedImage(report: ImageReport): PreparedImage {
+  const hit = prepared.get(report)
+  if (
+    hit &&
+    hit.findings === report.findings &&
+    hit.length === report.findings.length &&
+    hit.comparison === report.comparison
+  )
+    return hit.image
+  const image = prepareImage(report)
+  prepared.set(report, {
+    findings: report.findings,
+    length: report.findings.length,
+    comparison: report.comparison,
+    image,
+  })
+  return image
 }
 
 function prepareImage(report: ImageReport): PreparedImage {
   const sorted = [...report.findings].sort((a, b) => byImportance(a.finding, b.finding))
   const introducedKeys = new Set(report.comparison?.introduced ?? [])
   const counted = sorted.filter(isCounted)
+  const ignored = sorted.filter((e) => !isCounted(e))
   // Introduced findings that policy ignores still changed, but the reviewer acts on counted ones first.
-  const introduced = [...counted, ...sorted.filter((e) => !isCounted(e))]
-    .filter((e) => introducedKeys.has(e.finding.key))
-    .map((e) => e.finding)
+  const introduced = dedupeByKey(
+    [...counted, ...ignored].filter((e) => introducedKeys.has(e.finding.key)).map((e) => e.finding),
+  )
+  const apart = distinguishers(
+    sorted.map((e) => e.finding),
+    (p) => shortPath(p),
+  )
+  const fixed = [...(report.comparison?.fixed ?? [])].sort(byImportance)
+  const fixedApart = distinguishers(fixed, (p) => shortPath(p))
+  let fixableCount = 0
+  for (const e of counted) if (isFixable(e.finding)) fixableCount++
+  const listRows = <T>(list: T[], row: (item: T) => string) =>
+    new LazyRows(list.length, (i) => row(list[i] as T))
   return {
     report,
     counted,
-    ignored: sorted.filter((e) => !isCounted(e)),
-    introduced: dedupeByKey(introduced),
+    ignored,
+    introduced,
     introducedKeys,
-    apart: distinguishers(
-      sorted.map((e) => e.finding),
-      (p) => shortPath(p),
+    fixed,
+    fixableCount,
+    countedRows: listRows(counted, (e) =>
+      findingRow(e.finding, e, introducedKeys.has(e.finding.key), apart),
     ),
+    ignoredRows: listRows(ignored, (e) => findingRow(e.finding, e, false, apart)),
+    introducedRows: listRows(introduced, (f) => findingRow(f, undefined, false, apart)),
+    fixedRows: listRows(fixed, (f) => findingRow(f, undefined, false, fixedApart)),
   }
 }
 
@@ -549,6 +661,8 @@ function locationCells(f: Finding): [string, string, string] {
 
 /** Keep the end of long paths (the part that says which copy of a package it is). */
 function shortPath(path: string, max = 48): string {
+  // A string no longer than `max` UTF-16 units has at most `max` characters.
+  if (path.length <= max) return path
   const chars = [...path]
   return chars.length <= max ? path : `…${chars.slice(chars.length - max + 1).join('')}`
 }

@@ -7,7 +7,6 @@ import type { OciStore } from '../sign/oci-store.js'
 import { type ArtifactUploader, uploadSbom } from '../sign/sbom-artifact.js'
 import type { SigningSettings } from '../sign/settings.js'
 import { publicGoodEndpoints } from '../sign/signing-config.js'
-import { SigningError, signingOutputs, signingSession } from '../sign/step.js'
 import type { TrustedRoot } from '../sign/trust-root.js'
 import {
   dbFromTrivyReport,
@@ -62,7 +61,10 @@ export async function signStage(
     deps.logger.warning(settings.skipped)
     report.warnings.push(settings.skipped)
   }
-  if (settings.sign) {
+  // Sigstore loads only when signing (issue 13: a run that does not sign never loads it).
+  const step = settings.sign ? await import('../sign/step.js') : undefined
+  if (settings.sign && step) {
+    const { SigningError, signingSession } = step
     // Images that failed to scan are not in the report: they are never signed.
     let trustedRoot: TrustedRoot | undefined
     try {
@@ -110,7 +112,10 @@ export async function signStage(
       }
     }
   }
-  const signed = signingOutputs(report.images.flatMap((i) => (i.signing ? [i.signing] : [])))
+  // Without signing nothing was signed: signingOutputs([]) (test/sign/stage-lazy.test.ts).
+  const signed = step
+    ? step.signingOutputs(report.images.flatMap((i) => (i.signing ? [i.signing] : [])))
+    : { digest: '', signature: '', attestations: '[]', 'signature-verified': '' }
   return { failed, outputs: { ...signed, sbom: sboms[0]?.path ?? '' } }
 }
 

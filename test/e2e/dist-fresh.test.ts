@@ -24,6 +24,46 @@ it('dist/ is the bundle of the current sources (run `npm run bundle` and commit 
   }
 })
 
+/** The files `file` imports statically (what loads before its first line runs), transitively. */
+function staticClosure(file: string): Set<string> {
+  const seen = new Set<string>([file])
+  const queue = [file]
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    const text = readFileSync(join(ROOT, 'dist', next), 'utf8')
+    for (const m of text.matchAll(/^import\s*(?:[^;'"]*?\sfrom\s*)?["']\.\/([^"']+)["']/gm)) {
+      const dep = m[1] as string
+      if (!seen.has(dep)) {
+        seen.add(dep)
+        queue.push(dep)
+      }
+    }
+  }
+  return seen
+}
+
+// issue 13: a run that rejects an input or judges a report offline must not load these.
+const LAZY = {
+  'the artifact client': 'DefaultArtifactClient = class',
+  'the cache client': 'restoreCache',
+  TUF: 'TUFClient',
+  signing: 'function signingSession',
+  'the Trivy installer': 'function installTrivy',
+  'verify mode': 'function verifyMode',
+}
+
+it('signing, TUF, the artifact and cache clients, the installer and verify are not loaded at start', () => {
+  const all = readdirSync(join(ROOT, 'dist'))
+  const eager = staticClosure('action-main.js')
+  expect(eager.size).toBeGreaterThan(1)
+  for (const [what, marker] of Object.entries(LAZY)) {
+    const holders = all.filter((f) => readFileSync(join(ROOT, 'dist', f), 'utf8').includes(marker))
+    // The marker must exist, or this test would pass on a bundle that lost the code.
+    expect(holders, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
+    const loaded = holders.filter((f) => eager.has(f))
+    expect(loaded, `${what} loads with dist/action-main.js`).toEqual([])
+  }
+})
+
 it('the version in the report is the package version', () => {
   expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version).toBe(VERSION)
 })

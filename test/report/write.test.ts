@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { jsonPieces, writeJsonFile } from '../../src/report/write.js'
+
+const long = Array.from({ length: 1000 }, (_, i) => ({
+  id: `CVE-${i}`,
+  title: i % 2 ? undefined : `a "quoted" \u2028 title ${i}`,
+  score: i % 3 ? i / 7 : undefined,
+  nested: { list: [1, undefined, 'x'], when: new Date(i * 1000) },
+}))
+const report = {
+  schema: 'shipgate.report/v1',
+  gone: undefined,
+  fn: () => 1,
+  images: [
+    { image: 'a', findings: long, empty: [], none: null },
+    { image: 'b', findings: [] },
+  ],
+  short: [undefined, () => 1, 'kept', { deep: [[undefined]] }],
+  warnings: ['w\n1'],
+}
+
+describe('writeJsonFile: the report written once, in pieces', () => {
+  it('writes exactly what JSON.stringify writes, with a newline', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'write-')), 'r.json')
+    await writeJsonFile(path, report)
+    expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(report)}\n`)
+  })
+
+  it('cuts long arrays between elements, so no piece holds the whole list', () => {
+    const pieces = [...jsonPieces(report)]
+    expect(pieces.join('')).toBe(JSON.stringify(report))
+    const largest = Math.max(...pieces.map((p) => p.length))
+    expect(largest).toBeLessThan(JSON.stringify(long[0]).length * 2)
+  })
+})
