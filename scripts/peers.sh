@@ -28,11 +28,19 @@ TOOLS=(
 
 bin_of() { echo "$PEERS_DIR/$1/$2/$1"; }
 
+# The test vulnerability-DB builder (test/trivy-db, a local Go module pinning trivy-db), keyed by
+# the hash of its source so an edit rebuilds it and an unchanged tree reuses it.
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+TRIVY_DB_SRC="$REPO/test/trivy-db"
+trivy_db_key() { (cd "$TRIVY_DB_SRC" && cat go.mod go.sum $(ls *.go | sort)) | sha256sum | cut -c1-16; }
+
 if [ "${1:-}" = "--print" ]; then
   for t in "${TOOLS[@]}"; do
     IFS='|' read -r name module pkg version genv <<<"$t"
     echo "$name $version $(bin_of "$name" "$version")"
   done
+  key=$(trivy_db_key)
+  echo "trivy-db-build $key $(bin_of trivy-db-build "$key")"
   exit 0
 fi
 
@@ -70,5 +78,22 @@ for t in "${TOOLS[@]}"; do
     failed=1
   fi
 done
+key=$(trivy_db_key)
+out=$(bin_of trivy-db-build "$key")
+if [ -x "$out" ]; then
+  echo "trivy-db-build $key $out cached"
+else
+  mkdir -p "$(dirname "$out")"
+  log="$(dirname "$out")/build.log"
+  start=$(date +%s)
+  if (cd "$TRIVY_DB_SRC" && CGO_ENABLED=0 go build -trimpath -o "$out.tmp" .) >>"$log" 2>&1; then
+    mv "$out.tmp" "$out"
+    echo "trivy-db-build $key $out built in $(( $(date +%s) - start ))s" | tee -a "$PEERS_DIR/timings.log"
+  else
+    echo "trivy-db-build $key FAILED: (cd test/trivy-db && go build .) (see $log)" >&2
+    tail -5 "$log" >&2
+    failed=1
+  fi
+fi
 if [ "$failed" = 1 ] && [ -n "${SHIPGATE_PEERS_STRICT:-}" ]; then exit 1; fi
 exit 0
