@@ -17,13 +17,16 @@ PEERS_DIR=${SHIPGATE_PEERS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/shipgate-peers}
 # v0.75.0 (the action's default) is refused by the module proxy ("This module version is not available"),
 # so Trivy is the newest version it serves, v0.74.0, which the action also pins. Trivy imports
 # encoding/json/v2, which Go 1.26 only builds with GOEXPERIMENT=jsonv2 (as Trivy's own release does).
-# name | module | package inside the module | version | build environment
+# Each project stamps its version at link time (-X, as its release build does); without it Trivy
+# reports "dev", which the action rightly refuses to reuse for `trivy-version: 0.74.0`, and the
+# reports would not name the version users run. @V@ is replaced by the version.
+# name | module | package inside the module | version | build environment | version ldflags
 TOOLS=(
-  "trivy|github.com/aquasecurity/trivy|./cmd/trivy|v0.74.0|GOEXPERIMENT=jsonv2"
-  "cosign3|github.com/sigstore/cosign/v3|./cmd/cosign|v3.1.3"
-  "cosign2|github.com/sigstore/cosign/v2|./cmd/cosign|v2.6.5"
-  "kyverno|github.com/kyverno/kyverno|./cmd/cli/kubectl-kyverno|v1.19.1"
-  "policy-tester|github.com/sigstore/policy-controller|./cmd/tester|v0.15.1"
+  "trivy|github.com/aquasecurity/trivy|./cmd/trivy|v0.74.0|GOEXPERIMENT=jsonv2|-X github.com/aquasecurity/trivy/pkg/version/app.ver=@V@"
+  "cosign3|github.com/sigstore/cosign/v3|./cmd/cosign|v3.1.3||-X sigs.k8s.io/release-utils/version.gitVersion=v@V@"
+  "cosign2|github.com/sigstore/cosign/v2|./cmd/cosign|v2.6.5||-X sigs.k8s.io/release-utils/version.gitVersion=v@V@"
+  "kyverno|github.com/kyverno/kyverno|./cmd/cli/kubectl-kyverno|v1.19.1||-X github.com/kyverno/kyverno/pkg/version.BuildVersion=v@V@"
+  "policy-tester|github.com/sigstore/policy-controller|./cmd/tester|v0.15.1||-X sigs.k8s.io/release-utils/version.gitVersion=v@V@"
 )
 
 bin_of() { echo "$PEERS_DIR/$1/$2/$1"; }
@@ -36,7 +39,7 @@ trivy_db_key() { (cd "$TRIVY_DB_SRC" && cat go.mod go.sum $(ls *.go | sort)) | s
 
 if [ "${1:-}" = "--print" ]; then
   for t in "${TOOLS[@]}"; do
-    IFS='|' read -r name module pkg version genv <<<"$t"
+    IFS='|' read -r name module pkg version genv vflags <<<"$t"
     echo "$name $version $(bin_of "$name" "$version")"
   done
   key=$(trivy_db_key)
@@ -51,9 +54,13 @@ fi
 
 failed=0
 for t in "${TOOLS[@]}"; do
-  IFS='|' read -r name module pkg version genv <<<"$t"
+  IFS='|' read -r name module pkg version genv vflags <<<"$t"
   out=$(bin_of "$name" "$version")
-  if [ -x "$out" ]; then
+  ldflags="-s -w ${vflags//@V@/${version#v}}"
+  # The recipe beside the binary: a binary built another way (older script) is rebuilt, which
+  # only relinks when Go's build cache still holds the packages.
+  recipe="$module@$version $pkg ${genv:-} $ldflags"
+  if [ -x "$out" ] && [ "$(cat "$out.recipe" 2>/dev/null)" = "$recipe" ]; then
     echo "$name $version $out cached"
     continue
   fi
@@ -69,8 +76,9 @@ for t in "${TOOLS[@]}"; do
     failed=1
     continue
   fi
-  if (cd "$dir" && env ${genv:-} CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$out.tmp" "$pkg") >>"$log" 2>&1; then
+  if (cd "$dir" && env ${genv:-} CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$out.tmp" "$pkg") >>"$log" 2>&1; then
     mv "$out.tmp" "$out"
+    echo "$recipe" >"$out.recipe"
     echo "$name $version $out built in $(( $(date +%s) - start ))s" | tee -a "$PEERS_DIR/timings.log"
   else
     echo "$name $version FAILED: (cd \$(go mod download -json $module@$version).Dir && go build $pkg) (see $log)" >&2

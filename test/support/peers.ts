@@ -33,17 +33,24 @@ export const PEERS_SCRIPT = join(REPO, 'scripts', 'peers.sh')
 
 let listed: Map<PeerName, Peer> | undefined
 
-/** Every peer scripts/peers.sh knows, built or not. */
-export function listPeers(): Map<PeerName, Peer> {
-  if (listed) return listed
-  const out = execFileSync('bash', [PEERS_SCRIPT, '--print'], { encoding: 'utf8' })
-  listed = new Map()
+/**
+ * Every peer scripts/peers.sh knows, built or not. `env` (for the script: SHIPGATE_PEERS_DIR)
+ * bypasses the cached default listing.
+ */
+export function listPeers(env?: NodeJS.ProcessEnv): Map<PeerName, Peer> {
+  if (listed && !env) return listed
+  const out = execFileSync('bash', [PEERS_SCRIPT, '--print'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  })
+  const peers = new Map<PeerName, Peer>()
   for (const line of out.split('\n')) {
     const [name, version, path] = line.trim().split(/\s+/)
     if (name && version && path)
-      listed.set(name as PeerName, { name: name as PeerName, version, path })
+      peers.set(name as PeerName, { name: name as PeerName, version, path })
   }
-  return listed
+  if (!env) listed = peers
+  return peers
 }
 
 function isExecutable(path: string): boolean {
@@ -56,8 +63,8 @@ function isExecutable(path: string): boolean {
 }
 
 /** The peer, built; throws (failing the test) with what to run when it is not. */
-export function requirePeer(name: PeerName): Peer {
-  const peer = listPeers().get(name)
+export function requirePeer(name: PeerName, env?: NodeJS.ProcessEnv): Peer {
+  const peer = listPeers(env).get(name)
   if (!peer) {
     throw new Error(`scripts/peers.sh --print does not list "${name}"; add it to scripts/peers.sh.`)
   }
@@ -74,4 +81,50 @@ export function requirePeer(name: PeerName): Peer {
 /** The directory to put first on PATH so `name` resolves to the real binary. */
 export function peerBinDir(name: PeerName): string {
   return dirname(requirePeer(name).path)
+}
+
+/**
+ * The trust root a mock Sigstore publishes (protobuf-specs JSON) as policy-controller's
+ * `TrustRoot` with inline `sigstoreKeys`: the one way its tester verifies keyless signatures
+ * without reaching the public-good TUF repository. PEM everywhere, base64'd as []byte fields are.
+ */
+export function policyControllerTrustRoot(name: string, trustedRoot: Record<string, unknown>) {
+  type Log = { baseUrl: string; publicKey: { rawBytes: string } }
+  type Ca = {
+    subject: { organization: string; commonName: string }
+    uri: string
+    certChain: { certificates: { rawBytes: string }[] }
+  }
+  const pem = (type: string, der: string) =>
+    `-----BEGIN ${type}-----\n${(der.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${type}-----\n`
+  const b64 = (text: string) => Buffer.from(text).toString('base64')
+  const log = (l: Log) => ({
+    baseURL: l.baseUrl,
+    hashAlgorithm: 'sha-256',
+    publicKey: b64(pem('PUBLIC KEY', l.publicKey.rawBytes)),
+  })
+  const ca = (c: Ca) => ({
+    subject: c.subject,
+    uri: c.uri,
+    certChain: b64(c.certChain.certificates.map((x) => pem('CERTIFICATE', x.rawBytes)).join('')),
+  })
+  const root = trustedRoot as {
+    tlogs: Log[]
+    ctlogs: Log[]
+    certificateAuthorities: Ca[]
+    timestampAuthorities: Ca[]
+  }
+  return {
+    apiVersion: 'policy.sigstore.dev/v1alpha1',
+    kind: 'TrustRoot',
+    metadata: { name },
+    spec: {
+      sigstoreKeys: {
+        certificateAuthorities: root.certificateAuthorities.map(ca),
+        tLogs: root.tlogs.map(log),
+        ctLogs: root.ctlogs.map(log),
+        timestampAuthorities: root.timestampAuthorities.map(ca),
+      },
+    },
+  }
 }

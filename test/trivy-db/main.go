@@ -38,6 +38,11 @@ type Advisory struct {
 	Severity           string   `json:"severity"`
 	Title              string   `json:"title,omitempty"`
 	Description        string   `json:"description,omitempty"`
+	VendorIDs          []string `json:"vendorIds,omitempty"`
+	CweIDs             []string `json:"cweIds,omitempty"`
+	// CVSS v3.1 vector and score, recorded as NVD's (as the real DB carries them).
+	CVSSV3Vector string  `json:"cvssV3Vector,omitempty"`
+	CVSSV3Score  float64 `json:"cvssV3Score,omitempty"`
 }
 
 type source struct {
@@ -99,6 +104,7 @@ func run(advisoriesPath, updatedAt, out string) error {
 				return err
 			}
 			adv := types.Advisory{
+				VendorIDs:          a.VendorIDs,
 				FixedVersion:       a.FixedVersion,
 				VulnerableVersions: a.VulnerableVersions,
 				PatchedVersions:    a.PatchedVersions,
@@ -112,9 +118,13 @@ func run(advisoriesPath, updatedAt, out string) error {
 				Description:      a.Description,
 				Severity:         sev.String(),
 				VendorSeverity:   types.VendorSeverity{src.ds.ID: sev, vulnerability.NVD: sev},
+				CweIDs:           a.CweIDs,
 				References:       []string{"https://shipgate.invalid/advisories/" + a.ID},
 				PublishedDate:    &published,
 				LastModifiedDate: &published,
+			}
+			if a.CVSSV3Vector != "" {
+				vuln.CVSS = types.VendorCVSS{vulnerability.NVD: {V3Vector: a.CVSSV3Vector, V3Score: a.CVSSV3Score}}
 			}
 			if err := dbc.PutVulnerability(tx, a.ID, vuln); err != nil {
 				return err

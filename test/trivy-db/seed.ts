@@ -29,6 +29,11 @@ export interface Advisory {
   patchedVersions?: string[]
   severity: 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN'
   title?: string
+  description?: string
+  vendorIds?: string[]
+  cweIds?: string[]
+  cvssV3Vector?: string
+  cvssV3Score?: number
 }
 
 /** Writes `<cacheDir>/db/{trivy.db,metadata.json}` with the real trivy-db packages. */
@@ -140,16 +145,21 @@ export async function pushDebianNode(host: string): Promise<SeededImage & { stat
   return { ref: pushed.ref, digest: pushed.digest, status: debian.status }
 }
 
-export const ALPINE = { release: '3.20', busybox: '1.36.1-r29', musl: '1.2.5-r0' }
+export const ALPINE = {
+  release: '3.20',
+  busybox: '1.36.1-r29',
+  busyboxArm64: '1.36.1-r30',
+  musl: '1.2.5-r0',
+}
 
-/** A minimal Alpine 3.20 filesystem: release files and an apk database of two packages. */
-export async function pushAlpine(host: string): Promise<SeededImage> {
+/** A minimal Alpine 3.20 filesystem: release files and an apk database of busybox and musl. */
+async function alpineLayer(busybox: string, arch: string): Promise<Buffer> {
   const apk = (name: string, version: string) =>
     [
       'C:Q1AAAAAAAAAAAAAAAAAAAAAAAAAAA=',
       `P:${name}`,
       `V:${version}`,
-      'A:x86_64',
+      `A:${arch}`,
       'S:1000',
       'I:2000',
       `T:${name} for the Shipgate peer tests`,
@@ -159,7 +169,7 @@ export async function pushAlpine(host: string): Promise<SeededImage> {
       't:1700000000',
       '',
     ].join('\n')
-  const layer = gzipSync(
+  return gzipSync(
     await tarOf([
       { name: 'etc/', type: 'directory' },
       { name: 'etc/alpine-release', type: 'file', content: `${ALPINE.release}.3\n` },
@@ -174,17 +184,64 @@ export async function pushAlpine(host: string): Promise<SeededImage> {
       {
         name: 'lib/apk/db/installed',
         type: 'file',
-        content: `${apk('busybox', ALPINE.busybox)}\n${apk('musl', ALPINE.musl)}\n`,
+        content: `${apk('busybox', busybox)}\n${apk('musl', ALPINE.musl)}\n`,
       },
     ]),
   )
-  const pushed = await new FixtureBuilder(host).push({
+}
+
+/**
+ * A two-platform Alpine index: linux/amd64 has the vulnerable busybox, linux/arm64 the fixed
+ * one, so only the platform Trivy really picks decides the verdict.
+ */
+export async function pushAlpine(
+  host: string,
+): Promise<SeededImage & { amd64: string; arm64: string }> {
+  const b = new FixtureBuilder(host)
+  const amd64 = await b.push({
     repo: 'peers/alpine',
-    tag: ALPINE.release,
-    layers: [{ bytes: layer, mediaType: MediaType.ociLayerGzip }],
+    tag: `${ALPINE.release}-amd64`,
+    layers: [
+      { bytes: await alpineLayer(ALPINE.busybox, 'x86_64'), mediaType: MediaType.ociLayerGzip },
+    ],
     config: {},
+    architecture: 'amd64',
   })
-  return { ref: pushed.ref, digest: pushed.digest }
+  const arm64 = await b.push({
+    repo: 'peers/alpine',
+    tag: `${ALPINE.release}-arm64`,
+    layers: [
+      {
+        bytes: await alpineLayer(ALPINE.busyboxArm64, 'aarch64'),
+        mediaType: MediaType.ociLayerGzip,
+      },
+    ],
+    config: {},
+    architecture: 'arm64',
+  })
+  const desc = (m: { digest: string; manifest: Buffer }) => ({
+    mediaType: MediaType.ociManifest,
+    digest: m.digest,
+    size: m.manifest.length,
+  })
+  const index = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MediaType.ociIndex,
+      manifests: [
+        { ...desc(amd64), platform: { os: 'linux', architecture: 'amd64' } },
+        { ...desc(arm64), platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+      ],
+    }),
+  )
+  const ref = `${host}/peers/alpine:${ALPINE.release}`
+  const digest = await b.client.putManifest(
+    parseReference(ref),
+    ALPINE.release,
+    index,
+    MediaType.ociIndex,
+  )
+  return { ref, digest, amd64: amd64.digest, arm64: arm64.digest }
 }
 
 /** What the seeded DB must make Trivy report, derived from the images as built. */
@@ -220,6 +277,11 @@ export function seedAdvisories(status: string): Seeded {
       fixedVersion: `${zlib.version}+shipgate1`,
       severity: 'CRITICAL',
       title: 'zlib: seeded critical',
+      description: 'A heap overflow seeded for the Shipgate peer tests.',
+      vendorIds: ['DSA-9999-1'],
+      cweIds: ['CWE-787'],
+      cvssV3Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+      cvssV3Score: 9.8,
     },
     // No fix yet: status "affected"; ignore-unfixed drops it.
     {
@@ -248,6 +310,10 @@ export function seedAdvisories(status: string): Seeded {
       patchedVersions: ['>=4.17.21'],
       severity: 'MEDIUM',
       title: 'lodash: seeded medium',
+      description: 'Prototype pollution seeded for the Shipgate peer tests.',
+      cweIds: ['CWE-1321'],
+      cvssV3Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:N',
+      cvssV3Score: 5.3,
     },
     {
       id: 'GHSA-shgt-0005-lodh',
