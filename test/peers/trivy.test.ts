@@ -112,6 +112,7 @@ interface TrivyJson {
       Severity: string
       Status?: string
       FixedVersion?: string
+      [field: string]: unknown
     }[]
   }[]
 }
@@ -164,7 +165,14 @@ describe('dist/index.js with the real Trivy on images in the local registry', ()
     for (const decoy of seeded.notExpected)
       expect(found.map((v) => v.VulnerabilityID)).not.toContain(decoy)
     expect(found.find((v) => v.VulnerabilityID === 'CVE-2099-0002')?.Status).toBe('affected')
-    expect(found.find((v) => v.VulnerabilityID === 'CVE-2099-0001')?.Status).toBe('fixed')
+    expect(found.find((v) => v.VulnerabilityID === 'CVE-2099-0001')).toMatchObject({
+      Status: 'fixed',
+      SeveritySource: 'debian',
+      VendorIDs: ['DSA-9999-1'],
+      CweIDs: ['CWE-787'],
+      CVSS: { nvd: { V3Score: 9.8 } },
+      DataSource: { ID: 'debian', Name: 'Debian Security Tracker' },
+    })
 
     const debianOnly = (id: string) => !id.startsWith('CVE-2099-01')
     expect(r.exitCode).toBe(1)

@@ -83,37 +83,57 @@ export function peerBinDir(name: PeerName): string {
   return dirname(requirePeer(name).path)
 }
 
+type TrustedRootLog = { baseUrl: string; publicKey: { rawBytes: string } }
+type TrustedRootCa = {
+  subject: { organization: string; commonName: string }
+  uri: string
+  certChain: { certificates: { rawBytes: string }[] }
+}
+interface TrustedRootJson {
+  tlogs: TrustedRootLog[]
+  ctlogs: TrustedRootLog[]
+  certificateAuthorities: TrustedRootCa[]
+  timestampAuthorities: TrustedRootCa[]
+}
+
+const pem = (type: string, der: string) =>
+  `-----BEGIN ${type}-----\n${(der.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${type}-----\n`
+const chainPem = (c: TrustedRootCa) =>
+  c.certChain.certificates.map((x) => pem('CERTIFICATE', x.rawBytes)).join('')
+
+/**
+ * The first Fulcio chain, Rekor key, CT log key and TSA chain of a trusted root (protobuf-specs
+ * JSON), as PEM: what verifiers that take no trusted_root.json file accept instead.
+ */
+export function trustedRootPems(trustedRoot: Record<string, unknown>) {
+  const root = trustedRoot as unknown as TrustedRootJson
+  const first = <T>(list: T[], what: string): T => {
+    const item = list[0]
+    if (!item) throw new Error(`the trusted root has no ${what}`)
+    return item
+  }
+  return {
+    fulcioChain: chainPem(first(root.certificateAuthorities, 'certificate authority')),
+    rekorKey: pem('PUBLIC KEY', first(root.tlogs, 'transparency log').publicKey.rawBytes),
+    ctlogKey: pem('PUBLIC KEY', first(root.ctlogs, 'CT log').publicKey.rawBytes),
+    tsaChain: chainPem(first(root.timestampAuthorities, 'timestamp authority')),
+  }
+}
+
 /**
  * The trust root a mock Sigstore publishes (protobuf-specs JSON) as policy-controller's
  * `TrustRoot` with inline `sigstoreKeys`: the one way its tester verifies keyless signatures
  * without reaching the public-good TUF repository. PEM everywhere, base64'd as []byte fields are.
  */
 export function policyControllerTrustRoot(name: string, trustedRoot: Record<string, unknown>) {
-  type Log = { baseUrl: string; publicKey: { rawBytes: string } }
-  type Ca = {
-    subject: { organization: string; commonName: string }
-    uri: string
-    certChain: { certificates: { rawBytes: string }[] }
-  }
-  const pem = (type: string, der: string) =>
-    `-----BEGIN ${type}-----\n${(der.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${type}-----\n`
   const b64 = (text: string) => Buffer.from(text).toString('base64')
-  const log = (l: Log) => ({
+  const log = (l: TrustedRootLog) => ({
     baseURL: l.baseUrl,
     hashAlgorithm: 'sha-256',
     publicKey: b64(pem('PUBLIC KEY', l.publicKey.rawBytes)),
   })
-  const ca = (c: Ca) => ({
-    subject: c.subject,
-    uri: c.uri,
-    certChain: b64(c.certChain.certificates.map((x) => pem('CERTIFICATE', x.rawBytes)).join('')),
-  })
-  const root = trustedRoot as {
-    tlogs: Log[]
-    ctlogs: Log[]
-    certificateAuthorities: Ca[]
-    timestampAuthorities: Ca[]
-  }
+  const ca = (c: TrustedRootCa) => ({ subject: c.subject, uri: c.uri, certChain: b64(chainPem(c)) })
+  const root = trustedRoot as unknown as TrustedRootJson
   return {
     apiVersion: 'policy.sigstore.dev/v1alpha1',
     kind: 'TrustRoot',
