@@ -18,7 +18,7 @@ import { delimiter, join } from 'node:path'
 import { execa } from 'execa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ActionRun, runAction } from '../support/e2e/runner.js'
-import { peerBinDir, requirePeer } from '../support/peers.js'
+import { PEERS_SCRIPT, peerBinDir, requirePeer } from '../support/peers.js'
 import { installedStanzas } from '../support/registry/images.js'
 import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
 import { NODE24_BIN } from '../support/trivy-stand-in/index.js'
@@ -139,6 +139,23 @@ describe('test/support/peers.ts', () => {
         `^trivy v${TRIVY_VERSION.replace(/\./g, '\\.')} is not built \\(no executable at ${empty}/trivy/v${TRIVY_VERSION}/trivy\\)\\. Run scripts/peers\\.sh`,
       ),
     )
+  })
+
+  it('scripts/peers.sh on a machine without Go says so and lets the suite run (exit 0), or fails when strict', async () => {
+    const noGo = ['/usr/bin', '/bin'].join(delimiter)
+    const lenient = await execa('bash', [PEERS_SCRIPT], {
+      reject: false,
+      env: { PATH: noGo, HOME: tmpdir() },
+      extendEnv: false,
+    })
+    expect(lenient.stderr).toContain('go is not on PATH')
+    expect(lenient.exitCode).toBe(0)
+    const strict = await execa('bash', [PEERS_SCRIPT], {
+      reject: false,
+      env: { PATH: noGo, HOME: tmpdir(), SHIPGATE_PEERS_STRICT: '1' },
+      extendEnv: false,
+    })
+    expect(strict.exitCode).toBe(1)
   })
 })
 
