@@ -29,6 +29,16 @@ TOOLS=(
   "policy-tester|github.com/sigstore/policy-controller|./cmd/tester|v0.15.1||-X sigs.k8s.io/release-utils/version.gitVersion=v@V@"
 )
 
+# Requirements the module proxy refuses ("403 This module version is not available"), replaced by
+# the newest version it serves. policy-controller v0.15.1 requires go-containerregistry's
+# authn/k8schain and authn/kubernetes at v0.0.0-20260317232201-3888fb8f8738; the proxy's newest is
+# v0.0.0-20260205022027-93aa2732266a (used only by the webhook's Kubernetes keychain, not by the
+# tester's verification path). name | module=replacement ...
+REPLACES=(
+  "policy-tester|github.com/google/go-containerregistry/pkg/authn/k8schain=github.com/google/go-containerregistry/pkg/authn/k8schain@v0.0.0-20260205022027-93aa2732266a github.com/google/go-containerregistry/pkg/authn/kubernetes=github.com/google/go-containerregistry/pkg/authn/kubernetes@v0.0.0-20260205022027-93aa2732266a"
+)
+replaces_of() { for r in "${REPLACES[@]}"; do [ "${r%%|*}" = "$1" ] && echo "${r#*|}"; done; }
+
 bin_of() { echo "$PEERS_DIR/$1/$2/$1"; }
 
 # The test vulnerability-DB builder (test/trivy-db, a local Go module pinning trivy-db), keyed by
@@ -61,7 +71,8 @@ for t in "${TOOLS[@]}"; do
   ldflags="-s -w ${vflags//@V@/${version#v}}"
   # The recipe beside the binary: a binary built another way (older script) is rebuilt, which
   # only relinks when Go's build cache still holds the packages.
-  recipe="$module@$version $pkg ${genv:-} $ldflags"
+  replaces=$(replaces_of "$name")
+  recipe="$module@$version $pkg ${genv:-} $ldflags${replaces:+ replace $replaces}"
   if [ -x "$out" ] && [ "$(cat "$out.recipe" 2>/dev/null)" = "$recipe" ]; then
     echo "$name $version $out cached"
     continue
@@ -78,7 +89,15 @@ for t in "${TOOLS[@]}"; do
     failed=1
     continue
   fi
-  if (cd "$dir" && env ${genv:-} CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$out.tmp" "$pkg") >>"$log" 2>&1; then
+  modflags=()
+  if [ -n "$replaces" ]; then
+    # The module cache is read-only: build a writable copy with the replacements applied.
+    copy="$(dirname "$out")/src"
+    rm -rf "$copy" && cp -r "$dir" "$copy" && chmod -R u+w "$copy" && dir=$copy
+    for rep in $replaces; do (cd "$dir" && go mod edit -replace "$rep") >>"$log" 2>&1; done
+    modflags=(-mod=mod)
+  fi
+  if (cd "$dir" && env ${genv:-} CGO_ENABLED=0 go build "${modflags[@]}" -trimpath -ldflags "$ldflags" -o "$out.tmp" "$pkg") >>"$log" 2>&1; then
     mv "$out.tmp" "$out"
     echo "$recipe" >"$out.recipe"
     echo "$name $version $out built in $(( $(date +%s) - start ))s" | tee -a "$PEERS_DIR/timings.log"
