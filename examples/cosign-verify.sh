@@ -24,6 +24,12 @@ cosign verify-attestation "$IMAGE" --type cyclonedx \
   --certificate-identity "$IDENTITY" \
   --certificate-oidc-issuer "$ISSUER"
 
+# The gate verdict (cosign 3): --type must be the exact predicate type. Print the verdict.
+cosign verify-attestation "$IMAGE" --type https://shipgate.dev/attestation/gate/v1 \
+  --certificate-identity "$IDENTITY" \
+  --certificate-oidc-issuer "$ISSUER" |
+  jq -r '.payload | @base64d | fromjson | .predicate.verificationResult'
+
 # Shipgate's own verifier checks both formats at once (exit 0 verified, 1 not, 2 error).
 npx shipgate verify "$IMAGE" \
   --certificate-identity "$IDENTITY" \
