@@ -1,3 +1,4 @@
+import type { FixPlan } from './policy/fixes.js'
 /**
  * Shipgate's normalized data model. Scanners produce `ImageScan`s, policy turns
  * them into `Evaluation`s, renderers and publishers read a `ShipgateReport`.
@@ -291,6 +292,8 @@ export interface ImageReport extends ImageEvaluation {
   baseImage?: BaseImageReport
   signing?: SigningReport
   comparison?: Comparison
+  /** Package upgrades that remove counted findings, most effective first (src/policy/fixes.ts). */
+  fixFirst?: FixPlan
 }
 
 /** Shipgate's own JSON report (the `report` output): everything a later step or reviewer needs. */

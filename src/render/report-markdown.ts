@@ -20,6 +20,7 @@ import {
   type UnscannedImage,
 } from '../model.js'
 import { compareFindings } from '../policy/evaluate.js'
+import { describeUpgrade } from '../policy/fixes.js'
 import { EXPIRING_SOON_DAYS } from '../policy/match.js'
 import { renderPolicyMarkdown } from '../policy-file/render.js'
 import { distinguishers } from './distinguish.js'
@@ -250,6 +251,7 @@ class RenderContext {
       out.push(`#### ${icon} ${imageLabel(r)}`)
     }
     out.push(this.severityTable(image))
+    out.push(fixFirstSection(r))
     out.push(this.changes(image, rowLimit, omitted))
     out.push(this.findings(image, rowLimit, omitted))
     if (r.baseImage) out.push(baseImageSection(r))
@@ -578,6 +580,29 @@ Nothing was measured for this image, so it has no counts (not even 0). Why: ${es
 function shortDigest(digest: string): string {
   const [algo, hex] = digest.split(':')
   return hex ? `${algo}:${hex.slice(0, 12)}` : digest.slice(0, 19)
+}
+
+/** Upgrades shown in the comment; the JSON report and `--format json` hold every one. */
+const FIX_FIRST_SHOWN = 5
+
+/** "Fix first": what to upgrade, by what it removes; bounded, so it never crowds out findings. */
+function fixFirstSection(r: ImageReport): string {
+  const plan = r.fixFirst
+  if (!plan || (plan.upgrades.length === 0 && plan.noFixTotal === 0)) return ''
+  const lines = ['**Fix first** (package upgrades, by the findings each removes):']
+  for (const u of plan.upgrades.slice(0, FIX_FIRST_SHOWN))
+    lines.push(`- ${escapeMarkdown(describeUpgrade(u))}`)
+  const more = plan.upgrades.length - FIX_FIRST_SHOWN
+  if (more > 0) lines.push(`- …and ${plural(more, 'more upgrade')} (all in the JSON report)`)
+  if (plan.noFixTotal > 0) {
+    const parts = SEVERITIES.filter((s) => plan.noFix[s] > 0).map(
+      (s) => `${plan.noFix[s]} ${s.toLowerCase()}`,
+    )
+    lines.push(
+      `- No fix available yet: ${plural(plan.noFixTotal, 'finding')} (${parts.join(', ')})`,
+    )
+  }
+  return lines.join('\n')
 }
 
 function severityBreakdown(findings: Finding[]): string {

@@ -1,5 +1,6 @@
 import type { EvaluatedFinding, Finding, IgnoreRule, ShipgateReport } from '../model.js'
 import { SEVERITIES } from '../model.js'
+import { describeUpgrade } from '../policy/fixes.js'
 import { distinguishers } from './distinguish.js'
 
 /** Text from advisories must not move the cursor or recolour the terminal. */
@@ -77,6 +78,14 @@ export function renderTable(report: ShipgateReport, opts: { limit?: number } = {
           : `report ${clean(c.source.path, 200)} (sha256 ${c.source.sha256})`
       out.push(`compared with ${which}: ${c.introduced.length} introduced, ${c.fixed.length} fixed`)
     }
+    const plan = image.fixFirst
+    if (plan?.upgrades.length) {
+      out.push('', 'fix first:')
+      for (const u of plan.upgrades.slice(0, 5)) out.push(`  ${clean(describeUpgrade(u), 300)}`)
+      if (plan.upgrades.length > 5)
+        out.push(`  … and ${plan.upgrades.length - 5} more upgrades (use --format json for all)`)
+    }
+    if (plan?.noFixTotal) out.push(`no fix available yet: ${plan.noFixTotal} finding(s)`)
     const active = image.findings.filter((f) => !f.ignored)
     // The table shows the package name only: say what tells otherwise identical rows apart.
     const apart = distinguishers(

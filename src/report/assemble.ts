@@ -7,6 +7,7 @@ import type {
   UnscannedImage,
   Verdict,
 } from '../model.js'
+import { fixFirst } from '../policy/fixes.js'
 
 /** One image's part of the report: its evaluation plus the facts its scan carried. */
 export function imageReportOf(scan: ImageScan, evaluated: ImageEvaluation): ImageReport {
@@ -19,6 +20,7 @@ export function imageReportOf(scan: ImageScan, evaluated: ImageEvaluation): Imag
     packages: scan.packages,
     suppressed: scan.suppressed,
     artifacts: scan.artifacts,
+    fixFirst: fixFirst(evaluated.findings),
   }
 }
 

@@ -5,6 +5,9 @@ import { parseTrivyReport } from '../../scanners/trivy/parse.js'
 import { type EvaluatedFinding, SEVERITIES, type VulnerabilityFinding } from '../../src/model.js'
 import { evaluate } from '../../src/policy/evaluate.js'
 import { compareVersions, describeUpgrade, fixFirst } from '../../src/policy/fixes.js'
+import { COMMENT_MAX_LENGTH, renderReportMarkdown } from '../../src/render/report-markdown.js'
+import { renderTable } from '../../src/render/table.js'
+import { imageReportOf, shipgateReport } from '../../src/report/assemble.js'
 import { fixturePath } from '../support/fixtures.js'
 
 function vuln(p: Partial<VulnerabilityFinding> & { id: string }): EvaluatedFinding {
@@ -133,5 +136,58 @@ describe('fix first', () => {
       const first = ka.findIndex((x, j) => x !== kb[j])
       if (first >= 0) expect(ka[first]).toBeGreaterThan(kb[first] as number)
     }
+  })
+})
+
+describe('fix first in the comment, the summary and the CLI table', () => {
+  function reportOf(mutate?: (r: Record<string, unknown>) => void) {
+    const file = fixturePath('securecodebox__juice-shop-v10.2.0.json')
+    const raw = JSON.parse(readFileSync(file, 'utf8'))
+    mutate?.(raw)
+    const scan = toImageScan(parseTrivyReport(JSON.stringify(raw), file), {
+      artifacts: { trivyJson: file },
+    })
+    const ev = evaluate([scan], {
+      failOn: 'HIGH',
+      ignoreUnfixed: false,
+      ignoreRules: [],
+      now: new Date(),
+    })
+    return shipgateReport({
+      evaluation: ev,
+      images: ev.images.map((e) => imageReportOf(scan, e)),
+      version: 'test',
+      createdAt: new Date(),
+      ignoreUnfixed: false,
+    })
+  }
+
+  it('lists the most effective upgrades first, bounded, with the rest in the JSON report', () => {
+    const report = reportOf()
+    const plan = report.images[0]?.fixFirst
+    expect(plan?.upgrades.length).toBeGreaterThan(5)
+    const md = renderReportMarkdown(report, { maxLength: COMMENT_MAX_LENGTH })
+    const section = md.slice(md.indexOf('**Fix first**'))
+    const lines = section.split('\n').slice(1, 7)
+    expect(lines[0]).toBe(`- ${describeUpgrade(plan?.upgrades[0] as never)}`)
+    expect(lines[5]).toMatch(/^- …and \d+ more upgrades \(all in the JSON report\)$/)
+    expect(renderTable(report)).toContain(
+      `fix first:\n  ${describeUpgrade(plan?.upgrades[0] as never)}`,
+    )
+  })
+
+  it('a hostile package name is escaped, never markup or a mention', () => {
+    const report = reportOf((raw) => {
+      const results = raw.Results as { Vulnerabilities?: Record<string, unknown>[] }[]
+      const v = results
+        .flatMap((r) => r.Vulnerabilities ?? [])
+        .find((x) => x.Severity === 'CRITICAL')
+      if (!v) throw new Error('fixture has no critical')
+      v.PkgName = '<img src=x onerror=alert(1)>@octocat'
+    })
+    const md = renderReportMarkdown(report, { maxLength: COMMENT_MAX_LENGTH })
+    const section = md.slice(md.indexOf('**Fix first**'), md.indexOf('**What this change does**'))
+    expect(section).not.toContain('<img')
+    expect(section).not.toMatch(/(^|[^`\\])@octocat/)
   })
 })
