@@ -27,7 +27,7 @@ import type { FailOn, GateScope } from '../model.js'
 import { parseRescanFail } from '../rescan/options.js'
 import type { RescanFail } from '../rescan/result.js'
 import { parseDuration } from '../sign/verdict.js'
-import { parseRequire } from '../sign/verify-command.js'
+import { parseRequire } from '../sign/verify-options.js'
 import { describeOrigin, InputError, type Origin, toOrigin } from './origin.js'
 
 export interface SettingSpec<T> {

@@ -9,12 +9,12 @@ import type { OciStore } from './oci-store.js'
 import { loadTrustedRoot, type TrustedRoot } from './trust-root.js'
 import { parseDuration } from './verdict.js'
 import {
-  type RequiredFormats,
   renderVerifyResult,
   type VerifyResult,
   verifyExitCode,
   verifyImage,
 } from './verify.js'
+import { parseRequire, VerifyUsageError } from './verify-options.js'
 
 export interface VerifyCommandOptions {
   image: string
@@ -41,30 +41,7 @@ const SHORT_TYPES: Record<string, string> = {
   vuln: 'https://cosign.sigstore.dev/attestation/vuln/v1',
 }
 
-export class VerifyUsageError extends Error {
-  override name = 'VerifyUsageError'
-}
-
-const FORMATS = ['any', 'cosign', 'bundle', 'both'] as const
-
-/** `--require`: one signature-format rule and/or `verdict`. Pure; messages start with `label`. */
-export function parseRequire(
-  raw: string | undefined,
-  label: string,
-): { formats: RequiredFormats; verdict: boolean } {
-  const tokens = (raw ?? '')
-    .toLowerCase()
-    .split(/[\s,]+/)
-    .filter(Boolean)
-  const formats = tokens.filter((t) => (FORMATS as readonly string[]).includes(t))
-  const unknown = tokens.filter((t) => t !== 'verdict' && !formats.includes(t))
-  if (unknown.length || formats.length > 1) {
-    throw new VerifyUsageError(
-      `${label}: ${JSON.stringify(raw)} is not valid; give one of ${FORMATS.join(', ')} (which signature formats must verify) and/or verdict (a PASSED gate verdict), e.g. both,verdict.`,
-    )
-  }
-  return { formats: (formats[0] ?? 'any') as RequiredFormats, verdict: tokens.includes('verdict') }
-}
+export { parseRequire, VerifyUsageError } from './verify-options.js'
 
 export function identityMatcher(o: VerifyCommandOptions): IdentityMatcher {
   if (o.certificateIdentity && o.certificateIdentityRegexp) {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const alpine = await pushAlpine(registry.host)
   // Only the Alpine advisories matter here; seedAdvisories needs a dpkg status naming the Debian ones.
   const advisories = seedAdvisories(
-    'Package: zlib1g\nStatus: install ok installed\nVersion: 1\n\nPackage: libc6\nSource: glibc\nStatus: install ok installed\nVersion: 1\n\nPackage: bash\nStatus: install ok installed\nVersion: 1\n',
+    'Package: zlib1g\nSource: zlib\nStatus: install ok installed\nVersion: 1\n\nPackage: libc6\nSource: glibc\nStatus: install ok installed\nVersion: 1\n\nPackage: bash\nStatus: install ok installed\nVersion: 1\n',
   ).advisories
   const dbRepository = await pushTrivyDb(registry.host, buildTrivyDb(advisories, UPDATED_AT))
   const image = `${alpine.ref}-arm64`
