@@ -88,6 +88,8 @@ export interface PipelineDeps {
 
 export interface BaseImageStage {
   mode: 'warn' | 'enforce'
+  /** Starts reading `image` now, alongside its Trivy analysis; `check` then uses that read. */
+  prefetch?: (image: string) => void
   check: (scan: ImageScan) => Promise<BaseImageReport>
 }
 
@@ -172,9 +174,12 @@ async function scanAll(
       'Trivy is not available: install it, or pass an existing report with `trivy-report`.',
     )
   }
-  const settled = await pool(req.images, req.concurrency, (image, i) =>
-    analyse(image, join(req.outputDir, slug(image, i)), trivy, req, deps),
-  )
+  const settled = await pool(req.images, req.concurrency, (image, i) => {
+    // The base-image read runs beside Trivy, not after it: scan and check together take as
+    // long as the longer of the two, both bounded by the same `timeout`.
+    deps.baseImage?.prefetch?.(image)
+    return analyse(image, join(req.outputDir, slug(image, i)), trivy, req, deps)
+  })
   const scanned: Scanned[] = []
   const notScanned: UnscannedImage[] = []
   const errors: string[] = []

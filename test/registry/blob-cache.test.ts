@@ -1,0 +1,184 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { recordingLogger } from '../../src/logger.js'
+import { runPipeline } from '../../src/pipeline.js'
+import { BlobCache } from '../../src/registry/blob-cache.js'
+import { sha256 } from '../../src/registry/blobs.js'
+import { RegistryClient } from '../../src/registry/client.js'
+import { RegistryError } from '../../src/registry/errors.js'
+import { baseImageStage } from '../../src/stages/base-image.js'
+import { fixturePath } from '../support/fixtures.js'
+import {
+  type CountingProxy,
+  pushTwoOnOneBase,
+  startCountingProxy,
+} from '../support/registry/counting-proxy.js'
+import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
+import { STAND_IN, standIn } from '../support/trivy-stand-in/index.js'
+
+const ALPINE = fixturePath('alpine-310.json.golden')
+
+let reg: RunningRegistry
+let proxy: CountingProxy
+let refs: [string, string]
+let blobs: string[]
+let baseLayer: string
+
+beforeAll(async () => {
+  reg = await startRegistry('none')
+  const pushed = await pushTwoOnOneBase(reg.host, 64 * 1024)
+  proxy = await startCountingProxy(reg.host)
+  refs = pushed.refs.map((r) => r.replace(reg.host, proxy.host)) as [string, string]
+  blobs = pushed.blobs
+  baseLayer = pushed.baseLayer
+})
+afterAll(async () => {
+  await proxy?.close()
+  await reg?.stop()
+})
+
+const stream = (bytes: Buffer) => async () => Readable.from([bytes])
+async function drain(s: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const c of s) chunks.push(c as Buffer)
+  return Buffer.concat(chunks)
+}
+
+describe('one download per blob per job', () => {
+  it('two images on one base: every blob is fetched from the registry exactly once', async () => {
+    proxy.requests.length = 0
+    const trivy = standIn({ [refs[0]]: ALPINE, [refs[1]]: ALPINE })
+    for (const [k, v] of Object.entries(trivy.env)) vi.stubEnv(k, v)
+    const logger = recordingLogger()
+    const cache = new BlobCache()
+    try {
+      const result = await runPipeline(
+        {
+          images: refs,
+          failOn: 'CRITICAL',
+          ignoreUnfixed: false,
+          scanners: ['vuln'],
+          timeout: '1m',
+          outputDir: mkdtempSync(join(tmpdir(), 'blobs-')),
+          concurrency: 2,
+        },
+        {
+          logger,
+          trivy: async () => ({ path: STAND_IN, skipDbUpdate: true }),
+          now: () => new Date(),
+          version: 'test',
+          baseImage: baseImageStage(
+            { mode: 'warn', allowedBaseImages: [], forbid: [] },
+            {
+              client: () => new RegistryClient({ insecure: true, retries: 0 }),
+              logger,
+              offline: false,
+              timeoutMs: 60_000,
+              blobCache: cache,
+            },
+          ),
+        },
+      )
+      expect(result.errors).toEqual([])
+      // Both images were judged from their own registry read, not skipped.
+      expect(result.report.images.map((i) => i.baseImage?.source)).toEqual(['registry', 'registry'])
+      const gets = proxy.blobGets()
+      expect([...gets.keys()].sort()).toEqual([...blobs].sort())
+      expect(Object.fromEntries(gets)).toEqual(Object.fromEntries(blobs.map((b) => [b, 1])))
+      expect(gets.get(baseLayer)).toBe(1)
+      expect(cache.stats.hits).toBeGreaterThanOrEqual(1)
+    } finally {
+      vi.unstubAllEnvs()
+      await cache.close()
+    }
+  })
+})
+
+describe('BlobCache', () => {
+  const bytes = Buffer.from('layer bytes '.repeat(100))
+  const digest = sha256(bytes)
+
+  it('shares one download between simultaneous reads of the same digest', async () => {
+    const cache = new BlobCache()
+    const download = vi.fn(stream(bytes))
+    const got = await Promise.all([1, 2, 3].map(() => cache.open(digest, bytes.length, download)))
+    for (const s of got) expect(await drain(s)).toEqual(bytes)
+    expect(download).toHaveBeenCalledTimes(1)
+    await cache.close()
+  })
+
+  it('never caches bytes that do not match the digest', async () => {
+    const cache = new BlobCache()
+    const forged = Buffer.from('forged')
+    // What the registry transport does: a verifying stream that errors at its end.
+    const download = vi.fn(async () => {
+      const { verifyingStream } = await import('../../src/registry/blobs.js')
+      return verifyingStream(Readable.from([forged]), digest, undefined, 'download blob')
+    })
+    await expect(cache.open(digest, undefined, download)).rejects.toMatchObject({
+      kind: 'digest-mismatch',
+    })
+    await expect(cache.open(digest, undefined, download)).rejects.toBeInstanceOf(RegistryError)
+    expect(download).toHaveBeenCalledTimes(2)
+    expect(cache.size).toBe(0)
+    await cache.close()
+  })
+
+  it('refuses a cached copy changed on disk, and downloads it again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blobcache-'))
+    const cache = new BlobCache({ dir })
+    const download = vi.fn(stream(bytes))
+    await drain(await cache.open(digest, bytes.length, download))
+    // Someone with access to the runner's temp dir swaps the content.
+    writeFileSync(join(dir, digest.slice(7)), Buffer.alloc(bytes.length, 0x41))
+    await expect(drain(await cache.open(digest, bytes.length, download))).rejects.toMatchObject({
+      kind: 'digest-mismatch',
+    })
+    expect(await drain(await cache.open(digest, bytes.length, download))).toEqual(bytes)
+    expect(download).toHaveBeenCalledTimes(2)
+    await cache.close()
+  })
+
+  it('refuses a blob longer than its descriptor as it arrives', async () => {
+    const cache = new BlobCache()
+    const download = vi.fn(stream(Buffer.concat([bytes, Buffer.from('more')])))
+    await expect(cache.open(digest, bytes.length, download)).rejects.toMatchObject({
+      kind: 'digest-mismatch',
+    })
+    expect(cache.size).toBe(0)
+    await cache.close()
+  })
+
+  it('stays within its byte budget: older blobs go, bigger ones are streamed uncached', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blobcache-'))
+    const cache = new BlobCache({ dir, maxBytes: 2500 })
+    const blob = (n: number) => Buffer.alloc(1000, n)
+    for (const n of [1, 2, 3]) {
+      const b = blob(n)
+      expect(await drain(await cache.open(sha256(b), b.length, stream(b)))).toEqual(b)
+      expect(cache.size).toBeLessThanOrEqual(2500)
+    }
+    expect(readdirSync(dir)).toHaveLength(2)
+    const big = Buffer.alloc(3000, 9)
+    expect(await drain(await cache.open(sha256(big), big.length, stream(big)))).toEqual(big)
+    // Size unknown (configs): cut off at the budget, then streamed straight from the registry.
+    expect(await drain(await cache.open(sha256(big), undefined, stream(big)))).toEqual(big)
+    expect(cache.stats.bypassed).toBe(2)
+    expect(cache.size).toBeLessThanOrEqual(2500)
+    await cache.close()
+  })
+
+  it('never turns a hostile digest into a file path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blobcache-'))
+    const cache = new BlobCache({ dir })
+    const evil = 'sha256:../../../../tmp/evil'
+    const download = vi.fn(stream(bytes))
+    await drain(await cache.open(evil, undefined, download))
+    expect(cache.stats.bypassed).toBe(1)
+    expect(readdirSync(dir)).toEqual([])
+    await cache.close()
+  })
+})
