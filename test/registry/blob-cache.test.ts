@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -93,6 +93,64 @@ describe('one download per blob per job', () => {
     } finally {
       vi.unstubAllEnvs()
       await cache.close()
+    }
+  })
+})
+
+describe('the base-image check runs beside Trivy', () => {
+  it('reads each image from the registry while its Trivy analysis is still running', async () => {
+    proxy.requests.length = 0
+    proxy.times.length = 0
+    const times = join(mkdtempSync(join(tmpdir(), 'times-')), 'times.jsonl')
+    const trivy = standIn({ [refs[0]]: ALPINE, [refs[1]]: ALPINE })
+    for (const [k, v] of Object.entries(trivy.env)) vi.stubEnv(k, v)
+    vi.stubEnv('STANDIN_SLEEP_MS', '1500')
+    vi.stubEnv('STANDIN_TIMES', times)
+    const logger = recordingLogger()
+    try {
+      const result = await runPipeline(
+        {
+          images: refs,
+          failOn: 'CRITICAL',
+          ignoreUnfixed: false,
+          scanners: ['vuln'],
+          timeout: '1m',
+          outputDir: mkdtempSync(join(tmpdir(), 'beside-')),
+          concurrency: 2,
+        },
+        {
+          logger,
+          trivy: async () => ({ path: STAND_IN, skipDbUpdate: true }),
+          now: () => new Date(),
+          version: 'test',
+          baseImage: baseImageStage(
+            { mode: 'warn', allowedBaseImages: [], forbid: [] },
+            {
+              client: () => new RegistryClient({ insecure: true, retries: 0 }),
+              logger,
+              offline: false,
+              timeoutMs: 60_000,
+            },
+          ),
+        },
+      )
+      expect(result.errors).toEqual([])
+      const scans = readFileSync(times, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { image: string; start: number; end: number })
+      for (const ref of refs) {
+        const repo = ref.slice(proxy.host.length + 1).split(':')[0]
+        const firstRead = proxy.requests.findIndex((r) =>
+          r.startsWith(`GET /v2/${repo}/manifests/`),
+        )
+        const scan = scans.find((s) => s.image === ref)
+        expect(firstRead, `no registry read of ${ref}`).toBeGreaterThanOrEqual(0)
+        // An ordering, not a duration: the registry saw the read before Trivy was done.
+        expect(proxy.times[firstRead]).toBeLessThan(scan?.end ?? 0)
+      }
+    } finally {
+      vi.unstubAllEnvs()
     }
   })
 })

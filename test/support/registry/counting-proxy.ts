@@ -13,6 +13,8 @@ export interface CountingProxy {
   host: string
   /** `GET /v2/<repo>/blobs/<digest>` and so on, in order. */
   requests: string[]
+  /** When each request arrived (ms since epoch), parallel to `requests`. */
+  times: number[]
   /** Body bytes sent for blob GETs. */
   blobBytes(): number
   /** How many times each blob digest was fetched with GET. */
@@ -22,10 +24,12 @@ export interface CountingProxy {
 
 export async function startCountingProxy(upstream: string): Promise<CountingProxy> {
   const requests: string[] = []
+  const times: number[] = []
   let bytes = 0
   const [upHost, upPort] = upstream.split(':')
   const server: Server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`)
+    times.push(Date.now())
     const isBlob = req.method === 'GET' && /\/blobs\/sha256:/.test(req.url ?? '')
     const up = request(
       {
@@ -49,6 +53,7 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
   return {
     host: `127.0.0.1:${port}`,
     requests,
+    times,
     blobBytes: () => bytes,
     blobGets: () => {
       const counts = new Map<string, number>()
