@@ -317,4 +317,11 @@ export interface ShipgateReport {
   expiringRules: IgnoreRule[]
   /** What went wrong without changing the verdict (comment not posted, signing failed…). */
   warnings: string[]
+  /** The vulnerability DB the scans used: when it was built and how old it was (max-db-age). */
+  vulnerabilityDb?: {
+    updatedAt: string
+    ageHours: number
+    maxAgeHours: number
+    source: 'local' | 'server'
+  }
 }

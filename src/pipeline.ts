@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { DbFreshness } from '../scanners/trivy/db-age.js'
 import { TrivyInstallError, type TrivyInstallErrorCode } from '../scanners/trivy/install.js'
 import {
   exactIdentity,
@@ -8,8 +9,10 @@ import {
   toImageScan,
 } from '../scanners/trivy/normalize.js'
 import { readTrivyReport } from '../scanners/trivy/parse.js'
+import type { JavaDbGate } from '../scanners/trivy/run.js'
 import { convertReport, scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
+import type { TrivyServer } from '../scanners/trivy/server.js'
 import { type BaselineSource, baselineFindings } from './baseline.js'
 import type { Logger } from './logger.js'
 import type {
@@ -74,6 +77,12 @@ export interface TrivyHandle {
   env?: NodeJS.ProcessEnv
   /** registry-username/password and their host: given to Trivy only for images on that host. */
   login?: RegistryLogin
+  /** Client mode (`trivy-server`): analyses go to this server, no DB on the runner. */
+  server?: TrivyServer
+  /** The Java DB, fetched once per job when an image needs it. */
+  javaDb?: JavaDbGate
+  /** Age of the vulnerability DB, checked against `max-db-age` before any scan. */
+  db?: DbFreshness
 }
 
 export interface PipelineDeps {
@@ -150,6 +159,8 @@ async function analyse(
       graceMs: req.graceMs,
       env: trivy.env,
       ...(trivy.login ? { login: trivy.login } : {}),
+      ...(trivy.server ? { server: trivy.server } : {}),
+      ...(trivy.javaDb ? { javaDb: trivy.javaDb } : {}),
     },
     deps.logger,
   )
@@ -414,6 +425,9 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     warnings,
     final: finalVerdict(evaluation, images, errors),
   })
+  // The DB that produced the findings, as old as it was (checked against max-db-age).
+  const db = scanned.length && !req.reportFile ? (await deps.trivy())?.db : undefined
+  if (db) report.vulnerabilityDb = db
   const reportPath = join(req.outputDir, 'shipgate-report.json')
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`)
   return { report, reportPath, sarifPath, errors }
