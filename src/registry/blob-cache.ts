@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
-import { Transform } from 'node:stream'
+import { PassThrough, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { verifyingStream } from './blobs.js'
 import { RegistryError } from './errors.js'
@@ -18,6 +18,18 @@ import { RegistryError } from './errors.js'
 export const DEFAULT_BLOB_CACHE_BYTES = 2 * 1024 * 1024 * 1024
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/
+
+/** Temporary cache directories still on disk: removed when the process exits, by one listener. */
+const temporaryDirs = new Set<string>()
+let exitHook = false
+function removeAtExit(dir: string): void {
+  temporaryDirs.add(dir)
+  if (exitHook) return
+  exitHook = true
+  process.once('exit', () => {
+    for (const d of temporaryDirs) rmSync(d, { recursive: true, force: true })
+  })
+}
 
 export interface BlobCacheOptions {
   /** Directory for cached blobs; a fresh temporary directory when omitted. Removed by `close`. */
@@ -50,7 +62,6 @@ export class BlobCache {
   private used = 0
   private clock = 0
   private tmp = 0
-  private removeOnExit: (() => void) | undefined
   readonly stats: BlobCacheStats = { downloads: 0, hits: 0, bypassed: 0 }
 
   constructor(opts: BlobCacheOptions = {}) {
@@ -83,6 +94,27 @@ export class BlobCache {
     if (!entry) {
       let filling = this.pending.get(digest)
       const joined = filling !== undefined
+      if (!filling && size !== undefined) {
+        // Layers (size known): the first reader streams while the copy is written, so a
+        // single image pays nothing for the cache. Registered before any await, so a second
+        // reader of the same digest waits for this copy instead of downloading again.
+        let settle: (entry: Entry | undefined) => void = () => {}
+        const stored = new Promise<Entry | undefined>((resolve) => {
+          settle = resolve
+        })
+        this.pending.set(
+          digest,
+          stored.finally(() => this.pending.delete(digest)),
+        )
+        try {
+          const tee = await this.tee(digest, size, download)
+          tee.stored.then(settle)
+          return tee.stream
+        } catch (error) {
+          settle(undefined)
+          throw error
+        }
+      }
       if (!filling) {
         filling = this.fill(digest, size, download).finally(() => this.pending.delete(digest))
         this.pending.set(digest, filling)
@@ -100,13 +132,20 @@ export class BlobCache {
     return this.read(digest, entry)
   }
 
+  /** Resolves when every copy being written has become an entry (or was dropped). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all(this.pending.values())
+  }
+
   /** Removes every cached blob and the directory. */
   async close(): Promise<void> {
     const dir = this.dirReady && (await this.dirReady.catch(() => undefined))
     this.entries.clear()
     this.used = 0
-    if (this.removeOnExit) process.off('exit', this.removeOnExit)
-    if (dir && !this.fixedDir) await rm(dir, { recursive: true, force: true })
+    if (dir && !this.fixedDir) {
+      await rm(dir, { recursive: true, force: true })
+      temporaryDirs.delete(dir)
+    }
   }
 
   private dir(): Promise<string> {
@@ -116,8 +155,7 @@ export class BlobCache {
         return this.fixedDir
       }
       const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-blobs-'))
-      this.removeOnExit = () => rmSync(dir, { recursive: true, force: true })
-      process.once('exit', this.removeOnExit)
+      removeAtExit(dir)
       return dir
     })()
     return this.dirReady
@@ -168,6 +206,74 @@ export class BlobCache {
     this.entries.set(digest, entry)
     this.used += seen
     return entry
+  }
+
+  /**
+   * Streams a download of known size to its first reader and, at the same time, to a
+   * temporary file that becomes an entry only when the download ended with a matching digest.
+   * `stored` never rejects: later readers then download for themselves.
+   */
+  private async tee(
+    digest: string,
+    size: number,
+    download: () => Promise<Readable>,
+  ): Promise<{ stream: Readable; stored: Promise<Entry | undefined> }> {
+    const dir = await this.dir()
+    const part = join(dir, `${digest.slice(7)}.${++this.tmp}.part`)
+    const source = await download()
+    this.stats.downloads++
+    let seen = 0
+    const counter = new Transform({
+      transform: (chunk: Buffer, _enc, done) => {
+        seen += chunk.length
+        if (seen > size) {
+          done(
+            new RegistryError(
+              'digest-mismatch',
+              `blob ${digest}: the registry sent more than the ${size} bytes its descriptor declares.`,
+            ),
+          )
+          return
+        }
+        done(null, chunk)
+      },
+    })
+    const reader = new PassThrough()
+    const file = createWriteStream(part)
+    source.on('error', (error) => counter.destroy(error))
+    source.pipe(counter)
+    counter.pipe(reader)
+    counter.pipe(file)
+    // A reader that stops early (a limit, a deadline) must not stall the copy others wait for.
+    reader.on('close', () => counter.unpipe(reader))
+    const stored = new Promise<Entry | undefined>((resolve) => {
+      let failed = false
+      counter.on('error', (error) => {
+        failed = true
+        reader.destroy(error)
+        file.destroy()
+        rm(part, { force: true }).finally(() => resolve(undefined))
+      })
+      file.on('error', () => {
+        failed = true
+        rm(part, { force: true }).finally(() => resolve(undefined))
+      })
+      file.on('finish', () => {
+        if (failed) return
+        this.makeRoom(seen)
+        const path = join(dir, digest.slice(7))
+        rename(part, path).then(
+          () => {
+            const entry: Entry = { path, size: seen, lastUsed: ++this.clock }
+            this.entries.set(digest, entry)
+            this.used += seen
+            resolve(entry)
+          },
+          () => resolve(undefined),
+        )
+      })
+    })
+    return { stream: reader, stored }
   }
 
   /** Drops least recently used blobs until `bytes` fit (an open reader keeps its file). */

@@ -165,6 +165,10 @@ describe('BlobCache', () => {
     const got = await Promise.all([1, 2, 3].map(() => cache.open(digest, bytes.length, download)))
     for (const s of got) expect(await drain(s)).toEqual(bytes)
     expect(download).toHaveBeenCalledTimes(1)
+    // A later reader gets the stored copy.
+    await cache.idle()
+    expect(await drain(await cache.open(digest, bytes.length, download))).toEqual(bytes)
+    expect(download).toHaveBeenCalledTimes(1)
     await cache.close()
   })
 
@@ -190,6 +194,7 @@ describe('BlobCache', () => {
     const cache = new BlobCache({ dir })
     const download = vi.fn(stream(bytes))
     await drain(await cache.open(digest, bytes.length, download))
+    await cache.idle()
     // Someone with access to the runner's temp dir swaps the content.
     writeFileSync(join(dir, digest.slice(7)), Buffer.alloc(bytes.length, 0x41))
     await expect(drain(await cache.open(digest, bytes.length, download))).rejects.toMatchObject({
@@ -203,9 +208,10 @@ describe('BlobCache', () => {
   it('refuses a blob longer than its descriptor as it arrives', async () => {
     const cache = new BlobCache()
     const download = vi.fn(stream(Buffer.concat([bytes, Buffer.from('more')])))
-    await expect(cache.open(digest, bytes.length, download)).rejects.toMatchObject({
+    await expect(drain(await cache.open(digest, bytes.length, download))).rejects.toMatchObject({
       kind: 'digest-mismatch',
     })
+    await cache.idle()
     expect(cache.size).toBe(0)
     await cache.close()
   })
@@ -217,6 +223,7 @@ describe('BlobCache', () => {
     for (const n of [1, 2, 3]) {
       const b = blob(n)
       expect(await drain(await cache.open(sha256(b), b.length, stream(b)))).toEqual(b)
+      await cache.idle()
       expect(cache.size).toBeLessThanOrEqual(2500)
     }
     expect(readdirSync(dir)).toHaveLength(2)
