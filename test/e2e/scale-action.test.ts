@@ -118,6 +118,7 @@ describe('max-db-age on the runner DB', () => {
     expect(r.exitCode, r.stdout).toBe(0)
     const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
     expect(report.vulnerabilityDb).toMatchObject({ source: 'local', maxAgeHours: 96 })
+    expect(r.summary).toMatch(/vulnerability DB 7\d(\.\d)? h old \(max-db-age 96 h\)/)
     expect(report.vulnerabilityDb.ageHours).toBeGreaterThanOrEqual(72)
     expect(trivy.calls().some((a) => a[0] === 'version' && a.includes('json'))).toBe(true)
   })
