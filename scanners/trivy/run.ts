@@ -5,6 +5,7 @@ import type { Logger } from '../../src/logger.js'
 import { SEVERITIES } from '../../src/model.js'
 import { type RegistryLogin, trivyLoginEnv } from '../../src/registry/login.js'
 import { DEFAULT_JAVA_DB_REPOSITORIES } from './db.js'
+import { checkDbAge, parseVersionInfo } from './db-age.js'
 import { readTrivyReport } from './parse.js'
 import type { TrivyReport } from './schema.js'
 import { clientArgs, type TrivyServer } from './server.js'
@@ -204,13 +205,29 @@ export async function scanImage(
     )
   }
   if (result.stderr) logger.debug(result.stderr)
+  let report: TrivyReport
   try {
-    return { jsonPath, report: await readTrivyReport(jsonPath) }
+    report = await readTrivyReport(jsonPath)
   } catch (error) {
     const stderr = tail(result.stderr ?? '')
     throw new TrivyRunError(
       `Trivy exited 0 but its report for ${opts.image} is unusable: ${(error as Error).message}${stderr ? `\nLast lines of Trivy's output:\n${stderr}` : ''}`,
     )
+  }
+  if (opts.server?.maxDbAgeMs !== undefined) checkServerDb(report, opts.server.maxDbAgeMs)
+  return { jsonPath, report }
+}
+
+/** The DB the server used for this report, when the report names it (Trivy v0.70+). */
+function checkServerDb(report: TrivyReport, maxAgeMs: number): void {
+  const server = (report.Trivy as { Server?: unknown } | undefined)?.Server
+  if (server === undefined) return
+  const meta = parseVersionInfo(JSON.stringify(server)).vulnerabilityDb
+  if (!meta) return
+  try {
+    checkDbAge(meta, maxAgeMs, new Date(), 'server')
+  } catch (error) {
+    throw new TrivyRunError(`${report.ArtifactName}: ${(error as Error).message}`)
   }
 }
 

@@ -16,6 +16,11 @@ export interface TrivyServer {
   url: string
   token?: string
   tokenHeader?: string
+  /**
+   * `max-db-age`: also checked on each report's `Trivy.Server.VulnerabilityDB` (v0.70+), the
+   * DB that produced those findings, e.g. behind a load balancer with servers of mixed age.
+   */
+  maxDbAgeMs?: number
 }
 
 /** An http(s) URL without credentials, query or fragment, as Trivy's `--server` takes it. */

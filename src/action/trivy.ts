@@ -83,6 +83,7 @@ export function trivyProvider(settings?: ScanSettings): () => Promise<TrivyHandl
       if (s.javaDb === 'always') await javaDb.ensure()
       if (server) {
         // The server holds the DB: nothing to download here; its age is what the findings get.
+        server.maxDbAgeMs = maxAge
         const meta = await serverDbMetadata(server)
         const db = checkDbAge(meta, maxAge, new Date(), 'server')
         core.info(`Trivy server ${server.url}: vulnerability DB built ${db.ageHours} h ago`)
