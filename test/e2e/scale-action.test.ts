@@ -85,6 +85,18 @@ describe('trivy-server: analyses run as clients of a shared server', () => {
     expect(trivy.calls().filter((a) => a[0] === 'image')).toHaveLength(0)
   })
 
+  it('refuses a token without a server, and never prints it', async () => {
+    const trivy = standIn({ 'alpine:3.10': ALPINE })
+    const r = await runAction(
+      { image: 'alpine:3.10', 'trivy-server-token': TOKEN },
+      { ...trivy.env, STANDIN_VERSION: '0.75.0' },
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.errors.join('\n')).toMatch(/`trivy-server-token` is set but `trivy-server` is not/)
+    const logged = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'))
+    expect(logged.join('\n')).not.toContain(TOKEN)
+  })
+
   it('names the input when the URL is not one Trivy accepts', async () => {
     const trivy = standIn({ 'alpine:3.10': ALPINE })
     const r = await runAction(
