@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { PassThrough, Transform } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { verifyingStream } from './blobs.js'
 import { RegistryError } from './errors.js'
 
@@ -86,15 +85,16 @@ export class BlobCache {
     signal?: AbortSignal,
   ): Promise<Readable> {
     // The digest names a file: anything but a well-formed sha256 goes straight to the registry.
-    if (!DIGEST.test(digest) || (size !== undefined && size > this.maxBytes)) {
+    // So does a blob of unknown size (image configs, read whole under their own small cap):
+    // writing it to disk first would let a hostile registry fill the disk before that cap.
+    if (!DIGEST.test(digest) || size === undefined || size > this.maxBytes) {
       this.stats.bypassed++
       return download()
     }
     let entry = this.entries.get(digest)
     if (!entry) {
-      let filling = this.pending.get(digest)
-      const joined = filling !== undefined
-      if (!filling && size !== undefined) {
+      const filling = this.pending.get(digest)
+      if (!filling) {
         // Layers (size known): the first reader streams while the copy is written, so a
         // single image pays nothing for the cache. Registered before any await, so a second
         // reader of the same digest waits for this copy instead of downloading again.
@@ -115,16 +115,12 @@ export class BlobCache {
           throw error
         }
       }
-      if (!filling) {
-        filling = this.fill(digest, size, download).finally(() => this.pending.delete(digest))
-        this.pending.set(digest, filling)
-      }
       entry = await abortable(filling, signal)
       if (!entry) {
         this.stats.bypassed++
         return download()
       }
-      if (joined) this.stats.hits++
+      this.stats.hits++
     } else {
       this.stats.hits++
     }
@@ -159,53 +155,6 @@ export class BlobCache {
       return dir
     })()
     return this.dirReady
-  }
-
-  /** Downloads into a temporary file; only bytes that matched the digest become an entry. */
-  private async fill(
-    digest: string,
-    size: number | undefined,
-    download: () => Promise<Readable>,
-  ): Promise<Entry | undefined> {
-    const dir = await this.dir()
-    const part = join(dir, `${digest.slice(7)}.${++this.tmp}.part`)
-    const source = await download()
-    this.stats.downloads++
-    let seen = 0
-    const cap = Math.min(size ?? this.maxBytes, this.maxBytes)
-    const counter = new Transform({
-      transform: (chunk: Buffer, _enc, done) => {
-        seen += chunk.length
-        // A blob longer than its descriptor (or than the budget) is refused as it arrives,
-        // not after it has filled the disk.
-        if (seen > cap) {
-          done(
-            size !== undefined && seen > size
-              ? new RegistryError(
-                  'digest-mismatch',
-                  `blob ${digest}: the registry sent more than the ${size} bytes its descriptor declares.`,
-                )
-              : new BudgetExceeded(),
-          )
-          return
-        }
-        done(null, chunk)
-      },
-    })
-    try {
-      await pipeline(source, counter, createWriteStream(part))
-    } catch (error) {
-      await rm(part, { force: true })
-      if (error instanceof BudgetExceeded) return undefined
-      throw error
-    }
-    this.makeRoom(seen)
-    const path = join(dir, digest.slice(7))
-    await rename(part, path)
-    const entry: Entry = { path, size: seen, lastUsed: ++this.clock }
-    this.entries.set(digest, entry)
-    this.used += seen
-    return entry
   }
 
   /**
@@ -244,8 +193,15 @@ export class BlobCache {
     source.pipe(counter)
     counter.pipe(reader)
     counter.pipe(file)
-    // A reader that stops early (a limit, a deadline) must not stall the copy others wait for.
-    reader.on('close', () => counter.unpipe(reader))
+    // A reader that stops early (a limit hit, a deadline) also stops the copy: a hostile layer
+    // is not fetched to its end for nobody. Readers waiting for the copy then fetch it themselves.
+    let ended = false
+    counter.on('end', () => {
+      ended = true
+    })
+    reader.on('close', () => {
+      if (!ended) counter.destroy(new Error(`the reader of blob ${digest} stopped early`))
+    })
     const stored = new Promise<Entry | undefined>((resolve) => {
       let failed = false
       counter.on('error', (error) => {
@@ -307,8 +263,6 @@ export class BlobCache {
     return stream
   }
 }
-
-class BudgetExceeded extends Error {}
 
 function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise

@@ -8,7 +8,6 @@ import { runPipeline } from '../../src/pipeline.js'
 import { BlobCache } from '../../src/registry/blob-cache.js'
 import { sha256 } from '../../src/registry/blobs.js'
 import { RegistryClient } from '../../src/registry/client.js'
-import { RegistryError } from '../../src/registry/errors.js'
 import { baseImageStage } from '../../src/stages/base-image.js'
 import { fixturePath } from '../support/fixtures.js'
 import {
@@ -174,18 +173,20 @@ describe('BlobCache', () => {
 
   it('never caches bytes that do not match the digest', async () => {
     const cache = new BlobCache()
-    const forged = Buffer.from('forged')
+    const forged = Buffer.alloc(bytes.length, 0x42)
     // What the registry transport does: a verifying stream that errors at its end.
     const download = vi.fn(async () => {
       const { verifyingStream } = await import('../../src/registry/blobs.js')
-      return verifyingStream(Readable.from([forged]), digest, undefined, 'download blob')
+      return verifyingStream(Readable.from([forged]), digest, bytes.length, 'download blob')
     })
-    await expect(cache.open(digest, undefined, download)).rejects.toMatchObject({
-      kind: 'digest-mismatch',
-    })
-    await expect(cache.open(digest, undefined, download)).rejects.toBeInstanceOf(RegistryError)
+    for (const _ of [1, 2]) {
+      await expect(drain(await cache.open(digest, bytes.length, download))).rejects.toMatchObject({
+        kind: 'digest-mismatch',
+      })
+      await cache.idle()
+      expect(cache.size).toBe(0)
+    }
     expect(download).toHaveBeenCalledTimes(2)
-    expect(cache.size).toBe(0)
     await cache.close()
   })
 
@@ -229,10 +230,37 @@ describe('BlobCache', () => {
     expect(readdirSync(dir)).toHaveLength(2)
     const big = Buffer.alloc(3000, 9)
     expect(await drain(await cache.open(sha256(big), big.length, stream(big)))).toEqual(big)
-    // Size unknown (configs): cut off at the budget, then streamed straight from the registry.
+    // Size unknown (configs): streamed straight from the registry, never written to disk.
     expect(await drain(await cache.open(sha256(big), undefined, stream(big)))).toEqual(big)
+    await cache.idle()
+    expect(readdirSync(dir).some((f) => f.startsWith(sha256(big).slice(7)))).toBe(false)
     expect(cache.stats.bypassed).toBe(2)
     expect(cache.size).toBeLessThanOrEqual(2500)
+    await cache.close()
+  })
+
+  it('stops the copy when its reader stops early, so a hostile layer is not fetched for nobody', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blobcache-'))
+    const cache = new BlobCache({ dir })
+    const big = Buffer.alloc(4 * 1024 * 1024, 7)
+    let sent = 0
+    const download = vi.fn(async () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < big.length; i += 65536) {
+            sent += 65536
+            yield big.subarray(i, i + 65536)
+          }
+        })(),
+      ),
+    )
+    const s = await cache.open(sha256(big), big.length, download)
+    for await (const _ of s) break // a limit hit after the first chunk
+    await cache.idle()
+    expect(sent).toBeLessThan(big.length)
+    expect(readdirSync(dir)).toEqual([])
+    expect(await drain(await cache.open(sha256(big), big.length, download))).toEqual(big)
+    expect(download).toHaveBeenCalledTimes(2)
     await cache.close()
   })
 
