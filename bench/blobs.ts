@@ -112,7 +112,7 @@ for (const scanMs of [3000, 300]) {
         }),
       ),
     )
-    // The old order: the check after every scan (no prefetch), no shared cache.
+    // The old order: the check after every scan (no prefetch); the blob cache stays on.
     const old = baseImageStage(policy, {
       client,
       logger: recordingLogger(),
