@@ -336,4 +336,11 @@ export interface ShipgateReport {
   policy?: PolicyReport
   /** The window `expiringRules` was chosen with, when not the default (warn-expiry-days). */
   expiringDays?: number
+  /** The vulnerability DB the scans used: when it was built and how old it was (max-db-age). */
+  vulnerabilityDb?: {
+    updatedAt: string
+    ageHours: number
+    maxAgeHours: number
+    source: 'local' | 'server'
+  }
 }

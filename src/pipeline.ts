@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { DbFreshness } from '../scanners/trivy/db-age.js'
 import { TrivyInstallError, type TrivyInstallErrorCode } from '../scanners/trivy/install.js'
 import {
   exactIdentity,
@@ -8,8 +9,10 @@ import {
   toImageScan,
 } from '../scanners/trivy/normalize.js'
 import { isVerbatim, readTrivyReport } from '../scanners/trivy/parse.js'
+import type { JavaDbGate } from '../scanners/trivy/run.js'
 import { convertReport, scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
+import type { TrivyServer } from '../scanners/trivy/server.js'
 import { type BaselineSource, baselineFindings } from './baseline.js'
 import type { Logger } from './logger.js'
 import type {
@@ -85,6 +88,12 @@ export interface TrivyHandle {
   env?: NodeJS.ProcessEnv
   /** registry-username/password and their host: given to Trivy only for images on that host. */
   login?: RegistryLogin
+  /** Client mode (`trivy-server`): analyses go to this server, no DB on the runner. */
+  server?: TrivyServer
+  /** The Java DB, fetched once per job when an image needs it. */
+  javaDb?: JavaDbGate
+  /** Age of the vulnerability DB, checked against `max-db-age` before any scan. */
+  db?: DbFreshness
 }
 
 export interface PipelineDeps {
@@ -99,6 +108,8 @@ export interface PipelineDeps {
 
 export interface BaseImageStage {
   mode: 'warn' | 'enforce'
+  /** Starts reading `image` now, alongside its Trivy analysis; `check` then uses that read. */
+  prefetch?: (image: string) => void
   check: (scan: ImageScan) => Promise<BaseImageReport>
 }
 
@@ -159,6 +170,8 @@ async function analyse(
       graceMs: req.graceMs,
       env: trivy.env,
       ...(trivy.login ? { login: trivy.login } : {}),
+      ...(trivy.server ? { server: trivy.server } : {}),
+      ...(trivy.javaDb ? { javaDb: trivy.javaDb } : {}),
     },
     deps.logger,
   )
@@ -183,9 +196,12 @@ async function scanAll(
       'Trivy is not available: install it, or pass an existing report with `trivy-report`.',
     )
   }
-  const settled = await pool(req.images, req.concurrency, (image, i) =>
-    analyse(image, join(req.outputDir, slug(image, i)), trivy, req, deps),
-  )
+  const settled = await pool(req.images, req.concurrency, (image, i) => {
+    // The base-image read runs beside Trivy, not after it: scan and check together take as
+    // long as the longer of the two, both bounded by the same `timeout`.
+    deps.baseImage?.prefetch?.(image)
+    return analyse(image, join(req.outputDir, slug(image, i)), trivy, req, deps)
+  })
   const scanned: Scanned[] = []
   const notScanned: UnscannedImage[] = []
   const errors: string[] = []
@@ -434,6 +450,9 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     warnings,
     final: finalVerdict(evaluation, images, errors),
   })
+  // The DB that produced the findings, as old as it was (checked against max-db-age).
+  const db = scanned.length && !req.reportFile ? (await deps.trivy())?.db : undefined
+  if (db) report.vulnerabilityDb = db
   const reportPath = join(req.outputDir, 'shipgate-report.json')
   if (!req.deferReportFile) await writeJsonFile(reportPath, report)
   return { report, reportPath, sarifPath, errors }

@@ -44,6 +44,8 @@ export interface BaseImageFacts {
   source: 'registry' | 'trivy-report'
   image: string
   digest?: string
+  /** The multi-platform index `digest` was picked from, when the reference named one. */
+  indexDigest?: string
   platform?: string
   base?: BaseImage
   os?: string

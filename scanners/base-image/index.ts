@@ -157,6 +157,7 @@ async function inspectWith(
     labels: config.config?.Labels ?? {},
     unknown,
   }
+  if (resolved.index) facts.indexDigest = resolved.index.digest
   if (manifest.layers[0]) facts.baseLayerSize = manifest.layers[0].size
   if (who.known) facts.uid = who.uid
   else {

@@ -19,6 +19,35 @@ export const DEFAULT_DB_REPOSITORIES: readonly string[] = [
 ]
 
 export const DB_CACHE_KEY_PREFIX = 'shipgate-trivy-db-'
+export const JAVA_DB_CACHE_KEY_PREFIX = 'shipgate-trivy-java-db-'
+
+/** Mirrors of Trivy's Java DB, tried in order (Trivy falls back on 429/5xx only). */
+export const DEFAULT_JAVA_DB_REPOSITORIES: readonly string[] = [
+  'mirror.gcr.io/aquasec/trivy-java-db:1',
+  'public.ecr.aws/aquasecurity/trivy-java-db:1',
+  'ghcr.io/aquasecurity/trivy-java-db:1',
+]
+
+/** The two DBs Trivy downloads: where each lands, how it is fetched, how it is cached. */
+const KINDS = {
+  vulnerability: {
+    dir: 'db',
+    only: '--download-db-only',
+    repoFlag: '--db-repository',
+    defaults: DEFAULT_DB_REPOSITORIES,
+    keyPrefix: DB_CACHE_KEY_PREFIX,
+    name: 'Trivy DB',
+  },
+  java: {
+    dir: 'java-db',
+    only: '--download-java-db-only',
+    repoFlag: '--java-db-repository',
+    defaults: DEFAULT_JAVA_DB_REPOSITORIES,
+    keyPrefix: JAVA_DB_CACHE_KEY_PREFIX,
+    name: 'Trivy Java DB',
+  },
+} as const
+export type DbKind = keyof typeof KINDS
 
 /** The slice of `@actions/cache` Shipgate uses. */
 export interface CacheAdapter {
@@ -49,6 +78,8 @@ export function createActionsCacheAdapter(): CacheAdapter {
 }
 
 export interface PrepareTrivyDbOptions {
+  /** Which DB: the vulnerability DB (default) or the Java DB (same mirrors policy and cache). */
+  kind?: DbKind
   trivyPath: string
   /** Trivy's `--cache-dir`; the DB lands in `<cacheDir>/db`. Scans must use the same dir. */
   cacheDir: string
@@ -122,8 +153,8 @@ export function parseDbRepositories(input: string | undefined): string[] {
   return entries.length > 0 ? entries : [...DEFAULT_DB_REPOSITORIES]
 }
 
-export function dbCacheKey(now: Date): string {
-  return `${DB_CACHE_KEY_PREFIX}${now.toISOString().slice(0, 10)}`
+export function dbCacheKey(now: Date, kind: DbKind = 'vulnerability'): string {
+  return `${KINDS[kind].keyPrefix}${now.toISOString().slice(0, 10)}`
 }
 
 /** Registry throttling, as GHCR and ECR print it, plus network failures worth another try. */
@@ -141,31 +172,32 @@ export async function prepareTrivyDb(
   deps: PrepareTrivyDbDeps,
 ): Promise<TrivyDbState> {
   const { logger } = deps
+  const kind = KINDS[opts.kind ?? 'vulnerability']
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const repositories =
-    opts.repositories && opts.repositories.length > 0
-      ? [...opts.repositories]
-      : [...DEFAULT_DB_REPOSITORIES]
-  const dbDir = path.join(opts.cacheDir, 'db')
+    opts.repositories && opts.repositories.length > 0 ? [...opts.repositories] : [...kind.defaults]
+  const dbDir = path.join(opts.cacheDir, kind.dir)
   const useCache = opts.useCache !== false
-  const key = dbCacheKey(deps.now)
+  const key = dbCacheKey(deps.now, opts.kind)
 
   let restoredFrom: string | undefined
   if (useCache) {
     try {
-      restoredFrom = await deps.cache.restoreCache([dbDir], key, [DB_CACHE_KEY_PREFIX])
+      restoredFrom = await deps.cache.restoreCache([dbDir], key, [kind.keyPrefix])
     } catch (error) {
-      logger.warning(`Could not restore the Trivy DB cache (${errorMessage(error)}); downloading.`)
+      logger.warning(
+        `Could not restore the ${kind.name} cache (${errorMessage(error)}); downloading.`,
+      )
     }
   }
   const restoredMeta = restoredFrom ? await readDbMetadata(dbDir) : undefined
   if (restoredFrom && !restoredMeta) {
-    logger.warning(`Cache ${restoredFrom} held no Trivy DB metadata; downloading.`)
+    logger.warning(`Cache ${restoredFrom} held no ${kind.name} metadata; downloading.`)
     restoredFrom = undefined
   }
   if (restoredFrom === key && restoredMeta) {
     logger.info(
-      `Trivy DB restored from cache ${key}${ageText(restoredMeta, deps.now)}; no download needed.`,
+      `${kind.name} restored from cache ${key}${ageText(restoredMeta, deps.now)}; no download needed.`,
     )
     return state(opts.cacheDir, restoredMeta, deps.now, {
       restoredFrom,
@@ -179,13 +211,13 @@ export async function prepareTrivyDb(
   const timeoutSeconds = opts.timeoutSeconds ?? 300
   const args = [
     'image',
-    '--download-db-only',
+    kind.only,
     '--cache-dir',
     opts.cacheDir,
     '--no-progress',
     '--timeout',
     `${timeoutSeconds}s`,
-    ...repositories.flatMap((repository) => ['--db-repository', repository]),
+    ...repositories.flatMap((repository) => [kind.repoFlag, repository]),
   ]
   let delay = opts.initialDelayMs ?? 15_000
   let lastError = ''
@@ -207,9 +239,9 @@ export async function prepareTrivyDb(
         )
       }
       logger.info(
-        `Trivy DB ready in ${dbDir}${ageText(meta, deps.now)} after ${attempt} attempt(s).`,
+        `${kind.name} ready in ${dbDir}${ageText(meta, deps.now)} after ${attempt} attempt(s).`,
       )
-      if (useCache) await save(deps, dbDir, key)
+      if (useCache) await save(deps, dbDir, key, kind.name)
       return state(opts.cacheDir, meta, deps.now, {
         restoredFrom,
         downloaded: true,
@@ -222,7 +254,7 @@ export async function prepareTrivyDb(
     const retryable = RETRYABLE.test(result.stderr) || RETRYABLE.test(result.stdout)
     if (!retryable || attempt === maxAttempts) break
     logger.warning(
-      `Trivy DB download attempt ${attempt}/${maxAttempts} failed` +
+      `${kind.name} download attempt ${attempt}/${maxAttempts} failed` +
         `${rateLimited ? ' (registry rate limit)' : ''}; retrying in ${Math.round(delay / 1000)} s. ${lastError}`,
     )
     await sleep(delay)
@@ -231,7 +263,7 @@ export async function prepareTrivyDb(
 
   if (restoredFrom && restoredMeta) {
     logger.warning(
-      `Could not refresh the Trivy DB (${lastError}); scanning with the cached DB from ${restoredFrom}` +
+      `Could not refresh the ${kind.name} (${lastError}); scanning with the cached DB from ${restoredFrom}` +
         `${ageText(restoredMeta, deps.now)}. Findings published since then are missed.`,
     )
     return state(opts.cacheDir, restoredMeta, deps.now, {
@@ -245,7 +277,7 @@ export async function prepareTrivyDb(
   if (rateLimited) {
     throw new TrivyDbError(
       'rate-limited',
-      `Trivy's vulnerability DB could not be downloaded: every mirror (${tried}) answered ` +
+      `${kind.name === 'Trivy DB' ? "Trivy's vulnerability DB" : "Trivy's Java DB"} could not be downloaded: every mirror (${tried}) answered ` +
         `TOOMANYREQUESTS through ${attempts} attempt(s). Last error: ${lastError}. ` +
         `Re-run the job later, keep "${CACHE_DB_INPUT}" enabled so later runs reuse the DB, ` +
         `or set "${DB_REPOSITORY_INPUT}" to a mirror you control.`,
@@ -253,7 +285,7 @@ export async function prepareTrivyDb(
   }
   throw new TrivyDbError(
     'download-failed',
-    `Trivy's vulnerability DB could not be downloaded from ${tried} ` +
+    `${kind.name === 'Trivy DB' ? "Trivy's vulnerability DB" : "Trivy's Java DB"} could not be downloaded from ${tried} ` +
       `(${attempts} attempt(s)). Last error: ${lastError}. ` +
       `Check "${DB_REPOSITORY_INPUT}" and the runner's network access to those registries.`,
   )
@@ -314,13 +346,18 @@ function ageText(meta: DbMetadata, now: Date): string {
   return age === undefined ? '' : ` (built ${age} h ago)`
 }
 
-async function save(deps: PrepareTrivyDbDeps, dbDir: string, key: string): Promise<void> {
+async function save(
+  deps: PrepareTrivyDbDeps,
+  dbDir: string,
+  key: string,
+  name: string,
+): Promise<void> {
   try {
     await deps.cache.saveCache([dbDir], key)
-    deps.logger.info(`Saved the Trivy DB to cache ${key}.`)
+    deps.logger.info(`Saved the ${name} to cache ${key}.`)
   } catch (error) {
     // Another job of the same run may have saved today's key first; the scan is unaffected.
-    deps.logger.warning(`Could not save the Trivy DB cache ${key}: ${errorMessage(error)}`)
+    deps.logger.warning(`Could not save the ${name} cache ${key}: ${errorMessage(error)}`)
   }
 }
 

@@ -4,8 +4,11 @@ import { execa } from 'execa'
 import type { Logger } from '../../src/logger.js'
 import { SEVERITIES } from '../../src/model.js'
 import { type RegistryLogin, trivyLoginEnv } from '../../src/registry/login.js'
+import { DEFAULT_JAVA_DB_REPOSITORIES } from './db.js'
+import { checkDbAge, parseVersionInfo } from './db-age.js'
 import { readTrivyReport } from './parse.js'
 import type { TrivyReport } from './schema.js'
+import { clientArgs, type TrivyServer } from './server.js'
 
 /** Trivy did not produce a usable report: an operational error, never a pass. */
 export class TrivyRunError extends Error {
@@ -32,7 +35,26 @@ export interface TrivyScanOptions {
   login?: RegistryLogin
   /** How long after Trivy's own timeout the process is killed; Trivy normally stops itself first. */
   graceMs?: number
+  /** Client mode: the analysis goes to this Trivy server, which holds the vulnerability DB. */
+  server?: TrivyServer
+  /**
+   * The job's Java DB: scans skip its update and, when an image holds jars and no Java DB is
+   * cached yet, Trivy fails the scan; then `ensure` fetches it once and the scan runs again.
+   */
+  javaDb?: JavaDbGate
 }
+
+/** Fetches Trivy's Java DB once per job (mirrors, cache, retries: db.ts). */
+export interface JavaDbGate {
+  ensure(): Promise<void>
+}
+
+/**
+ * How Trivy v0.74.0 fails a scan of an image with jars under `--skip-java-db-update` before any
+ * Java DB was downloaded (pkg/javadb/client.go, pkg/fanal/analyzer/language/java/jar/jar.go).
+ */
+const JAVA_DB_NEEDED =
+  /'--skip-java-db-update' cannot be specified on the first run|The first run cannot skip downloading Java DB/
 
 /** Converts Trivy's duration syntax to milliseconds, for a hard stop slightly after Trivy's own. */
 export function durationMs(value: string): number {
@@ -100,10 +122,12 @@ export function scanArgs(opts: TrivyScanOptions, output: string, ignoreFile: str
     ignoreFile,
     '--no-progress',
   ]
-  // Only the vulnerability DB is prepared per job. The Java DB is fetched by Trivy when an
-  // image holds jars; `--skip-java-db-update` would make such a first scan fail, so instead
-  // it gets the same mirror fallback as the DB.
-  if (opts.skipDbUpdate) args.push('--skip-db-update')
+  // Client mode: the server holds the vulnerability DB; the client downloads none.
+  if (opts.server) args.push(...clientArgs(opts.server).args)
+  else if (opts.skipDbUpdate) args.push('--skip-db-update')
+  // The Java DB is prepared once per job, only when an image needs it (see JavaDbGate); the
+  // mirrors stay listed in case a scan ever runs without the gate.
+  if (opts.javaDb) args.push('--skip-java-db-update')
   for (const repo of JAVA_DB_REPOSITORIES) args.push('--java-db-repository', repo)
   if (opts.cacheDir) args.push('--cache-dir', opts.cacheDir)
   if (opts.platform) args.push('--platform', opts.platform)
@@ -140,20 +164,31 @@ export async function scanImage(
   logger.info(`[command]${opts.trivyPath} ${args.join(' ')}`)
   const grace = opts.graceMs ?? 60_000
   const limit = durationMs(opts.timeout) + grace
-  const result = await execa(command(opts.trivyPath), args, {
-    reject: false,
-    all: false,
-    timeout: limit,
-    env: {
-      TRIVY_DISABLE_TELEMETRY: 'true',
-      TRIVY_SKIP_VERSION_CHECK: 'true',
-      ...opts.env,
-      // Last, so neither the handle's env nor the runner's can send them to another host.
-      ...trivyLoginEnv(opts.image, opts.login),
-    },
-    stdin: 'ignore',
-    cwd: outputDir,
-  })
+  const started = Date.now()
+  // A second run (after fetching the Java DB) gets what is left of the same budget.
+  const run = (timeout = limit) =>
+    execa(command(opts.trivyPath), args, {
+      reject: false,
+      all: false,
+      timeout: Math.max(1000, timeout),
+      env: {
+        TRIVY_DISABLE_TELEMETRY: 'true',
+        TRIVY_SKIP_VERSION_CHECK: 'true',
+        ...opts.env,
+        // The server token in the environment only: argv is logged and visible to `ps`.
+        ...(opts.server ? clientArgs(opts.server).env : {}),
+        // Last, so neither the handle's env nor the runner's can send them to another host.
+        ...trivyLoginEnv(opts.image, opts.login),
+      },
+      stdin: 'ignore',
+      cwd: outputDir,
+    })
+  let result = await run()
+  if (result.failed && opts.javaDb && JAVA_DB_NEEDED.test(result.stderr ?? '')) {
+    logger.info(`${opts.image} holds Java archives: fetching Trivy's Java DB once for the job.`)
+    await opts.javaDb.ensure()
+    result = await run(limit - (Date.now() - started))
+  }
   if (result.failed) {
     if (result.timedOut) {
       throw new TrivyRunError(
@@ -170,22 +205,34 @@ export async function scanImage(
     )
   }
   if (result.stderr) logger.debug(result.stderr)
+  let report: TrivyReport
   try {
-    return { jsonPath, report: await readTrivyReport(jsonPath) }
+    report = await readTrivyReport(jsonPath)
   } catch (error) {
     const stderr = tail(result.stderr ?? '')
     throw new TrivyRunError(
       `Trivy exited 0 but its report for ${opts.image} is unusable: ${(error as Error).message}${stderr ? `\nLast lines of Trivy's output:\n${stderr}` : ''}`,
     )
   }
+  if (opts.server?.maxDbAgeMs !== undefined) checkServerDb(report, opts.server.maxDbAgeMs)
+  return { jsonPath, report }
+}
+
+/** The DB the server used for this report, when the report names it (Trivy v0.70+). */
+function checkServerDb(report: TrivyReport, maxAgeMs: number): void {
+  const server = (report.Trivy as { Server?: unknown } | undefined)?.Server
+  if (server === undefined) return
+  const meta = parseVersionInfo(JSON.stringify(server)).vulnerabilityDb
+  if (!meta) return
+  try {
+    checkDbAge(meta, maxAgeMs, new Date(), 'server')
+  } catch (error) {
+    throw new TrivyRunError(`${report.ArtifactName}: ${(error as Error).message}`)
+  }
 }
 
 /** Mirrors of Trivy's Java DB, tried in order (Trivy falls back on 429/5xx only). */
-export const JAVA_DB_REPOSITORIES = [
-  'mirror.gcr.io/aquasec/trivy-java-db:1',
-  'public.ecr.aws/aquasecurity/trivy-java-db:1',
-  'ghcr.io/aquasecurity/trivy-java-db:1',
-]
+export const JAVA_DB_REPOSITORIES = DEFAULT_JAVA_DB_REPOSITORIES
 
 export type ConvertFormat = 'sarif' | 'cyclonedx' | 'spdx-json'
 

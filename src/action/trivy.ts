@@ -1,9 +1,48 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
+import { checkDbAge, localVersionInfo, maxDbAgeMs } from '../../scanners/trivy/db-age.js'
+import type { JavaDbGate } from '../../scanners/trivy/run.js'
+import {
+  DEFAULT_TOKEN_HEADER,
+  serverDbMetadata,
+  TRIVY_SERVER_INPUT,
+  TRIVY_SERVER_TOKEN_INPUT,
+  type TrivyServer,
+} from '../../scanners/trivy/server.js'
 import { parseBoolean } from '../inputs.js'
 import type { TrivyHandle } from '../pipeline.js'
+import { type ScanSettings, valuesOf } from '../settings/resolve.js'
 import { actionLogger, actionRegistryLogin, getInput } from './context.js'
+
+/** What the provider needs from the resolved settings (issue 13). */
+interface ScaleSettings {
+  trivyServer?: string
+  trivyServerTokenHeader: string
+  maxDbAge: string
+  javaDb: 'auto' | 'always'
+}
+
+/** The server, with its token read and masked the moment it exists. */
+function trivyServer(s: ScaleSettings): TrivyServer | undefined {
+  const token = getInput(TRIVY_SERVER_TOKEN_INPUT)
+  if (token) core.setSecret(token)
+  if (!s.trivyServer) {
+    if (token) {
+      throw new Error(
+        `Input \`${TRIVY_SERVER_TOKEN_INPUT}\` is set but \`${TRIVY_SERVER_INPUT}\` is not: give the server URL, or remove the token.`,
+      )
+    }
+    return undefined
+  }
+  return {
+    url: s.trivyServer,
+    ...(token ? { token } : {}),
+    ...(s.trivyServerTokenHeader !== DEFAULT_TOKEN_HEADER
+      ? { tokenHeader: s.trivyServerTokenHeader }
+      : {}),
+  }
+}
 
 /**
  * Install (or find) Trivy and prepare its DB once for the whole job, on first use.
@@ -11,16 +50,24 @@ import { actionLogger, actionRegistryLogin, getInput } from './context.js'
  * because a finding missing from an old DB would close an issue as fixed.
  */
 export function trivyProvider(
+  settings?: ScanSettings,
   opts: { requireFreshDb?: boolean } = {},
 ): () => Promise<TrivyHandle | undefined> {
+  const s: ScaleSettings = settings
+    ? valuesOf(settings)
+    : { trivyServerTokenHeader: DEFAULT_TOKEN_HEADER, maxDbAge: '48h', javaDb: 'auto' }
   let handle: Promise<TrivyHandle> | undefined
   return () => {
     handle ??= (async () => {
+      const server = trivyServer(s)
       // Loaded on first use: the tool cache, the cache client and TUF serve only runs that
       // need a Trivy binary (issue 13).
-      const { createToolCacheAdapter, execaExec, installTrivy } = await import(
-        '../../scanners/trivy/install.js'
-      )
+      const [{ createToolCacheAdapter, execaExec, installTrivy }, dbModule] = await Promise.all([
+        import('../../scanners/trivy/install.js'),
+        import('../../scanners/trivy/db.js'),
+      ])
+      const { createActionsCacheAdapter, parseDbRepositories, prepareTrivyDb, TrivyDbError } =
+        dbModule
       const installed = await core.group('Install Trivy', () =>
         installTrivy(
           { version: getInput('trivy-version'), checksum: getInput('trivy-checksum') },
@@ -39,15 +86,25 @@ export function trivyProvider(
       // A report-only run needs no DB: `trivy convert` works offline.
       if (getInput('trivy-report'))
         return { path: installed.path, skipDbUpdate: false, cacheDir, login }
-      const { createActionsCacheAdapter, parseDbRepositories, prepareTrivyDb, TrivyDbError } =
-        await import('../../scanners/trivy/db.js')
-      const db = await core.group('Prepare the vulnerability DB', () =>
+      const maxAge = maxDbAgeMs(s.maxDbAge)
+      const useCache = parseBoolean(getInput('cache-db'), 'cache-db', true)
+      const javaDb = javaDbGate(installed.path, cacheDir, useCache, dbModule, execaExec)
+      if (s.javaDb === 'always') await javaDb.ensure()
+      if (server) {
+        // The server holds the DB: nothing to download here; its age is what the findings get.
+        server.maxDbAgeMs = maxAge
+        const meta = await serverDbMetadata(server)
+        const db = checkDbAge(meta, maxAge, new Date(), 'server')
+        core.info(`Trivy server ${server.url}: vulnerability DB built ${db.ageHours} h ago`)
+        return { path: installed.path, skipDbUpdate: false, cacheDir, login, server, javaDb, db }
+      }
+      const prepared = await core.group('Prepare the vulnerability DB', () =>
         prepareTrivyDb(
           {
             trivyPath: installed.path,
             cacheDir,
             repositories: parseDbRepositories(getInput('db-repository')),
-            useCache: parseBoolean(getInput('cache-db'), 'cache-db', true),
+            useCache,
           },
           {
             cache: createActionsCacheAdapter(),
@@ -57,15 +114,52 @@ export function trivyProvider(
           },
         ),
       )
-      if (db.stale && opts.requireFreshDb) {
+      if (prepared.stale && opts.requireFreshDb) {
         throw new TrivyDbError(
           'download-failed',
-          `The Trivy DB could not be refreshed and only an older cached one (${db.restoredFrom}) is available; a rescan does not judge shipped images with it (a finding missing from the old DB would close its issue). Run again later, or set \`db-repository\` to a mirror you can reach.`,
+          `The Trivy DB could not be refreshed and only an older cached one (${prepared.restoredFrom}) is available; a rescan does not judge shipped images with it (a finding missing from the old DB would close its issue). Run again later, or set \`db-repository\` to a mirror you can reach.`,
         )
       }
-      if (db.dbAgeHours !== undefined) core.info(`Vulnerability DB built ${db.dbAgeHours} h ago`)
-      return { path: installed.path, skipDbUpdate: db.ready, cacheDir: db.cacheDir, login }
+      // What Trivy itself reports about the DB the scans will open.
+      const info = await localVersionInfo(installed.path, prepared.cacheDir, execaExec)
+      const db = checkDbAge(info.vulnerabilityDb, maxAge, new Date(), 'local')
+      core.info(`Vulnerability DB built ${db.ageHours} h ago (max-db-age ${s.maxDbAge})`)
+      return {
+        path: installed.path,
+        skipDbUpdate: prepared.ready,
+        cacheDir: prepared.cacheDir,
+        login,
+        javaDb,
+        db,
+      }
     })()
     return handle
+  }
+}
+
+/** The Java DB through the same mirrors policy and cache as the vulnerability DB, at most once. */
+function javaDbGate(
+  trivyPath: string,
+  cacheDir: string,
+  useCache: boolean,
+  { createActionsCacheAdapter, prepareTrivyDb }: typeof import('../../scanners/trivy/db.js'),
+  execaExec: typeof import('../../scanners/trivy/install.js').execaExec,
+): JavaDbGate {
+  let ready: Promise<void> | undefined
+  return {
+    ensure() {
+      ready ??= core.group('Prepare the Java DB', async () => {
+        await prepareTrivyDb(
+          { kind: 'java', trivyPath, cacheDir, useCache },
+          {
+            cache: createActionsCacheAdapter(),
+            exec: execaExec,
+            logger: actionLogger,
+            now: new Date(),
+          },
+        )
+      })
+      return ready
+    },
   }
 }

@@ -46,7 +46,7 @@ export async function actionRescan(settings: Extract<Settings, { mode: 'rescan' 
   const url = runUrl()
   const { result, reports } = await runRescanMode(s, {
     logger: actionLogger,
-    trivy: trivyProvider({ requireFreshDb: true }),
+    trivy: trivyProvider(undefined, { requireFreshDb: true }),
     registryClient,
     outputDir,
     secrets: [token, password].filter(Boolean),

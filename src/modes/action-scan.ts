@@ -44,7 +44,7 @@ export async function actionScan(
   )
   const result = await runScan(scan, {
     logger: actionLogger,
-    trivy: trivyProvider(),
+    trivy: trivyProvider(scan),
     registryClient,
     outputDir,
     sarifPath: scan.sarif.value ?? join(outputDir, 'shipgate.sarif'),

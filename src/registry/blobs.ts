@@ -29,6 +29,25 @@ export async function getBlob(
     stream: true,
   })
   if (!res.body) throw new RegistryError('invalid-response', `${what}: the registry sent no body.`)
+  return verifyingStream(
+    Readable.fromWeb(res.body as WebReadableStream<Uint8Array>),
+    digest,
+    opts.size,
+    what,
+  )
+}
+
+/**
+ * `source` passed through a sha256: the stream errors with a `digest-mismatch` RegistryError
+ * at its end when the bytes do not match `digest` (or `size`). Readers act on the content
+ * only once the stream ended cleanly.
+ */
+export function verifyingStream(
+  source: Readable,
+  digest: string,
+  size: number | undefined,
+  what: string,
+): Readable {
   const hash = createHash('sha256')
   let seen = 0
   const verify = new Transform({
@@ -39,11 +58,11 @@ export async function getBlob(
     },
     flush(done) {
       const got = `sha256:${hash.digest('hex')}`
-      if (got !== digest || (opts.size !== undefined && seen !== opts.size)) {
+      if (got !== digest || (size !== undefined && seen !== size)) {
         done(
           new RegistryError(
             'digest-mismatch',
-            `${what}: received ${seen} bytes with digest ${got}, expected ${digest}${opts.size !== undefined ? ` (${opts.size} bytes)` : ''}. The download was corrupted or tampered with.`,
+            `${what}: received ${seen} bytes with digest ${got}, expected ${digest}${size !== undefined ? ` (${size} bytes)` : ''}. The download was corrupted or tampered with.`,
           ),
         )
         return
@@ -51,29 +70,40 @@ export async function getBlob(
       done()
     },
   })
-  const source = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>)
   source.on('error', (error) => verify.destroy(error))
   return source.pipe(verify)
 }
 
 /** A whole blob in memory (configs, small artifacts), digest-checked; refuses more than `maxBytes`. */
-export async function getBlobBytes(
+export function getBlobBytes(
   t: RegistryTransport,
   repo: RepositoryRef,
   digest: string,
   opts: { maxBytes?: number } = {},
 ): Promise<Buffer> {
-  const max = opts.maxBytes ?? 64 * 1024 * 1024
-  const stream = await getBlob(t, repo, digest)
+  return readBounded(
+    () => getBlob(t, repo, digest),
+    `download blob ${digest} of ${formatRepository(repo)}`,
+    opts.maxBytes,
+  )
+}
+
+/** Reads a (verifying) blob stream whole, refusing more than `maxBytes` (default 64 MiB). */
+export async function readBounded(
+  open: () => Promise<Readable>,
+  what: string,
+  maxBytes = 64 * 1024 * 1024,
+): Promise<Buffer> {
+  const stream = await open()
   const chunks: Buffer[] = []
   let total = 0
   for await (const chunk of stream) {
     total += (chunk as Buffer).length
-    if (total > max) {
+    if (total > maxBytes) {
       stream.destroy()
       throw new RegistryError(
         'too-large',
-        `download blob ${digest} of ${formatRepository(repo)}: larger than ${max} bytes, refusing to buffer it.`,
+        `${what}: larger than ${maxBytes} bytes, refusing to buffer it.`,
       )
     }
     chunks.push(chunk as Buffer)

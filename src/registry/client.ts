@@ -12,6 +12,7 @@
 import type { Readable } from 'node:stream'
 import type { Logger } from '../logger.js'
 import { RegistryAuth } from './auth.js'
+import type { BlobCache } from './blob-cache.js'
 import * as blobs from './blobs.js'
 import type { CredentialProvider } from './credentials.js'
 import { RegistryTransport } from './http.js'
@@ -19,10 +20,11 @@ import type { FetchedManifest, ResolvedImage } from './manifests.js'
 import * as manifests from './manifests.js'
 import type { Descriptor, Platform } from './media-types.js'
 import { MANIFEST_ACCEPT } from './media-types.js'
-import type { ImageReference, RepositoryRef } from './reference.js'
+import { formatRepository, type ImageReference, type RepositoryRef } from './reference.js'
 import * as uploads from './uploads.js'
 
 export { parseChallenge } from './auth.js'
+export { BlobCache, type BlobCacheOptions, DEFAULT_BLOB_CACHE_BYTES } from './blob-cache.js'
 export { sha256 } from './blobs.js'
 export { parseRetryAfter } from './http.js'
 export type { FetchedManifest, ResolvedImage } from './manifests.js'
@@ -51,9 +53,23 @@ export interface RegistryClientOptions {
 
 export class RegistryClient {
   private readonly transport: RegistryTransport
+  private readonly blobCache: BlobCache | undefined
 
-  constructor(opts: RegistryClientOptions = {}, transport?: RegistryTransport) {
+  constructor(
+    opts: RegistryClientOptions = {},
+    transport?: RegistryTransport,
+    blobCache?: BlobCache,
+  ) {
     this.transport = transport ?? new RegistryTransport(opts, new RegistryAuth(opts.credentials))
+    this.blobCache = blobCache
+  }
+
+  /**
+   * The same client whose blob reads go through `cache`: a blob another image of the job
+   * already read (same digest, bytes verified) comes from disk instead of the registry.
+   */
+  withBlobCache(cache: BlobCache): RegistryClient {
+    return new RegistryClient({}, this.transport, cache)
   }
 
   /**
@@ -64,7 +80,7 @@ export class RegistryClient {
    * every few seconds cannot hold a job.
    */
   withSignal(signal: AbortSignal): RegistryClient {
-    return new RegistryClient({}, this.transport.withSignal(signal))
+    return new RegistryClient({}, this.transport.withSignal(signal), this.blobCache)
   }
 
   /**
@@ -101,7 +117,9 @@ export class RegistryClient {
    * `digest-mismatch` RegistryError at the end if they do not match `digest` (or `size`).
    */
   getBlob(repo: RepositoryRef, digest: string, opts: { size?: number } = {}): Promise<Readable> {
-    return blobs.getBlob(this.transport, repo, digest, opts)
+    const download = () => blobs.getBlob(this.transport, repo, digest, opts)
+    if (!this.blobCache) return download()
+    return this.blobCache.open(digest, opts.size, download, this.transport.signal)
   }
 
   /** A whole blob in memory (configs, small artifacts), digest-checked; refuses more than `maxBytes`. */
@@ -110,7 +128,11 @@ export class RegistryClient {
     digest: string,
     opts: { maxBytes?: number } = {},
   ): Promise<Buffer> {
-    return blobs.getBlobBytes(this.transport, repo, digest, opts)
+    return blobs.readBounded(
+      () => this.getBlob(repo, digest),
+      `download blob ${digest} of ${formatRepository(repo)}`,
+      opts.maxBytes,
+    )
   }
 
   /** Whether the repository already has a blob. */

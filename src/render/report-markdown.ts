@@ -417,6 +417,11 @@ class RenderContext {
     const { report } = this
     const parts = [`${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}`]
     if (report.createdAt) parts.push(escapeMarkdown(report.createdAt))
+    const db = report.vulnerabilityDb
+    if (db)
+      parts.push(
+        `vulnerability DB ${Number(db.ageHours)} h old (max-db-age ${Number(db.maxAgeHours)} h)`,
+      )
     const summary = safeUrl(this.opts.summaryUrl)
     if (summary) parts.push(link('job summary', summary))
     const line = `<sub>${parts.join(' · ')}</sub>`

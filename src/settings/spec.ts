@@ -11,6 +11,12 @@ import {
   parseBaseImagePolicy,
   parseSize,
 } from '../../scanners/base-image/policy.js'
+import { DEFAULT_MAX_DB_AGE, parseMaxDbAge } from '../../scanners/trivy/db-age.js'
+import {
+  DEFAULT_TOKEN_HEADER,
+  parseTokenHeader,
+  parseTrivyServer,
+} from '../../scanners/trivy/server.js'
 import { type BaselineSource, classifyBaseline } from '../baseline.js'
 import {
   parseBoolean,
@@ -67,6 +73,7 @@ export type BaseImageMode = (typeof BASE_IMAGE_MODES)[number]
 /** Largest size worth writing down: past 1 TB no registry serves the image anyway. */
 const MAX_IMAGE_SIZE = 1e12
 
+export const JAVA_DB_MODES = ['auto', 'always'] as const
 export const COMMENT_WHEN = ['auto', 'always', 'never'] as const
 export const COMMENT_MODES = ['update', 'recreate'] as const
 export const COMMENT_PER = ['job', 'image'] as const
@@ -184,6 +191,30 @@ export const SCAN_SPEC = {
     default: undefined,
   }),
   dockerfile: spec({ key: 'dockerfile', flag: '--dockerfile', parse: text, default: undefined }),
+  // Issue 13, scale. Action only for now (the CLI scans with the DB of the trivy it finds).
+  // The token is not a setting: it is read and masked where it is used (action/trivy.ts),
+  // so it never reaches the settings record in the report.
+  trivyServer: spec({
+    key: 'trivy-server',
+    parse: (raw, o) => parseTrivyServer(raw, o),
+    default: undefined as string | undefined,
+  }),
+  trivyServerTokenHeader: spec({
+    key: 'trivy-server-token-header',
+    parse: (raw, o) => parseTokenHeader(raw, o),
+    default: DEFAULT_TOKEN_HEADER,
+  }),
+  maxDbAge: spec({
+    key: 'max-db-age',
+    policy: true,
+    parse: (raw, o) => parseMaxDbAge(raw, o),
+    default: DEFAULT_MAX_DB_AGE,
+  }),
+  javaDb: spec({
+    key: 'java-db',
+    parse: (raw, o) => parseOneOf(raw, o, JAVA_DB_MODES),
+    default: 'auto' as (typeof JAVA_DB_MODES)[number],
+  }),
 }
 
 /** Settings only the action has: the pull-request comment. */

@@ -276,3 +276,24 @@ describe('dbCacheKey', () => {
     expect(dbCacheKey(new Date('2026-10-05T00:00:00Z'))).toBe('shipgate-trivy-db-2026-10-05')
   })
 })
+
+describe('prepareTrivyDb for the Java DB', () => {
+  it('uses --download-java-db-only, the Java DB mirrors and its own cache key', async () => {
+    const script = dbTrivyScript(1, RATE_LIMIT_LINE).replace(/\$cache\/db/g, '$cache/java-db')
+    const trivyPath = await writeExecutable(binDir, 'trivy', script)
+    const { deps: d } = deps()
+    const state = await prepareTrivyDb({ kind: 'java', trivyPath, cacheDir }, d)
+    expect(state).toMatchObject({ ready: true, downloaded: true, attempts: 2 })
+    expect(existsSync(path.join(cacheDir, 'java-db', 'metadata.json'))).toBe(true)
+    const args = await argv(2)
+    expect(args.slice(0, 2)).toEqual(['image', '--download-java-db-only'])
+    expect(args).not.toContain('--download-db-only')
+    expect(args.flatMap((a, i) => (a === '--java-db-repository' ? [args[i + 1]] : []))).toEqual([
+      'mirror.gcr.io/aquasec/trivy-java-db:1',
+      'public.ecr.aws/aquasecurity/trivy-java-db:1',
+      'ghcr.io/aquasecurity/trivy-java-db:1',
+    ])
+    expect(cache.saved).toEqual([dbCacheKey(NOW, 'java')])
+    expect(dbCacheKey(NOW, 'java')).toBe('shipgate-trivy-java-db-2026-10-04')
+  })
+})
