@@ -13,10 +13,10 @@ import {
 } from "./chunk-U2SVOVXK.js";
 import "./chunk-MVZUTTJC.js";
 import "./chunk-RGYMOTV5.js";
-import "./chunk-J3ABBXKE.js";
 import "./chunk-DJPEWNDP.js";
 import "./chunk-26MSMV7L.js";
 import "./chunk-NHCIBC2M.js";
+import "./chunk-J3ABBXKE.js";
 import "./chunk-RCMRYTCI.js";
 export {
   TRIVY_CHECKSUM_INPUT,

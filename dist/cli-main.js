@@ -3,7 +3,11 @@ import {
   commentKeys,
   commentMarker,
   runScan
-} from "./chunk-PKH3N4PC.js";
+} from "./chunk-A7CFE7RL.js";
+import {
+  runVerify
+} from "./chunk-IMCWTRMN.js";
+import "./chunk-UISDL5TY.js";
 import {
   registryStore
 } from "./chunk-CW4JDSVR.js";
@@ -11,10 +15,10 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-VHX6WQKS.js";
+} from "./chunk-GLCGKM3I.js";
 import {
   durationMs
-} from "./chunk-WXO3BXWQ.js";
+} from "./chunk-XKVBXLJL.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -22,22 +26,20 @@ import "./chunk-NH6GCSGK.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-IBRWMM7P.js";
-import "./chunk-3RFTU5OV.js";
+} from "./chunk-OGVAE4HK.js";
+import "./chunk-PY2HGGRG.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
+  describeUpgrade,
   distinguishers,
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-DEBKL4XD.js";
+} from "./chunk-BOUC6CB2.js";
 import "./chunk-FO5RTDMZ.js";
 import "./chunk-7AGIVWMB.js";
-import {
-  runVerify
-} from "./chunk-WCXPWMDG.js";
-import "./chunk-UISDL5TY.js";
+import "./chunk-ORATXR2O.js";
 import "./chunk-UQRZPHBM.js";
 import {
   RegistryClient,
@@ -49,32 +51,34 @@ import {
   parseTimeout,
   registryLogin,
   safeJson
-} from "./chunk-YHDFJFEC.js";
+} from "./chunk-4E2GKEE5.js";
 import "./chunk-VWEMVBYN.js";
 import {
   SEVERITIES
 } from "./chunk-4OFWHUN5.js";
-import "./chunk-IGSCHU7H.js";
-import "./chunk-LOGCBGSA.js";
 import {
   inspectImage,
   inspectJson,
   inspectTable
-} from "./chunk-KU6XXFOL.js";
+} from "./chunk-PYGEGSSJ.js";
 import "./chunk-CMTG423X.js";
 import "./chunk-R65IZGEY.js";
 import "./chunk-ATNDHUHJ.js";
 import "./chunk-C53L4KMX.js";
+import "./chunk-4VIEURWX.js";
+import "./chunk-NCQ57ZEO.js";
+import "./chunk-IGSCHU7H.js";
+import "./chunk-LOGCBGSA.js";
 import "./chunk-G33XFFVP.js";
 import "./chunk-U2SVOVXK.js";
 import "./chunk-MVZUTTJC.js";
 import {
   execa
 } from "./chunk-RGYMOTV5.js";
-import "./chunk-J3ABBXKE.js";
 import "./chunk-DJPEWNDP.js";
 import "./chunk-26MSMV7L.js";
 import "./chunk-NHCIBC2M.js";
+import "./chunk-J3ABBXKE.js";
 import {
   __commonJS,
   __require,
@@ -3588,6 +3592,14 @@ function renderTable(report, opts = {}) {
       const which = c.source.kind === "image" ? `image ${clean(c.source.image, 200)} (digest ${c.source.digest ?? "not reported by Trivy"})` : `report ${clean(c.source.path, 200)} (sha256 ${c.source.sha256})`;
       out.push(`compared with ${which}: ${c.introduced.length} introduced, ${c.fixed.length} fixed`);
     }
+    const plan = image.fixFirst;
+    if (plan?.upgrades.length) {
+      out.push("", "fix first:");
+      for (const u of plan.upgrades.slice(0, 5)) out.push(`  ${clean(describeUpgrade(u), 300)}`);
+      if (plan.upgrades.length > 5)
+        out.push(`  \u2026 and ${plan.upgrades.length - 5} more upgrades (use --format json for all)`);
+    }
+    if (plan?.noFixTotal) out.push(`no fix available yet: ${plan.noFixTotal} finding(s)`);
     const active = image.findings.filter((f) => !f.ignored);
     const apart = distinguishers(
       active.map((f) => f.finding),
