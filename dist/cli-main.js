@@ -3,10 +3,10 @@ import {
   commentKeys,
   commentMarker,
   runScan
-} from "./chunk-A7CFE7RL.js";
+} from "./chunk-TUPZBTV7.js";
 import {
   runVerify
-} from "./chunk-IMCWTRMN.js";
+} from "./chunk-BUBIN3N3.js";
 import "./chunk-UISDL5TY.js";
 import {
   registryStore
@@ -15,10 +15,10 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-GLCGKM3I.js";
+} from "./chunk-3JL6I6WN.js";
 import {
   durationMs
-} from "./chunk-XKVBXLJL.js";
+} from "./chunk-CTPGUE4U.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -26,8 +26,8 @@ import "./chunk-NH6GCSGK.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-OGVAE4HK.js";
-import "./chunk-PY2HGGRG.js";
+} from "./chunk-ZA2UZCCT.js";
+import "./chunk-CKUJZL7I.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
@@ -36,10 +36,10 @@ import {
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-BOUC6CB2.js";
+} from "./chunk-XVQOM6IT.js";
 import "./chunk-FO5RTDMZ.js";
 import "./chunk-7AGIVWMB.js";
-import "./chunk-ORATXR2O.js";
+import "./chunk-OLIOWATW.js";
 import "./chunk-UQRZPHBM.js";
 import {
   RegistryClient,

@@ -199,6 +199,11 @@ export function compareKey(
               : 'loosens'
       return { key, direction, detail }
     }
+    case 'rescan': {
+      // Watching fewer shipped images is looser; watching more is stricter.
+      const images = (v: unknown) => (v as { images?: string[] } | undefined)?.images ?? []
+      return { key, direction: compareSets(images(from), images(to), true), detail }
+    }
     default:
       // Signer identity and comment options: any change is a change, not a tightening.
       return { key, direction: from === to ? 'same' : 'changes', detail }

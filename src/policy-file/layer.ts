@@ -28,8 +28,11 @@ function rawOf(value: unknown): string {
   return Array.isArray(value) ? value.map(String).join('\n') : String(value)
 }
 
+/** The layer key `rescan.images` fills: RESCAN_SPEC's watch list (src/settings/spec.ts). */
+export const RESCAN_IMAGES_KEY = 'rescan.images'
+
 /** Keys the policy file handles itself rather than through an input's parser. */
-const OWN = new Set(['exceptions', 'vex', 'warn-expiry-days'])
+const OWN = new Set(['exceptions', 'vex', 'warn-expiry-days', 'rescan'])
 
 export function policyLayer(policy: LoadedPolicy): PolicyLayerData {
   const values: Record<string, PolicyLayerValue> = {}
@@ -45,6 +48,17 @@ export function policyLayer(policy: LoadedPolicy): PolicyLayerData {
       file: origin?.file ?? policy.source.file,
       line: origin?.line,
       locked,
+    }
+  }
+  // `rescan.images` is the watch list `mode: rescan` takes when `image` is empty (issue 12).
+  const rescan = policy.values.rescan as { images?: string[] } | undefined
+  if (rescan?.images?.length || policy.locks.has('rescan')) {
+    const origin = policy.origins.get('rescan') ?? policy.locks.get('rescan')
+    values[RESCAN_IMAGES_KEY] = {
+      raw: (rescan?.images ?? []).join('\n'),
+      file: origin?.file ?? policy.source.file,
+      line: origin?.line,
+      locked: policy.locks.has('rescan'),
     }
   }
   const rules = toIgnoreRules([...policy.exceptions.active, ...policy.exceptions.expired])

@@ -34,6 +34,7 @@ const HINTS: Partial<Record<PolicyKey, string>> = {
   forbid: 'more forbidden properties',
   'max-image-size': 'a smaller size',
   'rescan-fail': 'a stricter mode (never → new → any)',
+  rescan: 'more watched images (every locked one still listed)',
 }
 
 function where(place: Place): string {

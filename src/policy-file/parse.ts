@@ -152,6 +152,9 @@ export function parsePolicy(text: string, file: string): ParsedPolicy {
     if (!(POLICY_KEY_NAMES as readonly string[]).includes(key)) continue
     if (!value || typeof value !== 'object' || Array.isArray(value)) continue
     const entry = value as Record<string, unknown>
+    // `rescan` is a mapping of its own (`rescan: { images: […] }`): a lock wrapper is the only
+    // mapping with a `value` key, so anything else is the value itself, checked by the schema.
+    if (key === 'rescan' && !('value' in entry)) continue
     const extra = Object.keys(entry).find((k) => k !== 'value' && k !== 'locked')
     if (!('value' in entry) || extra !== undefined)
       fail(

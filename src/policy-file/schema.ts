@@ -33,6 +33,7 @@ export const POLICY_KEY_NAMES = [
   'comment-mode',
   'comment-per',
   'rescan-fail',
+  'rescan',
 ] as const
 export type PolicyKey = (typeof POLICY_KEY_NAMES)[number]
 
@@ -162,6 +163,17 @@ const FIELDS = {
     description:
       'mode: rescan: any (default) fails while any watched image fails the policy; new only for findings new since the last rescan; never.',
   }),
+  rescan: z
+    .object({
+      images: z
+        .array(nonBlank('rescan.images'))
+        .min(1)
+        .meta({
+          description: 'Images to watch, by tag or digest (used when `image` is not given).',
+        }),
+    })
+    .strict()
+    .meta({ description: 'mode: rescan: what to watch after it ships.' }),
 } satisfies Record<PolicyKey, z.ZodType>
 
 const header = {

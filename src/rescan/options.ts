@@ -23,7 +23,7 @@ export function parseWatchedImages(images: string[], label: Label = 'image'): st
   if (!images.length) {
     throw new InputError(
       label,
-      'nothing to watch: `mode: rescan` needs the images you shipped, one per line, by tag (ghcr.io/acme/api:1.2, resolved to its digest on every run) or by digest (ghcr.io/acme/api@sha256:…).',
+      "nothing to watch: `mode: rescan` needs the images you shipped, one per line, by tag (ghcr.io/acme/api:1.2, resolved to its digest on every run) or by digest (ghcr.io/acme/api@sha256:…), in `image` or in the policy file's `rescan.images`.",
     )
   }
   for (const image of images) {

@@ -101,13 +101,14 @@ function resolveOne<T>(spec: SettingSpec<T>, ctx: Context): Setting<T> {
   const { source, policy } = ctx
   const origin = source.originOf(spec)
   const given = origin ? source.read(spec) : undefined
-  const fromFile = spec.policy ? policy?.values[spec.key] : undefined
+  const policyKey = spec.policyKey ?? spec.key
+  const fromFile = spec.policy ? policy?.values[policyKey] : undefined
   if (policy && fromFile && (fromFile.locked || !given)) {
     const file = fromFile.file ?? policy.file
-    const at: Origin = { kind: 'policy', file, key: spec.key, line: fromFile.line }
+    const at: Origin = { kind: 'policy', file, key: policyKey, line: fromFile.line }
     if (fromFile.locked && given && origin) {
       ctx.notes.push(
-        `${file} locks \`${spec.key}\`, so the value given to \`${originName(origin)}\` is not used.`,
+        `${file} locks \`${policyKey}\`, so the value given to \`${originName(origin)}\` is not used.`,
       )
     }
     return { value: spec.parse(fromFile.raw, at), origin: at }

@@ -43,6 +43,8 @@ export interface SettingSpec<T> {
   flag?: string
   /** A policy file may set it (issue 12): action.yml must then have an empty default. */
   policy?: boolean
+  /** The policy file's name for it when not `key` (`rescan.images` for the rescan watch list). */
+  policyKey?: string
   /** Pure: the raw text as typed, where it came from (for the error) → the value. */
   parse: (raw: string, origin: Origin) => T
   default: T
@@ -306,7 +308,15 @@ export const VERIFY_SPEC = {
  * same policy keys as a scan, and what fails the step. No build, no signing, no comment.
  */
 export const RESCAN_SPEC = {
-  images: SCAN_SPEC.images,
+  // The `image` input or IMAGE arguments, else the policy file's `rescan.images`.
+  images: spec({
+    key: 'image',
+    flag: 'IMAGE',
+    policy: true,
+    policyKey: 'rescan.images',
+    parse: parseImages,
+    default: [] as string[],
+  }),
   failOn: SCAN_SPEC.failOn,
   ignoreUnfixed: SCAN_SPEC.ignoreUnfixed,
   ignoreFile: SCAN_SPEC.ignoreFile,

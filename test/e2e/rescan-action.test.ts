@@ -310,6 +310,30 @@ describe('shipgate rescan through dist/cli.js', () => {
     expect(pass.exitCode, pass.stderr).toBe(0)
   }, 120_000)
 
+  it("the policy file's rescan.images is the watch list when no image is given", async () => {
+    const api = await push('rescan-e2e/api-policy', '1', 'api policy')
+    const trivy = standIn({ [api.scanRef]: trivyReport(api.scanRef, [v('CVE-2026-0009')]) })
+    const dir = mkdtempSync(join(tmpdir(), 'rescan-watch-'))
+    const file = join(dir, 'shipgate.yml')
+    writeFileSync(file, `version: 1\nrescan:\n  images:\n    - ${api.tag}\n`)
+    const r = await runCli(
+      ['rescan', '--format', 'json', '--trivy', STAND_IN, '--policy', file],
+      trivy.env,
+    )
+    expect(r.exitCode, r.stderr).toBe(1)
+    const out = JSON.parse(r.stdout) as RescanResult & {
+      settings: { values: Record<string, { value: unknown; from: string }> }
+    }
+    expect(out.images).toEqual([
+      expect.objectContaining({ image: api.tag, digest: api.digest, via: 'tag', verdict: 'fail' }),
+    ])
+    expect(out.settings.values.image?.from).toMatch(/shipgate\.yml:\d+$/)
+    // Arguments still win over the file; with neither, the error names both places.
+    const none = await runCli(['rescan', '--format', 'json', '--trivy', STAND_IN], trivy.env)
+    expect(none.exitCode).toBe(2)
+    expect(none.stderr).toMatch(/nothing to watch.*rescan\.images/)
+  }, 120_000)
+
   it('a flag error names the flag', async () => {
     const r = await runCli(['rescan', 'ghcr.io/acme/api:1', '--rescan-fail', 'x'])
     expect(r.exitCode).toBe(2)

@@ -236,3 +236,16 @@ describe('locked keys: a repository file may tighten, never loosen', () => {
     })
   })
 })
+
+describe('rescan: a locked watch list', () => {
+  it('watching fewer images loosens, more tightens', async () => {
+    const { compareKey } = await import('../../src/policy-file/compare.js')
+    const images = ['ghcr.io/acme/api:1', 'ghcr.io/acme/web:1']
+    const watch = (list: string[]) => ({ rescan: { images: list } })
+    const fewer = compareKey('rescan', watch(images), watch(['ghcr.io/acme/api:1']))
+    expect(fewer.direction).toBe('loosens')
+    const more = compareKey('rescan', watch(images), watch([...images, 'ghcr.io/acme/db:1']))
+    expect(more.direction).toBe('tightens')
+    expect(compareKey('rescan', watch(images), watch([...images])).direction).toBe('same')
+  })
+})

@@ -234,3 +234,16 @@ describe('parsePolicy', () => {
     ).toBe('exceptions.0.id')
   })
 })
+
+describe('rescan.images (issue 12: the watch list in the policy)', () => {
+  it('is a non-empty list of images under rescan, and nothing else goes there', () => {
+    const ok = parsePolicy('version: 1\nrescan:\n  images: [ghcr.io/acme/api:1]\n', 'p.yml')
+    expect(ok.values.rescan).toEqual({ images: ['ghcr.io/acme/api:1'] })
+    expect(() => parsePolicy('version: 1\nrescan:\n  images: []\n', 'p.yml')).toThrow(
+      /p\.yml:3 `rescan\.images`/,
+    )
+    expect(() =>
+      parsePolicy('version: 1\nrescan:\n  images: [a:1]\n  imgs: [b:1]\n', 'p.yml'),
+    ).toThrow(/p\.yml:\d+ `rescan/)
+  })
+})
