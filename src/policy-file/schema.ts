@@ -165,12 +165,9 @@ const FIELDS = {
   }),
   rescan: z
     .object({
-      images: z
-        .array(nonBlank('rescan.images'))
-        .min(1)
-        .meta({
-          description: 'Images to watch, by tag or digest (used when `image` is not given).',
-        }),
+      images: z.array(nonBlank('rescan.images')).min(1).meta({
+        description: 'Images to watch, by tag or digest (used when `image` is not given).',
+      }),
     })
     .strict()
     .meta({ description: 'mode: rescan: what to watch after it ships.' }),

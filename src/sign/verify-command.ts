@@ -8,12 +8,7 @@ import type { IdentityMatcher } from './bundle-verify.js'
 import type { OciStore } from './oci-store.js'
 import { loadTrustedRoot, type TrustedRoot } from './trust-root.js'
 import { parseDuration } from './verdict.js'
-import {
-  renderVerifyResult,
-  type VerifyResult,
-  verifyExitCode,
-  verifyImage,
-} from './verify.js'
+import { renderVerifyResult, type VerifyResult, verifyExitCode, verifyImage } from './verify.js'
 import { parseRequire, VerifyUsageError } from './verify-options.js'
 
 export interface VerifyCommandOptions {

@@ -1,8 +1,8 @@
-import { TrivyInstallError } from '../../scanners/trivy/install.js'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { TrivyInstallError } from '../../scanners/trivy/install.js'
 import { classifyBaseline } from '../../src/baseline.js'
 import { recordingLogger } from '../../src/logger.js'
 import { type PipelineDeps, runPipeline, type ScanRequest } from '../../src/pipeline.js'
@@ -202,7 +202,11 @@ describe('runPipeline from an existing report (no Trivy run)', () => {
   })
 
   it('a tampered Trivy download is never a warning, even when only the conversions need it', async () => {
-    for (const code of ['checksum-mismatch', 'signature-identity', 'compromised-version'] as const) {
+    for (const code of [
+      'checksum-mismatch',
+      'signature-identity',
+      'compromised-version',
+    ] as const) {
       const d = {
         ...deps(),
         trivy: async () => {

@@ -276,8 +276,8 @@ describe('per-image reports (a comment per image)', () => {
       verdict: 'fail',
       reason: 'Blocked: base image: x:1: the image has a shell (sh)',
     })
-    // biome-ignore lint/suspicious/noExplicitAny: only the fields finalVerdict reads
     expect(
+      // biome-ignore lint/suspicious/noExplicitAny: only the fields finalVerdict reads
       finalVerdict({ verdict: 'pass', reason: 'Passed' }, [image as any], ['Trivy crashed']).reason,
     ).toBe('Incomplete: 1 error stopped the scan (Trivy crashed)')
   })
