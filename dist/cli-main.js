@@ -3,7 +3,7 @@ import {
   commentKeys,
   commentMarker,
   runScan
-} from "./chunk-TUPZBTV7.js";
+} from "./chunk-UO6V6DOY.js";
 import {
   runVerify
 } from "./chunk-BUBIN3N3.js";
@@ -15,10 +15,10 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-3JL6I6WN.js";
+} from "./chunk-2TRGTK5V.js";
 import {
   durationMs
-} from "./chunk-CTPGUE4U.js";
+} from "./chunk-73WYF3T6.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -26,8 +26,7 @@ import "./chunk-NH6GCSGK.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-ZA2UZCCT.js";
-import "./chunk-CKUJZL7I.js";
+} from "./chunk-CTG6MJBH.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
@@ -36,7 +35,7 @@ import {
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-XVQOM6IT.js";
+} from "./chunk-QDGZGAZ2.js";
 import "./chunk-FO5RTDMZ.js";
 import "./chunk-7AGIVWMB.js";
 import "./chunk-OLIOWATW.js";

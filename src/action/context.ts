@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 /** What every part of the action shell shares: inputs, the log, links, registry access. */
 import * as core from '@actions/core'
 import { escapeLog } from '../github/workflow-commands.js'
@@ -65,4 +67,9 @@ export function runUrl(): string | undefined {
   if (!server || !repo || !run) return undefined
   const attempt = process.env.GITHUB_RUN_ATTEMPT
   return `${server}/${repo}/actions/runs/${run}${attempt ? `/attempts/${attempt}` : ''}`
+}
+
+/** Where the job keeps Trivy's DB: prepared by action/trivy.ts, read for the gate verdict. */
+export function trivyCacheDir(): string {
+  return join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-trivy-cache')
 }

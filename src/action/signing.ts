@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as github from '@actions/github'
 import { readDbMetadata } from '../../scanners/trivy/db.js'
@@ -6,7 +5,7 @@ import { forkPullRequest, forkSkipReason } from '../sign/fork.js'
 import { githubIdentity } from '../sign/github-identity.js'
 import { readSigningSettings, type SigningSettings } from '../sign/settings.js'
 import type { VulnerabilityDbInfo } from '../sign/verdict.js'
-import { getInput } from './context.js'
+import { getInput, trivyCacheDir } from './context.js'
 
 export function readSigning(): SigningSettings {
   const raw = Object.fromEntries(
@@ -57,9 +56,7 @@ export function readSigning(): SigningSettings {
  * src/action/trivy.ts prepares (same directory).
  */
 export async function vulnerabilityDbFromCache(): Promise<VulnerabilityDbInfo | undefined> {
-  const meta = await readDbMetadata(
-    join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-trivy-cache', 'db'),
-  )
+  const meta = await readDbMetadata(join(trivyCacheDir(), 'db'))
   if (!meta?.UpdatedAt) return undefined
   return { updatedAt: meta.UpdatedAt, ...(meta.NextUpdate ? { nextUpdate: meta.NextUpdate } : {}) }
 }

@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import * as core from '@actions/core'
 import { checkDbAge, localVersionInfo, maxDbAgeMs } from '../../scanners/trivy/db-age.js'
 import type { JavaDbGate } from '../../scanners/trivy/run.js'
@@ -13,7 +11,7 @@ import {
 import { parseBoolean } from '../inputs.js'
 import type { TrivyHandle } from '../pipeline.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
-import { actionLogger, actionRegistryLogin, getInput } from './context.js'
+import { actionLogger, actionRegistryLogin, getInput, trivyCacheDir } from './context.js'
 
 /** What the provider needs from the resolved settings (issue 13). */
 interface ScaleSettings {
@@ -82,7 +80,7 @@ export function trivyProvider(
       core.info(`Trivy ${installed.version} from ${installed.source}: ${installed.path}`)
       // Credentials go to Trivy per image, only for images on their own host (run.ts).
       const login = actionRegistryLogin()
-      const cacheDir = join(process.env.RUNNER_TEMP || tmpdir(), 'shipgate-trivy-cache')
+      const cacheDir = trivyCacheDir()
       // A report-only run needs no DB: `trivy convert` works offline.
       if (getInput('trivy-report'))
         return { path: installed.path, skipDbUpdate: false, cacheDir, login }

@@ -25,21 +25,10 @@ const RATE_LIMIT_RETRIES = 2
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60
 const REQUEST_TIMEOUT_MS = 30_000
 
-export interface OctokitCommenterOptions {
-  token: string
-  /** `GITHUB_API_URL`; defaults to https://api.github.com. */
-  apiUrl?: string
+export interface OctokitCommenterOptions extends ShipgateOctokitOptions {
   owner: string
   repo: string
   issueNumber: number
-  logger: Logger
-  userAgent?: string
-  /** Per request, including retries of that request. */
-  timeoutMs?: number
-  /** Tuning for tests: the retry plugin's options. */
-  retry?: { retries?: number; retryAfterBaseValue?: number }
-  /** Tuning for tests: the throttling plugin's options (Bottleneck groups, base values). */
-  throttle?: Partial<Omit<ThrottlingOptions, 'onRateLimit' | 'onSecondaryRateLimit'>>
 }
 
 interface RawUser {
@@ -55,7 +44,7 @@ interface RawComment {
   user?: RawUser | null
 }
 
-function toAuthor(user: RawUser | null | undefined): CommentAuthor | undefined {
+export function toAuthor(user: RawUser | null | undefined): CommentAuthor | undefined {
   return typeof user?.login === 'string' && user.login !== ''
     ? { login: user.login, type: user.type ?? 'User' }
     : undefined
@@ -66,13 +55,31 @@ function toComment(raw: RawComment): IssueComment {
   return { id: raw.id, body: raw.body ?? '', url: raw.html_url, ...(author ? { author } : {}) }
 }
 
-export function createOctokitCommenter(opts: OctokitCommenterOptions): PullRequestCommenter {
-  if (!opts.token) {
-    throw new Error(
-      'No GitHub token: set the `github-token` input (it defaults to the workflow token, github.token).',
-    )
-  }
+/** What every Shipgate GitHub client shares: the API, the token, the etiquette, the log. */
+export interface ShipgateOctokitOptions {
+  token: string
+  /** `GITHUB_API_URL`; defaults to https://api.github.com. */
+  apiUrl?: string
+  logger: Logger
+  userAgent?: string
+  /** Per request, including retries of that request. */
+  timeoutMs?: number
+  /** Tuning for tests: the retry plugin's options. */
+  retry?: { retries?: number; retryAfterBaseValue?: number }
+  /** Tuning for tests: the throttling plugin's options (Bottleneck groups, base values). */
+  throttle?: Partial<Omit<ThrottlingOptions, 'onRateLimit' | 'onSecondaryRateLimit'>>
+  /** Applied to every line Octokit logs (the rescan cuts tokens out of them). */
+  scrub?: (message: string) => string
+}
+
+/**
+ * Octokit with GitHub's client-side etiquette: retries for 5xx and network blips, the
+ * throttling plugin for primary and secondary rate limits (bounded waits and retries), and a
+ * timeout per attempt so a hung connection cannot hold the job.
+ */
+export function createShipgateOctokit(opts: ShipgateOctokitOptions) {
   const { logger } = opts
+  const scrub = opts.scrub ?? ((m: string) => m)
   const limitHandler =
     (kind: string) =>
     (
@@ -91,21 +98,19 @@ export function createOctokitCommenter(opts: OctokitCommenterOptions): PullReque
       logger.info(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s.`)
       return true
     }
-
   const timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS
-  // Every attempt (retries included) gets its own timeout, so a hung connection cannot hold the job.
   const timedFetch: typeof fetch = (url, init) =>
     fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) })
-  const octokit = new ShipgateOctokit({
+  return new ShipgateOctokit({
     request: { fetch: timedFetch },
     auth: opts.token,
     baseUrl: (opts.apiUrl || DEFAULT_API_URL).replace(/\/+$/, ''),
     userAgent: opts.userAgent ?? 'shipgate',
     log: {
-      debug: (m: string) => logger.debug(m),
-      info: (m: string) => logger.debug(m),
-      warn: (m: string) => logger.warning(m),
-      error: (m: string) => logger.warning(m),
+      debug: (m: string) => logger.debug(scrub(m)),
+      info: (m: string) => logger.debug(scrub(m)),
+      warn: (m: string) => logger.warning(scrub(m)),
+      error: (m: string) => logger.warning(scrub(m)),
     },
     retry: opts.retry,
     throttle: {
@@ -114,6 +119,15 @@ export function createOctokitCommenter(opts: OctokitCommenterOptions): PullReque
       onSecondaryRateLimit: limitHandler('secondary'),
     },
   })
+}
+
+export function createOctokitCommenter(opts: OctokitCommenterOptions): PullRequestCommenter {
+  if (!opts.token) {
+    throw new Error(
+      'No GitHub token: set the `github-token` input (it defaults to the workflow token, github.token).',
+    )
+  }
+  const octokit = createShipgateOctokit(opts)
   const params = { owner: opts.owner, repo: opts.repo }
 
   async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -182,7 +196,7 @@ export function createOctokitCommenter(opts: OctokitCommenterOptions): PullReque
         // An App installation token (GITHUB_TOKEN) has no user: "Resource not accessible by
         // integration". A rate limit or a rejected token is a real failure and propagates.
         if ((e.status === 403 && !/rate limit/i.test(e.message)) || e.status === 404) {
-          logger.debug(`GET /user answered ${e.status}: the token belongs to a GitHub App.`)
+          opts.logger.debug(`GET /user answered ${e.status}: the token belongs to a GitHub App.`)
           return undefined
         }
         throw e

@@ -4,20 +4,9 @@
  * network blips, the throttling plugin for primary and secondary rate limits (it honours
  * `retry-after` and spaces out writes that notify people), a timeout per attempt.
  */
-import { Octokit } from '@octokit/core'
-import { paginateRest } from '@octokit/plugin-paginate-rest'
-import { retry } from '@octokit/plugin-retry'
-import { type ThrottlingOptions, throttling } from '@octokit/plugin-throttling'
 import { type CommentAuthor, GitHubApiError } from '../github/commenter.js'
-import type { Logger } from '../logger.js'
+import { createShipgateOctokit, type ShipgateOctokitOptions, toAuthor } from '../github/octokit.js'
 import { redact } from './redact.js'
-
-const ShipgateOctokit = Octokit.plugin(paginateRest, retry, throttling)
-
-const DEFAULT_API_URL = 'https://api.github.com'
-const RATE_LIMIT_RETRIES = 2
-const MAX_RATE_LIMIT_WAIT_SECONDS = 60
-const REQUEST_TIMEOUT_MS = 30_000
 
 export interface RepoIssue {
   number: number
@@ -55,17 +44,9 @@ export interface IssuesApi {
   authenticatedUser(): Promise<CommentAuthor | undefined>
 }
 
-export interface IssuesApiOptions {
-  token: string
-  apiUrl?: string
+export interface IssuesApiOptions extends ShipgateOctokitOptions {
   owner: string
   repo: string
-  logger: Logger
-  timeoutMs?: number
-  /** Tuning for tests: the retry plugin's options. */
-  retry?: { retries?: number; retryAfterBaseValue?: number }
-  /** Tuning for tests: the throttling plugin's options. */
-  throttle?: Partial<Omit<ThrottlingOptions, 'onRateLimit' | 'onSecondaryRateLimit'>>
 }
 
 interface RawIssue {
@@ -77,12 +58,6 @@ interface RawIssue {
   created_at?: string
   user?: { login?: string; type?: string } | null
   pull_request?: unknown
-}
-
-function toAuthor(user: RawIssue['user']): CommentAuthor | undefined {
-  return typeof user?.login === 'string' && user.login !== ''
-    ? { login: user.login, type: user.type ?? 'User' }
-    : undefined
 }
 
 function toIssue(raw: RawIssue): RepoIssue {
@@ -104,46 +79,8 @@ export function createIssuesApi(opts: IssuesApiOptions): IssuesApi {
       'No GitHub token: set the `github-token` input (it defaults to the workflow token, github.token) and give the job `permissions: issues: write`.',
     )
   }
-  const { logger } = opts
-  const limitHandler =
-    (kind: string) =>
-    (
-      retryAfter: number,
-      options: { method?: string; url?: string },
-      _o: unknown,
-      count: number,
-    ) => {
-      const what = `${options.method ?? ''} ${options.url ?? ''}`.trim()
-      if (count >= RATE_LIMIT_RETRIES || retryAfter > MAX_RATE_LIMIT_WAIT_SECONDS) {
-        logger.warning(
-          `GitHub ${kind} rate limit on ${what}; not retrying (retry-after ${retryAfter}s).`,
-        )
-        return false
-      }
-      logger.info(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s.`)
-      return true
-    }
-  const timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS
-  const timedFetch: typeof fetch = (url, init) =>
-    fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) })
-  const octokit = new ShipgateOctokit({
-    request: { fetch: timedFetch },
-    auth: opts.token,
-    baseUrl: (opts.apiUrl || DEFAULT_API_URL).replace(/\/+$/, ''),
-    userAgent: 'shipgate',
-    log: {
-      debug: (m: string) => logger.debug(redact(m, [opts.token])),
-      info: (m: string) => logger.debug(redact(m, [opts.token])),
-      warn: (m: string) => logger.warning(redact(m, [opts.token])),
-      error: (m: string) => logger.warning(redact(m, [opts.token])),
-    },
-    retry: opts.retry,
-    throttle: {
-      ...opts.throttle,
-      onRateLimit: limitHandler('primary'),
-      onSecondaryRateLimit: limitHandler('secondary'),
-    },
-  })
+  // The pull-request comment's client, with tokens cut out of everything Octokit logs.
+  const octokit = createShipgateOctokit({ ...opts, scrub: (m) => redact(m, [opts.token]) })
   const params = { owner: opts.owner, repo: opts.repo }
 
   async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
