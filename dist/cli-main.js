@@ -1,13 +1,12 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   commentKeys,
-  commentMarker,
   runScan
-} from "./chunk-UO6V6DOY.js";
+} from "./chunk-CMHEWYCR.js";
 import {
   runVerify
-} from "./chunk-BUBIN3N3.js";
-import "./chunk-UISDL5TY.js";
+} from "./chunk-7GSMEW3M.js";
+import "./chunk-6UN2DBBC.js";
 import {
   registryStore
 } from "./chunk-CW4JDSVR.js";
@@ -15,10 +14,11 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-2TRGTK5V.js";
+} from "./chunk-PFLDZNQG.js";
 import {
+  commentMarker,
   durationMs
-} from "./chunk-73WYF3T6.js";
+} from "./chunk-2MCYHDQG.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -26,7 +26,7 @@ import "./chunk-NH6GCSGK.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-CTG6MJBH.js";
+} from "./chunk-GW6TBHIR.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
@@ -35,11 +35,11 @@ import {
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-QDGZGAZ2.js";
+} from "./chunk-MSSMXDAN.js";
 import "./chunk-FO5RTDMZ.js";
 import "./chunk-7AGIVWMB.js";
-import "./chunk-OLIOWATW.js";
-import "./chunk-UQRZPHBM.js";
+import "./chunk-DKBQHPBC.js";
+import "./chunk-WFOYVRMM.js";
 import {
   RegistryClient,
   defaultCredentials,

@@ -11,15 +11,19 @@ const SUFFIX = ' -->'
  * The key is percent-encoded (`-` too), so no key can close the HTML comment early or
  * make one key's marker a prefix of another's.
  */
+/** Percent-encoded, `-` too, so a key can never close the HTML comment it sits in. */
+export function encodeMarkerKey(key: string): string {
+  return encodeURIComponent(key).replace(
+    /[-!'()*~.]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+}
+
 export function commentMarker(key: string): string {
   const trimmed = key.trim()
   if (trimmed === '')
     throw new Error('The comment key is empty: pass the image reference or set `comment-key`.')
-  const encoded = encodeURIComponent(trimmed).replace(
-    /[-!'()*~.]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `${PREFIX}${encoded}${SUFFIX}`
+  return `${PREFIX}${encodeMarkerKey(trimmed)}${SUFFIX}`
 }
 
 /**

@@ -5,21 +5,11 @@
  */
 import { createHash } from 'node:crypto'
 import { parseSize } from '../../scanners/base-image/policy.js'
+import { canonicalJson } from '../canonical-json.js'
 import { POLICY_KEY_NAMES, type PolicyKey, type PolicyValues } from './schema.js'
 
 /** Lists whose order means nothing. */
 const SETS: PolicyKey[] = ['exceptions', 'vex', 'allowed-base-images', 'forbid']
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
 
 /** The effective policy in the file's shape (version 1, keys in schema order), normalised. */
 export function effectivePolicyDocument(

@@ -10,8 +10,10 @@
  * write access can edit the body, so anything unreadable counts as "no previous state"
  * (every finding is then reported as new: stricter, never looser).
  */
+
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { encodeMarkerKey } from '../github/marker.js'
 import type { Finding } from '../model.js'
 
 const KEY_PREFIX = '<!-- shipgate:rescan key='
@@ -22,22 +24,11 @@ const SUFFIX = ' -->'
 export function rescanMarker(key: string): string {
   const trimmed = key.trim()
   if (trimmed === '') throw new Error('The rescan key is empty: every watched image needs one.')
-  const encoded = encodeURIComponent(trimmed).replace(
-    /[-!'()*~.]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `${KEY_PREFIX}${encoded}${SUFFIX}`
+  return `${KEY_PREFIX}${encodeMarkerKey(trimmed)}${SUFFIX}`
 }
 
-/** Whether `marker` is the last non-blank line of `body`. */
-export function endsWithMarker(body: string, marker: string): boolean {
-  const lines = body.split(/\r\n|\r|\n/)
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = (lines[i] ?? '').trim()
-    if (line !== '') return line === marker
-  }
-  return false
-}
+/** Whether `marker` is the last non-blank line of `body`: the same rule as the sticky comment. */
+export { endsWithMarker } from '../github/marker.js'
 
 /** One blocking finding as the issue remembers it: a hash of its key, and what to call it. */
 export interface RememberedFinding {

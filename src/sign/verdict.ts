@@ -6,6 +6,7 @@
  * has no field for the DB age. Every check is then a plain path in CEL, CUE and Rego.
  */
 import { createHash } from 'node:crypto'
+import { canonicalJson } from '../canonical-json.js'
 import type { FailOn, GateScope, SeverityCounts } from '../model.js'
 
 /** A type URI the project controls; admission examples (examples/) match it exactly. */
@@ -69,17 +70,7 @@ export interface GateVerdictPredicate {
   thresholds: GatePolicy
 }
 
-/** JSON with object keys sorted at every level: one text per policy, so one digest. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
+export { canonicalJson } from '../canonical-json.js'
 
 export function policyDigest(policy: GatePolicy): string {
   return createHash('sha256').update(canonicalJson(policy)).digest('hex')
