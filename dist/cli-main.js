@@ -2,10 +2,10 @@ import { createRequire as __shipgateRequire } from 'node:module'; const require 
 import {
   commentKeys,
   runScan
-} from "./chunk-CMHEWYCR.js";
+} from "./chunk-J4XBW6R5.js";
 import {
   runVerify
-} from "./chunk-7GSMEW3M.js";
+} from "./chunk-BSMY4D2F.js";
 import "./chunk-6UN2DBBC.js";
 import {
   registryStore
@@ -14,11 +14,11 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-PFLDZNQG.js";
+} from "./chunk-AI4RE3LQ.js";
 import {
   commentMarker,
   durationMs
-} from "./chunk-2MCYHDQG.js";
+} from "./chunk-6DUP66YZ.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -26,7 +26,7 @@ import "./chunk-NH6GCSGK.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-GW6TBHIR.js";
+} from "./chunk-GUAFX3XJ.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
@@ -35,22 +35,19 @@ import {
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-MSSMXDAN.js";
+} from "./chunk-MDZSCOZ2.js";
 import "./chunk-FO5RTDMZ.js";
 import "./chunk-7AGIVWMB.js";
-import "./chunk-DKBQHPBC.js";
+import "./chunk-JLMMYD2K.js";
 import "./chunk-WFOYVRMM.js";
 import {
   RegistryClient,
   defaultCredentials,
   escapeStrings,
   neutraliseCommands,
-  parsePlatform,
-  parsePositiveInt,
-  parseTimeout,
   registryLogin,
   safeJson
-} from "./chunk-4E2GKEE5.js";
+} from "./chunk-WWQLOKJ4.js";
 import "./chunk-VWEMVBYN.js";
 import {
   SEVERITIES
@@ -64,8 +61,14 @@ import "./chunk-CMTG423X.js";
 import "./chunk-R65IZGEY.js";
 import "./chunk-ATNDHUHJ.js";
 import "./chunk-C53L4KMX.js";
-import "./chunk-4VIEURWX.js";
+import "./chunk-WG3J7CUX.js";
 import "./chunk-NCQ57ZEO.js";
+import "./chunk-DQFIQEMO.js";
+import {
+  parsePlatform,
+  parsePositiveInt,
+  parseTimeout
+} from "./chunk-HT3NVUZL.js";
 import "./chunk-IGSCHU7H.js";
 import "./chunk-LOGCBGSA.js";
 import "./chunk-G33XFFVP.js";

@@ -43,6 +43,18 @@ export interface DbMetadata {
   DownloadedAt?: string
 }
 
+/** The DB metadata fields Shipgate reads, from `metadata.json` or `trivy version --format json`. */
+export function toDbMetadata(value: unknown): DbMetadata | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const record = value as Record<string, unknown>
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined)
+  return {
+    UpdatedAt: text(record.UpdatedAt),
+    DownloadedAt: text(record.DownloadedAt),
+    NextUpdate: text(record.NextUpdate),
+  }
+}
+
 export interface TrivyVersionInfo {
   version?: string
   vulnerabilityDb?: DbMetadata
@@ -61,16 +73,7 @@ export function parseVersionInfo(text: string): TrivyVersionInfo {
     throw new Error('trivy version --format json printed no JSON object.')
   }
   const r = parsed as Record<string, unknown>
-  const meta = (v: unknown): DbMetadata | undefined => {
-    if (typeof v !== 'object' || v === null) return undefined
-    const m = v as Record<string, unknown>
-    const s = (x: unknown) => (typeof x === 'string' ? x : undefined)
-    return {
-      UpdatedAt: s(m.UpdatedAt),
-      NextUpdate: s(m.NextUpdate),
-      DownloadedAt: s(m.DownloadedAt),
-    }
-  }
+  const meta = toDbMetadata
   return {
     ...(typeof r.Version === 'string' ? { version: r.Version } : {}),
     ...(meta(r.VulnerabilityDB) ? { vulnerabilityDb: meta(r.VulnerabilityDB) } : {}),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as actionsCache from '@actions/cache'
 import type { Logger } from '../../src/logger.js'
+import { type DbMetadata, toDbMetadata } from './db-age.js'
 import type { ExecAdapter } from './install.js'
 
 export const DB_REPOSITORY_INPUT = 'db-repository'
@@ -291,24 +292,10 @@ export async function prepareTrivyDb(
   )
 }
 
-interface DbMetadata {
-  UpdatedAt?: string
-  DownloadedAt?: string
-  NextUpdate?: string
-}
-
 /** Trivy writes `db/metadata.json` next to `trivy.db`: `{Version, NextUpdate, UpdatedAt, DownloadedAt}`. */
 export async function readDbMetadata(dbDir: string): Promise<DbMetadata | undefined> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(path.join(dbDir, 'metadata.json'), 'utf8'))
-    if (typeof parsed !== 'object' || parsed === null) return undefined
-    const record = parsed as Record<string, unknown>
-    const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
-    return {
-      UpdatedAt: text(record.UpdatedAt),
-      DownloadedAt: text(record.DownloadedAt),
-      NextUpdate: text(record.NextUpdate),
-    }
+    return toDbMetadata(JSON.parse(await readFile(path.join(dbDir, 'metadata.json'), 'utf8')))
   } catch {
     return undefined
   }
