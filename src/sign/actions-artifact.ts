@@ -26,7 +26,20 @@ export function artifactServiceUnavailable(env: NodeJS.ProcessEnv): string | und
     return `${host} is GitHub Enterprise Server, which does not have the artifact service @actions/artifact v2+ uses`
   if (!env.ACTIONS_RESULTS_URL)
     return 'ACTIONS_RESULTS_URL is not set (the runner did not name an artifact service)'
+  let results: URL
+  try {
+    results = new URL(env.ACTIONS_RESULTS_URL)
+  } catch {
+    return `ACTIONS_RESULTS_URL "${env.ACTIONS_RESULTS_URL}" is not a URL`
+  }
+  // The runtime token goes to this origin as a bearer: never in clear text off this machine.
+  if (results.protocol !== 'https:' && !isLoopback(results.hostname))
+    return `ACTIONS_RESULTS_URL ${results.origin} is not HTTPS, and the runtime token is not sent in clear text`
   return undefined
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }
 
 export function actionsArtifactUploader(): ArtifactUploader {

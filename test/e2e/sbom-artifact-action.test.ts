@@ -119,6 +119,23 @@ describe('the SBOM as a workflow artifact (dist/index.js, @actions/artifact v6)'
     expectTokenNowhere(r, service.token)
   })
 
+  it("two images: two artifacts, each holding its own image's SBOM", async () => {
+    const r = await scan(['alpine:3.10', 'ghcr.io/acme/base:2'])
+    expect(r.exitCode, r.stdout).toBe(0)
+    expect(warningsOf(r)).toEqual([])
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    const byName = new Map(service.artifacts().map((a) => [a.name, a]))
+    expect([...byName.keys()].sort()).toEqual([
+      'sbom-cyclonedx-alpine_3.10',
+      'sbom-cyclonedx-ghcr.io_acme_base_2',
+    ])
+    for (const image of report.images as { image: string; artifacts: { cyclonedx: string } }[]) {
+      const artifact = byName.get(`sbom-cyclonedx-${image.image.replace(/[/:]/g, '_')}`)
+      const path = image.artifacts.cyclonedx
+      expect(artifact?.entries().get(basename(path))?.equals(readFileSync(path))).toBe(true)
+    }
+  })
+
   it('on GHES: one warning, no request to any artifact service, the SBOMs stay on disk and `sbom` names the first', async () => {
     const r = await scan(['alpine:3.10', 'alpine:3.11'], {
       GITHUB_SERVER_URL: 'https://ghe.example.com',

@@ -40,6 +40,19 @@ describe('artifactServiceUnavailable', () => {
       /GITHUB_SERVER_URL "not a url" is not a URL/,
     )
   })
+
+  it('sends the runtime token over HTTPS only (plain HTTP only to this machine)', () => {
+    const at = (url: string) => artifactServiceUnavailable({ ...runner, ACTIONS_RESULTS_URL: url })
+    expect(at('http://results.example/')).toMatch(
+      /ACTIONS_RESULTS_URL http:\/\/results\.example is not HTTPS/,
+    )
+    expect(at('http://127.0.0.1.example/')).toMatch(/is not HTTPS/)
+    expect(at('ftp://results.example/')).toMatch(/is not HTTPS/)
+    expect(at('results.example')).toMatch(/is not a URL/)
+    expect(at('https://results-receiver.actions.githubusercontent.com/')).toBeUndefined()
+    expect(at('http://127.0.0.1:8080/')).toBeUndefined()
+    expect(at('http://[::1]:8080/')).toBeUndefined()
+  })
 })
 
 describe('uploadSbom with an unavailable service', () => {
