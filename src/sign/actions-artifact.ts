@@ -4,7 +4,7 @@
  * client are not supported there), so it is recognised before anything is loaded or sent.
  */
 import * as core from '@actions/core'
-import { redact, redactedMessage, registerSecret } from '../redact.js'
+import { REDACTED, redact, redactedMessage, registerSecret } from '../redact.js'
 import { ArtifactServiceUnavailable, type ArtifactUploader } from './sbom-artifact.js'
 
 /**
@@ -48,10 +48,12 @@ export function actionsArtifactUploader(): ArtifactUploader {
     async upload(name, files, rootDirectory) {
       const unavailable = artifactServiceUnavailable(process.env)
       if (unavailable) throw new ArtifactServiceUnavailable(unavailable)
-      // Masked before the client reads it: its requests and errors may carry it.
-      const token = process.env.ACTIONS_RUNTIME_TOKEN as string
-      core.setSecret(token)
-      registerSecret(token)
+      if (!client) {
+        // Masked before the client reads it: its requests and errors may carry it.
+        const token = process.env.ACTIONS_RUNTIME_TOKEN as string
+        core.setSecret(token)
+        registerSecret(token)
+      }
       client ??= import('@actions/artifact').then((m) => new m.DefaultArtifactClient())
       const artifacts = await client
       try {
@@ -82,6 +84,14 @@ function classify(error: unknown): Error {
   return gone ? new ArtifactServiceUnavailable(message) : new Error(message)
 }
 
+/**
+ * Shipgate's redaction, plus the `sig` of a SAS URL (the signed upload URL is a write credential
+ * for the blob; the toolkit prints it in its debug lines, relying on the runner's mask).
+ */
+function redactLine(text: string): string {
+  return redact(text).replace(/([?&]sig=)[^&"'\s]+/g, `$1${REDACTED}`)
+}
+
 /** The client's catch-all warning, which Shipgate replaces with one that says what to do. */
 const TOOLKIT_WARNING = '::warning::Artifact upload failed with error:'
 
@@ -101,7 +111,7 @@ async function throughRedaction<T>(upload: () => Promise<T>): Promise<T> {
         callback?.()
         return true
       }
-      return write.call(this, redact(text), ...(rest as [])) as boolean
+      return write.call(this, redactLine(text), ...(rest as [])) as boolean
     }
     return write.call(this, chunk as string, ...(rest as [])) as boolean
   }

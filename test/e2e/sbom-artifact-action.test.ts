@@ -117,6 +117,14 @@ describe('the SBOM as a workflow artifact (dist/index.js, @actions/artifact v6)'
     ])
     expect(results.every((q) => q.authorization === `Bearer ${service.token}`)).toBe(true)
     expectTokenNowhere(r, service.token)
+    // The signed URL is a write credential too: its `sig` only in the commands that mask it.
+    const sig = new URL(blob[0]?.url as string, service.blobOrigin).searchParams.get('sig')
+    // A run of letters and digits: the same in every encoding the log could carry it in.
+    const stem = /[A-Za-z0-9]{12}/.exec(sig as string)?.[0] as string
+    expect(stem).toBeDefined()
+    const carrying = r.stdout.split('\n').filter((l) => l.includes(stem))
+    expect(carrying.length).toBeGreaterThan(0)
+    expect(carrying.filter((l) => !l.startsWith('::add-mask::'))).toEqual([])
   })
 
   it("two images: two artifacts, each holding its own image's SBOM", async () => {
