@@ -4,7 +4,7 @@
  * client are not supported there), so it is recognised before anything is loaded or sent.
  */
 import * as core from '@actions/core'
-import { REDACTED, redact, redactedMessage, registerSecret } from '../redact.js'
+import { REDACTED, redact, registerSecret } from '../redact.js'
 import { isLoopbackRegistry } from '../registry/reference.js'
 import { ArtifactServiceUnavailable, type ArtifactUploader } from './sbom-artifact.js'
 
@@ -73,7 +73,7 @@ export function actionsArtifactUploader(): ArtifactUploader {
  * stays unavailable for the rest of the job; anything else concerns this one artifact.
  */
 function classify(error: unknown): Error {
-  const message = redactedMessage(error)
+  const message = redactLine(error instanceof Error ? error.message : String(error))
   const gone =
     /\(404\)|Unable to make request: E[A-Z]+|Failed to make request after \d+ attempts/.test(
       message,

@@ -195,6 +195,21 @@ describe('the SBOM as a workflow artifact (dist/index.js, @actions/artifact v6)'
     expectTokenNowhere(r, service.token)
   })
 
+  it('a results URL in plain HTTP off this machine: the token is not sent, one warning says why', async () => {
+    const r = await scan(['alpine:3.10'], {
+      ACTIONS_RESULTS_URL: 'http://results.example.invalid/',
+    })
+    expect(r.exitCode, r.stdout).toBe(0)
+    expect(warningsOf(r)).toHaveLength(1)
+    expect(warningsOf(r)[0]).toContain(
+      'ACTIONS_RESULTS_URL http://results.example.invalid is not HTTPS, and the runtime token is not sent in clear text',
+    )
+    expect(warningsOf(r)[0]).toContain(r.outputs.sbom)
+    // Refused before the client was loaded: it never tried (a lookup would say ENOTFOUND).
+    expect(r.stdout).not.toMatch(/ENOTFOUND|Artifact name is valid/)
+    expectTokenNowhere(r, service.token)
+  })
+
   it('one 500 from CreateArtifact is retried by the toolkit and the SBOM arrives', async () => {
     service.faults.createArtifact500 = 1
     const r = await scan(['alpine:3.10'])
