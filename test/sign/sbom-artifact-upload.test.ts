@@ -3,6 +3,7 @@
  * stand-in refusing what the real service refuses: the e2e tests in
  * test/e2e/sbom-artifact-action.test.ts only mean something if it does.
  */
+import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordingLogger } from '../../src/logger.js'
 import { artifactServiceUnavailable } from '../../src/sign/actions-artifact.js'
@@ -29,6 +30,42 @@ describe('artifactServiceUnavailable', () => {
     expect(artifactServiceUnavailable({ ...runner, GITHUB_SERVER_URL: server })).toMatch(
       /is GitHub Enterprise Server/,
     )
+  })
+
+  it('agrees with the toolkit itself on which servers are GHES (catches drift on an upgrade)', async () => {
+    const { DefaultArtifactClient, GHESNotSupportedError } = await import('@actions/artifact')
+    const saved = process.env.GITHUB_SERVER_URL
+    const write = process.stdout.write
+    // The toolkit's own failure warning would be a workflow command in this test's output.
+    process.stdout.write = (() => true) as typeof process.stdout.write
+    const seen = new Set<string>()
+    try {
+      for (const server of [
+        'https://github.com',
+        'https://octo.ghe.com',
+        'http://github.localhost',
+        'https://ghe.example.com',
+        'https://github.com.evil.example',
+        'https://GitHub.com',
+      ]) {
+        process.env.GITHUB_SERVER_URL = server
+        // No files: past the GHES check the client stops at "No files were found".
+        const error = await new DefaultArtifactClient()
+          .uploadArtifact('probe', [], tmpdir())
+          .catch((e: unknown) => e)
+        const ours = artifactServiceUnavailable({ ...runner, GITHUB_SERVER_URL: server })
+        expect(error instanceof GHESNotSupportedError, server).toBe(
+          /GitHub Enterprise Server/.test(ours ?? ''),
+        )
+        seen.add(error instanceof GHESNotSupportedError ? 'ghes' : (error as Error).name)
+      }
+      // Both answers were given by the toolkit, else this compared nothing.
+      expect([...seen].sort()).toEqual(['FilesNotFoundError', 'ghes'])
+    } finally {
+      process.stdout.write = write
+      if (saved === undefined) delete process.env.GITHUB_SERVER_URL
+      else process.env.GITHUB_SERVER_URL = saved
+    }
   })
 
   it('names what is missing outside a workflow run or without a results URL', () => {
