@@ -168,19 +168,23 @@ describe('the SBOM as a workflow artifact (dist/index.js, @actions/artifact v6)'
     expectTokenNowhere(r, service.token)
   })
 
-  it('where the service is missing (Twirp 404 bad_route): one warning, one request, the SBOM kept', async () => {
+  it('where the service is missing (Twirp 404 bad_route): one warning, one request for two images, the SBOMs kept', async () => {
     service.faults.missing = true
-    const r = await scan(['alpine:3.10'])
+    const r = await scan(['alpine:3.10', 'alpine:3.11'])
     expect(r.exitCode, r.stdout).toBe(0)
     expect(warningsOf(r)).toHaveLength(1)
     expect(warningsOf(r)[0]).toMatch(/404/)
     expect(warningsOf(r)[0]).toContain(r.outputs.sbom)
-    expect(existsSync(r.outputs.sbom as string)).toBe(true)
-    // A 404 is not retried.
+    // A 404 is not retried, and a service that is not there is not asked again for the second.
     expect(service.requests.map((q) => `${q.status} ${q.url.split('/').pop()}`)).toEqual([
       '404 CreateArtifact',
     ])
     expect(service.artifacts()).toEqual([])
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    for (const image of report.images as { artifacts: { cyclonedx: string } }[]) {
+      expect(existsSync(image.artifacts.cyclonedx)).toBe(true)
+      expect(r.stdout).toContain(image.artifacts.cyclonedx)
+    }
   })
 
   it('a service that echoes the Authorization header into its error text: the token reaches no output', async () => {
