@@ -14,7 +14,7 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-EIHOOHUM.js";
+} from "./chunk-G45BF7BS.js";
 import {
   commentMarker,
   durationMs
@@ -48,7 +48,7 @@ import {
   registryLogin,
   safeJson
 } from "./chunk-WWQLOKJ4.js";
-import "./chunk-VWEMVBYN.js";
+import "./chunk-XMDQFZBR.js";
 import {
   SEVERITIES
 } from "./chunk-4OFWHUN5.js";

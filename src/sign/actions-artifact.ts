@@ -92,6 +92,11 @@ function redactLine(text: string): string {
 /** The client's catch-all warning, which Shipgate replaces with one that says what to do. */
 const TOOLKIT_WARNING = '::warning::Artifact upload failed with error:'
 
+// Uploads of several images may overlap: the filter is installed by the first and removed by the
+// last, so an early finisher never restores the stream under a later one (or leaves it wrapped).
+let uploadsInFlight = 0
+let unfilteredWrite: typeof process.stdout.write | undefined
+
 /**
  * Runs `upload` with everything the toolkit prints passed through `redact`: it logs the
  * service's error bodies (retry notes, debug lines) before Shipgate sees the error, and adds a
@@ -99,8 +104,22 @@ const TOOLKIT_WARNING = '::warning::Artifact upload failed with error:'
  * missing service is wrong and would make two warnings of one failure.
  */
 async function throughRedaction<T>(upload: () => Promise<T>): Promise<T> {
-  const write = process.stdout.write
-  const filtered = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+  if (uploadsInFlight++ === 0) {
+    unfilteredWrite = process.stdout.write
+    process.stdout.write = redactingWrite(unfilteredWrite) as typeof process.stdout.write
+  }
+  try {
+    return await upload()
+  } finally {
+    if (--uploadsInFlight === 0 && unfilteredWrite) {
+      process.stdout.write = unfilteredWrite
+      unfilteredWrite = undefined
+    }
+  }
+}
+
+function redactingWrite(write: typeof process.stdout.write) {
+  return function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
     if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) {
       const text = chunk.toString()
       if (text.startsWith(TOOLKIT_WARNING)) {
@@ -111,11 +130,5 @@ async function throughRedaction<T>(upload: () => Promise<T>): Promise<T> {
       return write.call(this, redactLine(text), ...(rest as [])) as boolean
     }
     return write.call(this, chunk as string, ...(rest as [])) as boolean
-  }
-  process.stdout.write = filtered as typeof process.stdout.write
-  try {
-    return await upload()
-  } finally {
-    process.stdout.write = write
   }
 }
