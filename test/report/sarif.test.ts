@@ -80,7 +80,7 @@ describe('shapeSarif over the real Trivy v0.74 SARIF', () => {
   it("Trivy's help names the fixed version, and stays", async () => {
     const { report, sarif } = await realTrivySarif('debian-buster.json.golden')
     const shaped = shapeSarif(sarif, { category: 'c/', image: 'x', facts: ruleFactsOf(report) })
-    const rule = (shaped.runs[0]?.tool.driver.rules as Rule[]).find(
+    const rule = ((shaped.runs[0]?.tool.driver.rules ?? []) as Rule[]).find(
       (r) => r.id === 'CVE-2019-18224',
     )
     expect(rule?.help?.text).toMatch(/Fixed Version: 2\.0\.5-1\+deb10u1/)
@@ -168,7 +168,9 @@ describe('shapeSarif over SARIF without severities', () => {
       image: 'x',
       facts: ruleFactsOf(report),
     })
-    const markdown = (shaped.runs[0]?.tool.driver.rules?.[0]?.help as { markdown: string }).markdown
+    const markdown = (
+      shaped.runs[0]?.tool.driver.rules?.[0]?.help as { markdown?: string } | undefined
+    )?.markdown
     expect(markdown).not.toMatch(/<img|(?<!\\)\]\(https/)
     // One table row with exactly the four cells: the `|` in the name did not add a column.
     const row = markdown.split('\n').find((l) => l.startsWith('|HIGH'))
