@@ -170,7 +170,8 @@ describe('shapeSarif over SARIF without severities', () => {
     })
     const markdown = (
       shaped.runs[0]?.tool.driver.rules?.[0]?.help as { markdown?: string } | undefined
-    )?.markdown
+    )?.markdown ?? ''
+    expect(markdown).toMatch(/Fixed Version/)
     expect(markdown).not.toMatch(/<img|(?<!\\)\]\(https/)
     // One table row with exactly the four cells: the `|` in the name did not add a column.
     const row = markdown.split('\n').find((l) => l.startsWith('|HIGH'))
