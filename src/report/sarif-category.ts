@@ -6,7 +6,7 @@
  * - stable across runs: the repository without tag or digest, as the sticky comment's key
  *   (a tag such as `:sha-1a2b3c` changes on every push and would leave the previous category's
  *   alerts open forever); images of one job that share a repository keep their tag;
- * - safe: only `[A-Za-z0-9._:-]` segments joined by `/`, no `.`/`..` segments, bounded length,
+ * - safe: only `[A-Za-z0-9._:-]` segments joined by `/`, no `.`/`..` segments, no `::`, bounded,
  *   because the name can come from a Trivy report's ArtifactName (anything at all);
  * - distinct: a name that sanitising changed gets a short hash of the original, and names that
  *   still meet get a hash of the full reference, so two images never share a category or file.
@@ -39,7 +39,13 @@ export function sanitizeSegments(text: string): string {
   const segments = text
     .split('/')
     .filter((s) => !/^\.*$/.test(s))
-    .map((s) => s.replace(/[^A-Za-z0-9._:-]+/g, '_').slice(0, SEGMENT_MAX))
+    // `::` could start a workflow command wherever a user echoes the category.
+    .map((s) =>
+      s
+        .replace(/[^A-Za-z0-9._:-]+/g, '_')
+        .replace(/:{2,}/g, '_')
+        .slice(0, SEGMENT_MAX),
+    )
   const joined = segments.join('/').slice(0, NAME_MAX).replace(/\/+$/, '')
   return joined || 'image'
 }

@@ -13,7 +13,7 @@
  * which replaces a link rather than writing through it.
  */
 import { randomBytes } from 'node:crypto'
-import { lstat, mkdir, open, realpath, rename, rm } from 'node:fs/promises'
+import { lstat, mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 
 export type SarifTarget = { kind: 'file'; path: string } | { kind: 'directory'; path: string }
@@ -112,4 +112,23 @@ export async function writeSarifFiles(
     paths.push(path)
   }
   return paths
+}
+
+/**
+ * The SARIF files as one document for stdout (`shipgate scan --format sarif`): one file as
+ * written, several as one log with each image's run, every run keeping its own category.
+ */
+export async function sarifForStdout(files: readonly { path: string }[]): Promise<string> {
+  const texts = await Promise.all(files.map((f) => readFile(f.path, 'utf8')))
+  if (texts.length === 1) return texts[0] as string
+  const logs = texts.map(
+    (t) => JSON.parse(t) as { version: string; $schema?: string; runs: unknown[] },
+  )
+  const first = logs[0]
+  const combined = {
+    version: first?.version ?? '2.1.0',
+    ...(first?.$schema ? { $schema: first.$schema } : {}),
+    runs: logs.flatMap((l) => l.runs),
+  }
+  return `${JSON.stringify(combined, null, 2)}\n`
 }

@@ -57,6 +57,7 @@ describe('sarifNames', () => {
     for (const n of names) {
       expect(n.category).toMatch(SAFE_CATEGORY)
       expect(n.category.split('/')).not.toContain('..')
+      expect(n.category).not.toContain('::')
       expect(n.category.length).toBeLessThan(260)
       expect(n.file).toMatch(SAFE_FILE)
       expect(n.file.length).toBeLessThan(140)

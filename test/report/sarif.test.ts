@@ -168,9 +168,9 @@ describe('shapeSarif over SARIF without severities', () => {
       image: 'x',
       facts: ruleFactsOf(report),
     })
-    const markdown = (
-      shaped.runs[0]?.tool.driver.rules?.[0]?.help as { markdown?: string } | undefined
-    )?.markdown ?? ''
+    const markdown =
+      (shaped.runs[0]?.tool.driver.rules?.[0]?.help as { markdown?: string } | undefined)
+        ?.markdown ?? ''
     expect(markdown).toMatch(/Fixed Version/)
     expect(markdown).not.toMatch(/<img|(?<!\\)\]\(https/)
     // One table row with exactly the four cells: the `|` in the name did not add a column.
