@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { reportFor, runAction as run } from '../support/e2e/runner.js'
+import { reportFor, runAction as run, runCli } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { expectValidSarif } from '../support/sarif.js'
 import { standIn } from '../support/trivy-stand-in/index.js'
@@ -175,5 +175,25 @@ describe('dist/index.js: SARIF per image', () => {
     expect(r.outputs.sarif ?? '').toBe('')
     // Nothing is lost: the verdict and the report still come out.
     expect(existsSync(r.outputs.report as string)).toBe(true)
+  })
+
+  it('CLI: several images with --sarif DIR/ write one file each, and --format sarif prints one log with each run under its category', async () => {
+    const trivy = standIn({ 'alpine:3.10': ALPINE, 'debian:buster': BUSTER })
+    const dir = `${join(mkdtempSync(join(tmpdir(), 'e2e-cli-sarif-')), 'sarif')}/`
+    const args = ['scan', 'alpine:3.10', 'debian:buster', '--fail-on', 'none']
+    const r = await runCli([...args, '--sarif', dir], trivy.env)
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(readdirSync(dir).sort()).toEqual(['alpine.sarif', 'debian.sarif'])
+    expect(r.stderr).toContain(`SARIF (shipgate/alpine/): ${join(dir, 'alpine.sarif')}`)
+    for (const f of readdirSync(dir)) expectValidSarif(join(dir, f))
+
+    const printed = await runCli([...args, '--format', 'sarif'], trivy.env)
+    expect(printed.exitCode, printed.stderr).toBe(0)
+    const out = join(mkdtempSync(join(tmpdir(), 'e2e-cli-sarif-')), 'stdout.sarif')
+    writeFileSync(out, printed.stdout)
+    const doc = expectValidSarif(out)
+    expect(
+      doc.runs.map((x: { automationDetails: { id: string } }) => x.automationDetails.id),
+    ).toEqual(['shipgate/alpine/', 'shipgate/debian/'])
   })
 })
