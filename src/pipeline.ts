@@ -36,7 +36,7 @@ import { imageReportOf, shipgateReport } from './report/assemble.js'
 import { isSarifLog, ruleFactsOf, type SarifSourceLocation, shapeSarif } from './report/sarif.js'
 import { type SarifName, type SarifSubject, sarifNames } from './report/sarif-category.js'
 import { dockerfileLocation } from './report/sarif-location.js'
-import { sarifTarget, writeSarifFiles } from './report/sarif-write.js'
+import { openSarifTarget, type SarifSink, sarifTarget } from './report/sarif-write.js'
 import { writeJsonFile } from './report/write.js'
 
 export type SbomFormat = 'cyclonedx' | 'spdx-json'
@@ -293,11 +293,21 @@ async function derive(
     if ('warning' in found) warnings.push(found.warning)
     else location = found
   }
-  const sarifTexts: string[] = []
+  // A bad `sarif` path stops the SARIF, not the SBOMs: it is reported once they are written.
+  let sink: SarifSink | undefined
+  let sarifError: unknown
+  if (req.sarifPath && scanned.length) {
+    const target = sarifTarget(req.sarifPath, scanned.length)
+    sink = await openSarifTarget(target, req.sarifPath, req.sarif?.confineTo).catch((error) => {
+      sarifError = error
+      return undefined
+    })
+  }
+  const sarif: SarifOutput[] = []
   for (const [i, { scan, report }] of scanned.entries()) {
     const dir = join(req.outputDir, slug(scan.image, i))
     await mkdir(dir, { recursive: true })
-    if (req.sarifPath) {
+    if (sink) {
       const ignored = ignoredIdentities(evaluation, i)
       // Nothing set aside and the file says what was judged: convert the file itself rather
       // than serialising the whole report again.
@@ -325,7 +335,16 @@ async function derive(
         facts: ruleFactsOf(judged),
         ...(location ? { location } : {}),
       })
-      sarifTexts.push(`${JSON.stringify(shaped, null, 2)}\n`)
+      // Written now, not gathered: a job of many large reports holds one SARIF at a time.
+      const path = await sink.write(name.file, `${JSON.stringify(shaped, null, 2)}\n`)
+      scan.artifacts.sarif = path
+      const platform = subjects[i]?.platform
+      sarif.push({
+        image: scan.image,
+        ...(platform ? { platform } : {}),
+        category: name.category,
+        path,
+      })
     }
     if (req.sbomFormat) {
       const input = join(dir, 'trivy.packages.json')
@@ -347,26 +366,7 @@ async function derive(
       }
     }
   }
-  const sarif: SarifOutput[] = []
-  if (req.sarifPath && sarifTexts.length) {
-    const paths = await writeSarifFiles(
-      sarifTarget(req.sarifPath, sarifTexts.length),
-      sarifTexts.map((text, i) => ({ name: (names[i] as SarifName).file, text })),
-      req.sarifPath,
-      req.sarif?.confineTo,
-    )
-    for (const [i, path] of paths.entries()) {
-      const { scan } = scanned[i] as Scanned
-      scan.artifacts.sarif = path
-      const platform = subjects[i]?.platform
-      sarif.push({
-        image: scan.image,
-        ...(platform ? { platform } : {}),
-        category: (names[i] as SarifName).category,
-        path,
-      })
-    }
-  }
+  if (sarifError) throw sarifError
   return { sarif, warnings }
 }
 

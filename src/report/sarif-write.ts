@@ -83,19 +83,21 @@ export interface SarifFile {
   text: string
 }
 
+/** A checked place to write SARIF: each file is written as soon as it is ready. */
+export interface SarifSink {
+  /** Writes one file (`name` within a directory target) and returns its path. */
+  write(name: string, text: string): Promise<string>
+}
+
 /**
- * Writes `files` (one for a file target) and returns their paths in order. `roots`: the
- * directories the files must really land in; none (the CLI, paths the user typed) to allow any.
+ * Checks and creates the target's directory. `roots`: the directories the files must really
+ * land in; none (the CLI, paths the user typed) to allow any.
  */
-export async function writeSarifFiles(
+export async function openSarifTarget(
   target: SarifTarget,
-  files: readonly SarifFile[],
   raw: string,
   roots?: readonly string[],
-): Promise<string[]> {
-  if (target.kind === 'file' && files.length !== 1) {
-    throw new Error(`internal: a SARIF file target takes one file, got ${files.length}`)
-  }
+): Promise<SarifSink> {
   const dir = target.kind === 'file' ? dirname(target.path) : target.path
   // Checked before creating anything and again after: mkdir follows links on the way.
   await confine(dir, roots, raw)
@@ -105,12 +107,30 @@ export async function writeSarifFiles(
     )
   })
   await confine(dir, roots, raw)
-  const paths: string[] = []
-  for (const file of files) {
-    const path = target.kind === 'file' ? target.path : join(dir, file.name)
-    await replaceFile(path, file.text)
-    paths.push(path)
+  let written = 0
+  return {
+    async write(name, text) {
+      if (target.kind === 'file' && written > 0) {
+        throw new Error('internal: a SARIF file target takes one file')
+      }
+      written++
+      const path = target.kind === 'file' ? target.path : join(dir, name)
+      await replaceFile(path, text)
+      return path
+    },
   }
+}
+
+/** Writes `files` (one for a file target) and returns their paths in order. */
+export async function writeSarifFiles(
+  target: SarifTarget,
+  files: readonly SarifFile[],
+  raw: string,
+  roots?: readonly string[],
+): Promise<string[]> {
+  const sink = await openSarifTarget(target, raw, roots)
+  const paths: string[] = []
+  for (const file of files) paths.push(await sink.write(file.name, file.text))
   return paths
 }
 

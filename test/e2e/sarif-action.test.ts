@@ -173,8 +173,9 @@ describe('dist/index.js: SARIF per image', () => {
     expect(r.stdout).toMatch(/sarif path .*reports.* outside/)
     expect(readdirSync(elsewhere)).toEqual([])
     expect(r.outputs.sarif ?? '').toBe('')
-    // Nothing is lost: the verdict and the report still come out.
+    // Nothing is lost: the report and the SBOM still come out.
     expect(existsSync(r.outputs.report as string)).toBe(true)
+    expect(JSON.parse(readFileSync(r.outputs.sbom as string, 'utf8')).bomFormat).toBe('CycloneDX')
   })
 
   it('CLI: several images with --sarif DIR/ write one file each, and --format sarif prints one log with each run under its category', async () => {
