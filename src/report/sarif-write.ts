@@ -15,6 +15,25 @@
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
+import { InputError, type Label } from '../settings/origin.js'
+
+/**
+ * The `sarif` input or `--sarif` flag: one path, a directory when it ends with `/`. A newline
+ * or control character is refused: it is two paths pasted into one, or an attempt to make the
+ * log or the `sarif` output say something else.
+ */
+export function parseSarifPath(raw: string, label: Label): string | undefined {
+  const value = raw.trim()
+  if (!value) return undefined
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InputError(
+      label,
+      `${JSON.stringify(raw)} holds a newline or control character; give one path, e.g. results.sarif, or sarif/ for a directory of one file per image.`,
+    )
+  }
+  return value
+}
 
 export type SarifTarget = { kind: 'file'; path: string } | { kind: 'directory'; path: string }
 

@@ -178,6 +178,19 @@ describe('dist/index.js: SARIF per image', () => {
     expect(JSON.parse(readFileSync(r.outputs.sbom as string, 'utf8')).bomFormat).toBe('CycloneDX')
   })
 
+  it('a `sarif` input with a newline is refused before any work, naming the input', async () => {
+    const trivy = standIn({ 'alpine:3.10': ALPINE })
+    const r = await run(
+      { image: 'alpine:3.10', sarif: 'a.sarif\n::error::forged', 'base-image-policy': 'off' },
+      trivy.env,
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toContain('::error::Input `sarif`: ')
+    expect(r.stdout).toMatch(/holds a newline or control character/)
+    expect(r.stdout.split('\n').some((l) => l.startsWith('::error::forged'))).toBe(false)
+    expect(trivy.calls().filter((a) => a[0] === 'image')).toEqual([])
+  })
+
   it('CLI: several images with --sarif DIR/ write one file each, and --format sarif prints one log with each run under its category', async () => {
     const trivy = standIn({ 'alpine:3.10': ALPINE, 'debian:buster': BUSTER })
     const dir = `${join(mkdtempSync(join(tmpdir(), 'e2e-cli-sarif-')), 'sarif')}/`

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { sarifTarget, writeSarifFiles } from '../../src/report/sarif-write.js'
+import { parseSarifPath, sarifTarget, writeSarifFiles } from '../../src/report/sarif-write.js'
 
 let base: string
 let workspace: string
@@ -100,5 +100,19 @@ describe('writeSarifFiles', () => {
     await expect(writeSarifFiles(sarifTarget(raw, 1), one, raw, [workspace])).rejects.toThrow(
       /is a directory; end the sarif path with \//,
     )
+  })
+})
+
+describe('parseSarifPath', () => {
+  it('one path, trimmed; empty is none', () => {
+    expect(parseSarifPath(' results.sarif ', 'sarif')).toBe('results.sarif')
+    expect(parseSarifPath('', 'sarif')).toBeUndefined()
+  })
+
+  it('refuses a newline or control character, naming the input or flag', () => {
+    expect(() => parseSarifPath('a.sarif\nb.sarif', 'sarif')).toThrow(
+      /^Input `sarif`: "a\.sarif\\nb\.sarif" holds a newline or control character; give one path/,
+    )
+    expect(() => parseSarifPath('x\u001b[31m.sarif', '--sarif')).toThrow(/^Flag `--sarif`:/)
   })
 })
