@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-2OOHOAN2.js";
+} from "./chunk-QRHWFTX4.js";
 import {
   runVerify
 } from "./chunk-VIKEAPWA.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-F7DLDQQL.js";
+} from "./chunk-3YQHZUTM.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-4JW4PUV6.js";
+} from "./chunk-Y2EGL7RB.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -49,7 +49,7 @@ import {
   neutraliseCommands,
   registryLogin,
   safeJson
-} from "./chunk-WWQLOKJ4.js";
+} from "./chunk-TB45WNEV.js";
 import "./chunk-XMDQFZBR.js";
 import {
   SEVERITIES
@@ -75,11 +75,11 @@ import {
 import "./chunk-IGSCHU7H.js";
 import "./chunk-LOGCBGSA.js";
 import "./chunk-G33XFFVP.js";
-import "./chunk-U2SVOVXK.js";
+import "./chunk-2RUS7VHJ.js";
 import "./chunk-MVZUTTJC.js";
 import {
   execa
-} from "./chunk-RGYMOTV5.js";
+} from "./chunk-RKO47FUH.js";
 import "./chunk-DJPEWNDP.js";
 import "./chunk-26MSMV7L.js";
 import "./chunk-NHCIBC2M.js";
