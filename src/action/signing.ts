@@ -16,6 +16,7 @@ export function readSigning(): SigningSettings {
       'attest-verdict',
       'sbom-format',
       'signature-format',
+      'rekor-version',
       'fulcio-url',
       'rekor-url',
       'tsa-url',

@@ -98,7 +98,10 @@ export function transparencyLogLink(
   rekorURL: string,
   publicLog: boolean,
   logIndex: string,
+  rekorVersion: 1 | 2 = 1,
 ): string {
+  // Rekor v2 serves no entry lookup (tiles only) and search.sigstore.dev indexes v1: name it.
+  if (rekorVersion === 2) return `${rekorURL} (Rekor v2) entry ${logIndex}`
   return publicLog
     ? `https://search.sigstore.dev/?logIndex=${logIndex}`
     : `${rekorURL}/api/v1/log/entries?logIndex=${logIndex}`
@@ -217,6 +220,7 @@ export function signingSession(
         endpoints: services,
         getToken,
         retry: deps.retry ?? DEFAULT_RETRY,
+        rekorVersion: settings.rekorVersion,
       })
       const cosign = settings.signatureFormat !== 'bundle'
       const bundles = settings.signatureFormat !== 'cosign'
@@ -274,6 +278,7 @@ export function signingSession(
           services.rekorURL,
           settings.publicTransparencyLog,
           String(logIndex),
+          settings.rekorVersion,
         )
       }
       const where = formatRepository(repo)

@@ -84,7 +84,7 @@ export async function signStage(
           identity: deps.identity(),
           logger: deps.logger,
           trustedRoot,
-          signingConfig: () => publicGoodEndpoints(),
+          signingConfig: () => publicGoodEndpoints({ rekorVersion: settings.rekorVersion }),
         })
         image.signing = await session.sign({
           image: image.image,

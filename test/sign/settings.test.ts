@@ -19,6 +19,7 @@ describe('readSigningSettings', () => {
       attestVulnerabilities: true,
       attestVerdict: true,
       signatureFormat: 'both',
+      rekorVersion: 1,
       endpoints: { fulcioURL: PUBLIC_GOOD.fulcioURL, rekorURL: PUBLIC_GOOD.rekorURL },
       // No service URL given: the public-good signing config (TUF) decides at signing time.
       useSigningConfig: true,
