@@ -14,6 +14,7 @@ export function readSigning(): SigningSettings {
       'attest-sbom',
       'attest-vulnerabilities',
       'attest-verdict',
+      'github-attestations',
       'sbom-format',
       'signature-format',
       'rekor-version',

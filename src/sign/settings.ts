@@ -48,6 +48,8 @@ export type SigningSettings =
       attestVulnerabilities: boolean
       /** The signed gate verdict (src/sign/verdict.ts); default on. */
       attestVerdict: boolean
+      /** Also POST the verified bundles to GitHub's attestations API (src/sign/github-attestations.ts). */
+      githubAttestations: boolean
       signatureFormat: SignatureFormat
       /** Always 1 unless `signatureFormat` is `bundle` (enforced by readSigningSettings). */
       rekorVersion: RekorVersion
@@ -72,6 +74,7 @@ export interface RawSigningInputs {
   'attest-sbom'?: string
   'attest-vulnerabilities'?: string
   'attest-verdict'?: string
+  'github-attestations'?: string
   'sbom-format'?: string
   'signature-format'?: string
   'rekor-version'?: string
@@ -198,7 +201,12 @@ export function readSigningSettings(
   const trustedRootPath = given(raw['trusted-root'])
 
   if (!sign) {
-    for (const name of ['attest-sbom', 'attest-vulnerabilities', 'attest-verdict'] as const) {
+    for (const name of [
+      'attest-sbom',
+      'attest-vulnerabilities',
+      'attest-verdict',
+      'github-attestations',
+    ] as const) {
       if (bool(raw, name) === true) {
         throw new SigningInputError(
           name,
@@ -267,6 +275,7 @@ export function readSigningSettings(
     attestSbom: attestSbomInput ?? sbomFormat !== 'none',
     attestVulnerabilities: attestVulnInput ?? true,
     attestVerdict: attestVerdictInput ?? true,
+    githubAttestations: bool(raw, 'github-attestations') ?? false,
     signatureFormat,
     rekorVersion,
     endpoints,

@@ -76,6 +76,11 @@ export interface SigningDeps {
   now?: () => Date
   /** The public-good endpoints from the signing config (TUF); used when `useSigningConfig`. */
   signingConfig?: () => Promise<SigstoreEndpoints>
+  /** Called with the DSSE bundles of an image once they were read back and verified. */
+  onVerified?: (
+    digest: string,
+    bundles: { predicateType: string; bundle: BundleWithDsseEnvelope }[],
+  ) => Promise<void>
 }
 
 /** Signing failed part-way: `partial` lists what did reach the registry. */
@@ -370,6 +375,12 @@ export function signingSession(
           trustedRoot: deps.trustedRoot,
           logger: deps.logger,
         })
+      }
+      if (report.verified && deps.onVerified) {
+        await deps.onVerified(digest, [
+          ...(signBundle ? [{ predicateType: PredicateType.cosignSign, bundle: signBundle }] : []),
+          ...signed.map((a) => ({ predicateType: a.predicateType, bundle: a.bundle })),
+        ])
       }
       deps.logger.info(`Signing ${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`)
       return report
