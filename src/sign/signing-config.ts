@@ -4,8 +4,9 @@
  * hard-coded URLs. It lists the timestamp authority too, so public-good signatures get an RFC
  * 3161 timestamp. Private instances keep `fulcio-url`/`rekor-url`/`tsa-url`.
  */
-import { initTUF } from '@sigstore/tuf'
+import type { TUF } from '@sigstore/tuf'
 import type { RekorVersion, SigstoreEndpoints } from './settings.js'
+import { type TufOptions, tufClient, tufRepositoryName } from './tuf.js'
 
 export const SIGNING_CONFIG_TARGET = 'signing_config.v0.2.json'
 /**
@@ -82,34 +83,20 @@ export function endpointsFromSigningConfig(
   return endpoints
 }
 
-export interface TufOptions {
-  tufCachePath?: string
-  /** The TUF repository (default: Sigstore's public-good CDN); a test serves its own. */
-  tufMirrorURL?: string
-  /** root.json for `tufMirrorURL` (the public-good root ships with @sigstore/tuf). */
-  tufRootPath?: string
-}
-
-const tufRepoName = (o: TufOptions) => o.tufMirrorURL ?? 'tuf-repo-cdn.sigstore.dev'
-
 /** The public-good services, read through TUF (cached on disk by @sigstore/tuf). */
 export async function publicGoodEndpoints(
   options: TufOptions & { now?: Date; rekorVersion?: RekorVersion } = {},
 ): Promise<SigstoreEndpoints> {
   const rekorVersion = options.rekorVersion ?? 1
   const now = options.now ?? new Date()
-  let tuf: Awaited<ReturnType<typeof initTUF>>
+  let tuf: TUF
   let text: string
   try {
-    tuf = await initTUF({
-      ...(options.tufCachePath ? { cachePath: options.tufCachePath } : {}),
-      ...(options.tufMirrorURL ? { mirrorURL: options.tufMirrorURL } : {}),
-      ...(options.tufRootPath ? { rootPath: options.tufRootPath } : {}),
-    })
+    tuf = await tufClient(options)
     text = await tuf.getTarget(SIGNING_CONFIG_TARGET)
   } catch (error) {
     throw new SigningConfigError(
-      `Cannot fetch the public Sigstore signing config (${SIGNING_CONFIG_TARGET}) over TUF (${tufRepoName(options)}): ${(error as Error).message}. Check the runner's network access; without it (air-gapped runners, GHES without egress) set 'fulcio-url', 'rekor-url' and 'tsa-url' to reachable Sigstore services and 'trusted-root' to their trusted_root.json.`,
+      `Cannot fetch the public Sigstore signing config (${SIGNING_CONFIG_TARGET}) over TUF (${tufRepositoryName(options)}): ${(error as Error).message}. Check the runner's network access; without it (air-gapped runners, GHES without egress) set 'fulcio-url', 'rekor-url' and 'tsa-url' to reachable Sigstore services and 'trusted-root' to their trusted_root.json.`,
     )
   }
   try {
