@@ -180,6 +180,7 @@ export function gatePolicyOf(report: ShipgateReport): GatePolicy {
     ignores: [...rules.values()].sort((a, b) =>
       `${a.source} ${a.id}` < `${b.source} ${b.id}` ? -1 : 1,
     ),
+    ...(report.vulnerabilityDb ? { maxDbAgeHours: report.vulnerabilityDb.maxAgeHours } : {}),
   }
 }
 
@@ -204,6 +205,14 @@ async function verdictFor(report: ShipgateReport, image: ImageReport, deps: Sign
       shipgateVersion: VERSION,
       trivyVersion: image.trivyVersion,
       db: db ?? {},
+      ...(report.vulnerabilityDb
+        ? {
+            measuredDb: {
+              updatedAt: report.vulnerabilityDb.updatedAt,
+              ageHours: report.vulnerabilityDb.ageHours,
+            },
+          }
+        : {}),
       counts: image.counts,
       ignored: Object.values(image.ignored).reduce((a, b) => a + b, 0),
       suppressedByVex: image.suppressed.length,

@@ -65,6 +65,7 @@ async function signWithAttestations(tag: string, env: Record<string, string> = {
       'trusted-root': trustedRoot,
       'github-attestations': 'true',
       'github-token': github.token,
+      'max-db-age': '36h',
     },
     {
       ...trivy.env,
@@ -114,6 +115,20 @@ describe('github-attestations: true through dist/index.js', () => {
       expect(stored.some((s) => s.id === p.id)).toBe(true)
     }
     expect(posts()).toHaveLength(4)
+    // The verdict GitHub stored is the signed one, with the DB age measured when the gate ran
+    // and the max-db-age it enforced (issue 13).
+    const verdict = stored.find(
+      (s) =>
+        s.id ===
+        posted.find((p) => p.predicateType === 'https://shipgate.dev/attestation/gate/v1')?.id,
+    )
+    const envelope = verdict?.bundle.dsseEnvelope as { payload: string }
+    const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'))
+    expect(statement.subject[0].digest.sha256).toBe(digest.replace('sha256:', ''))
+    expect(statement.predicate.verificationResult).toBe('PASSED')
+    expect(typeof statement.predicate.scanner.db.ageHours).toBe('number')
+    expect(statement.predicate.scanner.db.ageHours).toBeGreaterThanOrEqual(0)
+    expect(statement.predicate.thresholds.maxDbAgeHours).toBe(36)
     // The workflow token reaches the log only in the runner's mask command.
     expect(run.stdout).toContain(`::add-mask::${github.token}`)
     expect(run.stdout.split(github.token)).toHaveLength(2)
