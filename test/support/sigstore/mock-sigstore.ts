@@ -153,7 +153,9 @@ export async function startMockSigstore(
   const fulcio = fulcioHandler(ca, { strict: true })
   const rekor = rekorHandler(tlog, { strict: true })
   const timestamp = tsaHandler(tsa, { strict: true })
-  const rekorV2 = startRekorV2Log(new URL(url).host)
+  // The checkpoint origin is the log's host name without port: sigstore-go verifies the note
+  // under `url.Parse(baseUrl).Hostname()` (pkg/verify/tlog.go), as rekor-tiles names shards.
+  const rekorV2 = startRekorV2Log(new URL(url).hostname)
 
   const oidcRequestToken = 'runtime-token-for-tests'
   const calls: Record<ServiceName, number> = { fulcio: 0, rekor: 0, rekorV2: 0, tsa: 0, oidc: 0 }

@@ -51,7 +51,7 @@ export interface RekorV2Answer {
 }
 
 export interface RekorV2Log {
-  /** The C2SP origin (the log's host, as rekor-tiles names shards). */
+  /** The C2SP origin: the log's host name (no port), as rekor-tiles names shards. */
   origin: string
   /** Full C2SP key ID, used as the entry's logId and the trusted root's checkpointKeyId. */
   logId: Buffer
