@@ -18,6 +18,7 @@ describe('readSigningSettings', () => {
       attestSbom: true,
       attestVulnerabilities: true,
       attestVerdict: true,
+      githubAttestations: false,
       signatureFormat: 'both',
       rekorVersion: 1,
       endpoints: { fulcioURL: PUBLIC_GOOD.fulcioURL, rekorURL: PUBLIC_GOOD.rekorURL },
