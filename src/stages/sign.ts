@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Logger } from '../logger.js'
 import type { ImageReport, ShipgateReport } from '../model.js'
 import { redact, redactDeep } from '../redact.js'
-import type { GitHubTarget } from '../sign/github-attestations.js'
+import type { GitHubAttestations, GitHubTarget } from '../sign/github-attestations.js'
 import type { IdentityProvider } from '../sign/identity.js'
 import type { OciStore } from '../sign/oci-store.js'
 import { type ArtifactUploader, uploadSbom } from '../sign/sbom-artifact.js'
@@ -28,8 +28,6 @@ export interface SignStageDeps {
   now?: () => Date
   /** For `github-attestations`: the token and repository the runner gives. */
   github?: GitHubTarget
-  /** Tests: the Octokit retry plugin's tuning for the attestations API. */
-  githubRetry?: { retries?: number; retryAfterBaseValue?: number }
 }
 
 export interface SignStageResult {
@@ -56,7 +54,7 @@ export async function signStage(
   deps: SignStageDeps,
 ): Promise<SignStageResult> {
   const failed: SignStageResult['failed'] = []
-  let githubAttestations: import('../sign/github-attestations.js').GitHubAttestations | undefined
+  let githubAttestations: GitHubAttestations | undefined
   const sboms = report.images
     .map((i) => ({ image: i.image, path: i.artifacts.cyclonedx ?? i.artifacts.spdx }))
     .filter((s): s is { image: string; path: string } => Boolean(s.path))
@@ -152,11 +150,7 @@ async function githubAttestationsFor(deps: SignStageDeps, warn: (message: string
   )
   const target = deps.github ?? { token: '' }
   const unavailable = attestationsApiUnavailable(target)
-  const api = unavailable
-    ? undefined
-    : await octokitAttestationsApi(target, deps.logger, {
-        ...(deps.githubRetry ? { retry: deps.githubRetry } : {}),
-      })
+  const api = unavailable ? undefined : await octokitAttestationsApi(target, deps.logger)
   return new GitHubAttestations(api, target, deps.logger, warn, unavailable)
 }
 
