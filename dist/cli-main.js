@@ -1,11 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
-  commentKeys,
   runScan
-} from "./chunk-J4XBW6R5.js";
+} from "./chunk-2OOHOAN2.js";
 import {
   runVerify
-} from "./chunk-BSMY4D2F.js";
+} from "./chunk-VIKEAPWA.js";
 import "./chunk-6UN2DBBC.js";
 import {
   registryStore
@@ -14,11 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-AI4RE3LQ.js";
+} from "./chunk-F7DLDQQL.js";
 import {
+  commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-6DUP66YZ.js";
+} from "./chunk-4JW4PUV6.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -26,7 +26,7 @@ import "./chunk-NH6GCSGK.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-GUAFX3XJ.js";
+} from "./chunk-MF5DKYN6.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
@@ -35,10 +35,12 @@ import {
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-MDZSCOZ2.js";
+} from "./chunk-NZD5VTUG.js";
 import "./chunk-FO5RTDMZ.js";
 import "./chunk-7AGIVWMB.js";
-import "./chunk-JLMMYD2K.js";
+import {
+  sarifForStdout
+} from "./chunk-FKMQAEAH.js";
 import "./chunk-WFOYVRMM.js";
 import {
   RegistryClient,
@@ -48,7 +50,7 @@ import {
   registryLogin,
   safeJson
 } from "./chunk-WWQLOKJ4.js";
-import "./chunk-VWEMVBYN.js";
+import "./chunk-XMDQFZBR.js";
 import {
   SEVERITIES
 } from "./chunk-4OFWHUN5.js";
@@ -56,8 +58,9 @@ import {
   inspectImage,
   inspectJson,
   inspectTable
-} from "./chunk-PYGEGSSJ.js";
+} from "./chunk-AKSC2ZZY.js";
 import "./chunk-CMTG423X.js";
+import "./chunk-BDQVX3O5.js";
 import "./chunk-R65IZGEY.js";
 import "./chunk-ATNDHUHJ.js";
 import "./chunk-C53L4KMX.js";
@@ -3515,7 +3518,7 @@ var require_commander = __commonJS({
 
 // src/cli.ts
 import { mkdtempSync } from "node:fs";
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -3741,7 +3744,7 @@ async function scan(images, o, io) {
   const maxLength = parsePositiveInt(o.maxLength, "--max-length", COMMENT_MAX_LENGTH, 1e6);
   const outputDir = o.outputDir ?? mkdtempSync(join(tmpdir(), "shipgate-"));
   const wantSarif = o.format === "sarif" || s.sarif.value !== void 0;
-  const sarifPath = wantSarif ? s.sarif.value ?? join(outputDir, "shipgate.sarif") : void 0;
+  const sarifPath = wantSarif ? s.sarif.value ?? `${join(outputDir, "sarif")}/` : void 0;
   const logger = stderrLogger(io, Boolean(o.verbose));
   const sbomFormat = o.sbom ?? (o.sbomOutput ? "cyclonedx" : void 0);
   const result = await runScan(s, {
@@ -3759,6 +3762,10 @@ async function scan(images, o, io) {
     result.report.expiringDays = settings.policyReport.warnExpiryDays;
   }
   for (const w of result.report.warnings) logger.warning(w);
+  if (s.sarif.value !== void 0) {
+    for (const f of result.sarif ?? []) io.stderr(`SARIF (${f.category}): ${f.path}
+`);
+  }
   if (sbomFormat) {
     const written = await writeSboms(result.report.images, sbomFormat, o.sbomOutput);
     if (!written.length && !result.errors.length) {
@@ -3796,7 +3803,7 @@ async function scan(images, o, io) {
         io.stderr("error: --format sarif needs trivy (on PATH or --trivy) to convert the report.\n");
         return EXIT.error;
       }
-      io.stdout(await readFile(result.sarifPath, "utf8"));
+      io.stdout(await sarifForStdout(result.sarif ?? []));
       break;
     default:
       io.stdout(renderTable(escapeStrings(result.report)));
@@ -3883,7 +3890,10 @@ function buildProgram(io, setExit) {
     "Scan images with Trivy (or read an existing report) and judge them against the policy."
   ).argument("[image...]", "image references").option("--report <file>", "existing Trivy JSON report: Trivy is not run").option("--fail-on <severity>", "critical|high|medium|low|unknown|none (default: high)").option("--ignore-unfixed", "findings without a fixed version do not count").option("--no-ignore-unfixed", "they count (overrides a policy file that says otherwise)").option("--ignore-file <file>", ".trivyignore or .trivyignore.yaml (entries may expire)").addOption(
     new Option("--format <format>", "output on stdout").choices(["table", "json", "markdown", "sarif"]).default("table")
-  ).option("--sarif <file>", "also write SARIF here").addOption(
+  ).option(
+    "--sarif <path>",
+    "also write SARIF here: a file for one image, else (or ending in /) a directory of one file per image"
+  ).addOption(
     new Option(
       "--sbom <format>",
       "also write an SBOM, converted from the same analysis (default format with --sbom-output: cyclonedx)"

@@ -7,7 +7,13 @@
 import { durationMs } from '../../scanners/trivy/run.js'
 import type { Logger } from '../logger.js'
 import type { IgnoreRule } from '../model.js'
-import { type PipelineResult, runPipeline, type SbomFormat, type TrivyHandle } from '../pipeline.js'
+import {
+  type PipelineResult,
+  runPipeline,
+  type SarifOptions,
+  type SbomFormat,
+  type TrivyHandle,
+} from '../pipeline.js'
 import type { RegistryClient } from '../registry/index.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
 import { baseImagePolicyOf } from '../settings/spec.js'
@@ -21,8 +27,10 @@ export interface ScanEnvironment {
   registryClient: () => RegistryClient
   /** Where per-image files and Shipgate's report are written. */
   outputDir: string
-  /** Where the merged SARIF goes; none when undefined. */
+  /** Where the SARIF goes (a file for one image, else a directory); none when undefined. */
   sarifPath?: string
+  /** Where SARIF may be written (the Dockerfile comes from the settings). */
+  sarif?: Omit<SarifOptions, 'dockerfile'>
   sbomFormat?: SbomFormat
   /** The policy file's exceptions, as ignore rules, and its warn-expiry-days. */
   exceptions?: IgnoreRule[]
@@ -50,6 +58,7 @@ export async function runScan(
       timeout: s.timeout,
       platform: s.platform,
       sarifPath: env.sarifPath,
+      sarif: { ...env.sarif, ...(s.dockerfile ? { dockerfile: s.dockerfile } : {}) },
       outputDir: env.outputDir,
       concurrency: s.maxParallel,
       compareTo: s.compareTo,

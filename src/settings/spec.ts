@@ -30,6 +30,7 @@ import {
   parseTimeout,
 } from '../inputs.js'
 import type { FailOn, GateScope } from '../model.js'
+import { parseSarifPath } from '../report/sarif-write.js'
 import { parseRescanFail } from '../rescan/options.js'
 import type { RescanFail } from '../rescan/result.js'
 import { parseDuration } from '../sign/verdict.js'
@@ -141,7 +142,12 @@ export const SCAN_SPEC = {
     parse: (raw, o) => parsePositiveInt(raw, o, 2, 64),
     default: 2,
   }),
-  sarif: spec({ key: 'sarif', flag: '--sarif', parse: text, default: undefined }),
+  sarif: spec({
+    key: 'sarif',
+    flag: '--sarif',
+    parse: parseSarifPath,
+    default: undefined as string | undefined,
+  }),
   compareTo: spec({
     key: 'compare-to',
     flag: '--compare-to',
