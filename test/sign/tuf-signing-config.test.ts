@@ -6,7 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSigningSettings } from '../../src/sign/settings.js'
-import { publicGoodEndpoints, SIGNING_CONFIG_TARGET } from '../../src/sign/signing-config.js'
+import {
+  publicGoodEndpoints,
+  REKOR_V2_SIGNING_CONFIG_TARGET,
+  SIGNING_CONFIG_TARGET,
+} from '../../src/sign/signing-config.js'
 import { signingSession } from '../../src/sign/step.js'
 import { loadTrustedRoot, trustedRootFromJSON } from '../../src/sign/trust-root.js'
 import type { TufOptions } from '../../src/sign/tuf.js'
@@ -199,6 +203,48 @@ describe('signing config from a TUF repository', () => {
       ).rejects.toThrow(/signing config is unusable/)
     } finally {
       await odd.close()
+    }
+  })
+
+  it('rekor-version 2: the v2 log from the opt-in signing_config_rekor_v2 target when the default lists only v1', async () => {
+    const service = (url: string, majorApiVersion: number) => ({
+      url,
+      majorApiVersion,
+      validFor: { start: '2020-01-01T00:00:00Z' },
+    })
+    const v1Only = {
+      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
+      caUrls: [service('https://fulcio.example', 1)],
+      rekorTlogUrls: [service('https://rekor.example', 1)],
+      tsaUrls: [service('https://tsa.example/api/v1/timestamp', 1)],
+    }
+    const withOptIn = await startTufRepo({
+      [SIGNING_CONFIG_TARGET]: JSON.stringify(v1Only),
+      [REKOR_V2_SIGNING_CONFIG_TARGET]: JSON.stringify({
+        ...v1Only,
+        rekorTlogUrls: [service('https://log2025-1.rekor.example', 2), ...v1Only.rekorTlogUrls],
+      }),
+    })
+    const without = await startTufRepo({ [SIGNING_CONFIG_TARGET]: JSON.stringify(v1Only) })
+    const opts = (r: TufRepo): TufOptions => ({
+      tufMirrorURL: r.url,
+      tufRootPath: r.rootPath,
+      tufCachePath: r.cachePath,
+    })
+    try {
+      expect(await publicGoodEndpoints({ ...opts(withOptIn), rekorVersion: 2 })).toEqual({
+        fulcioURL: 'https://fulcio.example',
+        rekorURL: 'https://log2025-1.rekor.example',
+        tsaURL: 'https://tsa.example/api/v1/timestamp',
+      })
+      // rekor-version 1 never reads the opt-in file.
+      expect((await publicGoodEndpoints(opts(withOptIn))).rekorURL).toBe('https://rekor.example')
+      expect(withOptIn.requests.get(`/targets/${REKOR_V2_SIGNING_CONFIG_TARGET}`)).toBe(1)
+      await expect(publicGoodEndpoints({ ...opts(without), rekorVersion: 2 })).rejects.toThrow(
+        /lists no Rekor v2 log.*'rekor-url'/,
+      )
+    } finally {
+      await Promise.all([withOptIn.close(), without.close()])
     }
   })
 })
