@@ -109,6 +109,12 @@ export async function actionScan(
       uploader: lazyArtifactUploader(),
       logger: actionLogger,
       vulnerabilityDb: vulnerabilityDbFromCache,
+      github: {
+        token,
+        apiUrl: process.env.GITHUB_API_URL,
+        serverUrl: process.env.GITHUB_SERVER_URL,
+        repository: process.env.GITHUB_REPOSITORY,
+      },
     },
   )
   if (signed.failed.length) {
