@@ -1,11 +1,11 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-QRHWFTX4.js";
+} from "./chunk-TJZYRUUV.js";
 import {
   runVerify
-} from "./chunk-VIKEAPWA.js";
-import "./chunk-6UN2DBBC.js";
+} from "./chunk-EV4FCBBR.js";
+import "./chunk-7PVVZPHX.js";
 import {
   registryStore
 } from "./chunk-CW4JDSVR.js";
@@ -13,20 +13,23 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-3YQHZUTM.js";
+} from "./chunk-HH2HDBKD.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-Y2EGL7RB.js";
+} from "./chunk-XT7HPMM6.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
+import "./chunk-QH3GWBAJ.js";
 import "./chunk-NH6GCSGK.js";
+import "./chunk-CNJOFOBY.js";
+import "./chunk-H5QDS3JI.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-MF5DKYN6.js";
+} from "./chunk-ZJCH3TEN.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
@@ -35,13 +38,12 @@ import {
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-NZD5VTUG.js";
-import "./chunk-FO5RTDMZ.js";
+} from "./chunk-QPB4GZLV.js";
 import "./chunk-7AGIVWMB.js";
 import {
   sarifForStdout
-} from "./chunk-FKMQAEAH.js";
-import "./chunk-WFOYVRMM.js";
+} from "./chunk-DMRBHARE.js";
+import "./chunk-VCPC4NJZ.js";
 import {
   RegistryClient,
   defaultCredentials,
@@ -49,8 +51,13 @@ import {
   neutraliseCommands,
   registryLogin,
   safeJson
-} from "./chunk-TB45WNEV.js";
+} from "./chunk-VJLHHRAX.js";
 import "./chunk-XMDQFZBR.js";
+import {
+  execa
+} from "./chunk-RKO47FUH.js";
+import "./chunk-LPUA6BRL.js";
+import "./chunk-FO5RTDMZ.js";
 import {
   SEVERITIES
 } from "./chunk-4OFWHUN5.js";
@@ -64,26 +71,21 @@ import "./chunk-BDQVX3O5.js";
 import "./chunk-R65IZGEY.js";
 import "./chunk-ATNDHUHJ.js";
 import "./chunk-C53L4KMX.js";
-import "./chunk-WG3J7CUX.js";
+import "./chunk-KTAMEFIW.js";
 import "./chunk-NCQ57ZEO.js";
+import "./chunk-DJPEWNDP.js";
 import "./chunk-DQFIQEMO.js";
 import {
   parsePlatform,
   parsePositiveInt,
   parseTimeout
 } from "./chunk-HT3NVUZL.js";
-import "./chunk-IGSCHU7H.js";
-import "./chunk-LOGCBGSA.js";
-import "./chunk-G33XFFVP.js";
-import "./chunk-2RUS7VHJ.js";
-import "./chunk-MVZUTTJC.js";
-import {
-  execa
-} from "./chunk-RKO47FUH.js";
-import "./chunk-DJPEWNDP.js";
 import "./chunk-26MSMV7L.js";
 import "./chunk-NHCIBC2M.js";
+import "./chunk-FTRJE2IP.js";
+import "./chunk-5V2NJFGD.js";
 import "./chunk-J3ABBXKE.js";
+import "./chunk-G33XFFVP.js";
 import {
   __commonJS,
   __require,
