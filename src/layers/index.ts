@@ -1,0 +1,50 @@
+/**
+ * Layer attribution for the pipeline: runs the stage over every scanned image, replaces each
+ * scan's findings with labelled ones, and turns what could not be known into warnings when it
+ * matters to the gate (`fail-on-scope: app`) and into log lines when it does not.
+ */
+import type { TrivyReport } from '../../scanners/trivy/schema.js'
+import type { Logger } from '../logger.js'
+import type { ImageScan, LayerAttribution } from '../model.js'
+import { redactedMessage } from '../redact.js'
+import { attributeFindings } from './attribute.js'
+import type { LayerStage } from './stage.js'
+
+export { attributeFindings, baseLayersFromHistory, prefixMismatch } from './attribute.js'
+export { type LayerStage, type LayerStageOptions, layerStage } from './stage.js'
+
+export async function attributeLayers(
+  scanned: { scan: ImageScan; report: TrivyReport }[],
+  stage: LayerStage,
+  opts: { app: boolean; logger: Logger; warnings: string[] },
+): Promise<LayerAttribution[]> {
+  const out: LayerAttribution[] = []
+  for (const { scan, report } of scanned) {
+    let layers: LayerAttribution
+    try {
+      const result = await stage.attribute(scan, report)
+      scan.findings = result.findings
+      layers = result.layers
+      opts.warnings.push(...result.refused)
+    } catch (error) {
+      const { findings, counts } = attributeFindings(scan.findings, undefined, undefined)
+      scan.findings = findings
+      layers = {
+        base: null,
+        unknown: `the layer attribution failed: ${redactedMessage(error)}`,
+        ...counts,
+      }
+    }
+    if (layers.base === null) {
+      const why = `${scan.image}: the base image is unknown (${layers.unknown ?? 'no source named it'})`
+      // Fail closed, and say so: an unknown base never lets base-image findings pass quietly.
+      if (opts.app) {
+        opts.warnings.push(
+          `${why}, so fail-on-scope app counts every finding of this image as the image's own. Give \`dockerfile\`, or build with the org.opencontainers.image.base.name/digest annotations.`,
+        )
+      } else opts.logger.info(`layers: ${why}; no finding is attributed to a base image.`)
+    }
+    out.push(layers)
+  }
+  return out
+}
