@@ -25,7 +25,12 @@ export async function attributeLayers(
       const result = await stage.attribute(scan, report)
       scan.findings = result.findings
       layers = result.layers
-      opts.warnings.push(...result.refused)
+      for (const r of result.refused) {
+        // A Dockerfile FROM whose tag has moved on since the build is expected noise unless the
+        // gate depends on it; an image's own false claim about its base never is.
+        if (opts.app || r.how !== 'dockerfile') opts.warnings.push(r.message)
+        else opts.logger.info(`layers: ${r.message}`)
+      }
     } catch (error) {
       const { findings, counts } = attributeFindings(scan.findings, undefined, undefined)
       scan.findings = findings

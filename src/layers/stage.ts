@@ -42,8 +42,11 @@ export interface LayerStageOptions {
 export interface LayerResult {
   findings: Finding[]
   layers: LayerAttribution
-  /** Why a named base was refused or could not be read: warnings for the run. */
-  refused: string[]
+  /**
+   * Why a named base was refused or could not be read, by who named it: a claim the image makes
+   * about itself (annotation, label) that its layers do not bear out is always worth a warning.
+   */
+  refused: { how: BaseSource; message: string }[]
 }
 
 export interface LayerStage {
@@ -102,12 +105,13 @@ export function layerStage(opts: LayerStageOptions): LayerStage {
 
   return {
     async attribute(scan, report) {
-      const refused: string[] = []
+      const refused: LayerResult['refused'] = []
       const fromReport = (report.Metadata?.DiffIDs ?? []).filter((d) => DIFF_ID.test(d))
       let image: ReadImage | undefined
       if (!opts.offline) {
         try {
-          image = await read(pinned(scan), opts.platform ?? 'linux/amd64')
+          // The platform Trivy analysed (its report says), so an index resolves to that child.
+          image = await read(pinned(scan), platformOf(reportConfig(report), opts.platform))
         } catch (error) {
           opts.logger.info(
             `layers: ${scan.image} could not be read from its registry (${redactedMessage(error)}); its annotations and config are not used`,
@@ -127,7 +131,7 @@ export function layerStage(opts: LayerStageOptions): LayerStage {
       if (image && fromReport.length && !sameList(image.diffIds, fromReport)) {
         imageLayers = fromReport
         return unknown(
-          `the image in the registry (${image.digest}) has other layers than the image Trivy scanned; the tag moved while it was scanned, so its annotations cannot be used. Scan an image pinned by digest.`,
+          `the image read from the registry (${image.digest}) has other layers than the one Trivy scanned (a tag that moved while it was scanned?), so its annotations cannot be used. Scan an image pinned by digest.`,
         )
       }
       if (!imageLayers?.length) {
@@ -143,7 +147,7 @@ export function layerStage(opts: LayerStageOptions): LayerStage {
         dockerfileBase ??= finalBase(opts.dockerfile)
         const { name, error } = await dockerfileBase
         if (name) claims.push({ how: 'dockerfile', name })
-        if (error) refused.push(`${scan.image}: ${error}`)
+        if (error) refused.push({ how: 'dockerfile', message: `${scan.image}: ${error}` })
       }
       for (const [how, map] of [
         ['annotation', image?.annotations],
@@ -172,16 +176,18 @@ export function layerStage(opts: LayerStageOptions): LayerStage {
         try {
           base = await readBase(claim, platform)
         } catch (error) {
-          refused.push(
-            `${scan.image}: ${source} could not be read (${redactedMessage(error)}), so no finding is attributed to it.`,
-          )
+          refused.push({
+            how: claim.how,
+            message: `${scan.image}: ${source} could not be read (${redactedMessage(error)}), so no finding is attributed to it.`,
+          })
           continue
         }
         const mismatch = prefixMismatch(base.diffIds, layers)
         if (mismatch) {
-          refused.push(
-            `${scan.image}: ${source} is refused: ${mismatch}. Its layers are not the image's first layers, so the image was not built on it as it is now (a moved tag, or a false claim); no finding is attributed to it.`,
-          )
+          refused.push({
+            how: claim.how,
+            message: `${scan.image}: ${source} is refused: ${mismatch}. Its layers are not the image's first layers, so the image was not built on it as it is now (a moved tag, or a false claim); no finding is attributed to it.`,
+          })
           continue
         }
         const { findings, counts } = attributeFindings(scan.findings, layers, base.diffIds.length)

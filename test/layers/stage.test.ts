@@ -166,10 +166,32 @@ describe('layer attribution against a real registry', () => {
       dockerfile: df,
     }).attribute(scan, report)
     expect(r.refused).toHaveLength(1)
-    expect(r.refused[0]).toMatch(
+    expect(r.refused[0]?.message).toMatch(
       /the Dockerfile's last FROM \(.*layers\/liar:v1\) is refused: its layer 1 \(sha256:[0-9a-f]{64}\) is not the image's layer 1/,
     )
     expect(r.layers.base).toMatchObject({ how: 'annotation', layers: 4 })
+  })
+
+  it('without app, a Dockerfile FROM whose tag moved on is a log line; an image’s false claim stays a warning', async () => {
+    // Each Dockerfile names an image whose layers are not the scanned image's first layers.
+    for (const [image, from, warned] of [
+      [images.plain, images.liar.ref, false],
+      [images.liar, images.app.ref, true],
+    ] as const) {
+      const { scan, report } = scanOf(image)
+      const logger = recordingLogger()
+      const warnings: string[] = []
+      await attributeLayers(
+        [{ scan, report }],
+        layerStage({ client, logger, offline: false, dockerfile: dockerfile(`FROM ${from}\n`) }),
+        { app: false, logger, warnings },
+      )
+      expect(warnings.some((w) => /annotation .* is refused/.test(w))).toBe(warned)
+      expect(warnings.some((w) => /last FROM/.test(w))).toBe(false)
+      expect(
+        logger.lines.some((l) => l.level === 'info' && /last FROM .* is refused/.test(l.message)),
+      ).toBe(true)
+    }
   })
 
   it('a base the registry does not have (404) is unknown, said why', async () => {
@@ -179,7 +201,7 @@ describe('layer attribution against a real registry', () => {
       report,
     )
     expect(r.layers.base).toBeNull()
-    expect(r.refused[0]).toMatch(
+    expect(r.refused[0]?.message).toMatch(
       /layers\/gone.* could not be read \(.*(not found|MANIFEST_UNKNOWN|NAME_UNKNOWN|404)/i,
     )
     expect(r.findings.every((f) => f.layer?.fromBase === null)).toBe(true)
@@ -195,7 +217,7 @@ describe('layer attribution against a real registry', () => {
       dockerfile: df,
     }).attribute(scan, report)
     expect(r.layers.base).toBeNull()
-    expect(r.refused[0]).toMatch(
+    expect(r.refused[0]?.message).toMatch(
       /private\/node:12\) could not be read \(.*(401|credentials|authenticat)/i,
     )
     expect(r.layers.unknown).toMatch(/no named base image could be confirmed/)
