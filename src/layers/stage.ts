@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises'
 import { analyzeDockerfile } from '../../scanners/base-image/dockerfile.js'
 import type { TrivyReport } from '../../scanners/trivy/schema.js'
+import { escapeField } from '../github/workflow-commands.js'
 import type { Logger } from '../logger.js'
 import type { BaseSource, Finding, ImageScan, LayerAttribution } from '../model.js'
 import { redactedMessage } from '../redact.js'
@@ -237,7 +238,8 @@ function describeClaim(c: Claim): string {
       : c.how === 'annotation'
         ? 'the base-image annotation'
         : 'the base-image label'
-  return `${where} (${c.name}${c.digest ? `@${c.digest}` : ''})`
+  // The name is the image's own text: shown with its control characters visible, on one line.
+  return `${where} (${escapeField(c.name)}${c.digest ? `@${c.digest}` : ''})`
 }
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/

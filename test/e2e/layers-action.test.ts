@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runAction } from '../support/e2e/runner.js'
+import { runAction, runCli } from '../support/e2e/runner.js'
 import {
   juiceShopFindingsByLayer,
   type LayeredImages,
@@ -168,6 +168,42 @@ describe('fail-on-scope: app through dist/index.js', () => {
     const summary = readable(r.summary)
     expect(summary).toMatch(/<details><summary>From the base image <code>.*<\/code>: \d+ \(/)
     expect(summary).not.toContain('not gated')
+  })
+
+  it('hostile: an annotation carrying a workflow command and HTML as the base name runs nothing and renders as text', async () => {
+    const r = await run(
+      images.forged,
+      { 'fail-on-scope': 'app' },
+      layeredReport(images.forged, { appFindings: false }),
+    )
+    expect(r.exitCode).toBe(1)
+    // The runner would obey a line starting with ::error::; only Shipgate's own error is there.
+    expect(r.errors).toHaveLength(1)
+    expect(r.errors[0]).toMatch(/^Blocked: /)
+    expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/^\s*::error::pwned/m)
+    expect(r.warnings.join('\n')).toMatch(
+      /the base-image annotation \(evil\\n::error::pwned.*could not be read \(Invalid image reference/,
+    )
+    expect(r.summary).not.toContain('<img')
+    // Every line the user reads stays one line: the name's line break is shown, not obeyed.
+    for (const w of r.warnings) expect(w).not.toContain('\n')
+    expect(readReport(r.outputs.report).images[0]?.layers?.base).toBeNull()
+  })
+
+  it('the CLI gates the same way: shipgate scan --fail-on-scope app', async () => {
+    const baseOnly = layeredReport(images.app, { appFindings: false })
+    const trivy = standIn({ [images.app.ref]: baseOnly })
+    const args = ['scan', images.app.ref, '--fail-on', 'critical', '--format', 'json']
+    const all = await runCli(args, trivy.env)
+    expect(all.exitCode, all.stderr).toBe(1)
+    const app = await runCli([...args, '--fail-on-scope', 'app'], trivy.env)
+    expect(app.exitCode, app.stderr).toBe(0)
+    const report = JSON.parse(app.stdout) as JsonReport
+    expect(report.gateScope).toBe('app')
+    expect(report.images[0]?.layers).toMatchObject({
+      base: { how: 'annotation', layers: 4 },
+      fromBase: baseTruth,
+    })
   })
 
   it('refuses a scope it does not know, naming the input and the choices', async () => {

@@ -34,7 +34,12 @@ export interface LayeredImages {
   liar: Pushed
   /** Like `app`, but its annotation names a base that does not exist in the registry. */
   orphan: Pushed
+  /** Like `app`, but its annotation's base name carries a workflow command and HTML. */
+  forged: Pushed
 }
+
+/** What `forged` claims as its base's name. */
+export const FORGED_NAME = 'evil\n::error::pwned-by-annotation <img src=x onerror=alert(1)> `x`'
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
@@ -120,7 +125,13 @@ export async function pushLayeredImages(host: string): Promise<LayeredImages> {
     [...baseLayers, ...appLayers],
     claim(`${host}/layers/gone:1`, `sha256:${'0'.repeat(64)}`),
   )
-  return { base, app, plain, liar, orphan }
+  const forged = await push(
+    'layers/forged',
+    'v1',
+    [...baseLayers, ...appLayers],
+    claim(FORGED_NAME, base.digest),
+  )
+  return { base, app, plain, liar, orphan, forged }
 }
 
 /**
