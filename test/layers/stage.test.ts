@@ -194,6 +194,33 @@ describe('layer attribution against a real registry', () => {
     }
   })
 
+  it('a base digest naming an index (as buildx records it) resolves to the image’s platform', async () => {
+    const { scan, report } = scanOf(images.viaIndex)
+    const r = await layerStage({ client, logger: recordingLogger(), offline: false }).attribute(
+      scan,
+      report,
+    )
+    expect(r.refused).toEqual([])
+    expect(r.layers.base).toMatchObject({
+      how: 'annotation',
+      layers: 4,
+      digest: images.base.digest,
+    })
+    expect(r.layers.fromBase).toBe(baseTruth)
+  })
+
+  it('FROM scratch: no layer is the base’s, every finding is the image’s own', async () => {
+    const { scan, report } = scanOf(images.plain)
+    const r = await layerStage({
+      client,
+      logger: recordingLogger(),
+      offline: false,
+      dockerfile: dockerfile('FROM scratch\nCOPY . /\n'),
+    }).attribute(scan, report)
+    expect(r.layers.base).toEqual({ ref: 'scratch', how: 'dockerfile', layers: 0 })
+    expect(r.layers).toMatchObject({ fromBase: 0, fromApp: baseTruth + appTruth, unattributed: 0 })
+  })
+
   it('a base the registry does not have (404) is unknown, said why', async () => {
     const { scan, report } = scanOf(images.orphan)
     const r = await layerStage({ client, logger: recordingLogger(), offline: false }).attribute(

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { MediaType } from '../../../src/registry/media-types.js'
+import { parseReference } from '../../../src/registry/reference.js'
 import { fixturePath } from '../fixtures.js'
 import { FixtureBuilder, tarOf } from './images.js'
 
@@ -36,6 +37,8 @@ export interface LayeredImages {
   orphan: Pushed
   /** Like `app`, but its annotation's base name carries a workflow command and HTML. */
   forged: Pushed
+  /** Like `app`, annotated with the digest of an index holding the base (amd64) and an arm64 image, as buildx records it. */
+  viaIndex: Pushed
 }
 
 /** What `forged` claims as its base's name. */
@@ -131,7 +134,46 @@ export async function pushLayeredImages(host: string): Promise<LayeredImages> {
     [...baseLayers, ...appLayers],
     claim(FORGED_NAME, base.digest),
   )
-  return { base, app, plain, liar, orphan, forged }
+  const arm = await b.push({
+    repo: 'layers/node',
+    tag: '12-alpine-arm64',
+    architecture: 'arm64',
+    layers: [strip(await layer('etc/os-release', 'ID=alpine\nVERSION_ID=3.11.5\n# arm64\n'))],
+    config: { variant: 'v8' },
+  })
+  const baseManifest = await b.client.getManifest(parseReference(base.ref), base.digest)
+  const indexDigest = await b.client.putManifest(
+    parseReference(`${host}/layers/node:12`),
+    '12',
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.ociIndex,
+        manifests: [
+          {
+            mediaType: MediaType.ociManifest,
+            digest: arm.digest,
+            size: arm.manifest.length,
+            platform: { os: 'linux', architecture: 'arm64', variant: 'v8' },
+          },
+          {
+            mediaType: MediaType.ociManifest,
+            digest: base.digest,
+            size: baseManifest.size,
+            platform: { os: 'linux', architecture: 'amd64' },
+          },
+        ],
+      }),
+    ),
+    MediaType.ociIndex,
+  )
+  const viaIndex = await push(
+    'layers/juice-shop',
+    'via-index',
+    [...baseLayers, ...appLayers],
+    claim(`${host}/layers/node:12`, indexDigest),
+  )
+  return { base, app, plain, liar, orphan, forged, viaIndex }
 }
 
 /**
