@@ -2,10 +2,10 @@ import { createRequire as __shipgateRequire } from 'node:module'; const require 
 import {
   commentKeys,
   runScan
-} from "./chunk-J4XBW6R5.js";
+} from "./chunk-QOIACONK.js";
 import {
   runVerify
-} from "./chunk-BSMY4D2F.js";
+} from "./chunk-3W57GVYD.js";
 import "./chunk-6UN2DBBC.js";
 import {
   registryStore
@@ -14,11 +14,11 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-AI4RE3LQ.js";
+} from "./chunk-G45BF7BS.js";
 import {
   commentMarker,
   durationMs
-} from "./chunk-6DUP66YZ.js";
+} from "./chunk-OEVW6VH5.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -26,7 +26,7 @@ import "./chunk-NH6GCSGK.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-GUAFX3XJ.js";
+} from "./chunk-FRM4CEZV.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
@@ -35,10 +35,10 @@ import {
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-MDZSCOZ2.js";
+} from "./chunk-JVFXKTNP.js";
 import "./chunk-FO5RTDMZ.js";
 import "./chunk-7AGIVWMB.js";
-import "./chunk-JLMMYD2K.js";
+import "./chunk-L27DUWPI.js";
 import "./chunk-WFOYVRMM.js";
 import {
   RegistryClient,
@@ -48,7 +48,7 @@ import {
   registryLogin,
   safeJson
 } from "./chunk-WWQLOKJ4.js";
-import "./chunk-VWEMVBYN.js";
+import "./chunk-XMDQFZBR.js";
 import {
   SEVERITIES
 } from "./chunk-4OFWHUN5.js";
