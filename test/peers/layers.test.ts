@@ -77,7 +77,9 @@ interface Report {
   images: {
     layers?: { base: { how: string; layers: number } | null; fromBase: number; fromApp: number }
     artifacts: { trivyJson: string }
-    findings: { finding: { id: string; layer?: { diffId: string | null; fromBase: boolean | null } } }[]
+    findings: {
+      finding: { id: string; layer?: { diffId: string | null; fromBase: boolean | null } }
+    }[]
   }[]
 }
 
