@@ -48,6 +48,10 @@ export async function attributeLayers(
           `${why}, so fail-on-scope app counts every finding of this image as the image's own. Give \`dockerfile\`, or build with the org.opencontainers.image.base.name/digest annotations.`,
         )
       } else opts.logger.info(`layers: ${why}; no finding is attributed to a base image.`)
+    } else if (opts.app && layers.unattributed > 0) {
+      opts.warnings.push(
+        `${scan.image}: ${layers.unattributed} finding(s) have no layer Trivy named, or one the scanned image does not have, so fail-on-scope app counts them as the image's own.`,
+      )
     }
     out.push(layers)
   }

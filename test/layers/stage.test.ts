@@ -260,6 +260,18 @@ describe('layer attribution against a real registry', () => {
     expect(lost.length).toBeGreaterThan(0)
     for (const f of lost) expect(f.layer).toEqual({ diffId: null, fromBase: null })
     expect(r.layers.unattributed).toBe(lost.length)
+    // Under app they count as the image's own, and a warning says so.
+    const again = scanOf(images.app, { dropLayerOf: 'CVE-2021-36159' })
+    const logger = recordingLogger()
+    const warnings: string[] = []
+    await attributeLayers([again], layerStage({ client, logger, offline: false }), {
+      app: true,
+      logger,
+      warnings,
+    })
+    expect(warnings).toEqual([
+      `${images.app.ref}: ${lost.length} finding(s) have no layer Trivy named, or one the scanned image does not have, so fail-on-scope app counts them as the image's own.`,
+    ])
   })
 
   it('reads a base named by several images once per job', async () => {
