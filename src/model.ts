@@ -311,7 +311,7 @@ export interface ImageReport extends ImageEvaluation {
   /** Package upgrades that remove counted findings, most effective first (src/policy/fixes.ts). */
   fixFirst?: FixPlan
   /** Which base image the findings' layers were matched against, and how it was known (src/layers). */
-  layers?: LayerAttribution
+  layerAttribution?: LayerAttribution
 }
 
 /** How a base image was known: its layers are always read from the registry, except `history`. */

@@ -430,7 +430,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     const evaluated = evaluation.images[i]
     if (!evaluated) continue
     const image = imageReportOf(scan, evaluated)
-    if (layers[i]) image.layers = layers[i]
+    if (layers[i]) image.layerAttribution = layers[i]
     const baseline = baselines[i]
     if (baseline) {
       image.comparison = compareFindings(

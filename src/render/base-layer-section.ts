@@ -68,7 +68,7 @@ function row(f: Finding): string {
  * like the other finding lists (the JSON report has every finding).
  */
 export function baseLayerSection(r: ImageReport, scope: GateScope, rowLimit: number): string {
-  const l = r.layers
+  const l = r.layerAttribution
   if (!l) return ''
   const app = scopeHas(scope, 'app')
   if (!l.base) {

@@ -49,7 +49,7 @@ interface JsonReport {
   gateScope: string
   warnings: string[]
   images: {
-    layers?: {
+    layerAttribution?: {
       base: { ref?: string; digest?: string; how: string; layers: number } | null
       unknown?: string
       fromBase: number
@@ -82,7 +82,7 @@ describe('fail-on-scope: app through dist/index.js', () => {
     const report = readReport(r.outputs.report)
     expect(report.gateScope).toBe('app')
     const img = report.images[0]
-    expect(img?.layers).toEqual({
+    expect(img?.layerAttribution).toEqual({
       base: {
         ref: `${images.base.ref}@${images.base.digest}`,
         digest: images.base.digest,
@@ -120,7 +120,7 @@ describe('fail-on-scope: app through dist/index.js', () => {
       /^Blocked: \d+ critical in the image's own layers at or above the critical threshold/,
     )
     const report = readReport(r.outputs.report)
-    const layers = report.images[0]?.layers
+    const layers = report.images[0]?.layerAttribution
     expect(layers?.fromBase).toBe(baseTruth)
     expect(layers?.fromApp).toBeGreaterThan(0)
     const own = new Set(images.app.diffIds.slice(4))
@@ -144,7 +144,7 @@ describe('fail-on-scope: app through dist/index.js', () => {
       /base image is unknown .*counts every finding of this image as the image's own/,
     )
     const report = readReport(r.outputs.report)
-    expect(report.images[0]?.layers?.base).toBeNull()
+    expect(report.images[0]?.layerAttribution?.base).toBeNull()
     expect(report.images[0]?.findings.every((f) => f.finding.layer?.fromBase === null)).toBe(true)
     const summary = readable(r.summary)
     expect(summary).not.toContain('From the base image')
@@ -159,7 +159,7 @@ describe('fail-on-scope: app through dist/index.js', () => {
     )
     expect(r.exitCode).toBe(1)
     expect(r.warnings.join('\n')).toMatch(/layers\/gone.* could not be read/)
-    expect(readReport(r.outputs.report).images[0]?.layers?.base).toBeNull()
+    expect(readReport(r.outputs.report).images[0]?.layerAttribution?.base).toBeNull()
   })
 
   it('without app, the base section still tells base findings apart; the gate is unchanged', async () => {
@@ -187,7 +187,7 @@ describe('fail-on-scope: app through dist/index.js', () => {
     expect(r.summary).not.toContain('<img')
     // Every line the user reads stays one line: the name's line break is shown, not obeyed.
     for (const w of r.warnings) expect(w).not.toContain('\n')
-    expect(readReport(r.outputs.report).images[0]?.layers?.base).toBeNull()
+    expect(readReport(r.outputs.report).images[0]?.layerAttribution?.base).toBeNull()
   })
 
   it('the CLI gates the same way: shipgate scan --fail-on-scope app', async () => {
@@ -200,7 +200,7 @@ describe('fail-on-scope: app through dist/index.js', () => {
     expect(app.exitCode, app.stderr).toBe(0)
     const report = JSON.parse(app.stdout) as JsonReport
     expect(report.gateScope).toBe('app')
-    expect(report.images[0]?.layers).toMatchObject({
+    expect(report.images[0]?.layerAttribution).toMatchObject({
       base: { how: 'annotation', layers: 4 },
       fromBase: baseTruth,
     })

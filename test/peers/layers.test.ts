@@ -75,7 +75,11 @@ function run(more: Record<string, string>) {
 
 interface Report {
   images: {
-    layers?: { base: { how: string; layers: number } | null; fromBase: number; fromApp: number }
+    layerAttribution?: {
+      base: { how: string; layers: number } | null
+      fromBase: number
+      fromApp: number
+    }
     artifacts: { trivyJson: string }
     findings: {
       finding: { id: string; layer?: { diffId: string | null; fromBase: boolean | null } }
@@ -88,7 +92,7 @@ describe('the real Trivy’s layers, attributed through dist/index.js', () => {
     const medium = await run({ 'fail-on': 'medium', 'fail-on-scope': 'app' })
     const report = JSON.parse(readFileSync(medium.outputs.report as string, 'utf8')) as Report
     const img = report.images[0]
-    expect(img?.layers?.base).toMatchObject({ how: 'dockerfile', layers: 1 })
+    expect(img?.layerAttribution?.base).toMatchObject({ how: 'dockerfile', layers: 1 })
     // Trivy's own JSON: the layer it names is the config's diff_id, not the compressed digest.
     const trivy = JSON.parse(readFileSync(img?.artifacts.trivyJson as string, 'utf8'))
     const diffIds: string[] = trivy.Metadata.DiffIDs
