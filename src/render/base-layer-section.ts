@@ -98,7 +98,7 @@ export function baseLayerSection(r: ImageReport, scope: GateScope, rowLimit: num
   const shown = fromBase.slice(0, Math.max(1, rowLimit))
   const table = [tableRow(HEADER), tableRow(HEADER.map(() => '---')), ...shown.map(row)]
   if (shown.length < fromBase.length) {
-    table.push('', `_…and ${plural(fromBase.length - shown.length, 'more')} in the JSON report._`)
+    table.push('', `_…and ${fromBase.length - shown.length} more in the JSON report._`)
   }
   return details(summary, `${lines.join('\n\n')}\n\n${table.join('\n')}`)
 }
