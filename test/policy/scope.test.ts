@@ -7,6 +7,7 @@ import type { Finding, ImageScan } from '../../src/model.js'
 import { evaluate } from '../../src/policy/evaluate.js'
 import { parseGateScope } from '../../src/policy/scope.js'
 import { compareKey } from '../../src/policy-file/compare.js'
+import { actionSource, resolveSettings } from '../../src/settings/resolve.js'
 
 const input = { kind: 'input', name: 'fail-on-scope' } as const
 
@@ -109,5 +110,19 @@ describe('a policy lock on fail-on-scope', () => {
     expect(dir('app', 'all')).toBe('tightens')
     expect(dir('new', 'app')).toBe('changes')
     expect(dir('app', 'app')).toBe('same')
+  })
+})
+
+describe('fail-on-scope as an action input', () => {
+  const resolve = (inputs: Record<string, string>) =>
+    resolveSettings(actionSource((name) => inputs[name] ?? ''))
+  it('app needs no baseline; new,app does, and says so', () => {
+    const s = resolve({ image: 'a:1', 'fail-on-scope': 'app' })
+    expect(s.mode === 'scan' && s.scan.failOnScope.value).toBe('app')
+    expect(() => resolve({ image: 'a:1', 'fail-on-scope': 'app,new' })).toThrow(
+      /^Input `fail-on-scope`: `new,app` gates only on findings the change introduces, which needs a baseline: set `compare-to`/,
+    )
+    const both = resolve({ image: 'a:1', 'fail-on-scope': 'app,new', 'compare-to': 'a:0' })
+    expect(both.mode === 'scan' && both.scan.failOnScope.value).toBe('new,app')
   })
 })
