@@ -40,6 +40,12 @@ export async function attributeLayers(
         ...counts,
       }
     }
+    if (layers.base) {
+      const b = layers.base
+      opts.logger.info(
+        `layers: ${scan.image}: base ${b.ref ?? '(from history)'} (${b.how}), ${b.layers} of ${layers.imageLayers ?? '?'} layers; ${layers.fromBase} finding(s) from the base, ${layers.fromApp} from the image's own layers, ${layers.unattributed} unattributed`,
+      )
+    }
     if (layers.base === null) {
       const why = `${scan.image}: the base image is unknown (${layers.unknown ?? 'no source named it'})`
       // Fail closed, and say so: an unknown base never lets base-image findings pass quietly.
