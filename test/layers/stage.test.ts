@@ -209,6 +209,21 @@ describe('layer attribution against a real registry', () => {
     expect(r.layers.fromBase).toBe(baseTruth)
   })
 
+  it('annotations on the index (not its child) name the base too', async () => {
+    const { scan, report } = scanOf(images.appIndex)
+    expect(scan.digest).toBe(images.appIndex.digest)
+    const r = await layerStage({ client, logger: recordingLogger(), offline: false }).attribute(
+      scan,
+      report,
+    )
+    expect(r.refused).toEqual([])
+    expect(r.layers.base).toMatchObject({
+      how: 'annotation',
+      layers: 4,
+      digest: images.base.digest,
+    })
+  })
+
   it('FROM scratch: no layer is the base’s, every finding is the image’s own', async () => {
     const { scan, report } = scanOf(images.plain)
     const r = await layerStage({

@@ -39,6 +39,8 @@ export interface LayeredImages {
   forged: Pushed
   /** Like `app`, annotated with the digest of an index holding the base (amd64) and an arm64 image, as buildx records it. */
   viaIndex: Pushed
+  /** An index over `plain` whose own annotations (not the child's) name the base. */
+  appIndex: Pushed
 }
 
 /** What `forged` claims as its base's name. */
@@ -173,7 +175,33 @@ export async function pushLayeredImages(host: string): Promise<LayeredImages> {
     [...baseLayers, ...appLayers],
     claim(`${host}/layers/node:12`, indexDigest),
   )
-  return { base, app, plain, liar, orphan, forged, viaIndex }
+  const plainManifest = await b.client.getManifest(parseReference(plain.ref), plain.digest)
+  const appIndexDigest = await b.client.putManifest(
+    parseReference(`${host}/layers/juice-shop:index`),
+    'index',
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.ociIndex,
+        manifests: [
+          {
+            mediaType: MediaType.ociManifest,
+            digest: plain.digest,
+            size: plainManifest.size,
+            platform: { os: 'linux', architecture: 'amd64' },
+          },
+        ],
+        annotations: claim(base.ref, base.digest),
+      }),
+    ),
+    MediaType.ociIndex,
+  )
+  const appIndex = {
+    ref: `${host}/layers/juice-shop:index`,
+    digest: appIndexDigest,
+    diffIds: plain.diffIds,
+  }
+  return { base, app, plain, liar, orphan, forged, viaIndex, appIndex }
 }
 
 /**
