@@ -399,7 +399,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option(
       '--fail-on-scope <scope>',
-      'all findings, or only those new since --compare-to: all|new (default: all)',
+      "all findings, only those new since --compare-to, only the image's own layers' (not its base's), or both: all|new|app|new,app (default: all)",
     )
     .option('--comment-key <key>', 'key of the comment marker (default: the repositories)')
     .option('--max-length <n>', 'size limit of --format markdown', String(65_536))

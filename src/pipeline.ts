@@ -14,6 +14,7 @@ import { convertReport, scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
 import type { TrivyServer } from '../scanners/trivy/server.js'
 import { type BaselineSource, baselineFindings } from './baseline.js'
+import { attributeLayers, type LayerStage } from './layers/index.js'
 import type { Logger } from './logger.js'
 import type {
   BaseImageReport,
@@ -30,6 +31,7 @@ import type {
 } from './model.js'
 import { evaluate, finalVerdict } from './policy/evaluate.js'
 import { readIgnoreFile } from './policy/ignore-file.js'
+import { scopeHas } from './policy/scope.js'
 import type { RegistryLogin } from './registry/login.js'
 import { compareFindings } from './render/compare.js'
 import { imageReportOf, shipgateReport } from './report/assemble.js'
@@ -109,6 +111,8 @@ export interface PipelineDeps {
   trivy: () => Promise<TrivyHandle | undefined>
   /** The minimal-base-image check; omitted when the check is off. */
   baseImage?: BaseImageStage
+  /** Labels each finding with its layer and whether the base image brought it (issue 11 §4). */
+  layers?: LayerStage
   now: () => Date
   version: string
 }
@@ -444,6 +448,14 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     }
   }
   const baselines = await loadBaselines(scans, req, deps, warnings)
+  const scope = req.gateScope ?? 'all'
+  const layers = deps.layers
+    ? await attributeLayers(scanned, deps.layers, {
+        app: scopeHas(scope, 'app'),
+        logger: deps.logger,
+        warnings,
+      })
+    : []
   const evaluation = evaluate(
     scans,
     {
@@ -454,9 +466,10 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
       expiringDays: req.expiringDays,
     },
     // Without a baseline for an image, every finding of it counts: stricter, never looser.
-    req.gateScope === 'new'
+    scopeHas(scope, 'new')
       ? baselines.map((b) => (b ? new Set(b.findings.map((f) => f.key)) : undefined))
       : undefined,
+    { app: scopeHas(scope, 'app') },
   )
   // Conversions need a trivy binary; in report mode it is optional (the local demo has none).
   const trivy =
@@ -484,6 +497,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     const evaluated = evaluation.images[i]
     if (!evaluated) continue
     const image = imageReportOf(scan, evaluated)
+    if (layers[i]) image.layerAttribution = layers[i]
     const baseline = baselines[i]
     if (baseline) {
       image.comparison = compareFindings(

@@ -5,6 +5,7 @@
  */
 
 import { durationMs } from '../../scanners/trivy/run.js'
+import { layerStage } from '../layers/index.js'
 import type { Logger } from '../logger.js'
 import type { IgnoreRule } from '../model.js'
 import {
@@ -14,6 +15,8 @@ import {
   type SbomFormat,
   type TrivyHandle,
 } from '../pipeline.js'
+import { scopeHas } from '../policy/scope.js'
+import { BlobCache } from '../registry/client.js'
 import type { RegistryClient } from '../registry/index.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
 import { baseImagePolicyOf } from '../settings/spec.js'
@@ -45,6 +48,12 @@ export async function runScan(
 ): Promise<PipelineResult> {
   const s = valuesOf(settings)
   const basePolicy = baseImagePolicyOf(s)
+  const offline = s.images.length === 0
+  // One blob cache for the job: the base-image check and the layer attribution share reads.
+  const blobCache = new BlobCache()
+  // Attribution reads the image's manifest and its base's config: always for `app` (the gate
+  // needs it), else where the base-image check reads the image anyway.
+  const attribute = scopeHas(s.failOnScope, 'app') || (basePolicy !== undefined && !offline)
   return runPipeline(
     {
       images: s.images,
@@ -77,8 +86,20 @@ export async function runScan(
             platform: s.platform,
             dockerfile: s.dockerfile,
             logger: env.logger,
-            offline: s.images.length === 0,
+            offline,
             // The whole read of an image, retries included, stops at the user's timeout.
+            timeoutMs: durationMs(s.timeout),
+            blobCache,
+          })
+        : undefined,
+      layers: attribute
+        ? layerStage({
+            client: env.registryClient,
+            blobCache,
+            platform: s.platform,
+            dockerfile: s.dockerfile,
+            logger: env.logger,
+            offline,
             timeoutMs: durationMs(s.timeout),
           })
         : undefined,

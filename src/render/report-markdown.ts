@@ -23,6 +23,7 @@ import { compareFindings } from '../policy/evaluate.js'
 import { describeUpgrade } from '../policy/fixes.js'
 import { EXPIRING_SOON_DAYS } from '../policy/match.js'
 import { renderPolicyMarkdown } from '../policy-file/render.js'
+import { baseLayerSection } from './base-layer-section.js'
 import { distinguishers } from './distinguish.js'
 import {
   code,
@@ -254,6 +255,7 @@ class RenderContext {
     out.push(fixFirstSection(r))
     out.push(this.changes(image, rowLimit, omitted))
     out.push(this.findings(image, rowLimit, omitted))
+    out.push(baseLayerSection(r, this.report.gateScope, rowLimit))
     if (r.baseImage) out.push(baseImageSection(r))
     if (r.signing) out.push(signingSection(r))
     if (r.suppressed.length > 0) {

@@ -30,6 +30,7 @@ import {
   parseTimeout,
 } from '../inputs.js'
 import type { FailOn, GateScope } from '../model.js'
+import { parseGateScope } from '../policy/scope.js'
 import { parseSarifPath } from '../report/sarif-write.js'
 import { parseRescanFail } from '../rescan/options.js'
 import type { RescanFail } from '../rescan/result.js'
@@ -106,7 +107,7 @@ export const SCAN_SPEC = {
     key: 'fail-on-scope',
     flag: '--fail-on-scope',
     policy: true,
-    parse: (raw, o) => parseOneOf(raw, o, ['all', 'new'] as const),
+    parse: parseGateScope,
     default: 'all',
   }),
   ignoreUnfixed: spec({
