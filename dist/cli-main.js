@@ -1,10 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-TJZYRUUV.js";
+} from "./chunk-FZNSHUFO.js";
 import {
   runVerify
-} from "./chunk-EV4FCBBR.js";
+} from "./chunk-MF3CLQXB.js";
 import "./chunk-7PVVZPHX.js";
 import {
   registryStore
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-HH2HDBKD.js";
+} from "./chunk-CQ6VGG4B.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-XT7HPMM6.js";
+} from "./chunk-KG36GYHN.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -29,7 +29,7 @@ import "./chunk-H5QDS3JI.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-ZJCH3TEN.js";
+} from "./chunk-SXIA4GMG.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
@@ -38,11 +38,11 @@ import {
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-QPB4GZLV.js";
+} from "./chunk-VUIYFUQ7.js";
 import "./chunk-7AGIVWMB.js";
 import {
   sarifForStdout
-} from "./chunk-DMRBHARE.js";
+} from "./chunk-T7OX32DG.js";
 import "./chunk-VCPC4NJZ.js";
 import {
   RegistryClient,
@@ -51,7 +51,7 @@ import {
   neutraliseCommands,
   registryLogin,
   safeJson
-} from "./chunk-VJLHHRAX.js";
+} from "./chunk-KWF4MZC3.js";
 import "./chunk-XMDQFZBR.js";
 import {
   execa
@@ -65,10 +65,10 @@ import {
   inspectImage,
   inspectJson,
   inspectTable
-} from "./chunk-AKSC2ZZY.js";
+} from "./chunk-HSYFXM33.js";
 import "./chunk-CMTG423X.js";
 import "./chunk-BDQVX3O5.js";
-import "./chunk-R65IZGEY.js";
+import "./chunk-2XX7PETK.js";
 import "./chunk-ATNDHUHJ.js";
 import "./chunk-C53L4KMX.js";
 import "./chunk-KTAMEFIW.js";
@@ -3908,7 +3908,7 @@ function buildProgram(io, setExit) {
     "base-branch image or report (Shipgate/Trivy JSON) to diff against"
   ).option(
     "--fail-on-scope <scope>",
-    "all findings, or only those new since --compare-to: all|new (default: all)"
+    "all findings, only those new since --compare-to, only the image's own layers' (not its base's), or both: all|new|app|new,app (default: all)"
   ).option("--comment-key <key>", "key of the comment marker (default: the repositories)").option("--max-length <n>", "size limit of --format markdown", String(65536)).option("--base-image-policy <mode>", "off|warn|enforce (default: warn)").option("--allowed-base-images <globs>", "allowed base images, comma separated").option("--forbid <list>", "any of shell, package-manager, root-user, unpinned-base").option("--max-image-size <size>", "largest compressed size, e.g. 200MB").option("--dockerfile <path>", "the Dockerfile that built the image").option(
     "--policy <file>",
     "policy file (version: 1), or owner/repo/path@<commit SHA> read through the GitHub API (default .github/shipgate.yml if present)"
