@@ -9,7 +9,7 @@ import { durationMs } from '../scanners/trivy/run.js'
 import { commentKeys } from './github/comment-key.js'
 import { commentMarker } from './github/marker.js'
 import { escapeStrings, neutraliseCommands, safeJson } from './github/workflow-commands.js'
-import { parsePlatform, parsePositiveInt, parseTimeout } from './inputs.js'
+import { describePlatforms, parsePlatform, parsePositiveInt, parseTimeout } from './inputs.js'
 import type { Logger } from './logger.js'
 import { rescanSettingsRecord, runRescanMode } from './modes/rescan.js'
 import { runScan } from './modes/scan.js'
@@ -224,7 +224,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
         explicit: s.commentKey.value,
         images: s.images.value,
         fallback: result.report.images[0]?.image ?? 'report',
-        platform: s.platform.value,
+        platform: describePlatforms(s.platform.value),
       }).job
       io.stdout(
         renderReportMarkdown(escapeStrings(result.report), {

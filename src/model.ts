@@ -54,6 +54,11 @@ interface FindingBase {
   /** Stable identity used for de-duplication and for diffs against a base branch. */
   key: string
   url?: string
+  /**
+   * In a multi-platform image, the platforms whose analysis reported this finding (every
+   * scanned platform when it is on all of them); absent for a single-platform image.
+   */
+  platforms?: string[]
 }
 
 export interface VulnerabilityFinding extends FindingBase {
@@ -281,6 +286,25 @@ export interface Comparison {
   fixed: Finding[]
 }
 
+/**
+ * One platform of a multi-platform image (issue 11 §1): its own analysis, counts and verdict.
+ * The image's own counts and verdict are the merge of these (it fails when any platform fails).
+ */
+export interface PlatformResult {
+  /** `linux/arm64/v8` */
+  platform: string
+  /** Digest of the platform's image manifest (the index's digest is the image's `digest`). */
+  digest: string
+  verdict: Verdict
+  counts: SeverityCounts
+  gated: SeverityCounts
+  blocking: number
+  os?: OsInfo
+  trivyJson: string
+  baseImage?: BaseImageReport
+  signing?: SigningReport
+}
+
 export interface ImageReport extends ImageEvaluation {
   os?: OsInfo
   artifactType?: string
@@ -294,6 +318,8 @@ export interface ImageReport extends ImageEvaluation {
   comparison?: Comparison
   /** Package upgrades that remove counted findings, most effective first (src/policy/fixes.ts). */
   fixFirst?: FixPlan
+  /** A multi-platform image: one entry per platform scanned, in the index's order. */
+  platforms?: PlatformResult[]
 }
 
 /** Shipgate's own JSON report (the `report` output): everything a later step or reviewer needs. */

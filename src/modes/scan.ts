@@ -5,10 +5,12 @@
  */
 
 import { durationMs } from '../../scanners/trivy/run.js'
+import { singlePlatform } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import type { IgnoreRule } from '../model.js'
 import { type PipelineResult, runPipeline, type SbomFormat, type TrivyHandle } from '../pipeline.js'
 import type { RegistryClient } from '../registry/index.js'
+import { parseReference } from '../registry/reference.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
 import { baseImagePolicyOf } from '../settings/spec.js'
 import { baseImageStage } from '../stages/base-image.js'
@@ -62,10 +64,11 @@ export async function runScan(
       trivy: env.trivy,
       now: () => new Date(),
       version: VERSION,
+      platforms: (image, named) => env.registryClient().platforms(parseReference(image), named),
       baseImage: basePolicy
         ? baseImageStage(basePolicy, {
             client: env.registryClient,
-            platform: s.platform,
+            platform: singlePlatform(s.platform),
             dockerfile: s.dockerfile,
             logger: env.logger,
             offline: s.images.length === 0,

@@ -19,12 +19,14 @@ import {
 } from '../../scanners/trivy/server.js'
 import { type BaselineSource, classifyBaseline } from '../baseline.js'
 import {
+  ALL_PLATFORMS,
+  type PlatformSelection,
   parseBoolean,
   parseFailOn,
   parseImages,
   parseList,
   parseOneOf,
-  parsePlatform,
+  parsePlatforms,
   parsePositiveInt,
   parseScanners,
   parseTimeout,
@@ -132,8 +134,8 @@ export const SCAN_SPEC = {
   platform: spec({
     key: 'platform',
     flag: '--platform',
-    parse: parsePlatform,
-    default: undefined as string | undefined,
+    parse: parsePlatforms,
+    default: ALL_PLATFORMS as PlatformSelection,
   }),
   maxParallel: spec({
     key: 'max-parallel',

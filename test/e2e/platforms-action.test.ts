@@ -1,0 +1,364 @@
+/**
+ * Issue 11 §1, end to end through dist/index.js: every platform of a multi-platform image is
+ * analysed once (by digest), attestations are skipped, the verdict is merged, and the summary
+ * and comment say which platform a finding is on. Images are real, in Debian's
+ * docker-registry; Trivy is the stand-in that replays real reports and records its arguments.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MediaType } from '../../src/registry/media-types.js'
+import { runAction } from '../support/e2e/runner.js'
+import { fixturePath } from '../support/fixtures.js'
+import { FakeGitHub } from '../support/github/fake-github.js'
+import {
+  type PlatformIndex,
+  pushHugeIndex,
+  pushPlatformIndex,
+} from '../support/registry/platform-index.js'
+import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
+import { standIn } from '../support/trivy-stand-in/index.js'
+
+const EXTRA = 'CVE-2022-37434'
+
+/**
+ * The real alpine-310 report as Trivy writes it for `ref` (a platform pulled by digest): the
+ * OS result is named after what was pulled. `zlib` adds the one finding arm64 alone has.
+ */
+function platformReport(ref: string, digest: string, zlib = false): string {
+  const report = JSON.parse(readFileSync(fixturePath('alpine-310.json.golden'), 'utf8'))
+  report.ArtifactName = ref
+  report.Metadata.RepoDigests = [ref]
+  report.Metadata.RepoTags = []
+  report.Metadata.ImageID = digest
+  const os = report.Results[0]
+  os.Target = `${ref} (alpine 3.10.2)`
+  if (zlib) {
+    os.Vulnerabilities.push({
+      VulnerabilityID: EXTRA,
+      PkgID: 'zlib@1.2.11-r1',
+      PkgName: 'zlib',
+      InstalledVersion: '1.2.11-r1',
+      FixedVersion: '1.2.11-r4',
+      Status: 'fixed',
+      Severity: 'HIGH',
+      Title: 'zlib: heap-based buffer over-read in inflate',
+      PrimaryURL: `https://avd.aquasec.com/nvd/${EXTRA.toLowerCase()}`,
+    })
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'platform-report-')), 'trivy.json')
+  writeFileSync(file, JSON.stringify(report))
+  return file
+}
+
+/** `trivy image` analyses (not DB downloads), by the reference each was asked for. */
+function scansOf(calls: string[][]): string[][] {
+  return calls.filter((a) => a[0] === 'image' && !a.some((x) => x.startsWith('--download')))
+}
+
+let registry: RunningRegistry
+let idx: PlatformIndex
+
+beforeAll(async () => {
+  registry = await startRegistry('none')
+  idx = await pushPlatformIndex(registry.host)
+}, 120_000)
+afterAll(async () => {
+  await registry?.stop()
+})
+
+const env = (images: Record<string, string>) => {
+  const trivy = standIn(images)
+  return { trivy, env: { ...trivy.env, STANDIN_VERSION: '0.75.0' } }
+}
+
+const both = () => ({
+  [idx.amd64.ref]: platformReport(idx.amd64.ref, idx.amd64.digest),
+  [idx.arm64.ref]: platformReport(idx.arm64.ref, idx.arm64.digest, true),
+})
+
+describe('platform: all (the default) on a two-platform index', () => {
+  it('analyses each platform once by digest, skips the attestation, fails on arm64 alone, and says so', async () => {
+    const { trivy, env: e } = env(both())
+    const r = await runAction(
+      { image: idx.ref, 'fail-on': 'high', 'cache-db': 'false', 'base-image-policy': 'warn' },
+      e,
+    )
+    expect(r.exitCode, r.stdout).toBe(1)
+    // One analysis per platform, pinned by digest, none for the attestation, no --platform.
+    const scans = scansOf(trivy.calls())
+    expect(scans.map((a) => a.at(-1)).sort()).toEqual([idx.amd64.ref, idx.arm64.ref].sort())
+    expect(scans.flat().join(' ')).not.toContain(idx.attestation.digest)
+    for (const a of scans) expect(a).not.toContain('--platform')
+
+    // Outputs stay per image: the merged image's counts (4 medium on both, 1 high on arm64).
+    expect(r.outputs).toMatchObject({ verdict: 'fail', high: '1', medium: '4', critical: '0' })
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    const image = report.images[0]
+    expect(image.image).toBe(idx.ref)
+    // The digest deployments reference, and signing signs: the index's.
+    expect(image.digest).toBe(idx.digest)
+    expect(image.platforms).toMatchObject([
+      {
+        platform: 'linux/amd64',
+        digest: idx.amd64.digest,
+        verdict: 'pass',
+        counts: { HIGH: 0, MEDIUM: 4 },
+      },
+      {
+        platform: 'linux/arm64/v8',
+        digest: idx.arm64.digest,
+        verdict: 'fail',
+        counts: { HIGH: 1, MEDIUM: 4 },
+        blocking: 1,
+      },
+    ])
+    // The base-image check ran per platform, each on its own digest.
+    expect(
+      image.platforms.map((p: { baseImage?: { platform?: string } }) => p.baseImage?.platform),
+    ).toEqual(['linux/amd64', 'linux/arm64/v8'])
+    const extra = image.findings.find((f: { finding: { id: string } }) => f.finding.id === EXTRA)
+    expect(extra.finding.platforms).toEqual(['linux/arm64/v8'])
+
+    // One table, a Platform column; the arm64-only row names its platform, common rows say all.
+    expect(r.summary).toMatch(/\| Platform \|/)
+    const rows = r.summary.split('\n').filter((l) => l.startsWith('|'))
+    const extraRows = rows.filter((l) => l.includes(EXTRA))
+    expect(extraRows).toHaveLength(1)
+    expect(extraRows[0]).toContain('<code>linux/arm64/v8</code>')
+    expect(extraRows[0]).not.toContain('linux/amd64')
+    const common = rows.filter((l) => l.includes('CVE-2019-1549') && l.includes('libssl1.1'))
+    expect(common).toHaveLength(1)
+    expect(common[0]).toContain('_all_')
+    expect(r.summary).toMatch(
+      /<code>linux\/amd64<\/code> ✅ · <code>linux\/arm64\/v8<\/code> ❌ 1 blocking/,
+    )
+  })
+
+  it('the same platforms everywhere: no Platform column, one row per finding', async () => {
+    const amd = platformReport(idx.amd64.ref, idx.amd64.digest)
+    const arm = platformReport(idx.arm64.ref, idx.arm64.digest)
+    const { env: e } = env({ [idx.amd64.ref]: amd, [idx.arm64.ref]: arm })
+    const r = await runAction(
+      { image: idx.ref, 'fail-on': 'high', 'cache-db': 'false', 'base-image-policy': 'off' },
+      e,
+    )
+    expect(r.exitCode, r.stdout).toBe(0)
+    expect(r.outputs).toMatchObject({ verdict: 'pass', medium: '4', high: '0' })
+    expect(r.summary).not.toMatch(/\| Platform \|/)
+    const rows = r.summary
+      .split('\n')
+      .filter((l) => l.startsWith('|') && l.includes('CVE-2019-1549'))
+    expect(rows).toHaveLength(2) // libcrypto1.1 and libssl1.1, each once for both platforms
+  })
+
+  it('platform: linux/arm64 picks that platform only', async () => {
+    const { trivy, env: e } = env(both())
+    const r = await runAction(
+      { image: idx.ref, platform: 'linux/arm64', 'cache-db': 'false', 'base-image-policy': 'off' },
+      e,
+    )
+    expect(scansOf(trivy.calls()).map((a) => a.at(-1))).toEqual([idx.arm64.ref])
+    expect(r.outputs).toMatchObject({ verdict: 'fail', high: '1' })
+  })
+
+  it('a platform the index lacks is an error naming the input and what the index has; nothing is scanned', async () => {
+    const { trivy, env: e } = env(both())
+    const r = await runAction(
+      { image: idx.ref, platform: 'linux/amd64,linux/s390x', 'cache-db': 'false' },
+      e,
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.outputs.high ?? '').toBe('')
+    expect(r.stdout).toMatch(
+      /Input `platform`: .* has no image for linux\/s390x \(available: linux\/amd64, linux\/arm64\/v8\)/,
+    )
+    expect(scansOf(trivy.calls())).toEqual([])
+  })
+
+  it('a malformed platform list is refused before any work', async () => {
+    const r = await runAction({ image: idx.ref, platform: 'linux/amd64,arm64' })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toContain('::error::Input `platform`: "arm64" is not a platform')
+  })
+})
+
+describe('an unscanned platform never makes the image look clean', () => {
+  it('Trivy crashes for arm64 only: the image is not scanned, no counts, the reason names the platform', async () => {
+    const { trivy, env: e } = env({
+      [idx.amd64.ref]: platformReport(idx.amd64.ref, idx.amd64.digest),
+      [idx.arm64.ref]: 'crash',
+    })
+    const r = await runAction(
+      { image: idx.ref, 'fail-on': 'none', 'cache-db': 'false', 'base-image-policy': 'off' },
+      e,
+    )
+    expect(scansOf(trivy.calls())).toHaveLength(2)
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    for (const name of ['critical', 'high', 'medium', 'low', 'unknown'])
+      expect(r.outputs[name] ?? '').toBe('')
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report).not.toHaveProperty('totals')
+    expect(report.images).toEqual([])
+    expect(report.notScanned).toEqual([
+      {
+        image: idx.ref,
+        reason: expect.stringMatching(
+          /^1 of 2 platforms not scanned: linux\/arm64\/v8: Trivy exited/,
+        ),
+      },
+    ])
+    expect(r.summary).toMatch(/not scanned/i)
+    expect(r.summary).not.toMatch(/\|\s*0\s*\|/)
+  })
+})
+
+describe('hostile indexes', () => {
+  it('an index of 1000 platform images is refused with a clear error before any analysis', async () => {
+    const huge = await pushHugeIndex(registry.host, 1000)
+    const { trivy, env: e } = env({})
+    const r = await runAction(
+      { image: huge.ref, 'cache-db': 'false', 'base-image-policy': 'off' },
+      e,
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.stdout).toMatch(
+      /is an index of 1000 platform images, more than the 32 Shipgate scans for one image.*`platform` input/,
+    )
+    expect(scansOf(trivy.calls())).toEqual([])
+    // Named platforms stay possible: the bound is on what is scanned, not on what is listed.
+    const one = env({})
+    const picked = await runAction(
+      {
+        image: huge.ref,
+        platform: 'linux/fake999',
+        'cache-db': 'false',
+        'base-image-policy': 'off',
+      },
+      one.env,
+    )
+    expect(scansOf(one.trivy.calls()).map((a) => a.at(-1))).toEqual([
+      `${registry.host}/e2e/huge@${huge.children[999]}`,
+    ])
+    expect(picked.outputs.verdict).toBe('fail') // the stand-in has no report for it: not scanned
+  }, 120_000)
+
+  it('a child whose content does not match its digest is refused; Trivy is never asked', async () => {
+    const child = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.ociManifest,
+        config: { mediaType: MediaType.ociConfig, digest: `sha256:${'1'.repeat(64)}`, size: 2 },
+        layers: [],
+      }),
+    )
+    const claimed = `sha256:${'a'.repeat(64)}`
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.ociIndex,
+        manifests: [
+          {
+            mediaType: MediaType.ociManifest,
+            digest: claimed,
+            size: child.length,
+            platform: { os: 'linux', architecture: 'amd64' },
+          },
+        ],
+      }),
+    )
+    // A registry that serves the index, and other bytes under the child's digest.
+    const server: Server = createServer((req, res) => {
+      if (req.url === '/v2/') return void res.writeHead(200).end('{}')
+      if (req.url?.endsWith('/manifests/v1')) {
+        res.writeHead(200, { 'content-type': MediaType.ociIndex })
+        return void res.end(index)
+      }
+      if (req.url?.endsWith(`/manifests/${claimed}`)) {
+        res.writeHead(200, { 'content-type': MediaType.ociManifest })
+        return void res.end(child)
+      }
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end('{"errors":[{"code":"MANIFEST_UNKNOWN"}]}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      const { trivy, env: e } = env({})
+      const r = await runAction(
+        { image: `${host}/evil/app:v1`, 'cache-db': 'false', 'base-image-policy': 'off' },
+        e,
+      )
+      expect(r.exitCode).toBe(1)
+      expect(r.outputs.verdict).toBe('fail')
+      expect(r.stdout).toMatch(
+        /returned content with digest sha256:[0-9a-f]{64}, not the requested sha256:a{64}/,
+      )
+      expect(scansOf(trivy.calls())).toEqual([])
+    } finally {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  })
+})
+
+describe('the comment on a pull request', () => {
+  const gh = new FakeGitHub()
+  beforeAll(async () => {
+    await gh.start()
+  })
+  afterAll(async () => {
+    await gh.stop()
+  })
+
+  it('shows one table for the image with the platform of the arm64-only finding', async () => {
+    gh.addPullRequest('acme', 'api', 21)
+    gh.token = 'ghs_platforms'
+    const dir = mkdtempSync(join(tmpdir(), 'event-'))
+    const event = join(dir, 'event.json')
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number: 21,
+          head: { repo: { full_name: 'acme/api' } },
+          base: { repo: { full_name: 'acme/api' } },
+        },
+      }),
+    )
+    const { env: e } = env(both())
+    const r = await runAction(
+      {
+        image: idx.ref,
+        'fail-on': 'high',
+        'cache-db': 'false',
+        'base-image-policy': 'off',
+        'github-token': 'ghs_platforms',
+      },
+      {
+        ...e,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_API_URL: gh.url,
+        GITHUB_REPOSITORY: 'acme/api',
+      },
+    )
+    expect(r.outputs['comment-status'], r.stdout).toBe('created')
+    const body = gh.comments('acme', 'api', 21)[0]?.body ?? ''
+    const rows = body.split('\n').filter((l) => l.startsWith('|'))
+    expect(rows.filter((l) => l.includes('| Platform |'))).not.toHaveLength(0)
+    const extra = rows.filter((l) => l.includes(EXTRA))
+    expect(extra).toHaveLength(1)
+    expect(extra[0]).toContain('<code>linux/arm64/v8</code>')
+    expect(
+      rows.filter((l) => l.includes('CVE-2019-1551') && l.includes('libcrypto1.1')),
+    ).toHaveLength(1)
+  })
+})
