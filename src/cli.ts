@@ -382,7 +382,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option('--scanners <list>', 'Trivy scanners (default: vuln,secret)')
     .option('--timeout <duration>', 'Trivy timeout per image, 1s to 6h (default: 10m)')
-    .option('--platform <os/arch>', 'platform of multi-platform images')
+    .option(
+      '--platform <list>',
+      'platforms of multi-platform images: all (default), or os/arch[,os/arch…]',
+    )
     .option('--trivy <path>', 'trivy binary (default: trivy on PATH)')
     .option('--output-dir <dir>', 'where reports are written (default: a new temp dir)')
     .option('--max-parallel <n>', 'images scanned at once, 1 to 64 (default: 2)')
@@ -428,7 +431,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--rescan-fail <when>', 'never|new|any: when the exit status is 1 (default any)')
     .option('--scanners <list>', 'Trivy scanners (default vuln,secret)')
     .option('--timeout <duration>', 'Trivy timeout per image (default 10m)')
-    .option('--platform <os/arch>', 'platform of multi-platform images')
+    .option(
+      '--platform <list>',
+      'platforms of multi-platform images: all (default), or os/arch[,os/arch…]',
+    )
     .option('--max-parallel <n>', 'digests scanned at once (default 2)')
     .option('--trivy <path>', 'trivy binary (default: trivy on PATH)')
     .option('--output-dir <dir>', 'where reports are written (default: a new temp dir)')

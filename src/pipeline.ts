@@ -211,13 +211,22 @@ interface Target {
 
 /**
  * Registry answers that mean "not an image Shipgate can read" rather than "a registry that
- * answered wrongly": an image only in the local Docker daemon, a registry off the runner's
- * network. Trivy then scans it as it did before platforms were listed, and a warning says so.
+ * answered wrongly": an image only in the local Docker daemon (`docker build --load`, whose
+ * name Docker Hub then does not know or refuses), a registry off the runner's network, one
+ * only Trivy holds credentials for. Trivy then scans the image it resolves, as before
+ * platforms were listed, and a warning in the report and summary says the other platforms, if
+ * any, were not scanned. Anything else (wrong digest, oversized or malformed index, a platform
+ * the input names that the index lacks) leaves the image not scanned.
  */
+const UNLISTED: ReadonlySet<string> = new Set([
+  'not-found',
+  'unreachable',
+  'unauthorized',
+  'denied',
+])
+
 function unlisted(error: unknown): boolean {
-  return (
-    error instanceof RegistryError && (error.kind === 'not-found' || error.kind === 'unreachable')
-  )
+  return error instanceof RegistryError && UNLISTED.has(error.kind)
 }
 
 async function scanAll(

@@ -104,6 +104,7 @@ export async function actionScan(
       logger: actionLogger,
       vulnerabilityDb: vulnerabilityDbFromCache,
     },
+    { signPlatforms: scan.signPlatforms.value },
   )
   if (signed.failed.length) {
     // The step fails; the verdict output must not say pass for an image left unsigned.

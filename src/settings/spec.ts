@@ -137,6 +137,12 @@ export const SCAN_SPEC = {
     parse: parsePlatforms,
     default: ALL_PLATFORMS as PlatformSelection,
   }),
+  /** Action only (the CLI does not sign): sign each platform image of an index too. */
+  signPlatforms: spec({
+    key: 'sign-platforms',
+    parse: (raw, o) => parseBoolean(raw, o, false),
+    default: false,
+  }),
   maxParallel: spec({
     key: 'max-parallel',
     flag: '--max-parallel',

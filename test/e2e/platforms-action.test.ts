@@ -187,6 +187,41 @@ describe('platform: all (the default) on a two-platform index', () => {
   })
 })
 
+describe('images that are not indexes', () => {
+  it('a single-platform image is scanned as it is: one analysis of the reference given, no platforms', async () => {
+    const { trivy, env: e } = env({
+      [idx.amd64.ref.replace(/@.*$/, ':v1-amd64')]: platformReport(idx.amd64.ref, idx.amd64.digest),
+    })
+    const single = idx.amd64.ref.replace(/@.*$/, ':v1-amd64')
+    const r = await runAction(
+      { image: single, 'fail-on': 'high', 'cache-db': 'false', 'base-image-policy': 'off' },
+      e,
+    )
+    expect(r.exitCode, r.stdout).toBe(0)
+    const scans = scansOf(trivy.calls())
+    expect(scans.map((a) => a.at(-1))).toEqual([single])
+    expect(scans[0]).not.toContain('--platform')
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.images[0]).not.toHaveProperty('platforms')
+    expect(report.warnings.join('\n')).not.toMatch(/platforms/)
+    expect(r.summary).not.toMatch(/\| Platform \||\*\*Platforms\*\*/)
+  })
+
+  it('an image the registry does not have (only in the local daemon) is left to Trivy, with a warning that says so', async () => {
+    const local = `${registry.host}/e2e/local-only:pr-1`
+    const { trivy, env: e } = env({ [local]: platformReport(local, 'sha256:0') })
+    const r = await runAction(
+      { image: local, 'fail-on': 'high', 'cache-db': 'false', 'base-image-policy': 'off' },
+      e,
+    )
+    expect(r.exitCode, r.stdout).toBe(0)
+    expect(scansOf(trivy.calls()).map((a) => a.at(-1))).toEqual([local])
+    expect(r.warnings.join('\n')).toMatch(
+      /local-only:pr-1: its platforms could not be listed .*If this is a multi-platform image, its other platforms were not scanned\./,
+    )
+  })
+})
+
 describe('an unscanned platform never makes the image look clean', () => {
   it('Trivy crashes for arm64 only: the image is not scanned, no counts, the reason names the platform', async () => {
     const { trivy, env: e } = env({
