@@ -187,6 +187,43 @@ describe('platform: all (the default) on a two-platform index', () => {
   })
 })
 
+describe('max-parallel bounds the platforms together with the other images', () => {
+  it('an index of two platforms and a single-platform image, max-parallel 2: three analyses, never more than two at once', async () => {
+    const single = idx.amd64.ref.replace(/@.*$/, ':v1-arm64')
+    const times = join(mkdtempSync(join(tmpdir(), 'standin-times-')), 'times.jsonl')
+    writeFileSync(times, '')
+    const { trivy, env: e } = env({
+      ...both(),
+      [single]: platformReport(idx.arm64.ref, idx.arm64.digest),
+    })
+    const r = await runAction(
+      {
+        image: `${idx.ref}\n${single}`,
+        'max-parallel': '2',
+        'fail-on': 'critical',
+        'cache-db': 'false',
+        'base-image-policy': 'off',
+      },
+      { ...e, STANDIN_TIMES: times, STANDIN_SLEEP_MS: '800' },
+    )
+    expect(r.exitCode, r.stdout).toBe(0)
+    expect(scansOf(trivy.calls())).toHaveLength(3)
+    const spans = readFileSync(times, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { start: number; end: number })
+    expect(spans).toHaveLength(3)
+    // At every start, how many analyses were running (itself included).
+    const overlap = spans.map(
+      (s) => spans.filter((o) => o.start <= s.start && o.end > s.start).length,
+    )
+    expect(Math.max(...overlap)).toBeLessThanOrEqual(2)
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.images.map((i: { image: string }) => i.image)).toEqual([idx.ref, single])
+    expect(report.images[0].platforms).toHaveLength(2)
+  })
+})
+
 describe('images that are not indexes', () => {
   it('a single-platform image is scanned as it is: one analysis of the reference given, no platforms', async () => {
     const { trivy, env: e } = env({

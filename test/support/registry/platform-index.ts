@@ -4,6 +4,7 @@
  * attestation manifest (`unknown/unknown`, `vnd.docker.reference.type: attestation-manifest`)
  * that a scanner must skip. Plus hostile variants for the tests that attack the listing.
  */
+import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { MediaType } from '../../../src/registry/media-types.js'
 import { parseReference } from '../../../src/registry/reference.js'
@@ -63,6 +64,8 @@ const packages = (extra: Record<string, string> = {}) =>
   Object.fromEntries(
     Object.entries({ ...COMMON, ...extra }).map(([n, v]) => [n.replace('1_1', '1.1'), v]),
   )
+
+const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
 const desc = (m: { digest: string; manifest: Buffer; mediaType: string }) => ({
   mediaType: m.mediaType,
@@ -165,19 +168,28 @@ export async function pushHugeIndex(
   })
   const parsed = JSON.parse(base.manifest.toString('utf8'))
   const r = parseReference(`${host}/${repo}:base`)
-  const manifests = []
+  const manifests: Record<string, unknown>[] = []
   const children: string[] = []
-  for (let i = 0; i < count; i++) {
-    // Same config and layer, a different annotation: a distinct manifest digest each.
-    const bytes = Buffer.from(JSON.stringify({ ...parsed, annotations: { n: String(i) } }))
-    const d = await b.client.putManifest(r, `c${i}`, bytes, MediaType.ociManifest)
-    children.push(d)
-    manifests.push({
-      mediaType: MediaType.ociManifest,
-      digest: d,
-      size: bytes.length,
-      platform: { os: 'linux', architecture: `fake${i}` },
-    })
+  // Same config and layer, a different annotation: a distinct manifest digest each. Pushed by
+  // digest, 25 at a time.
+  for (let start = 0; start < count; start += 25) {
+    const batch = Array.from({ length: Math.min(25, count - start) }, (_, k) => start + k)
+    const pushed = await Promise.all(
+      batch.map(async (i) => {
+        const bytes = Buffer.from(JSON.stringify({ ...parsed, annotations: { n: String(i) } }))
+        const d = await b.client.putManifest(r, sha256(bytes), bytes, MediaType.ociManifest)
+        return { i, d, size: bytes.length }
+      }),
+    )
+    for (const { i, d, size } of pushed) {
+      children.push(d)
+      manifests.push({
+        mediaType: MediaType.ociManifest,
+        digest: d,
+        size,
+        platform: { os: 'linux', architecture: `fake${i}` },
+      })
+    }
   }
   const ref = `${host}/${repo}:v1`
   const digest = await b.client.putManifest(
