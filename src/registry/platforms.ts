@@ -38,6 +38,9 @@ export type ImagePlatforms =
   /** An index: `children` are the platforms to scan (selected, runnable, digest-checked). */
   | { kind: 'index'; digest: string; children: PlatformImage[]; available: string[] }
 
+/** `linux`, `arm64`, `v8`, `windows`, `ppc64le`: what OCI platform fields hold. */
+const SAFE_PART = /^[A-Za-z0-9._-]{1,32}$/
+
 const IMAGE_MANIFESTS: readonly string[] = [MediaType.ociManifest, MediaType.dockerManifest]
 const IMAGE_CONFIGS: readonly string[] = [MediaType.ociConfig, MediaType.dockerConfig]
 
@@ -68,6 +71,21 @@ export async function listPlatforms(
   if (!isIndex(top.mediaType, top.manifest)) return { kind: 'image', digest: top.digest }
   const index = top.manifest as ImageIndex
   const runnable = (Array.isArray(index.manifests) ? index.manifests : []).filter(isRunnable)
+  for (const d of runnable) {
+    const p = d.platform as NonNullable<Descriptor['platform']>
+    // Platform names reach file names, logs and the comment: an index that names a platform
+    // `../..` or with a line break is hostile, and skipping that image would leave it unscanned.
+    if (
+      ![p.os, p.architecture, p.variant ?? 'x'].every(
+        (part) => SAFE_PART.test(String(part)) && !/^\.+$/.test(String(part)),
+      )
+    ) {
+      throw new RegistryError(
+        'invalid-response',
+        `${formatReference(ref)} is an index listing a platform with an invalid name (${JSON.stringify(formatPlatform(p)).slice(0, 80)}); refusing to scan it.`,
+      )
+    }
+  }
   const available = [
     ...new Set(
       runnable.map((d) => formatPlatform(d.platform as NonNullable<Descriptor['platform']>)),

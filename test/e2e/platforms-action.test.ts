@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RegistryClient } from '../../src/registry/client.js'
 import { MediaType } from '../../src/registry/media-types.js'
+import { parseReference } from '../../src/registry/reference.js'
 import { runAction } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FakeGitHub } from '../support/github/fake-github.js'
@@ -320,6 +322,42 @@ describe('hostile indexes', () => {
     ])
     expect(picked.outputs.verdict).toBe('fail') // the stand-in has no report for it: not scanned
   }, 120_000)
+
+  it.each([
+    ['a line break', { os: 'linux\n::error::forged', architecture: 'amd64' }],
+    ['a path', { os: '..', architecture: '..' }],
+  ])('a platform named with %s is refused; Trivy is never asked', async (_, platform) => {
+    const index = JSON.parse(
+      (
+        await new RegistryClient({ insecure: true, retries: 0 }).getManifest(
+          parseReference(idx.ref),
+          'v1',
+        )
+      ).bytes.toString('utf8'),
+    )
+    index.manifests[1].platform = platform
+    const ref = parseReference(`${registry.host}/e2e/multi:hostile`)
+    await new RegistryClient({ insecure: true, retries: 0 }).putManifest(
+      ref,
+      'hostile',
+      Buffer.from(JSON.stringify(index)),
+      MediaType.ociIndex,
+    )
+    const { trivy, env: e } = env(both())
+    const r = await runAction(
+      {
+        image: `${registry.host}/e2e/multi:hostile`,
+        'cache-db': 'false',
+        'base-image-policy': 'off',
+      },
+      e,
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.stdout).toContain('is an index listing a platform with an invalid name')
+    expect(r.stdout).not.toMatch(/^::error::forged/m)
+    expect(scansOf(trivy.calls())).toEqual([])
+  })
 
   it('a child whose content does not match its digest is refused; Trivy is never asked', async () => {
     const child = Buffer.from(
