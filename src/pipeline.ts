@@ -482,6 +482,31 @@ async function loadBaseline(
   const trivy = await deps.trivy()
   if (!trivy) throw new Error(`comparing with ${source.image} needs Trivy to scan it.`)
   const dir = join(req.outputDir, `baseline-${slug(source.image, index)}`)
+  // A multi-platform baseline is compared platform by platform's union, as the image is:
+  // otherwise an arm64 finding both branches have would read as introduced.
+  const named = req.platform?.kind === 'some' ? req.platform.platforms : undefined
+  const listed = deps.platforms
+    ? await deps.platforms(source.image, named).catch((error: unknown) => {
+        if (unlisted(error)) return undefined
+        throw error
+      })
+    : undefined
+  if (listed?.kind === 'index') {
+    const findings: Finding[] = []
+    for (const c of listed.children) {
+      const ref = `${repositoryOf(source.image)}@${c.digest}`
+      const { scan } = await analyse(
+        ref,
+        join(dir, c.platform.replace(/\//g, '_')),
+        trivy,
+        req,
+        deps,
+        undefined,
+      )
+      findings.push(...scan.findings)
+    }
+    return { findings, record: { kind: 'image', image: source.image, digest: listed.digest } }
+  }
   const { scan } = await analyse(source.image, dir, trivy, req, deps)
   return {
     findings: scan.findings,

@@ -189,6 +189,36 @@ describe('platform: all (the default) on a two-platform index', () => {
   })
 })
 
+describe('compare-to a multi-platform baseline', () => {
+  it('the baseline is every platform too: a finding arm64 had on the base branch is not new', async () => {
+    const { trivy, env: e } = env(both())
+    const r = await runAction(
+      {
+        image: idx.ref,
+        'compare-to': idx.ref,
+        'fail-on': 'high',
+        'fail-on-scope': 'new',
+        'cache-db': 'false',
+        'base-image-policy': 'off',
+      },
+      e,
+    )
+    expect(r.exitCode, r.stdout).toBe(0)
+    expect(r.outputs.verdict).toBe('pass')
+    // Two analyses for the image, two for its baseline: each platform once, by digest.
+    expect(
+      scansOf(trivy.calls())
+        .map((a) => a.at(-1))
+        .sort(),
+    ).toEqual([idx.amd64.ref, idx.amd64.ref, idx.arm64.ref, idx.arm64.ref].sort())
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.images[0].comparison).toMatchObject({
+      introduced: [],
+      source: { kind: 'image', image: idx.ref, digest: idx.digest },
+    })
+  })
+})
+
 describe('max-parallel bounds the platforms together with the other images', () => {
   it('an index of two platforms and a single-platform image, max-parallel 2: three analyses, never more than two at once', async () => {
     const single = idx.amd64.ref.replace(/@.*$/, ':v1-arm64')
