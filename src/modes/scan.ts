@@ -12,7 +12,7 @@ import { type PipelineResult, runPipeline, type SbomFormat, type TrivyHandle } f
 import type { RegistryClient } from '../registry/index.js'
 import { parseReference } from '../registry/reference.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
-import { baseImagePolicyOf } from '../settings/spec.js'
+import { baseImagePolicyOf, describeOrigin } from '../settings/spec.js'
 import { baseImageStage } from '../stages/base-image.js'
 import { VERSION } from '../version.js'
 
@@ -64,7 +64,10 @@ export async function runScan(
       trivy: env.trivy,
       now: () => new Date(),
       version: VERSION,
-      platforms: (image, named) => env.registryClient().platforms(parseReference(image), named),
+      platforms: (image, named) =>
+        env
+          .registryClient()
+          .platforms(parseReference(image), named, describeOrigin(settings.platform.origin)),
       baseImage: basePolicy
         ? baseImageStage(basePolicy, {
             client: env.registryClient,

@@ -97,8 +97,12 @@ export class RegistryClient {
   }
 
   /** The platforms to scan of a reference (all when `platforms` is undefined): registry/platforms.ts. */
-  platforms(ref: ImageReference, platforms: string[] | undefined): Promise<ImagePlatforms> {
-    return listPlatforms(this.transport, ref, platforms)
+  platforms(
+    ref: ImageReference,
+    platforms: string[] | undefined,
+    label?: string,
+  ): Promise<ImagePlatforms> {
+    return listPlatforms(this.transport, ref, platforms, label)
   }
 
   /** Fetches and digest-checks a manifest or index by tag or digest; refuses bodies over 4 MiB. */

@@ -66,6 +66,8 @@ export async function listPlatforms(
   t: RegistryTransport,
   ref: ImageReference,
   platforms: string[] | undefined,
+  /** Who named the platforms, for the error: "Input `platform`", "Flag `--platform`". */
+  label = 'Input `platform`',
 ): Promise<ImagePlatforms> {
   const top = await getManifest(t, ref, manifestReference(ref))
   if (!isIndex(top.mediaType, top.manifest)) return { kind: 'image', digest: top.digest }
@@ -101,7 +103,7 @@ export async function listPlatforms(
         // Not 'not-found': the image exists, the input asks for what it does not have.
         throw new RegistryError(
           'rejected',
-          `Input \`platform\`: ${formatReference(ref)} has no image for ${name} (available: ${available.join(', ') || 'none'}). Name platforms the index has, or set platform: all.`,
+          `${label}: ${formatReference(ref)} has no image for ${name} (available: ${available.join(', ') || 'none'}). Name platforms the index has, or scan them all (platform: all).`,
         )
       }
       chosen.push(found)

@@ -17,18 +17,37 @@ function scannedPlatforms(report: ImageReport): string[] {
  * The Platform cell of a finding row, or undefined when the column is not needed: one platform,
  * or every finding found on every platform (then the table says nothing a column would add).
  */
-export function platformCell(report: ImageReport): ((f: Finding) => string) | undefined {
+export function platformCell(
+  report: ImageReport,
+  /** `text`: for the terminal table (`all`, `linux/arm64`); default: Markdown. */
+  format: 'markdown' | 'text' = 'markdown',
+): ((f: Finding) => string) | undefined {
   const all = scannedPlatforms(report)
   if (all.length < 2) return undefined
   const everywhere = (f: Finding) => all.every((p) => f.platforms?.includes(p))
   if (report.findings.every((e) => everywhere(e.finding))) return undefined
+  const md = format === 'markdown'
   return (f) =>
     everywhere(f)
-      ? '_all_'
+      ? md
+        ? '_all_'
+        : 'all'
       : all
           .filter((p) => f.platforms?.includes(p))
-          .map((p) => code(p))
-          .join('<br>') || '_unknown_'
+          .map((p) => (md ? code(p) : p))
+          .join(md ? '<br>' : ',') || (md ? '_unknown_' : '?')
+}
+
+/** `platforms: linux/amd64 pass, linux/arm64/v8 FAIL (1 blocking)` for the terminal, or ''. */
+export function platformsText(report: ImageReport): string {
+  const platforms = report.platforms ?? []
+  if (platforms.length === 0) return ''
+  return `platforms: ${platforms
+    .map(
+      (p) =>
+        `${p.platform} ${p.verdict === 'fail' ? 'FAIL' : 'pass'}${p.blocking > 0 ? ` (${p.blocking} blocking)` : ''}`,
+    )
+    .join(', ')}`
 }
 
 /** `Platforms: linux/amd64 ✅ · linux/arm64/v8 ❌`, or '' for a single-platform image. */

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RegistryClient } from '../../src/registry/client.js'
 import { MediaType } from '../../src/registry/media-types.js'
 import { parseReference } from '../../src/registry/reference.js'
-import { runAction } from '../support/e2e/runner.js'
+import { runAction, runCli } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FakeGitHub } from '../support/github/fake-github.js'
 import {
@@ -186,6 +186,37 @@ describe('platform: all (the default) on a two-platform index', () => {
     const r = await runAction({ image: idx.ref, platform: 'linux/amd64,arm64' })
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toContain('::error::Input `platform`: "arm64" is not a platform')
+  })
+})
+
+describe('shipgate scan (dist/cli.js) on the index', () => {
+  it('--format table: a line per platform and a PLATFORM column naming arm64; exit 1', async () => {
+    const { trivy, env: e } = env(both())
+    const r = await runCli(
+      ['scan', idx.ref, '--fail-on', 'high', '--base-image-policy', 'off', '--format', 'table'],
+      e,
+    )
+    expect(r.exitCode, r.stderr).toBe(1)
+    expect(scansOf(trivy.calls())).toHaveLength(2)
+    expect(r.stdout).toContain('platforms: linux/amd64 pass, linux/arm64/v8 FAIL (1 blocking)')
+    const lines = r.stdout.split('\n')
+    expect(lines.find((l) => l.startsWith('SEVERITY'))).toMatch(/PLATFORM$/)
+    expect(lines.find((l) => l.includes(EXTRA))).toMatch(/linux\/arm64\/v8$/)
+    expect(lines.filter((l) => l.includes('CVE-2019-1549') && l.includes('libssl1.1'))[0]).toMatch(
+      /all$/,
+    )
+  })
+
+  it('--platform naming a platform the index lacks: the error names the flag', async () => {
+    const { trivy, env: e } = env(both())
+    const r = await runCli(['scan', idx.ref, '--platform', 'linux/s390x', '--format', 'json'], e)
+    expect(r.exitCode).not.toBe(0)
+    expect(r.stdout + r.stderr).toContain(
+      'Flag `--platform`: ' +
+        idx.ref +
+        ' has no image for linux/s390x (available: linux/amd64, linux/arm64/v8)',
+    )
+    expect(scansOf(trivy.calls())).toEqual([])
   })
 })
 
