@@ -220,6 +220,21 @@ describe('shipgate scan (dist/cli.js) on the index', () => {
   })
 })
 
+describe('shipgate rescan (dist/cli.js) of a watched index', () => {
+  it('pins the tag to the index digest and analyses every platform of it', async () => {
+    const { trivy, env: e } = env(both())
+    const r = await runCli(['rescan', idx.ref, '--format', 'json', '--fail-on', 'high'], e)
+    expect(r.exitCode, r.stderr).toBe(1)
+    expect(
+      scansOf(trivy.calls())
+        .map((a) => a.at(-1))
+        .sort(),
+    ).toEqual([idx.amd64.ref, idx.arm64.ref].sort())
+    const out = JSON.parse(r.stdout) as { images: { digest: string; verdict: string }[] }
+    expect(out.images).toEqual([expect.objectContaining({ digest: idx.digest, verdict: 'fail' })])
+  })
+})
+
 describe('compare-to a multi-platform baseline', () => {
   it('the baseline is every platform too: a finding arm64 had on the base branch is not new', async () => {
     const { trivy, env: e } = env(both())
