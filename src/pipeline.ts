@@ -200,6 +200,14 @@ async function analyse(
   return { scan: toImageScan(report, { image, artifacts: { trivyJson: jsonPath } }), report }
 }
 
+/**
+ * A platform's own directory: named by platform and digest, since an index may list one
+ * platform twice (two images) and two analyses must never share Trivy's output file.
+ */
+function platformDir(c: { platform: string; digest: string }): string {
+  return `${c.platform.replace(/\//g, '_')}-${c.digest.replace(/^sha256:/, '').slice(0, 16)}`
+}
+
 /** One Trivy analysis to run: an image as given, or one platform of an index by digest. */
 interface Target {
   /** Index in `req.images`. */
@@ -281,7 +289,7 @@ async function scanAll(
         targets.push({
           image: i,
           ref: `${repositoryOf(image)}@${c.digest}`,
-          dir: join(dir, c.platform.replace(/\//g, '_')),
+          dir: join(dir, platformDir(c)),
           child: c,
         })
       }
@@ -495,14 +503,7 @@ async function loadBaseline(
     const findings: Finding[] = []
     for (const c of listed.children) {
       const ref = `${repositoryOf(source.image)}@${c.digest}`
-      const { scan } = await analyse(
-        ref,
-        join(dir, c.platform.replace(/\//g, '_')),
-        trivy,
-        req,
-        deps,
-        undefined,
-      )
+      const { scan } = await analyse(ref, join(dir, platformDir(c)), trivy, req, deps, undefined)
       findings.push(...scan.findings)
     }
     return { findings, record: { kind: 'image', image: source.image, digest: listed.digest } }

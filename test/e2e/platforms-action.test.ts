@@ -435,6 +435,46 @@ describe('hostile indexes', () => {
     expect(scansOf(trivy.calls())).toEqual([])
   })
 
+  it('an index listing one platform twice: both images analysed, each from its own report', async () => {
+    const client = new RegistryClient({ insecure: true, retries: 0 })
+    const index = JSON.parse(
+      (await client.getManifest(parseReference(idx.ref), 'v1')).bytes.toString('utf8'),
+    )
+    // The arm64 image (with the extra finding) listed as a second linux/amd64.
+    index.manifests[1].platform = { os: 'linux', architecture: 'amd64' }
+    await client.putManifest(
+      parseReference(`${registry.host}/e2e/multi:twice`),
+      'twice',
+      Buffer.from(JSON.stringify(index)),
+      MediaType.ociIndex,
+    )
+    const { trivy, env: e } = env(both())
+    const r = await runAction(
+      {
+        image: `${registry.host}/e2e/multi:twice`,
+        'fail-on': 'high',
+        'cache-db': 'false',
+        'base-image-policy': 'off',
+        // One at a time or both at once, the reports must not be crossed: both at once here.
+        'max-parallel': '2',
+      },
+      { ...e, STANDIN_SLEEP_MS: '500' },
+    )
+    expect(scansOf(trivy.calls())).toHaveLength(2)
+    expect(r.outputs).toMatchObject({ verdict: 'fail', high: '1' })
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    const platforms = report.images[0].platforms as {
+      digest: string
+      counts: { HIGH: number }
+      trivyJson: string
+    }[]
+    expect(platforms.map((p) => [p.digest, p.counts.HIGH])).toEqual([
+      [idx.amd64.digest, 0],
+      [idx.arm64.digest, 1],
+    ])
+    expect(new Set(platforms.map((p) => p.trivyJson)).size).toBe(2)
+  })
+
   it('a child whose content does not match its digest is refused; Trivy is never asked', async () => {
     const child = Buffer.from(
       JSON.stringify({
