@@ -279,6 +279,14 @@ async function scanAll(
         failed.set(i, `${image}: ${error.message}`)
         continue
       }
+      // Several platforms asked for by name: Trivy alone analyses one, so they cannot be had.
+      if (named && named.length > 1) {
+        failed.set(
+          i,
+          `${image}: its platforms could not be listed (${error.message.split('\n')[0]}), so ${named.join(', ')} cannot each be scanned. Give Shipgate read access to the registry (registry-username/password or docker login), or scan one platform per job.`,
+        )
+        continue
+      }
       warnings.push(
         `${image}: its platforms could not be listed (${error.message.split('\n')[0]}); Trivy scanned the image it resolves${named?.length === 1 ? ` for ${named[0]}` : ''}. If this is a multi-platform image, its other platforms were not scanned.`,
       )

@@ -338,6 +338,25 @@ describe('images that are not indexes', () => {
 })
 
 describe('an unscanned platform never makes the image look clean', () => {
+  it('several platforms named for an image whose platforms cannot be listed: not scanned, Trivy never asked', async () => {
+    const local = `${registry.host}/e2e/local-only:pr-2`
+    const { trivy, env: e } = env({ [local]: platformReport(local, 'sha256:0') })
+    const r = await runAction(
+      {
+        image: local,
+        platform: 'linux/amd64,linux/arm64',
+        'cache-db': 'false',
+        'base-image-policy': 'off',
+      },
+      e,
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.outputs.high ?? '').toBe('')
+    expect(r.stdout).toMatch(/linux\/amd64, linux\/arm64 cannot each be scanned/)
+    expect(scansOf(trivy.calls())).toEqual([])
+  })
+
   it('Trivy crashes for arm64 only: the image is not scanned, no counts, the reason names the platform', async () => {
     const { trivy, env: e } = env({
       [idx.amd64.ref]: platformReport(idx.amd64.ref, idx.amd64.digest),
