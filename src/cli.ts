@@ -9,7 +9,7 @@ import { durationMs } from '../scanners/trivy/run.js'
 import { commentKeys } from './github/comment-key.js'
 import { commentMarker } from './github/marker.js'
 import { escapeStrings, neutraliseCommands, safeJson } from './github/workflow-commands.js'
-import { parsePlatform, parsePositiveInt, parseTimeout } from './inputs.js'
+import { describePlatforms, parsePlatform, parsePositiveInt, parseTimeout } from './inputs.js'
 import type { Logger } from './logger.js'
 import { rescanSettingsRecord, runRescanMode } from './modes/rescan.js'
 import { runScan } from './modes/scan.js'
@@ -228,7 +228,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
         explicit: s.commentKey.value,
         images: s.images.value,
         fallback: result.report.images[0]?.image ?? 'report',
-        platform: s.platform.value,
+        platform: describePlatforms(s.platform.value),
       }).job
       io.stdout(
         renderReportMarkdown(escapeStrings(result.report), {
@@ -389,7 +389,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option('--scanners <list>', 'Trivy scanners (default: vuln,secret)')
     .option('--timeout <duration>', 'Trivy timeout per image, 1s to 6h (default: 10m)')
-    .option('--platform <os/arch>', 'platform of multi-platform images')
+    .option(
+      '--platform <list>',
+      'platforms of multi-platform images: all (default), or os/arch[,os/arch…]',
+    )
     .option('--trivy <path>', 'trivy binary (default: trivy on PATH)')
     .option('--output-dir <dir>', 'where reports are written (default: a new temp dir)')
     .option('--max-parallel <n>', 'images scanned at once, 1 to 64 (default: 2)')
@@ -435,7 +438,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--rescan-fail <when>', 'never|new|any: when the exit status is 1 (default any)')
     .option('--scanners <list>', 'Trivy scanners (default vuln,secret)')
     .option('--timeout <duration>', 'Trivy timeout per image (default 10m)')
-    .option('--platform <os/arch>', 'platform of multi-platform images')
+    .option(
+      '--platform <list>',
+      'platforms of multi-platform images: all (default), or os/arch[,os/arch…]',
+    )
     .option('--max-parallel <n>', 'digests scanned at once (default 2)')
     .option('--trivy <path>', 'trivy binary (default: trivy on PATH)')
     .option('--output-dir <dir>', 'where reports are written (default: a new temp dir)')

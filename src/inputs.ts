@@ -130,6 +130,41 @@ export function parsePlatform(value: string, label: Label = 'platform'): string 
   return value
 }
 
+/**
+ * Which platforms of a multi-platform image to scan: `all` (every runnable image of an index),
+ * or a list (`linux/amd64,linux/arm64`). A single-platform image is scanned as it is either way.
+ */
+export type PlatformSelection = { kind: 'all' } | { kind: 'some'; platforms: string[] }
+
+export const ALL_PLATFORMS: PlatformSelection = { kind: 'all' }
+
+export function parsePlatforms(value: string, label: Label = 'platform'): PlatformSelection {
+  const raw = value.trim()
+  if (!raw || raw.toLowerCase() === 'all') return ALL_PLATFORMS
+  const platforms = [...new Set(parseList(raw))]
+  for (const p of platforms) {
+    if (!PLATFORM_RE.test(p)) {
+      throw new InputError(
+        label,
+        `"${p}" is not a platform; write \`all\`, or platforms like linux/amd64,linux/arm64/v8.`,
+      )
+    }
+  }
+  return { kind: 'some', platforms }
+}
+
+/** The one platform to hand Trivy for an image that is not an index (as before `all` existed). */
+export function singlePlatform(selection: PlatformSelection | undefined): string | undefined {
+  return selection?.kind === 'some' && selection.platforms.length === 1
+    ? selection.platforms[0]
+    : undefined
+}
+
+/** `all`, or the list as given: for comment keys, logs and the report. */
+export function describePlatforms(selection: PlatformSelection | undefined): string | undefined {
+  return selection?.kind === 'some' ? selection.platforms.join(',') : undefined
+}
+
 /** One of `allowed`, case-insensitive. */
 export function parseOneOf<T extends string>(
   value: string,

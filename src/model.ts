@@ -55,6 +55,11 @@ interface FindingBase {
   key: string
   url?: string
   /**
+   * In a multi-platform image, the platforms whose analysis reported this finding (every
+   * scanned platform when it is on all of them); absent for a single-platform image.
+   */
+  platforms?: string[]
+  /**
    * The image layer that introduced the finding (Trivy's `Layer.DiffID`) and whether that layer
    * is the base image's: `null` when it cannot be shown either way (no layer, no known base).
    * A finding that is not shown to be the base's counts as the app's under `fail-on-scope: app`.
@@ -297,6 +302,25 @@ export interface Comparison {
   fixed: Finding[]
 }
 
+/**
+ * One platform of a multi-platform image (issue 11 §1): its own analysis, counts and verdict.
+ * The image's own counts and verdict are the merge of these (it fails when any platform fails).
+ */
+export interface PlatformResult {
+  /** `linux/arm64/v8` */
+  platform: string
+  /** Digest of the platform's image manifest (the index's digest is the image's `digest`). */
+  digest: string
+  verdict: Verdict
+  counts: SeverityCounts
+  gated: SeverityCounts
+  blocking: number
+  os?: OsInfo
+  trivyJson: string
+  baseImage?: BaseImageReport
+  signing?: SigningReport
+}
+
 export interface ImageReport extends ImageEvaluation {
   os?: OsInfo
   artifactType?: string
@@ -310,6 +334,8 @@ export interface ImageReport extends ImageEvaluation {
   comparison?: Comparison
   /** Package upgrades that remove counted findings, most effective first (src/policy/fixes.ts). */
   fixFirst?: FixPlan
+  /** A multi-platform image: one entry per platform scanned, in the index's order. */
+  platforms?: PlatformResult[]
   /** Which base image the findings' layers were matched against, and how it was known (src/layers). */
   layerAttribution?: LayerAttribution
 }

@@ -15,6 +15,7 @@ import type { TrivyReport } from '../scanners/trivy/schema.js'
 import type { TrivyServer } from '../scanners/trivy/server.js'
 import { type BaselineSource, baselineFindings } from './baseline.js'
 import { attributeLayers, type LayerStage } from './layers/index.js'
+import { type PlatformSelection, singlePlatform } from './inputs.js'
 import type { Logger } from './logger.js'
 import type {
   BaseImageReport,
@@ -26,13 +27,24 @@ import type {
   IgnoreRule,
   ImageReport,
   ImageScan,
+  PlatformResult,
+  PolicySettings,
   ShipgateReport,
   UnscannedImage,
 } from './model.js'
+import {
+  mergedScan,
+  mergeReports,
+  type PlatformScanned,
+  relabel,
+  repositoryOf,
+} from './platforms/merge.js'
 import { evaluate, finalVerdict } from './policy/evaluate.js'
 import { readIgnoreFile } from './policy/ignore-file.js'
 import { scopeHas } from './policy/scope.js'
+import { RegistryError } from './registry/errors.js'
 import type { RegistryLogin } from './registry/login.js'
+import type { ImagePlatforms } from './registry/platforms.js'
 import { compareFindings } from './render/compare.js'
 import { imageReportOf, shipgateReport } from './report/assemble.js'
 import { isSarifLog, ruleFactsOf, type SarifSourceLocation, shapeSarif } from './report/sarif.js'
@@ -58,7 +70,8 @@ export interface ScanRequest {
   expiringDays?: number
   scanners: string[]
   timeout: string
-  platform?: string
+  /** Which platforms of a multi-platform image to scan (undefined: Trivy's pick, as before `all`). */
+  platform?: PlatformSelection
   /**
    * Where the SARIF goes (none when undefined): one file for one image, a directory of one file
    * per image when it ends with `/` or several images are written (report/sarif-write.ts).
@@ -115,6 +128,11 @@ export interface PipelineDeps {
   layers?: LayerStage
   now: () => Date
   version: string
+  /**
+   * Lists the platforms of an image in its registry (registry/platforms.ts); without it every
+   * image is handed to Trivy as it is (report mode, tests of the engine alone).
+   */
+  platforms?: (image: string, platforms: string[] | undefined) => Promise<ImagePlatforms>
 }
 
 export interface BaseImageStage {
@@ -178,6 +196,8 @@ function slug(image: string, index: number): string {
 interface Scanned {
   scan: ImageScan
   report: TrivyReport
+  /** A multi-platform image: each platform's own analysis, relabelled to the image's name. */
+  platforms?: PlatformScanned[]
 }
 
 /** The one Trivy analysis of one image, normalized. */
@@ -187,6 +207,8 @@ async function analyse(
   trivy: TrivyHandle,
   req: ScanRequest,
   deps: PipelineDeps,
+  /** `--platform` for Trivy: only for an image Shipgate did not resolve to one platform itself. */
+  platform: string | undefined = singlePlatform(req.platform),
 ): Promise<Scanned> {
   await mkdir(outputDir, { recursive: true })
   const { jsonPath, report } = await scanImage(
@@ -196,7 +218,7 @@ async function analyse(
       outputDir,
       scanners: req.scanners,
       timeout: req.timeout,
-      platform: req.platform,
+      platform,
       cacheDir: trivy.cacheDir,
       skipDbUpdate: trivy.skipDbUpdate,
       graceMs: req.graceMs,
@@ -210,17 +232,59 @@ async function analyse(
   return { scan: toImageScan(report, { image, artifacts: { trivyJson: jsonPath } }), report }
 }
 
+/**
+ * A platform's own directory: named by platform and digest, since an index may list one
+ * platform twice (two images) and two analyses must never share Trivy's output file.
+ */
+function platformDir(c: { platform: string; digest: string }): string {
+  return `${c.platform.replace(/\//g, '_')}-${c.digest.replace(/^sha256:/, '').slice(0, 16)}`
+}
+
+/** One Trivy analysis to run: an image as given, or one platform of an index by digest. */
+interface Target {
+  /** Index in `req.images`. */
+  image: number
+  ref: string
+  dir: string
+  child?: { platform: string; digest: string }
+}
+
+/**
+ * Registry answers that mean "not an image Shipgate can read" rather than "a registry that
+ * answered wrongly": an image only in the local Docker daemon (`docker build --load`, whose
+ * name Docker Hub then does not know or refuses), a registry off the runner's network, one
+ * only Trivy holds credentials for. Trivy then scans the image it resolves, as before
+ * platforms were listed, and a warning in the report and summary says the other platforms, if
+ * any, were not scanned. Anything else (wrong digest, oversized or malformed index, a platform
+ * the input names that the index lacks) leaves the image not scanned.
+ */
+const UNLISTED: ReadonlySet<string> = new Set([
+  'not-found',
+  'unreachable',
+  'unauthorized',
+  'denied',
+])
+
+function unlisted(error: unknown): boolean {
+  return error instanceof RegistryError && UNLISTED.has(error.kind)
+}
+
 async function scanAll(
   req: ScanRequest,
   deps: PipelineDeps,
-): Promise<{ scanned: Scanned[]; notScanned: UnscannedImage[]; errors: string[] }> {
+): Promise<{
+  scanned: Scanned[]
+  notScanned: UnscannedImage[]
+  errors: string[]
+  warnings: string[]
+}> {
   if (req.reportFile) {
     const report = await readTrivyReport(req.reportFile)
     const scan = toImageScan(report, {
       image: req.images[0],
       artifacts: { trivyJson: req.reportFile },
     })
-    return { scanned: [{ scan, report }], notScanned: [], errors: [] }
+    return { scanned: [{ scan, report }], notScanned: [], errors: [], warnings: [] }
   }
   const trivy = await deps.trivy()
   if (!trivy) {
@@ -228,25 +292,144 @@ async function scanAll(
       'Trivy is not available: install it, or pass an existing report with `trivy-report`.',
     )
   }
-  const settled = await pool(req.images, req.concurrency, (image, i) => {
-    // The base-image read runs beside Trivy, not after it: scan and check together take as
-    // long as the longer of the two, both bounded by the same `timeout`.
-    deps.baseImage?.prefetch?.(image)
-    return analyse(image, join(req.outputDir, slug(image, i)), trivy, req, deps)
-  })
-  const scanned: Scanned[] = []
-  const notScanned: UnscannedImage[] = []
   const errors: string[] = []
-  for (const [i, s] of settled.entries()) {
-    if (s.status === 'fulfilled') {
-      scanned.push(s.value)
+  const warnings: string[] = []
+  const failed = new Map<number, string>()
+  const named = req.platform?.kind === 'some' ? req.platform.platforms : undefined
+  const listing = deps.platforms
+  const listed = listing
+    ? await pool(req.images, req.concurrency, (image) => listing(image, named))
+    : []
+  const indexes = new Map<number, string>()
+  const targets: Target[] = []
+  for (const [i, image] of req.images.entries()) {
+    const dir = join(req.outputDir, slug(image, i))
+    const l = listed[i]
+    if (l?.status === 'rejected') {
+      const error = l.reason as Error
+      if (!unlisted(error)) {
+        failed.set(i, `${image}: ${error.message}`)
+        continue
+      }
+      // Several platforms asked for by name: Trivy alone analyses one, so they cannot be had.
+      if (named && named.length > 1) {
+        failed.set(
+          i,
+          `${image}: its platforms could not be listed (${error.message.split('\n')[0]}), so ${named.join(', ')} cannot each be scanned. Give Shipgate read access to the registry (registry-username/password or docker login), or scan one platform per job.`,
+        )
+        continue
+      }
+      warnings.push(
+        `${image}: its platforms could not be listed (${error.message.split('\n')[0]}); Trivy scanned the image it resolves${named?.length === 1 ? ` for ${named[0]}` : ''}. If this is a multi-platform image, its other platforms were not scanned.`,
+      )
+    }
+    if (l?.status === 'fulfilled' && l.value.kind === 'index') {
+      indexes.set(i, l.value.digest)
+      for (const c of l.value.children) {
+        targets.push({
+          image: i,
+          ref: `${repositoryOf(image)}@${c.digest}`,
+          dir: join(dir, platformDir(c)),
+          child: c,
+        })
+      }
       continue
     }
-    const reason = (s.reason as Error)?.message ?? String(s.reason)
-    errors.push(reason)
-    notScanned.push({ image: req.images[i] as string, reason })
+    targets.push({ image: i, ref: image, dir })
   }
-  return { scanned, notScanned, errors }
+  const settled = await pool(targets, req.concurrency, (t) => {
+    // The base-image read runs beside Trivy, not after it: scan and check together take as
+    // long as the longer of the two, both bounded by the same `timeout`.
+    deps.baseImage?.prefetch?.(t.ref)
+    // A platform is pinned by digest: Trivy pulls exactly the image listed, no --platform.
+    return analyse(
+      t.ref,
+      t.dir,
+      trivy,
+      req,
+      deps,
+      t.child ? undefined : singlePlatform(req.platform),
+    )
+  })
+  const byImage = new Map<number, { target: Target; result: PromiseSettledResult<Scanned> }[]>()
+  for (const [n, t] of targets.entries()) {
+    byImage.set(t.image, [
+      ...(byImage.get(t.image) ?? []),
+      { target: t, result: settled[n] as PromiseSettledResult<Scanned> },
+    ])
+  }
+  const scanned: Scanned[] = []
+  const notScanned: UnscannedImage[] = []
+  for (const [i, image] of req.images.entries()) {
+    const early = failed.get(i)
+    const runs = byImage.get(i) ?? []
+    // One platform not analysed leaves the image not scanned: the others' results must not
+    // read as the whole image's.
+    const broken = runs.filter((r) => r.result.status === 'rejected')
+    if (early || broken.length || runs.length === 0) {
+      const reasons = early
+        ? [early]
+        : broken.map((r) => {
+            const reason = (r.result as PromiseRejectedResult).reason
+            const message = (reason as Error)?.message ?? String(reason)
+            return r.target.child ? `${r.target.child.platform}: ${message}` : message
+          })
+      errors.push(...reasons)
+      notScanned.push({
+        image,
+        reason:
+          broken.length && runs.some((r) => r.target.child)
+            ? `${broken.length} of ${runs.length} platforms not scanned: ${reasons.join('; ')}`
+            : reasons.join('; '),
+      })
+      continue
+    }
+    const indexDigest = indexes.get(i)
+    const only = runs[0]?.result
+    if (indexDigest === undefined && only?.status === 'fulfilled') {
+      scanned.push(only.value)
+      continue
+    }
+    if (indexDigest === undefined) continue
+    scanned.push(
+      await mergePlatforms(
+        image,
+        indexDigest,
+        runs.map(({ target, result }) => {
+          const { report, scan } = (result as PromiseFulfilledResult<Scanned>).value
+          const child = target.child as { platform: string; digest: string }
+          return {
+            platform: child.platform,
+            digest: child.digest,
+            ref: target.ref,
+            report: relabel(report, target.ref, image),
+            trivyJson: scan.artifacts.trivyJson,
+          }
+        }),
+        join(req.outputDir, slug(image, i)),
+      ),
+    )
+  }
+  return { scanned, notScanned, errors, warnings }
+}
+
+/** The image from its platforms: one merged report (written beside theirs) and scan. */
+async function mergePlatforms(
+  image: string,
+  indexDigest: string,
+  platforms: PlatformScanned[],
+  dir: string,
+): Promise<Scanned> {
+  const report = mergeReports(
+    image,
+    indexDigest,
+    platforms.map((p) => p.report),
+  )
+  await mkdir(dir, { recursive: true })
+  const trivyJson = join(dir, 'trivy.merged.json')
+  await writeFile(trivyJson, JSON.stringify(report))
+  const scan = mergedScan(image, indexDigest, platforms, report, trivyJson)
+  return { scan, report, platforms }
 }
 
 /** Install failures that mean the download was not what Trivy released: fatal in every mode. */
@@ -266,12 +449,14 @@ function ignoredIdentities(evaluation: Evaluation, index: number): Set<string> {
   return new Set(findings.filter((f) => f.ignored).map((f) => exactIdentity(f.finding)))
 }
 
-/** What each SARIF file is about; a platform only when one was asked for. */
+/**
+ * What each SARIF file is about: one file per image, a multi-platform image's platforms merged
+ * into it (each result names its platforms), so one category covers the image whatever its
+ * platforms; a platform only when exactly one was asked for.
+ */
 function sarifSubjects(scanned: Scanned[], req: ScanRequest): SarifSubject[] {
-  return scanned.map(({ scan }) => ({
-    image: scan.image,
-    ...(req.platform && req.platform !== 'all' ? { platform: req.platform } : {}),
-  }))
+  const platform = singlePlatform(req.platform)
+  return scanned.map(({ scan }) => ({ image: scan.image, ...(platform ? { platform } : {}) }))
 }
 
 async function derive(
@@ -386,6 +571,24 @@ async function loadBaseline(
   const trivy = await deps.trivy()
   if (!trivy) throw new Error(`comparing with ${source.image} needs Trivy to scan it.`)
   const dir = join(req.outputDir, `baseline-${slug(source.image, index)}`)
+  // A multi-platform baseline is compared platform by platform's union, as the image is:
+  // otherwise an arm64 finding both branches have would read as introduced.
+  const named = req.platform?.kind === 'some' ? req.platform.platforms : undefined
+  const listed = deps.platforms
+    ? await deps.platforms(source.image, named).catch((error: unknown) => {
+        if (unlisted(error)) return undefined
+        throw error
+      })
+    : undefined
+  if (listed?.kind === 'index') {
+    const findings: Finding[] = []
+    for (const c of listed.children) {
+      const ref = `${repositoryOf(source.image)}@${c.digest}`
+      const { scan } = await analyse(ref, join(dir, platformDir(c)), trivy, req, deps, undefined)
+      findings.push(...scan.findings)
+    }
+    return { findings, record: { kind: 'image', image: source.image, digest: listed.digest } }
+  }
   const { scan } = await analyse(source.image, dir, trivy, req, deps)
   return {
     findings: scan.findings,
@@ -429,6 +632,77 @@ async function loadBaselines(
   return out
 }
 
+/** The base-image check of one image (or one platform); a failure is an error when enforced. */
+async function checkBaseImage(
+  stage: BaseImageStage,
+  scan: ImageScan,
+  errors: string[],
+  warnings: string[],
+): Promise<BaseImageReport | undefined> {
+  try {
+    return await stage.check(scan)
+  } catch (error) {
+    const message = `Base-image check for ${scan.image} failed: ${(error as Error).message}`
+    // Enforced, a check that could not run is an error, never a silent pass; in warn mode
+    // it is reported and the severity gate alone decides.
+    if (stage.mode === 'enforce') errors.push(message)
+    else warnings.push(message)
+    return undefined
+  }
+}
+
+/**
+ * Each platform judged on its own (counts, verdict, base image), for the report; the image's
+ * own verdict is the merge, which fails when any platform fails. The image's `baseImage` is
+ * the platform report with the most violations, so an enforced rule broken on one platform
+ * fails the image.
+ */
+async function platformResults(
+  image: ImageReport,
+  platforms: PlatformScanned[],
+  policy: PolicySettings,
+  baselineKeys: ReadonlySet<string> | undefined,
+  scopeNew: boolean,
+  deps: PipelineDeps,
+  errors: string[],
+  warnings: string[],
+): Promise<PlatformResult[]> {
+  const scans = platforms.map((p) =>
+    toImageScan(p.report, { image: image.image, artifacts: { trivyJson: p.trivyJson } }),
+  )
+  // Without a baseline every finding counts (stricter), as for the image itself.
+  const evaluation = evaluate(scans, policy, scopeNew ? scans.map(() => baselineKeys) : undefined)
+  const out: PlatformResult[] = []
+  for (const [n, p] of platforms.entries()) {
+    const e = evaluation.images[n]
+    const scan = scans[n]
+    if (!e || !scan) continue
+    const result: PlatformResult = {
+      platform: p.platform,
+      digest: p.digest,
+      verdict: e.blocking > 0 ? 'fail' : 'pass',
+      counts: e.counts,
+      gated: e.gated,
+      blocking: e.blocking,
+      trivyJson: p.trivyJson,
+      ...(scan.metadata.os ? { os: scan.metadata.os } : {}),
+    }
+    if (deps.baseImage) {
+      // Checked as the platform's own image, pinned to the digest Trivy analysed.
+      const own: ImageScan = { ...scan, image: p.ref, digest: p.digest }
+      const base = await checkBaseImage(deps.baseImage, own, errors, warnings)
+      if (base) result.baseImage = { ...base, platform: p.platform } as BaseImageReport
+    }
+    out.push(result)
+  }
+  const worst = out
+    .map((r) => r.baseImage)
+    .filter((b): b is BaseImageReport => b !== undefined)
+    .sort((a, b) => b.violations.length - a.violations.length)[0]
+  if (worst) image.baseImage = worst
+  return out
+}
+
 /** Scan -> evaluate policy -> derive formats -> base-image facts -> Shipgate's report. */
 export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise<PipelineResult> {
   const now = deps.now()
@@ -437,9 +711,8 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     ...(req.ignoreRules ?? []),
   ]
   await mkdir(req.outputDir, { recursive: true })
-  const { scanned, notScanned, errors } = await scanAll(req, deps)
+  const { scanned, notScanned, errors, warnings } = await scanAll(req, deps)
   const scans = scanned.map((s) => s.scan)
-  const warnings: string[] = []
   for (const scan of scans) {
     if (scan.licenseFindings) {
       warnings.push(
@@ -507,16 +780,29 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
         baseline.record,
       )
     }
-    if (deps.baseImage) {
-      try {
-        image.baseImage = await deps.baseImage.check(scan)
-      } catch (error) {
-        const message = `Base-image check for ${scan.image} failed: ${(error as Error).message}`
-        // Enforced, a check that could not run is an error, never a silent pass; in warn mode
-        // it is reported and the severity gate alone decides.
-        if (deps.baseImage.mode === 'enforce') errors.push(message)
-        else warnings.push(message)
+    const platforms = scanned[i]?.platforms
+    if (platforms) {
+      const policy: PolicySettings = {
+        failOn: req.failOn,
+        ignoreUnfixed: req.ignoreUnfixed,
+        ignoreRules,
+        now,
+        expiringDays: req.expiringDays,
       }
+      const keys =
+        req.gateScope === 'new' ? new Set(baseline?.findings.map((f) => f.key) ?? []) : undefined
+      image.platforms = await platformResults(
+        image,
+        platforms,
+        policy,
+        keys && baseline ? keys : undefined,
+        req.gateScope === 'new',
+        deps,
+        errors,
+        warnings,
+      )
+    } else if (deps.baseImage) {
+      image.baseImage = await checkBaseImage(deps.baseImage, scan, errors, warnings)
     }
     images.push(image)
   }

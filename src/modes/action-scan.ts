@@ -11,6 +11,7 @@ import { actionLogger, registryClient } from '../action/context.js'
 import { readSigning, vulnerabilityDbFromCache } from '../action/signing.js'
 import { trivyProvider } from '../action/trivy.js'
 import { commentKeys } from '../github/comment-key.js'
+import { describePlatforms } from '../inputs.js'
 import type { PipelineResult } from '../pipeline.js'
 import { redactDeep, registerSecret } from '../redact.js'
 import { writeJsonFile } from '../report/write.js'
@@ -116,6 +117,7 @@ export async function actionScan(
         repository: process.env.GITHUB_REPOSITORY,
       },
     },
+    { signPlatforms: scan.signPlatforms.value },
   )
   if (signed.failed.length) {
     // The step fails; the verdict output must not say pass for an image left unsigned.
@@ -128,7 +130,7 @@ export async function actionScan(
     explicit: scan.commentKey.value,
     images: scan.images.value,
     fallback: report.images[0]?.image ?? 'report',
-    platform: scan.platform.value,
+    platform: describePlatforms(scan.platform.value),
   })
   await commentOnPullRequest(
     report,

@@ -3,6 +3,7 @@
  * (which passes GitHub, so each image's issue is kept up to date) and `shipgate rescan` (which
  * does not: it prints the same per-image result without touching GitHub).
  */
+import { describePlatforms } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import type { TrivyHandle } from '../pipeline.js'
 import type { RegistryClient } from '../registry/index.js'
@@ -31,7 +32,7 @@ export async function runRescanMode(
   const s = valuesOf(settings)
   return runRescan(
     {
-      images: watchList(s.images, s.platform),
+      images: watchList(s.images, describePlatforms(s.platform)),
       failOn: s.failOn,
       ignoreUnfixed: s.ignoreUnfixed,
       ignoreFile: s.ignoreFile,

@@ -6,6 +6,7 @@
 
 import { durationMs } from '../../scanners/trivy/run.js'
 import { layerStage } from '../layers/index.js'
+import { singlePlatform } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import type { IgnoreRule } from '../model.js'
 import {
@@ -18,8 +19,9 @@ import {
 import { scopeHas } from '../policy/scope.js'
 import { BlobCache } from '../registry/client.js'
 import type { RegistryClient } from '../registry/index.js'
+import { parseReference } from '../registry/reference.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
-import { baseImagePolicyOf } from '../settings/spec.js'
+import { baseImagePolicyOf, describeOrigin } from '../settings/spec.js'
 import { baseImageStage } from '../stages/base-image.js'
 import { VERSION } from '../version.js'
 
@@ -80,10 +82,14 @@ export async function runScan(
       trivy: env.trivy,
       now: () => new Date(),
       version: VERSION,
+      platforms: (image, named) =>
+        env
+          .registryClient()
+          .platforms(parseReference(image), named, describeOrigin(settings.platform.origin)),
       baseImage: basePolicy
         ? baseImageStage(basePolicy, {
             client: env.registryClient,
-            platform: s.platform,
+            platform: singlePlatform(s.platform),
             dockerfile: s.dockerfile,
             logger: env.logger,
             offline,
@@ -96,7 +102,7 @@ export async function runScan(
         ? layerStage({
             client: env.registryClient,
             blobCache,
-            platform: s.platform,
+            platform: singlePlatform(s.platform),
             dockerfile: s.dockerfile,
             logger: env.logger,
             offline,

@@ -9,6 +9,7 @@
  * tokens, credentials), http.ts (requests, redirects, retries, deadlines), manifests.ts,
  * blobs.ts and uploads.ts; this class is the one entry point and keeps their state together.
  */
+
 import type { Readable } from 'node:stream'
 import type { Logger } from '../logger.js'
 import { RegistryAuth } from './auth.js'
@@ -20,6 +21,7 @@ import type { FetchedManifest, ResolvedImage } from './manifests.js'
 import * as manifests from './manifests.js'
 import type { Descriptor, Platform } from './media-types.js'
 import { MANIFEST_ACCEPT } from './media-types.js'
+import { type ImagePlatforms, listPlatforms } from './platforms.js'
 import { formatRepository, type ImageReference, type RepositoryRef } from './reference.js'
 import * as uploads from './uploads.js'
 
@@ -92,6 +94,15 @@ export class RegistryClient {
     platform: Platform | string = 'linux/amd64',
   ): Promise<ResolvedImage> {
     return manifests.resolve(this.transport, ref, platform)
+  }
+
+  /** The platforms to scan of a reference (all when `platforms` is undefined): registry/platforms.ts. */
+  platforms(
+    ref: ImageReference,
+    platforms: string[] | undefined,
+    label?: string,
+  ): Promise<ImagePlatforms> {
+    return listPlatforms(this.transport, ref, platforms, label)
   }
 
   /** Fetches and digest-checks a manifest or index by tag or digest; refuses bodies over 4 MiB. */

@@ -36,6 +36,7 @@ import {
   table,
   tableRow,
 } from './markdown.js'
+import { PLATFORM_HEADER, platformCell, platformsLine } from './platforms.js'
 
 /** GitHub rejects issue comments longer than this (422 "body is too long"). */
 export const COMMENT_MAX_LENGTH = 65_536
@@ -252,6 +253,7 @@ class RenderContext {
       out.push(`#### ${icon} ${imageLabel(r)}`)
     }
     out.push(this.severityTable(image))
+    out.push(platformsLine(r))
     out.push(fixFirstSection(r))
     out.push(this.changes(image, rowLimit, omitted))
     out.push(this.findings(image, rowLimit, omitted))
@@ -304,7 +306,7 @@ class RenderContext {
       out.push(
         details(
           `${plural(introduced.length, 'finding')} introduced`,
-          findingTable(rows, introduced.length - rows.length),
+          findingTable(rows, introduced.length - rows.length, false, image.platform !== undefined),
           introduced.length <= VISIBLE_FINDINGS,
         ),
       )
@@ -315,7 +317,7 @@ class RenderContext {
       out.push(
         details(
           `${plural(fixed.length, 'finding')} fixed`,
-          findingTable(rows, fixed.length - rows.length),
+          findingTable(rows, fixed.length - rows.length, false, image.platform !== undefined),
         ),
       )
     }
@@ -337,12 +339,12 @@ class RenderContext {
       out.push(
         `**Findings that matter first** (${plural(counted.length, 'finding')}, ${fixable} fixable; most severe and fixable first):`,
       )
-      out.push(findingTable(top, rest.length === 0 ? cut : 0))
+      out.push(findingTable(top, rest.length === 0 ? cut : 0, false, image.platform !== undefined))
       if (rest.length > 0) {
         out.push(
           details(
             `${plural(counted.length - top.length, 'more finding')}`,
-            findingTable(rest, cut),
+            findingTable(rest, cut, false, image.platform !== undefined),
           ),
         )
       }
@@ -353,7 +355,7 @@ class RenderContext {
       out.push(
         details(
           `${plural(ignored.length, 'ignored finding')} (not counted)`,
-          findingTable(rows, ignored.length - rows.length, true),
+          findingTable(rows, ignored.length - rows.length, true, image.platform !== undefined),
         ),
       )
     }
@@ -442,6 +444,8 @@ interface PreparedImage {
   /** Findings the comparison says this change fixed, most important first. */
   fixed: Finding[]
   fixableCount: number
+  /** The Platform cell of a multi-platform image whose platforms' findings differ. */
+  platform?: (f: Finding) => string
   /** Each list's table rows, rendered once and only as deep as a render asks. */
   countedRows: LazyRows
   ignoredRows: LazyRows
@@ -531,6 +535,7 @@ function prepareImage(report: ImageReport): PreparedImage {
   for (const e of counted) if (isFixable(e.finding)) fixableCount++
   const listRows = <T>(list: T[], row: (item: T) => string) =>
     new LazyRows(list.length, (i) => row(list[i] as T))
+  const platform = platformCell(report)
   return {
     report,
     counted,
@@ -539,12 +544,16 @@ function prepareImage(report: ImageReport): PreparedImage {
     introducedKeys,
     fixed,
     fixableCount,
+    ...(platform ? { platform } : {}),
     countedRows: listRows(counted, (e) =>
-      findingRow(e.finding, e, introducedKeys.has(e.finding.key), apart),
+      findingRow(e.finding, e, introducedKeys.has(e.finding.key), apart, platform),
     ),
-    ignoredRows: listRows(ignored, (e) => findingRow(e.finding, e, false, apart)),
-    introducedRows: listRows(introduced, (f) => findingRow(f, undefined, false, apart)),
-    fixedRows: listRows(fixed, (f) => findingRow(f, undefined, false, fixedApart)),
+    ignoredRows: listRows(ignored, (e) => findingRow(e.finding, e, false, apart, platform)),
+    introducedRows: listRows(introduced, (f) => findingRow(f, undefined, false, apart, platform)),
+    // Fixed findings are the baseline's: they carry no platforms of this run.
+    fixedRows: listRows(fixed, (f) =>
+      findingRow(f, undefined, false, fixedApart, platform && (() => '')),
+    ),
   }
 }
 
@@ -636,8 +645,17 @@ function baseImageConcern(r: ImageReport): string | undefined {
 
 const FINDING_HEADER = ['Severity', 'ID', 'Package / location', 'Installed', 'Fixed in', 'Title']
 
-function findingTable(rows: string[], omittedRows: number, withReason = false): string {
-  const header = withReason ? [...FINDING_HEADER, 'Ignored because'] : FINDING_HEADER
+function findingTable(
+  rows: string[],
+  omittedRows: number,
+  withReason = false,
+  withPlatform = false,
+): string {
+  const header = [
+    ...FINDING_HEADER,
+    ...(withPlatform ? [PLATFORM_HEADER] : []),
+    ...(withReason ? ['Ignored because'] : []),
+  ]
   const lines = [tableRow(header), tableRow(header.map(() => '---')), ...rows]
   if (omittedRows > 0) {
     lines.push('', `_…and ${plural(omittedRows, 'more row')} left out to fit the size limit._`)
@@ -650,6 +668,7 @@ function findingRow(
   evaluated: EvaluatedFinding | undefined,
   isNew: boolean,
   apart: Map<Finding, string[]> = new Map(),
+  platform?: (f: Finding) => string,
 ): string {
   const id = `${link(escapeMarkdown(f.id), f.url)}${isNew ? ' 🆕' : ''}`
   const [where, installed, fixed] = locationCells(f)
@@ -664,6 +683,7 @@ function findingRow(
     fixed,
     escapeInline(f.title ?? '', 90),
   ]
+  if (platform) cells.push(platform(f))
   if (evaluated?.ignored) cells.push(ignoreReason(evaluated))
   return tableRow(cells)
 }

@@ -2,6 +2,7 @@ import type { EvaluatedFinding, Finding, IgnoreRule, ShipgateReport } from '../m
 import { SEVERITIES } from '../model.js'
 import { describeUpgrade } from '../policy/fixes.js'
 import { distinguishers } from './distinguish.js'
+import { platformCell, platformsText } from './platforms.js'
 
 /** Text from advisories must not move the cursor or recolour the terminal. */
 function clean(text: string | undefined, max = 60): string {
@@ -70,6 +71,8 @@ export function renderTable(report: ShipgateReport, opts: { limit?: number } = {
         ['ignored', ...SEVERITIES.map((s) => String(image.ignored[s]))],
       ]),
     )
+    const platforms = platformsText(image)
+    if (platforms) out.push(clean(platforms, 400))
     const c = image.comparison
     if (c) {
       const which =
@@ -94,10 +97,17 @@ export function renderTable(report: ShipgateReport, opts: { limit?: number } = {
     )
     if (active.length) {
       out.push('')
+      const platform = platformCell(image, 'text')
       out.push(
         columns([
-          ['SEVERITY', 'ID', 'PACKAGE/TARGET', 'INSTALLED', 'FIXED', 'TITLE'],
-          ...active.slice(0, limit).map((f) => findingRow(f, apart)),
+          ['SEVERITY', 'ID', 'PACKAGE/TARGET', 'INSTALLED', 'FIXED', 'TITLE'].concat(
+            platform ? ['PLATFORM'] : [],
+          ),
+          ...active
+            .slice(0, limit)
+            .map((f) =>
+              findingRow(f, apart).concat(platform ? [clean(platform(f.finding), 120)] : []),
+            ),
         ]),
       )
       if (active.length > limit)

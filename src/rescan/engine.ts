@@ -8,11 +8,13 @@
 import { join } from 'node:path'
 import { type OwnAuthor, resolveOwnAuthor } from '../github/authorship.js'
 import { GitHubApiError } from '../github/commenter.js'
+import type { PlatformSelection } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import type { FailOn, Finding, ShipgateReport } from '../model.js'
 import { type PipelineDeps, type PipelineResult, runPipeline } from '../pipeline.js'
 import { isBlocking } from '../policy/evaluate.js'
 import type { RegistryClient } from '../registry/index.js'
+import { parseReference } from '../registry/reference.js'
 import type { IssuesApi, RepoIssue } from './github.js'
 import { findingHash, type IssueState, remember } from './marker.js'
 import { redact } from './redact.js'
@@ -28,7 +30,7 @@ export interface RescanRequest {
   ignoreFile?: string
   scanners: string[]
   timeout: string
-  platform?: string
+  platform?: PlatformSelection
   /** Digests analysed at once. */
   concurrency: number
   outputDir: string
@@ -190,7 +192,14 @@ export async function runRescan(req: RescanRequest, deps: RescanDeps): Promise<R
             outputDir: join(req.outputDir, slug(scanRef, i)),
             concurrency: 1,
           },
-          { logger, trivy: deps.trivy, now: deps.now, version: deps.version },
+          {
+            logger,
+            trivy: deps.trivy,
+            now: deps.now,
+            version: deps.version,
+            // Every platform of a watched index, as a scan does (issue 11 §1).
+            platforms: (image, named) => deps.registry().platforms(parseReference(image), named),
+          },
         ),
       )
     } catch (error) {

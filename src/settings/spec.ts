@@ -19,12 +19,14 @@ import {
 } from '../../scanners/trivy/server.js'
 import { type BaselineSource, classifyBaseline } from '../baseline.js'
 import {
+  ALL_PLATFORMS,
+  type PlatformSelection,
   parseBoolean,
   parseFailOn,
   parseImages,
   parseList,
   parseOneOf,
-  parsePlatform,
+  parsePlatforms,
   parsePositiveInt,
   parseScanners,
   parseTimeout,
@@ -134,8 +136,14 @@ export const SCAN_SPEC = {
   platform: spec({
     key: 'platform',
     flag: '--platform',
-    parse: parsePlatform,
-    default: undefined as string | undefined,
+    parse: parsePlatforms,
+    default: ALL_PLATFORMS as PlatformSelection,
+  }),
+  /** Action only (the CLI does not sign): sign each platform image of an index too. */
+  signPlatforms: spec({
+    key: 'sign-platforms',
+    parse: (raw, o) => parseBoolean(raw, o, false),
+    default: false,
   }),
   maxParallel: spec({
     key: 'max-parallel',

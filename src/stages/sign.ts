@@ -52,6 +52,8 @@ export async function signStage(
   report: ShipgateReport,
   settings: SigningSettings,
   deps: SignStageDeps,
+  /** `sign-platforms`: sign each platform image of an index too, not only the index. */
+  opts: { signPlatforms?: boolean } = {},
 ): Promise<SignStageResult> {
   const failed: SignStageResult['failed'] = []
   let githubAttestations: GitHubAttestations | undefined
@@ -119,6 +121,34 @@ export async function signStage(
           verdict: settings.attestVerdict ? await verdictFor(report, image, deps) : undefined,
         })
         if (image.signing) image.digest ??= image.signing.digest
+        // The index digest is what deployments reference (signed above); a platform's digest
+        // is what runs on a node, signed on request with its own analysis attached.
+        if (opts.signPlatforms) {
+          const repo = image.image.replace(/@.*$/, '').replace(/:[^/:]+$/, '')
+          for (const p of image.platforms ?? []) {
+            try {
+              p.signing = await session.sign({
+                image: `${repo}@${p.digest}`,
+                digest: p.digest,
+                vuln: settings.attestVulnerabilities
+                  ? {
+                      trivyJsonPath: p.trivyJson,
+                      trivyVersion: image.trivyVersion,
+                      scannedAt: image.scannedAt,
+                    }
+                  : undefined,
+              })
+            } catch (error) {
+              if (error instanceof SigningError && error.partial)
+                p.signing = redactDeep(error.partial)
+              const message = redact(
+                `Signing ${image.image} for ${p.platform} (${p.digest}) failed: ${(error as Error).message}`,
+              )
+              failed.push({ image: image.image, message })
+              report.warnings.push(message)
+            }
+          }
+        }
       } catch (error) {
         if (error instanceof SigningError && error.partial)
           image.signing = redactDeep(error.partial)

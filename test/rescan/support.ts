@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Logger } from '../../src/logger.js'
 import type { FailOn } from '../../src/model.js'
+import type { RegistryClient } from '../../src/registry/client.js'
 import type { RescanDeps, RescanRequest } from '../../src/rescan/engine.js'
 import { createIssuesApi, type IssuesApi } from '../../src/rescan/github.js'
 import type { RescanFail } from '../../src/rescan/result.js'
@@ -99,9 +100,15 @@ export function rescanSetup(
       }),
       now: () => new Date('2026-11-30T01:00:00Z'),
       version: 'test',
-      registry: () => {
-        throw new Error('no registry in this test: images are pinned by digest')
-      },
+      // Images are pinned by digest: the registry only answers the platform listing (issue 11
+      // §1), each a single-platform image; anything else it is asked is a test error.
+      registry: () =>
+        ({
+          platforms: async (ref: { digest?: string }) => ({
+            kind: 'image',
+            digest: ref.digest ?? '',
+          }),
+        }) as unknown as RegistryClient,
       secrets: opts.secrets ?? [],
     },
     calls: () => trivy.calls(),
