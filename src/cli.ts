@@ -132,6 +132,8 @@ interface ScanOptions {
   dockerfile?: string
   policy?: string
   policyAllowMutable?: boolean
+  vex?: string[]
+  vexRequiredAuthor?: string[]
 }
 
 /** The raw text of each flag the user gave, keyed as spec.ts names the flags. */
@@ -158,6 +160,8 @@ function scanFlags(images: string[], o: ScanOptions): Record<string, string | un
     '--policy': o.policy,
     '--policy-allow-mutable':
       o.policyAllowMutable === undefined ? undefined : String(o.policyAllowMutable),
+    '--vex': o.vex?.join('\n'),
+    '--vex-required-author': o.vexRequiredAuthor?.join('\n'),
   }
 }
 
@@ -408,6 +412,17 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option(
       '--policy-allow-mutable',
       'accept owner/repo/path@<tag or branch> for --policy (it can change without review)',
+    )
+    // Repeatable rather than variadic: `--vex a.json IMAGE` must not read IMAGE as a document.
+    .option(
+      '--vex <source>',
+      'VEX document for Trivy (OpenVEX, CycloneDX or CSAF): a path or https URL; repeatable. Suppressed findings are listed, never counted',
+      (v: string, prev?: string[]) => [...(prev ?? []), v],
+    )
+    .option(
+      '--vex-required-author <name>',
+      'apply only VEX documents whose author is exactly this; repeatable',
+      (v: string, prev?: string[]) => [...(prev ?? []), v],
     )
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {

@@ -35,6 +35,7 @@ import { compareFindings } from './render/compare.js'
 import { imageReportOf, shipgateReport } from './report/assemble.js'
 import { isSarifLog, mergeSarif, type SarifLog } from './report/sarif.js'
 import { writeJsonFile } from './report/write.js'
+import { notFixedByVex, type VexStage } from './vex/stage.js'
 
 export type SbomFormat = 'cyclonedx' | 'spdx-json'
 
@@ -77,6 +78,8 @@ export interface ScanRequest {
    * (the action: signing, comment), so the report is written once.
    */
   deferReportFile?: boolean
+  /** VEX documents for Trivy's `--vex` (src/vex/); with `reportFile`, the report's own are shown. */
+  vex?: VexStage
 }
 
 /** A Trivy binary ready to run. `skipDbUpdate` once the DB was prepared for the whole job. */
@@ -157,6 +160,7 @@ async function analyse(
   deps: PipelineDeps,
 ): Promise<Scanned> {
   await mkdir(outputDir, { recursive: true })
+  const vexFiles = (await req.vex?.filesFor(image, outputDir)) ?? []
   const { jsonPath, report } = await scanImage(
     {
       trivyPath: trivy.path,
@@ -172,10 +176,17 @@ async function analyse(
       ...(trivy.login ? { login: trivy.login } : {}),
       ...(trivy.server ? { server: trivy.server } : {}),
       ...(trivy.javaDb ? { javaDb: trivy.javaDb } : {}),
+      ...(vexFiles.length ? { vex: vexFiles.map((f) => f.path) } : {}),
     },
     deps.logger,
   )
-  return { scan: toImageScan(report, { image, artifacts: { trivyJson: jsonPath } }), report }
+  // Shipgate ran Trivy: a suppression citing anything but these files is not one it asked for.
+  const suppressions = {
+    kind: 'scan',
+    files: new Map(vexFiles.map((f) => [f.path, f.source])),
+  } as const
+  const artifacts = { trivyJson: jsonPath }
+  return { scan: toImageScan(report, { image, artifacts, suppressions }), report }
 }
 
 async function scanAll(
@@ -370,6 +381,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   const scans = scanned.map((s) => s.scan)
   const warnings: string[] = []
   for (const scan of scans) {
+    for (const w of scan.warnings ?? []) warnings.push(`${scan.image}: ${w}`)
     if (scan.licenseFindings) {
       warnings.push(
         `${scan.image}: the report holds ${scan.licenseFindings} licence finding(s); Shipgate does not evaluate licences, so they neither pass nor fail the gate.`,
@@ -419,11 +431,9 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     const image = imageReportOf(scan, evaluated)
     const baseline = baselines[i]
     if (baseline) {
-      image.comparison = compareFindings(
-        scan.findings,
-        baseline.findings,
-        baseline.name,
-        baseline.record,
+      image.comparison = notFixedByVex(
+        compareFindings(scan.findings, baseline.findings, baseline.name, baseline.record),
+        scan.suppressed,
       )
     }
     if (deps.baseImage) {
@@ -440,6 +450,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     images.push(image)
   }
 
+  if (req.vex) warnings.push(...req.vex.warnings)
   const report = shipgateReport({
     evaluation,
     images,
@@ -450,6 +461,10 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     warnings,
     final: finalVerdict(evaluation, images, errors),
   })
+  if (req.vex) {
+    report.vex = { sources: req.vex.records }
+    if (req.vex.requiredAuthors) report.vex.requiredAuthors = req.vex.requiredAuthors
+  }
   // The DB that produced the findings, as old as it was (checked against max-db-age).
   const db = scanned.length && !req.reportFile ? (await deps.trivy())?.db : undefined
   if (db) report.vulnerabilityDb = db

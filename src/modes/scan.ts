@@ -9,10 +9,14 @@ import type { Logger } from '../logger.js'
 import type { IgnoreRule } from '../model.js'
 import { type PipelineResult, runPipeline, type SbomFormat, type TrivyHandle } from '../pipeline.js'
 import type { RegistryClient } from '../registry/index.js'
+import { InputError } from '../settings/origin.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
 import { baseImagePolicyOf } from '../settings/spec.js'
 import { baseImageStage } from '../stages/base-image.js'
 import { VERSION } from '../version.js'
+import { type BaseReader, VexSourceError } from '../vex/prepare.js'
+import { parseVexSources } from '../vex/sources.js'
+import { type OciVexReader, type VexStage, vexStage } from '../vex/stage.js'
 
 export interface ScanEnvironment {
   logger: Logger
@@ -29,6 +33,37 @@ export interface ScanEnvironment {
   expiringDays?: number
   /** The caller writes Shipgate's report file (see ScanRequest.deferReportFile). */
   deferReportFile?: boolean
+  /** Where VEX paths are read, and on pull requests how they compare with the base commit. */
+  vex?: { workspace: string; base?: BaseReader; oci?: OciVexReader }
+}
+
+/** The `vex` setting as the pipeline takes it; a given report carries its own suppressions. */
+async function vexFor(settings: ScanSettings, env: ScanEnvironment) {
+  const s = valuesOf(settings)
+  if (!s.vex.length) return undefined
+  if (s.trivyReport) {
+    return {
+      records: [],
+      warnings: [
+        "`vex` is not applied to a given Trivy report (`trivy-report`): Trivy applies VEX while it scans. The report's own suppressions are shown as they are.",
+      ],
+      filesFor: async () => [],
+    } satisfies VexStage
+  }
+  try {
+    // Parsed again into sources: the setting holds them as given, for the settings record.
+    return await vexStage(parseVexSources(s.vex.join('\n'), settings.vex.origin), {
+      workspace: env.vex?.workspace ?? process.cwd(),
+      outputDir: env.outputDir,
+      requiredAuthors: s.vexRequiredAuthor,
+      base: env.vex?.base,
+      oci: env.vex?.oci,
+    })
+  } catch (error) {
+    // Named as the user set it: `Input \`vex\``, `Flag \`--vex\``, or the policy file's line.
+    if (error instanceof VexSourceError) throw new InputError(settings.vex.origin, error.message)
+    throw error
+  }
 }
 
 export async function runScan(
@@ -56,6 +91,7 @@ export async function runScan(
       gateScope: s.failOnScope,
       sbomFormat: env.sbomFormat,
       deferReportFile: env.deferReportFile,
+      vex: await vexFor(settings, env),
     },
     {
       logger: env.logger,

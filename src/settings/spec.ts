@@ -34,6 +34,7 @@ import { parseRescanFail } from '../rescan/options.js'
 import type { RescanFail } from '../rescan/result.js'
 import { parseDuration } from '../sign/verdict.js'
 import { parseRequire } from '../sign/verify-options.js'
+import { parseRequiredAuthors, parseVexSetting } from '../vex/sources.js'
 import { describeOrigin, InputError, type Origin, toOrigin } from './origin.js'
 
 export interface SettingSpec<T> {
@@ -216,6 +217,21 @@ export const SCAN_SPEC = {
     key: 'java-db',
     parse: (raw, o) => parseOneOf(raw, o, JAVA_DB_MODES),
     default: 'auto' as (typeof JAVA_DB_MODES)[number],
+  }),
+  // Issue 11 §3, VEX: documents for Trivy's --vex, and whose statements count (src/vex/).
+  vex: spec({
+    key: 'vex',
+    flag: '--vex',
+    policy: true,
+    parse: parseVexSetting,
+    default: [] as string[],
+  }),
+  vexRequiredAuthor: spec({
+    key: 'vex-required-author',
+    flag: '--vex-required-author',
+    policy: true,
+    parse: parseRequiredAuthors,
+    default: undefined as string[] | undefined,
   }),
 }
 

@@ -1,0 +1,334 @@
+/**
+ * Issue 11 §3 through dist/: VEX documents (hand-written OpenVEX v0.2.0 and CycloneDX 1.6, see
+ * test/fixtures/vex/PROVENANCE.md) over a real Trivy report (alpine-310). The stand-in trivy
+ * applies `--vex` as Trivy v0.74 does for an image (and refuses CycloneDX like it), so what the
+ * user reads (outputs, summary, comment, JSON report) is what Shipgate made of Trivy's answer.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventFile, reportFor, runAction, runCli } from '../support/e2e/runner.js'
+import { fixturePath } from '../support/fixtures.js'
+import { FakeContents } from '../support/github/fake-contents.js'
+import { FakeGitHub } from '../support/github/fake-github.js'
+import { standIn } from '../support/trivy-stand-in/index.js'
+
+const IMAGE = 'registry.invalid/octo-org/app:pr-7'
+const VEX_DIR = new URL('../fixtures/vex/', import.meta.url).pathname
+const OPENVEX = readFileSync(join(VEX_DIR, 'alpine-310.openvex.json'), 'utf8')
+const CDX = readFileSync(join(VEX_DIR, 'alpine-310.cdx-vex.json'), 'utf8')
+const BASE_SHA = 'c'.repeat(40)
+const TOKEN = 'ghs_vex_token'
+
+const gh = new FakeGitHub()
+const contents = new FakeContents(() => gh.url)
+
+beforeAll(async () => {
+  await gh.start()
+  await contents.start()
+  gh.token = TOKEN
+  contents.token = TOKEN
+  contents.addCommit('octo-org', 'app', BASE_SHA)
+  gh.addPullRequest('octo-org', 'app', 7)
+})
+afterAll(async () => {
+  await contents.stop()
+  await gh.stop()
+})
+
+/** A checkout holding `files` (path → text). */
+function checkout(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-vex-'))
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true })
+    writeFileSync(join(dir, path), text)
+  }
+  return dir
+}
+
+function scanEnv(extra: Record<string, string> = {}) {
+  const trivy = standIn({ [IMAGE]: reportFor(fixturePath('alpine-310.json.golden'), IMAGE) })
+  return { trivy, env: { ...trivy.env, STANDIN_VERSION: '0.75.0', ...extra } }
+}
+
+const inputs = (more: Record<string, string>) => ({
+  image: IMAGE,
+  'fail-on': 'medium',
+  'cache-db': 'false',
+  'base-image-policy': 'off',
+  ...more,
+})
+
+interface Suppressed {
+  id: string
+  status: string
+  statement?: string
+  source?: string
+  pkgName?: string
+  document?: number
+}
+interface VexSource {
+  source: string
+  format: string
+  sha256: string
+  applied: boolean
+  skipped?: string
+  change?: string
+  authors: string[]
+  appliedAs?: { sha256: string }
+}
+
+function reportOf(r: { outputs: Record<string, string> }) {
+  return JSON.parse(readFileSync(r.outputs.report as string, 'utf8')) as {
+    images: { suppressed: Suppressed[]; counts: Record<string, number>; findings: unknown[] }[]
+    vex?: { sources: VexSource[]; requiredAuthors?: string[] }
+    warnings: string[]
+  }
+}
+
+const sha256 = async (text: string) =>
+  (await import('node:crypto')).createHash('sha256').update(text).digest('hex')
+
+describe('vex through dist/index.js', () => {
+  it('OpenVEX and CycloneDX VEX: Trivy gets --vex files and --show-suppressed; suppressed findings are listed, not counted', async () => {
+    const ws = checkout({ '.vex/app.openvex.json': OPENVEX, '.vex/app.cdx.json': CDX })
+    const { trivy, env } = scanEnv()
+    const r = await runAction(inputs({ vex: '.vex/app.openvex.json\n.vex/app.cdx.json' }), env, {
+      cwd: ws,
+    })
+    // CVE-2019-1551 in libcrypto1.1 is the one finding no document covers: it still blocks.
+    expect(r.outputs.medium).toBe('1')
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.exitCode).toBe(1)
+
+    const scan = trivy.calls().find((a) => a[0] === 'image' && a.at(-1) === IMAGE) ?? []
+    const vexArgs = scan.flatMap((a, i) => (a === '--vex' ? [scan[i + 1] as string] : []))
+    expect(vexArgs).toHaveLength(2)
+    expect(scan).toContain('--show-suppressed')
+    // Trivy reads Shipgate's hashed copies, never the checkout (and CycloneDX as OpenVEX).
+    for (const file of vexArgs) expect(file).toMatch(/\/shipgate-42-[0-9a-f]+\/vex\/\d-app\./)
+    expect(readFileSync(vexArgs[0] as string, 'utf8')).toBe(OPENVEX)
+    expect(JSON.parse(readFileSync(vexArgs[1] as string, 'utf8'))['@context']).toBe(
+      'https://openvex.dev/ns/v0.2.0',
+    )
+
+    const report = reportOf(r)
+    const suppressed = report.images[0]?.suppressed ?? []
+    expect(suppressed.map((s) => `${s.id} ${s.pkgName}`).sort()).toEqual([
+      'CVE-2019-1549 libcrypto1.1',
+      'CVE-2019-1549 libssl1.1',
+      'CVE-2019-1551 libssl1.1',
+    ])
+    expect(report.vex?.sources.map((s) => [s.source, s.format, s.applied])).toEqual([
+      ['.vex/app.openvex.json', 'openvex', true],
+      ['.vex/app.cdx.json', 'cyclonedx', true],
+    ])
+    expect(report.vex?.sources[0]?.sha256).toBe(await sha256(OPENVEX))
+    expect(report.vex?.sources[1]?.sha256).toBe(await sha256(CDX))
+    expect(report.vex?.sources[1]?.appliedAs?.sha256).toBe(
+      await sha256(readFileSync(vexArgs[1] as string, 'utf8')),
+    )
+    const cdx = suppressed.find((s) => s.id === 'CVE-2019-1551')
+    expect(cdx).toMatchObject({ status: 'not_affected', document: 1 })
+    expect(suppressed.filter((s) => s.id === 'CVE-2019-1549').map((s) => s.document)).toEqual([
+      0, 0,
+    ])
+
+    expect(r.summary).toContain('Not affected by VEX: 3 (not counted)')
+    expect(r.summary).toContain('| vulnerable\\_code\\_not\\_in\\_execute\\_path |')
+    expect(r.summary).toContain('<code>.vex/app.openvex.json</code>')
+    expect(r.summary).toContain(`<code>${await sha256(OPENVEX)}</code>`)
+    expect(r.summary).toContain('VEX documents: 2 documents read, 2 applied')
+    // Not a pull request: nothing is marked as this change's claim.
+    expect(r.summary).not.toContain('This pull request declares')
+  })
+
+  it('vex-required-author: a look-alike author (Cyrillic е) is not applied; its findings count, with a warning', async () => {
+    const forged = OPENVEX.replace('"octo-org security"', '"octo-org s\u0435curity"')
+    const ws = checkout({ '.vex/app.openvex.json': forged })
+    const { trivy, env } = scanEnv()
+    const r = await runAction(
+      inputs({ vex: '.vex/app.openvex.json', 'vex-required-author': 'octo-org security' }),
+      env,
+      { cwd: ws },
+    )
+    expect(r.outputs.medium).toBe('4')
+    const scan = trivy.calls().find((a) => a[0] === 'image' && a.at(-1) === IMAGE) ?? []
+    expect(scan).not.toContain('--vex')
+    const report = reportOf(r)
+    expect(report.images[0]?.suppressed).toEqual([])
+    expect(report.vex?.sources[0]).toMatchObject({
+      applied: false,
+      authors: ['octo-org s\u0435curity'],
+    })
+    expect(report.vex?.requiredAuthors).toEqual(['octo-org security'])
+    expect(r.warnings.join('\n')).toMatch(
+      /VEX source \.vex\/app\.openvex\.json is not applied: its author .* is not one of vex-required-author \("octo-org security"\)\. The findings it marks count\./,
+    )
+    expect(r.summary).toContain('❌ not applied')
+  })
+
+  it('Markdown and HTML in a justification and a document name reach the summary escaped', async () => {
+    const hostile = JSON.parse(OPENVEX)
+    hostile.statements[0].justification =
+      '<img src=x onerror=alert(1)> | injected | [click](https://evil.example) @octo-org/admins #1'
+    hostile.author = '</summary></details><script>alert(1)</script>'
+    const ws = checkout({ '.vex/</details>.json': JSON.stringify(hostile) })
+    const { env } = scanEnv()
+    const r = await runAction(inputs({ vex: '.vex/</details>.json' }), env, { cwd: ws })
+    expect(r.outputs.medium).toBe('2')
+    expect(r.summary).toContain('Not affected by VEX: 2')
+    expect(r.summary).not.toMatch(/<img|<script|<\/details>\.json|\[click\]\(/)
+    expect(r.summary).toContain('&lt;img src=x onerror=alert(1)&gt; \\| injected \\| \\[click\\]')
+    // Prose, not code: no mention, no autolink, no issue reference.
+    expect(r.summary).not.toMatch(/@octo-org\/admins|https:\/\/evil|#1\b/)
+    // Every table row still has its six cells: the `|` did not split one.
+    const rows = r.summary.split('\n').filter((l) => l.startsWith('| <code>CVE-2019-1549'))
+    expect(rows).toHaveLength(2)
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(8)
+  })
+
+  it("a pull request that adds a VEX document: its suppressions are marked as this pull request's claim, in the comment too", async () => {
+    const ws = checkout({ '.vex/app.openvex.json': OPENVEX })
+    const event = eventFile({
+      pull_request: { number: 7, base: { sha: BASE_SHA, repo: { full_name: 'octo-org/app' } } },
+    })
+    const { env } = scanEnv({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_API_URL: contents.url,
+      GITHUB_REPOSITORY: 'octo-org/app',
+    })
+    const r = await runAction(
+      inputs({ vex: '.vex/app.openvex.json', 'github-token': TOKEN, comment: 'always' }),
+      env,
+      { cwd: ws },
+    )
+    expect(r.outputs.medium).toBe('2')
+    expect(
+      contents.requests.some((q) => q.path === '.vex/app.openvex.json' && q.ref === BASE_SHA),
+    ).toBe(true)
+    const report = reportOf(r)
+    expect(report.vex?.sources[0]?.change).toBe('new')
+    const comment = gh.comments('octo-org', 'app', 7).at(-1)?.body ?? ''
+    for (const text of [r.summary, comment]) {
+      expect(text).toContain(
+        '**This pull request declares <code>CVE-2019-1549</code> not affected** (2 findings), through <code>.vex/app.openvex.json</code>',
+      )
+      expect(text).toContain('🆕 **new in this pull request**')
+      expect(text).toContain('Not affected by VEX: 2 (not counted)')
+    }
+  })
+
+  it('a document unchanged since the base commit is not marked', async () => {
+    contents.addFile('octo-org', 'app', BASE_SHA, '.vex/same.openvex.json', OPENVEX)
+    const ws = checkout({ '.vex/same.openvex.json': OPENVEX })
+    const event = eventFile({
+      pull_request: { number: 7, base: { sha: BASE_SHA, repo: { full_name: 'octo-org/app' } } },
+    })
+    const { env } = scanEnv({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_API_URL: contents.url,
+    })
+    const r = await runAction(
+      inputs({ vex: '.vex/same.openvex.json', 'github-token': TOKEN, comment: 'never' }),
+      env,
+      { cwd: ws },
+    )
+    expect(reportOf(r).vex?.sources[0]?.change).toBe('unchanged')
+    expect(r.summary).not.toContain('This pull request declares')
+    expect(r.summary).toContain('Not affected by VEX: 2')
+  })
+
+  it('a missing VEX document fails the step, naming the input', async () => {
+    const { env } = scanEnv()
+    const r = await runAction(inputs({ vex: '.vex/nope.json' }), env, { cwd: checkout({}) })
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.errors[0]).toMatch(/^Input `vex`: VEX source \.vex\/nope\.json does not exist/)
+  })
+
+  it('an http URL is refused before any work, naming the input', async () => {
+    const { env } = scanEnv()
+    const r = await runAction(inputs({ vex: 'http://vex.example.com/app.json' }), env)
+    expect(r.exitCode).toBe(1)
+    expect(r.errors[0]).toMatch(
+      /^Input `vex`: "http:\/\/vex\.example\.com\/app\.json" is not an https URL/,
+    )
+  })
+})
+
+describe('ExperimentalModifiedFindings in a given report (dist/cli.js)', () => {
+  function report(mutate: (r: { Results: Record<string, unknown>[] }) => void): string {
+    const r = JSON.parse(readFileSync(fixturePath('alpine-310.json.golden'), 'utf8'))
+    mutate(r)
+    const file = join(mkdtempSync(join(tmpdir(), 'vex-report-')), 'trivy.json')
+    writeFileSync(file, JSON.stringify(r))
+    return file
+  }
+
+  it('an entry without a readable Finding refuses the report: it would hide a finding without saying which', async () => {
+    const file = report((r) => {
+      const result = r.Results[0] as Record<string, unknown[]>
+      result.ExperimentalModifiedFindings = [
+        {
+          Type: 'vulnerability',
+          Status: 'not_affected',
+          Source: 'x.json',
+          Finding: 'CVE-2019-9999',
+        },
+      ]
+    })
+    const res = await runCli(['scan', '--report', file, '--fail-on', 'medium'])
+    expect(res.exitCode).toBe(2)
+    expect(res.stderr).toMatch(
+      /Results\.0\.ExperimentalModifiedFindings\.0 holds a vulnerability Finding Shipgate cannot read .*refuses the report/,
+    )
+  })
+
+  it('an entry whose status does not suppress (affected) counts again, with a warning', async () => {
+    const file = report((r) => {
+      const result = r.Results[0] as Record<string, unknown[]>
+      const moved = (result.Vulnerabilities as unknown[]).splice(0, 1)[0]
+      result.ExperimentalModifiedFindings = [
+        { Type: 'vulnerability', Status: 'affected', Source: 'x.json', Finding: moved },
+      ]
+    })
+    const res = await runCli(['scan', '--report', file, '--fail-on', 'medium', '--format', 'json'])
+    expect(res.exitCode).toBe(1)
+    const out = JSON.parse(res.stdout)
+    expect(out.totals.MEDIUM).toBe(4)
+    expect(out.images[0].suppressed).toEqual([])
+    expect(out.warnings.join('\n')).toMatch(
+      /Trivy set CVE-2019-1549 in libcrypto1\.1 aside with status "affected", which does not suppress .*: it counts\./,
+    )
+  })
+
+  it('a report Trivy wrote with --show-suppressed: its suppressions are shown as they are', async () => {
+    const file = report((r) => {
+      const result = r.Results[0] as Record<string, unknown[]>
+      const moved = (result.Vulnerabilities as unknown[]).splice(0, 1)[0]
+      result.ExperimentalModifiedFindings = [
+        {
+          Type: 'vulnerability',
+          Status: 'not_affected',
+          Statement: 'vulnerable_code_not_present',
+          Source: './vex.json',
+          Finding: moved,
+        },
+      ]
+    })
+    const res = await runCli(['scan', '--report', file, '--fail-on', 'medium', '--format', 'json'])
+    const out = JSON.parse(res.stdout)
+    expect(out.totals.MEDIUM).toBe(3)
+    expect(out.images[0].suppressed).toEqual([
+      expect.objectContaining({
+        id: 'CVE-2019-1549',
+        source: './vex.json',
+        status: 'not_affected',
+      }),
+    ])
+  })
+})
