@@ -52,18 +52,57 @@ async function vexFor(settings: ScanSettings, env: ScanEnvironment) {
   }
   try {
     // Parsed again into sources: the setting holds them as given, for the settings record.
-    return await vexStage(parseVexSources(s.vex.join('\n'), settings.vex.origin), {
+    const sources = parseVexSources(s.vex.join('\n'), settings.vex.origin)
+    const oci = sources.some((v) => v.kind === 'oci') ? await ociReader(settings, env) : undefined
+    return await vexStage(sources, {
       workspace: env.vex?.workspace ?? process.cwd(),
       outputDir: env.outputDir,
       requiredAuthors: s.vexRequiredAuthor,
       base: env.vex?.base,
-      oci: env.vex?.oci,
+      oci,
     })
   } catch (error) {
     // Named as the user set it: `Input \`vex\``, `Flag \`--vex\``, or the policy file's line.
     if (error instanceof VexSourceError) throw new InputError(settings.vex.origin, error.message)
     throw error
   }
+}
+
+/**
+ * `vex: oci`: who must have signed the image's VEX attestations, checked before any work. The
+ * Sigstore and registry modules load only here (issue 13: runs without `oci` never load them).
+ */
+async function ociReader(settings: ScanSettings, env: ScanEnvironment) {
+  const s = valuesOf(settings)
+  const need = (what: string) =>
+    new InputError(
+      settings.vex.origin,
+      `\`oci\` keeps only VEX attestations signed by the expected identity: set ${what} (as for mode: verify).`,
+    )
+  if (s.vexCertificateIdentity && s.vexCertificateIdentityRegexp)
+    throw new InputError(
+      settings.vexCertificateIdentity.origin,
+      'give either `certificate-identity` or `certificate-identity-regexp`, not both.',
+    )
+  const identity = s.vexCertificateIdentity
+    ? { exact: s.vexCertificateIdentity }
+    : s.vexCertificateIdentityRegexp
+      ? { regexp: s.vexCertificateIdentityRegexp }
+      : undefined
+  if (!identity) throw need('`certificate-identity` (or `certificate-identity-regexp`)')
+  if (!s.vexCertificateOidcIssuer) throw need('`certificate-oidc-issuer`')
+  const [{ ociVexReader }, { registryStore }, { loadTrustedRoot }] = await Promise.all([
+    import('../vex/oci.js'),
+    import('../sign/registry-store.js'),
+    import('../sign/trust-root.js'),
+  ])
+  const path = s.vexTrustedRoot
+  return ociVexReader({
+    store: () => registryStore(env.registryClient()),
+    trustedRoot: () => loadTrustedRoot(path ? { path } : {}),
+    policy: { identity, issuer: s.vexCertificateOidcIssuer },
+    requiredAuthors: s.vexRequiredAuthor,
+  })
 }
 
 export async function runScan(

@@ -34,7 +34,7 @@ import { parseRescanFail } from '../rescan/options.js'
 import type { RescanFail } from '../rescan/result.js'
 import { parseDuration } from '../sign/verdict.js'
 import { parseRequire } from '../sign/verify-options.js'
-import { parseRequiredAuthors, parseVexSetting } from '../vex/sources.js'
+import { parseIdentityRegexp, parseRequiredAuthors, parseVexSetting } from '../vex/sources.js'
 import { describeOrigin, InputError, type Origin, toOrigin } from './origin.js'
 
 export interface SettingSpec<T> {
@@ -232,6 +232,34 @@ export const SCAN_SPEC = {
     policy: true,
     parse: parseRequiredAuthors,
     default: undefined as string[] | undefined,
+  }),
+  // `vex: oci` keeps only attestations signed by this identity: verify mode's inputs, same parsers.
+  vexCertificateIdentity: spec({
+    key: 'certificate-identity',
+    flag: '--certificate-identity',
+    policy: true,
+    parse: text,
+    default: undefined,
+  }),
+  vexCertificateIdentityRegexp: spec({
+    key: 'certificate-identity-regexp',
+    flag: '--certificate-identity-regexp',
+    policy: true,
+    parse: parseIdentityRegexp,
+    default: undefined as string | undefined,
+  }),
+  vexCertificateOidcIssuer: spec({
+    key: 'certificate-oidc-issuer',
+    flag: '--certificate-oidc-issuer',
+    policy: true,
+    parse: text,
+    default: undefined,
+  }),
+  vexTrustedRoot: spec({
+    key: 'trusted-root',
+    flag: '--trusted-root',
+    parse: text,
+    default: undefined,
   }),
 }
 

@@ -88,3 +88,13 @@ export function parseRequiredAuthors(raw: string, label: Label): string[] | unde
   if (!authors.length) return undefined
   return [...new Set(authors)]
 }
+
+/** `certificate-identity-regexp` for `vex: oci`: the same check as verify mode's. */
+export function parseIdentityRegexp(raw: string, label: Label): string {
+  try {
+    new RegExp(raw)
+  } catch (error) {
+    throw new InputError(label, `not a valid regular expression: ${(error as Error).message}`)
+  }
+  return raw
+}
