@@ -7,11 +7,28 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RegistryClient } from '../../src/registry/client.js'
+import { MediaType } from '../../src/registry/media-types.js'
+import { parseReference } from '../../src/registry/reference.js'
+import { statement } from '../../src/sign/payloads.js'
+import { attachBundleReferrer } from '../../src/sign/referrers.js'
+import { registryStore } from '../../src/sign/registry-store.js'
+import { keylessSigner } from '../../src/sign/sigstore-signer.js'
 import { eventFile, reportFor, runAction, runCli } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FakeContents } from '../support/github/fake-contents.js'
 import { FakeGitHub } from '../support/github/fake-github.js'
+import { FixtureBuilder, tarOf } from '../support/registry/images.js'
+import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
+import {
+  GITHUB_ISSUER,
+  identityOf,
+  type MockSigstore,
+  startMockSigstore,
+} from '../support/sigstore/mock-sigstore.js'
+import { mockSettings } from '../support/sigstore/session.js'
 import { standIn } from '../support/trivy-stand-in/index.js'
 
 const IMAGE = 'registry.invalid/octo-org/app:pr-7'
@@ -330,5 +347,115 @@ describe('ExperimentalModifiedFindings in a given report (dist/cli.js)', () => {
         status: 'not_affected',
       }),
     ])
+  })
+})
+
+describe('vex: oci through dist/index.js (Debian docker-registry, mock Sigstore)', () => {
+  let registry: RunningRegistry
+  let sigstore: MockSigstore
+  let trustedRoot: string
+  let image: { ref: string; digest: string }
+
+  beforeAll(async () => {
+    ;[registry, sigstore] = await Promise.all([startRegistry('none'), startMockSigstore()])
+    trustedRoot = join(mkdtempSync(join(tmpdir(), 'e2e-root-')), 'trusted_root.json')
+    writeFileSync(trustedRoot, JSON.stringify(sigstore.trustedRoot))
+    const layer = gzipSync(await tarOf([{ name: 'app/hello.txt', type: 'file', content: 'vex' }]))
+    image = await new FixtureBuilder(registry.host).push({
+      repo: 'octo-org/vex-app',
+      tag: 'v1',
+      layers: [{ bytes: layer, mediaType: MediaType.ociLayerGzip }],
+      config: {},
+    })
+    // The image's OpenVEX attestation, signed by the release workflow, as a bundle referrer.
+    const store = registryStore(new RegistryClient({ insecure: true, retries: 0 }))
+    const ref = parseReference(image.ref)
+    const repo = { registry: ref.registry, repository: ref.repository }
+    const subject = await store.headManifest(repo, image.digest)
+    const signer = keylessSigner({
+      endpoints: mockSettings(sigstore).endpoints,
+      getToken: async () => sigstore.token(),
+    })
+    const type = 'https://openvex.dev/ns/v0.2.0'
+    const bundle = await signer.signStatement(
+      statement(repo, image.digest, type, JSON.parse(OPENVEX)),
+    )
+    await attachBundleReferrer(
+      store,
+      repo,
+      subject as NonNullable<typeof subject>,
+      bundle,
+      type,
+      { subject: identityOf(sigstore.claims), issuer: GITHUB_ISSUER },
+      new Date(),
+    )
+  }, 180_000)
+  afterAll(async () => {
+    await registry?.stop()
+    await sigstore?.close()
+  })
+
+  function run(identity: string) {
+    const trivy = standIn({
+      [image.ref]: reportFor(fixturePath('alpine-310.json.golden'), image.ref, image.digest),
+    })
+    return {
+      trivy,
+      result: runAction(
+        {
+          image: image.ref,
+          'fail-on': 'medium',
+          'cache-db': 'false',
+          'base-image-policy': 'off',
+          vex: 'oci',
+          'certificate-identity': identity,
+          'certificate-oidc-issuer': GITHUB_ISSUER,
+          'trusted-root': trustedRoot,
+        },
+        { ...trivy.env, STANDIN_VERSION: '0.75.0' },
+      ),
+    }
+  }
+
+  it('an attestation signed by the expected identity is applied; the summary names the signer', async () => {
+    const { trivy, result } = run(identityOf(sigstore.claims))
+    const r = await result
+    expect(r.outputs.medium).toBe('2')
+    const scan = trivy.calls().find((a) => a[0] === 'image' && a.at(-1) === image.ref) ?? []
+    const vexArgs = scan.flatMap((a, i) => (a === '--vex' ? [scan[i + 1] as string] : []))
+    expect(vexArgs).toHaveLength(1)
+    expect(vexArgs[0]).not.toBe('oci')
+    expect(JSON.parse(readFileSync(vexArgs[0] as string, 'utf8'))).toEqual(JSON.parse(OPENVEX))
+    const report = reportOf(r)
+    expect(report.vex?.sources[0]).toMatchObject({ kind: 'oci', applied: true, image: image.ref })
+    expect(r.summary).toContain('Not affected by VEX: 2')
+    expect(r.summary).toContain(`signed by <code>${identityOf(sigstore.claims)}</code>`)
+  })
+
+  it('signed by another identity: ignored with a warning, Trivy gets no --vex, the findings count', async () => {
+    const { trivy, result } = run(
+      'https://github.com/octo-org/app/.github/workflows/deploy.yml@refs/heads/main',
+    )
+    const r = await result
+    expect(r.outputs.medium).toBe('4')
+    const scan = trivy.calls().find((a) => a[0] === 'image' && a.at(-1) === image.ref) ?? []
+    expect(scan).not.toContain('--vex')
+    expect(scan).not.toContain('oci')
+    expect(reportOf(r).images[0]?.suppressed).toEqual([])
+    expect(r.warnings.join('\n')).toMatch(
+      /OpenVEX attestation .*@sha256:[0-9a-f]{64} ignored, its statements suppress nothing/,
+    )
+  })
+
+  it('oci without an identity is refused before any work, naming what to set', async () => {
+    const trivy = standIn({})
+    const r = await runAction(
+      { image: image.ref, 'cache-db': 'false', 'base-image-policy': 'off', vex: 'oci' },
+      { ...trivy.env, STANDIN_VERSION: '0.75.0' },
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.errors[0]).toMatch(
+      /^Input `vex`: `oci` keeps only VEX attestations signed by the expected identity: set `certificate-identity`/,
+    )
   })
 })
