@@ -459,7 +459,7 @@ describe('VEX with the real Trivy', () => {
     expect(suppressed[0]?.statement).toBe('vulnerable_code_not_in_execute_path')
   })
 
-  it('TRIVY_VEX in the environment cannot suppress behind Shipgate\'s back: the finding counts, with a warning', async () => {
+  it("TRIVY_VEX in the environment cannot suppress behind Shipgate's back: the finding counts, with a warning", async () => {
     const { env } = realTrivyEnv({ TRIVY_VEX: openVex(), TRIVY_SHOW_SUPPRESSED: 'true' })
     const r = await runAction(inputs(debian.ref, { 'fail-on': 'critical' }), env)
     const packages = seeded.expected['CVE-2099-0001']?.packages.length ?? -1
