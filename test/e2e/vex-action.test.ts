@@ -5,9 +5,13 @@
  * user reads (outputs, summary, comment, JSON report) is what Shipgate made of Trivy's answer.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { execa } from 'execa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RegistryClient } from '../../src/registry/client.js'
 import { MediaType } from '../../src/registry/media-types.js'
@@ -456,6 +460,114 @@ describe('vex: oci through dist/index.js (Debian docker-registry, mock Sigstore)
     expect(r.exitCode).toBe(1)
     expect(r.errors[0]).toMatch(
       /^Input `vex`: `oci` keeps only VEX attestations signed by the expected identity: set `certificate-identity`/,
+    )
+  })
+})
+
+describe('vex by https URL through dist/index.js (a local TLS server the runner trusts)', () => {
+  let server: HttpsServer
+  let plain: Server
+  let base: string
+  let caFile: string
+  const plainRequests: string[] = []
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vex-tls-'))
+    await execa('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ])
+    caFile = join(dir, 'cert.pem')
+    plain = createServer((req, res) => {
+      plainRequests.push(req.url ?? '')
+      res.end(OPENVEX)
+    })
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r))
+    const plainPort = (plain.address() as AddressInfo).port
+    server = createHttpsServer(
+      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(caFile) },
+      (req, res) => {
+        if (req.url === '/app.openvex.json') return void res.end(OPENVEX)
+        if (req.url === '/moved.json') {
+          res.writeHead(302, { location: `http://127.0.0.1:${plainPort}/app.openvex.json` })
+          return void res.end()
+        }
+        if (req.url === '/huge.json') {
+          // No Content-Length: the body streams until the client stops reading.
+          res.writeHead(200, { 'content-type': 'application/json' })
+          const chunk = Buffer.alloc(1024 * 1024, 0x20)
+          const pump = () => {
+            while (res.write(chunk)) if (res.writableLength > 64 * 1024 * 1024) return
+            res.once('drain', pump)
+          }
+          res.on('close', () => res.removeAllListeners('drain'))
+          return pump()
+        }
+        res.writeHead(404)
+        res.end()
+      },
+    )
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    server?.closeAllConnections()
+    plain?.closeAllConnections()
+    await new Promise((r) => server?.close(r))
+    await new Promise((r) => plain?.close(r))
+  })
+
+  const env = () => scanEnv({ NODE_EXTRA_CA_CERTS: caFile })
+
+  it('is fetched once, hashed, and handed to Trivy as a file', async () => {
+    const { trivy, env: e } = env()
+    const r = await runAction(inputs({ vex: `${base}/app.openvex.json` }), e)
+    expect(r.outputs.medium).toBe('2')
+    const scan = trivy.calls().find((a) => a[0] === 'image' && a.at(-1) === IMAGE) ?? []
+    const vexArgs = scan.flatMap((a, i) => (a === '--vex' ? [scan[i + 1] as string] : []))
+    expect(vexArgs).toHaveLength(1)
+    expect(vexArgs[0]).not.toMatch(/^https?:/)
+    expect(readFileSync(vexArgs[0] as string, 'utf8')).toBe(OPENVEX)
+    expect(reportOf(r).vex?.sources[0]).toMatchObject({
+      source: `${base}/app.openvex.json`,
+      kind: 'url',
+      sha256: await sha256(OPENVEX),
+      applied: true,
+    })
+  })
+
+  it('a redirect to plain http fails the step; the http URL is never asked', async () => {
+    const { env: e } = env()
+    const r = await runAction(inputs({ vex: `${base}/moved.json` }), e)
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.errors[0]).toMatch(
+      /^Input `vex`: VEX source https:\/\/127\.0\.0\.1:\d+\/moved\.json could not be read: https:\/\/127\.0\.0\.1:\d+\/moved\.json redirects to http:\/\/127\.0\.0\.1:\d+\/app\.openvex\.json, which is not https: refused/,
+    )
+    expect(plainRequests).toEqual([])
+  })
+
+  it('a body that never ends fails the step at 8 MiB, never a partial document', async () => {
+    const { env: e } = env()
+    const r = await runAction(inputs({ vex: `${base}/huge.json` }), e)
+    expect(r.exitCode).toBe(1)
+    expect(r.errors[0]).toMatch(
+      /^Input `vex`: VEX source .*\/huge\.json could not be read: .*is larger than 8 MiB/,
     )
   })
 })
