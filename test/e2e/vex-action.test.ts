@@ -263,6 +263,24 @@ describe('vex through dist/index.js', () => {
     expect(r.summary).toContain('Not affected by VEX: 2')
   })
 
+  it('compared with a baseline, a finding VEX set aside is not reported as fixed by this change', async () => {
+    const ws = checkout({ '.vex/app.openvex.json': OPENVEX })
+    const { env } = scanEnv()
+    const r = await runAction(
+      inputs({
+        vex: '.vex/app.openvex.json',
+        'compare-to': fixturePath('alpine-310.json.golden'),
+      }),
+      env,
+      { cwd: ws },
+    )
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.images[0].suppressed).toHaveLength(2)
+    expect(report.images[0].comparison.fixed).toEqual([])
+    expect(r.summary).toContain('**0 findings introduced**')
+    expect(r.summary).toMatch(/\*\*0 fixed\*\*/)
+  })
+
   it('a missing VEX document fails the step, naming the input', async () => {
     const { env } = scanEnv()
     const r = await runAction(inputs({ vex: '.vex/nope.json' }), env, { cwd: checkout({}) })
