@@ -263,6 +263,29 @@ describe('vex through dist/index.js', () => {
     expect(r.summary).toContain('Not affected by VEX: 2')
   })
 
+  it('a document the pull request edits is marked changed', async () => {
+    contents.addFile('octo-org', 'app', BASE_SHA, '.vex/edited.openvex.json', CDX)
+    const ws = checkout({ '.vex/edited.openvex.json': OPENVEX })
+    const event = eventFile({
+      pull_request: { number: 7, base: { sha: BASE_SHA, repo: { full_name: 'octo-org/app' } } },
+    })
+    const prEnv = {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_API_URL: contents.url,
+    }
+    const edited = await runAction(
+      inputs({ vex: '.vex/edited.openvex.json', 'github-token': TOKEN, comment: 'never' }),
+      scanEnv(prEnv).env,
+      { cwd: ws },
+    )
+    expect(reportOf(edited).vex?.sources[0]?.change).toBe('changed')
+    expect(edited.summary).toContain('✏️ **changed in this pull request**')
+    expect(edited.summary).toContain(
+      '**This pull request declares <code>CVE-2019-1549</code> not affected**',
+    )
+  })
+
   it('compared with a baseline, a finding VEX set aside is not reported as fixed by this change', async () => {
     const ws = checkout({ '.vex/app.openvex.json': OPENVEX })
     const { env } = scanEnv()
@@ -296,6 +319,41 @@ describe('vex through dist/index.js', () => {
     expect(r.errors[0]).toMatch(
       /^Input `vex`: "http:\/\/vex\.example\.com\/app\.json" is not an https URL/,
     )
+  })
+})
+
+describe('shipgate scan --vex (dist/cli.js)', () => {
+  it('repeatable --vex; the JSON output lists the suppressions and the documents', async () => {
+    const ws = checkout({ 'a.openvex.json': OPENVEX, 'b.cdx.json': CDX })
+    const { trivy, env } = scanEnv()
+    const res = await runCli(
+      [
+        'scan',
+        '--vex',
+        'a.openvex.json',
+        '--vex',
+        'b.cdx.json',
+        IMAGE,
+        '--fail-on',
+        'medium',
+        '--base-image-policy',
+        'off',
+        '--format',
+        'json',
+      ],
+      env,
+      { cwd: ws },
+    )
+    expect(res.exitCode).toBe(1)
+    const out = JSON.parse(res.stdout)
+    expect(out.totals.MEDIUM).toBe(1)
+    expect(out.images[0].suppressed).toHaveLength(3)
+    expect(out.vex.sources.map((s: VexSource) => s.source)).toEqual([
+      'a.openvex.json',
+      'b.cdx.json',
+    ])
+    const scan = trivy.calls().find((a) => a[0] === 'image' && a.at(-1) === IMAGE) ?? []
+    expect(scan.filter((a) => a === '--vex')).toHaveLength(2)
   })
 })
 
