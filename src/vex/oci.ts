@@ -46,9 +46,8 @@ export interface OciVexOptions {
 
 interface Candidate {
   reference: string
-  bundle: () => Promise<Bundle>
-  /** `.att` layers: the layer bytes, for cosign's envelope-hash check. */
-  layer?: Uint8Array
+  /** The bundle, and for `.att` layers the layer bytes (cosign's envelope-hash check). */
+  read: () => Promise<{ bundle: Bundle; layer?: Uint8Array }>
 }
 
 const parseJson = <T>(bytes: Uint8Array): T => JSON.parse(Buffer.from(bytes).toString('utf8')) as T
@@ -71,18 +70,15 @@ async function candidates(store: OciStore, repo: RepositoryRef, digest: string) 
   const manifest = await store.getManifest(repo, tag)
   if (manifest) {
     const layers = parseJson<ImageManifest>(manifest.bytes).layers ?? []
-    for (const [i, layer] of layers.entries()) {
-      if (layer.mediaType !== DSSE_LAYER_MEDIA_TYPE) continue
-      let blob: Uint8Array | undefined
+    for (const [i, descriptor] of layers.entries()) {
+      if (descriptor.mediaType !== DSSE_LAYER_MEDIA_TYPE) continue
       out.push({
         reference: `${where}:${tag}#${i}`,
-        bundle: async () => {
-          blob = await store.getBlob(repo, layer.digest)
-          if (sha256(blob) !== layer.digest)
+        read: async () => {
+          const layer = await store.getBlob(repo, descriptor.digest)
+          if (sha256(layer) !== descriptor.digest)
             throw new Error('layer content does not match its digest')
-          const c = out.find((x) => x.reference === `${where}:${tag}#${i}`)
-          if (c) c.layer = blob
-          return bundleFromCosignLayer(layer, blob)
+          return { bundle: bundleFromCosignLayer(descriptor, layer), layer }
         },
       })
     }
@@ -91,7 +87,7 @@ async function candidates(store: OciStore, repo: RepositoryRef, digest: string) 
   for (const descriptor of referrers) {
     out.push({
       reference: `${where}@${descriptor.digest}`,
-      bundle: () => readBundleReferrer(store, repo, descriptor),
+      read: async () => ({ bundle: await readBundleReferrer(store, repo, descriptor) }),
     })
   }
   return out
@@ -113,8 +109,9 @@ export function ociVexReader(opts: OciVexOptions): OciVexReader {
     const all = await candidates(store, repo, digest)
     for (const c of all.slice(0, MAX_ATTESTATIONS)) {
       let bundle: Bundle
+      let layer: Uint8Array | undefined
       try {
-        bundle = await c.bundle()
+        ;({ bundle, layer } = await c.read())
       } catch (error) {
         warnings.push(
           `${image}: attestation ${c.reference} ignored for VEX: ${(error as Error).message}.`,
@@ -127,7 +124,7 @@ export function ociVexReader(opts: OciVexOptions): OciVexReader {
       let signer: { subject?: string; issuer?: string }
       try {
         const verified = verifyBundle(verifier, bundle, opts.policy, digest)
-        if (c.layer) checkEnvelopeHash(bundle as never, c.layer)
+        if (layer) checkEnvelopeHash(bundle as never, layer)
         if (!verified.statement) throw new Error('no in-toto statement')
         statement = verified.statement
         signer = verified.signer

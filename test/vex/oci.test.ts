@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { attestationLayer } from '../../src/sign/cosign-format.js'
+import { appendCosignLayer } from '../../src/sign/cosign-publish.js'
 import { statement } from '../../src/sign/payloads.js'
 import { attachBundleReferrer } from '../../src/sign/referrers.js'
 import { keylessSigner } from '../../src/sign/sigstore-signer.js'
@@ -110,6 +112,39 @@ describe('vex: oci', () => {
     expect(out.files).toEqual([])
     expect(out.records[0]).toMatchObject({ applied: false })
     expect(out.warnings[0]).toMatch(/is not applied: its author "octo-org security" is not one of/)
+  })
+
+  it('the cosign .att format is read too, and verified the same way', async () => {
+    const store = memoryStore({ referrersApi: false })
+    const subject = store.addImage(repo, 'v1')
+    const signer = keylessSigner({
+      endpoints: mockSettings(sigstore).endpoints,
+      getToken: async () => sigstore.token(),
+    })
+    const type = 'https://openvex.dev/ns'
+    const bundle = await signer.signStatement(statement(repo, subject.digest, type, OPENVEX))
+    const identity = { subject: identityOf(sigstore.claims), issuer: GITHUB_ISSUER }
+    await appendCosignLayer(
+      store,
+      repo,
+      subject.digest,
+      'att',
+      attestationLayer(bundle, type, ''),
+      identity,
+    )
+    const dir = mkdtempSync(join(tmpdir(), 'oci-vex-'))
+    const ok = await reader(store, identityOf(sigstore.claims))(IMAGE, dir)
+    expect(ok.warnings).toEqual([])
+    expect(ok.records[0]).toMatchObject({
+      applied: true,
+      reference: expect.stringMatching(/:sha256-[0-9a-f]{64}\.att#0$/),
+    })
+    const wrong = await reader(
+      store,
+      'https://github.com/evil/app/.github/workflows/x.yml@refs/heads/main',
+    )(IMAGE, dir)
+    expect(wrong.files).toEqual([])
+    expect(wrong.warnings[0]).toMatch(/\.att#0 ignored, its statements suppress nothing/)
   })
 
   it('other attestations (an SBOM) are not VEX: not read, not warned about', async () => {
