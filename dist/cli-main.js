@@ -1,12 +1,11 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
-  commentKeys,
   runScan
-} from "./chunk-J4XBW6R5.js";
+} from "./chunk-FZNSHUFO.js";
 import {
   runVerify
-} from "./chunk-BSMY4D2F.js";
-import "./chunk-6UN2DBBC.js";
+} from "./chunk-MF3CLQXB.js";
+import "./chunk-7PVVZPHX.js";
 import {
   registryStore
 } from "./chunk-CW4JDSVR.js";
@@ -14,19 +13,23 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-AI4RE3LQ.js";
+} from "./chunk-CQ6VGG4B.js";
 import {
+  commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-6DUP66YZ.js";
+} from "./chunk-KG36GYHN.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
+import "./chunk-QH3GWBAJ.js";
 import "./chunk-NH6GCSGK.js";
+import "./chunk-CNJOFOBY.js";
+import "./chunk-H5QDS3JI.js";
 import {
   octokitContentsReader,
   policyFileOf
-} from "./chunk-GUAFX3XJ.js";
+} from "./chunk-SXIA4GMG.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
@@ -35,11 +38,12 @@ import {
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-MDZSCOZ2.js";
-import "./chunk-FO5RTDMZ.js";
+} from "./chunk-VUIYFUQ7.js";
 import "./chunk-7AGIVWMB.js";
-import "./chunk-JLMMYD2K.js";
-import "./chunk-WFOYVRMM.js";
+import {
+  sarifForStdout
+} from "./chunk-T7OX32DG.js";
+import "./chunk-VCPC4NJZ.js";
 import {
   RegistryClient,
   defaultCredentials,
@@ -47,8 +51,13 @@ import {
   neutraliseCommands,
   registryLogin,
   safeJson
-} from "./chunk-WWQLOKJ4.js";
-import "./chunk-VWEMVBYN.js";
+} from "./chunk-KWF4MZC3.js";
+import "./chunk-XMDQFZBR.js";
+import {
+  execa
+} from "./chunk-RKO47FUH.js";
+import "./chunk-LPUA6BRL.js";
+import "./chunk-FO5RTDMZ.js";
 import {
   SEVERITIES
 } from "./chunk-4OFWHUN5.js";
@@ -56,31 +65,27 @@ import {
   inspectImage,
   inspectJson,
   inspectTable
-} from "./chunk-PYGEGSSJ.js";
+} from "./chunk-HSYFXM33.js";
 import "./chunk-CMTG423X.js";
-import "./chunk-R65IZGEY.js";
+import "./chunk-BDQVX3O5.js";
+import "./chunk-2XX7PETK.js";
 import "./chunk-ATNDHUHJ.js";
 import "./chunk-C53L4KMX.js";
-import "./chunk-WG3J7CUX.js";
+import "./chunk-KTAMEFIW.js";
 import "./chunk-NCQ57ZEO.js";
+import "./chunk-DJPEWNDP.js";
 import "./chunk-DQFIQEMO.js";
 import {
   parsePlatform,
   parsePositiveInt,
   parseTimeout
 } from "./chunk-HT3NVUZL.js";
-import "./chunk-IGSCHU7H.js";
-import "./chunk-LOGCBGSA.js";
-import "./chunk-G33XFFVP.js";
-import "./chunk-U2SVOVXK.js";
-import "./chunk-MVZUTTJC.js";
-import {
-  execa
-} from "./chunk-RGYMOTV5.js";
-import "./chunk-DJPEWNDP.js";
 import "./chunk-26MSMV7L.js";
 import "./chunk-NHCIBC2M.js";
+import "./chunk-FTRJE2IP.js";
+import "./chunk-5V2NJFGD.js";
 import "./chunk-J3ABBXKE.js";
+import "./chunk-G33XFFVP.js";
 import {
   __commonJS,
   __require,
@@ -3515,7 +3520,7 @@ var require_commander = __commonJS({
 
 // src/cli.ts
 import { mkdtempSync } from "node:fs";
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -3741,7 +3746,7 @@ async function scan(images, o, io) {
   const maxLength = parsePositiveInt(o.maxLength, "--max-length", COMMENT_MAX_LENGTH, 1e6);
   const outputDir = o.outputDir ?? mkdtempSync(join(tmpdir(), "shipgate-"));
   const wantSarif = o.format === "sarif" || s.sarif.value !== void 0;
-  const sarifPath = wantSarif ? s.sarif.value ?? join(outputDir, "shipgate.sarif") : void 0;
+  const sarifPath = wantSarif ? s.sarif.value ?? `${join(outputDir, "sarif")}/` : void 0;
   const logger = stderrLogger(io, Boolean(o.verbose));
   const sbomFormat = o.sbom ?? (o.sbomOutput ? "cyclonedx" : void 0);
   const result = await runScan(s, {
@@ -3759,6 +3764,10 @@ async function scan(images, o, io) {
     result.report.expiringDays = settings.policyReport.warnExpiryDays;
   }
   for (const w of result.report.warnings) logger.warning(w);
+  if (s.sarif.value !== void 0) {
+    for (const f of result.sarif ?? []) io.stderr(`SARIF (${f.category}): ${f.path}
+`);
+  }
   if (sbomFormat) {
     const written = await writeSboms(result.report.images, sbomFormat, o.sbomOutput);
     if (!written.length && !result.errors.length) {
@@ -3796,7 +3805,7 @@ async function scan(images, o, io) {
         io.stderr("error: --format sarif needs trivy (on PATH or --trivy) to convert the report.\n");
         return EXIT.error;
       }
-      io.stdout(await readFile(result.sarifPath, "utf8"));
+      io.stdout(await sarifForStdout(result.sarif ?? []));
       break;
     default:
       io.stdout(renderTable(escapeStrings(result.report)));
@@ -3883,7 +3892,10 @@ function buildProgram(io, setExit) {
     "Scan images with Trivy (or read an existing report) and judge them against the policy."
   ).argument("[image...]", "image references").option("--report <file>", "existing Trivy JSON report: Trivy is not run").option("--fail-on <severity>", "critical|high|medium|low|unknown|none (default: high)").option("--ignore-unfixed", "findings without a fixed version do not count").option("--no-ignore-unfixed", "they count (overrides a policy file that says otherwise)").option("--ignore-file <file>", ".trivyignore or .trivyignore.yaml (entries may expire)").addOption(
     new Option("--format <format>", "output on stdout").choices(["table", "json", "markdown", "sarif"]).default("table")
-  ).option("--sarif <file>", "also write SARIF here").addOption(
+  ).option(
+    "--sarif <path>",
+    "also write SARIF here: a file for one image, else (or ending in /) a directory of one file per image"
+  ).addOption(
     new Option(
       "--sbom <format>",
       "also write an SBOM, converted from the same analysis (default format with --sbom-output: cyclonedx)"
@@ -3896,7 +3908,7 @@ function buildProgram(io, setExit) {
     "base-branch image or report (Shipgate/Trivy JSON) to diff against"
   ).option(
     "--fail-on-scope <scope>",
-    "all findings, or only those new since --compare-to: all|new (default: all)"
+    "all findings, only those new since --compare-to, only the image's own layers' (not its base's), or both: all|new|app|new,app (default: all)"
   ).option("--comment-key <key>", "key of the comment marker (default: the repositories)").option("--max-length <n>", "size limit of --format markdown", String(65536)).option("--base-image-policy <mode>", "off|warn|enforce (default: warn)").option("--allowed-base-images <globs>", "allowed base images, comma separated").option("--forbid <list>", "any of shell, package-manager, root-user, unpinned-base").option("--max-image-size <size>", "largest compressed size, e.g. 200MB").option("--dockerfile <path>", "the Dockerfile that built the image").option(
     "--policy <file>",
     "policy file (version: 1), or owner/repo/path@<commit SHA> read through the GitHub API (default .github/shipgate.yml if present)"

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs'
-import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { copyFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
@@ -23,6 +23,7 @@ import {
 } from './registry/index.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from './render/report-markdown.js'
 import { renderTable } from './render/table.js'
+import { sarifForStdout } from './report/sarif-write.js'
 import { rescanTable } from './rescan/render.js'
 import {
   cliSource,
@@ -197,7 +198,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   const maxLength = parsePositiveInt(o.maxLength, '--max-length', COMMENT_MAX_LENGTH, 1_000_000)
   const outputDir = o.outputDir ?? mkdtempSync(join(tmpdir(), 'shipgate-'))
   const wantSarif = o.format === 'sarif' || s.sarif.value !== undefined
-  const sarifPath = wantSarif ? (s.sarif.value ?? join(outputDir, 'shipgate.sarif')) : undefined
+  const sarifPath = wantSarif ? (s.sarif.value ?? `${join(outputDir, 'sarif')}/`) : undefined
   const logger = stderrLogger(io, Boolean(o.verbose))
   // --sbom-output alone means the default format, as the action's `sbom-format` does.
   const sbomFormat = o.sbom ?? (o.sbomOutput ? 'cyclonedx' : undefined)
@@ -216,6 +217,9 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
     result.report.expiringDays = settings.policyReport.warnExpiryDays
   }
   for (const w of result.report.warnings) logger.warning(w)
+  if (s.sarif.value !== undefined) {
+    for (const f of result.sarif ?? []) io.stderr(`SARIF (${f.category}): ${f.path}\n`)
+  }
   if (sbomFormat) {
     const written = await writeSboms(result.report.images, sbomFormat, o.sbomOutput)
     if (!written.length && !result.errors.length) {
@@ -251,7 +255,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
         io.stderr('error: --format sarif needs trivy (on PATH or --trivy) to convert the report.\n')
         return EXIT.error
       }
-      io.stdout(await readFile(result.sarifPath, 'utf8'))
+      io.stdout(await sarifForStdout(result.sarif ?? []))
       break
     default:
       io.stdout(renderTable(escapeStrings(result.report)))
@@ -381,7 +385,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         .choices(['table', 'json', 'markdown', 'sarif'])
         .default('table'),
     )
-    .option('--sarif <file>', 'also write SARIF here')
+    .option(
+      '--sarif <path>',
+      'also write SARIF here: a file for one image, else (or ending in /) a directory of one file per image',
+    )
     .addOption(
       new Option(
         '--sbom <format>',
@@ -404,7 +411,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option(
       '--fail-on-scope <scope>',
-      'all findings, or only those new since --compare-to: all|new (default: all)',
+      "all findings, only those new since --compare-to, only the image's own layers' (not its base's), or both: all|new|app|new,app (default: all)",
     )
     .option('--comment-key <key>', 'key of the comment marker (default: the repositories)')
     .option('--max-length <n>', 'size limit of --format markdown', String(65_536))

@@ -67,7 +67,10 @@ function setOutputs(result: PipelineResult): void {
   const trivyReports = report.images.map((i) => ({ image: i.image, path: i.artifacts.trivyJson }))
   core.setOutput('trivy-report', trivyReports[0]?.path ?? '')
   core.setOutput('trivy-reports', JSON.stringify(trivyReports))
-  core.setOutput('sarif', result.sarifPath ?? '')
+  // One line per SARIF file, and its code-scanning category on the same line of sarif-category.
+  const sarif = result.sarif ?? []
+  core.setOutput('sarif', sarif.map((s) => s.path).join('\n'))
+  core.setOutput('sarif-category', sarif.map((s) => s.category).join('\n'))
   core.setOutput('reason', report.reason)
   const bases = report.images.flatMap((i) =>
     i.baseImage ? [{ image: i.image, ...i.baseImage }] : [],

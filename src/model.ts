@@ -54,6 +54,17 @@ interface FindingBase {
   /** Stable identity used for de-duplication and for diffs against a base branch. */
   key: string
   url?: string
+  /**
+   * The image layer that introduced the finding (Trivy's `Layer.DiffID`) and whether that layer
+   * is the base image's: `null` when it cannot be shown either way (no layer, no known base).
+   * A finding that is not shown to be the base's counts as the app's under `fail-on-scope: app`.
+   */
+  layer?: FindingLayer
+}
+
+export interface FindingLayer {
+  diffId: string | null
+  fromBase: boolean | null
 }
 
 export interface VulnerabilityFinding extends FindingBase {
@@ -230,8 +241,11 @@ export interface EvaluatedFinding {
   ignored?: IgnoreReason
 }
 
-/** `all`: every finding left after policy counts; `new`: only those not in the baseline. */
-export type GateScope = 'all' | 'new'
+/**
+ * `all`: every finding left after policy counts; `new`: only those not in the baseline; `app`:
+ * only those from the image's own layers (not its base image); `new,app`: both filters.
+ */
+export type GateScope = 'all' | 'new' | 'app' | 'new,app'
 
 export interface PolicySettings {
   failOn: FailOn
@@ -302,6 +316,8 @@ export interface BaseImageReport {
   unknown: string[]
   violations: { rule: string; message: string }[]
   recommendation?: string
+  /** The base image the recommendation moves to, when it names one (`gcr.io/distroless/…:nonroot`). */
+  recommendedBase?: string
 }
 
 /** What signing and attesting produced for one image (src/sign). */
@@ -348,6 +364,36 @@ export interface ImageReport extends ImageEvaluation {
   comparison?: Comparison
   /** Package upgrades that remove counted findings, most effective first (src/policy/fixes.ts). */
   fixFirst?: FixPlan
+  /** Which base image the findings' layers were matched against, and how it was known (src/layers). */
+  layerAttribution?: LayerAttribution
+}
+
+/** How a base image was known: its layers are always read from the registry, except `history`. */
+export type BaseSource = 'dockerfile' | 'annotation' | 'label' | 'history'
+
+/** What the findings of one image were attributed against (issue 11 §4). */
+export interface LayerAttribution {
+  /**
+   * The base image whose layers are the image's first `layers`: `null` when it could not be
+   * determined (then no finding is the base's, and `fail-on-scope: app` counts every finding).
+   */
+  base: {
+    /** The reference as named by its source (absent for `history`). */
+    ref?: string
+    /** Digest of the base manifest read from the registry. */
+    digest?: string
+    how: BaseSource
+    /** How many of the image's layers are the base's. */
+    layers: number
+  } | null
+  /** Why the base is unknown, when it is. */
+  unknown?: string
+  /** Layers of the scanned image (Trivy's DiffIDs, or the image config's). */
+  imageLayers?: number
+  /** Findings from the base's layers, from the image's own layers, and with no layer attribution. */
+  fromBase: number
+  fromApp: number
+  unattributed: number
 }
 
 /** Shipgate's own JSON report (the `report` output): everything a later step or reviewer needs. */

@@ -14,6 +14,7 @@ import { convertReport, scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
 import type { TrivyServer } from '../scanners/trivy/server.js'
 import { type BaselineSource, baselineFindings } from './baseline.js'
+import { attributeLayers, type LayerStage } from './layers/index.js'
 import type { Logger } from './logger.js'
 import type {
   BaseImageReport,
@@ -30,10 +31,14 @@ import type {
 } from './model.js'
 import { evaluate, finalVerdict } from './policy/evaluate.js'
 import { readIgnoreFile } from './policy/ignore-file.js'
+import { scopeHas } from './policy/scope.js'
 import type { RegistryLogin } from './registry/login.js'
 import { compareFindings } from './render/compare.js'
 import { imageReportOf, shipgateReport } from './report/assemble.js'
-import { isSarifLog, mergeSarif, type SarifLog } from './report/sarif.js'
+import { isSarifLog, ruleFactsOf, type SarifSourceLocation, shapeSarif } from './report/sarif.js'
+import { type SarifName, type SarifSubject, sarifNames } from './report/sarif-category.js'
+import { dockerfileLocation } from './report/sarif-location.js'
+import { openSarifTarget, type SarifSink, sarifTarget } from './report/sarif-write.js'
 import { writeJsonFile } from './report/write.js'
 import { notFixedByVex, type VexStage } from './vex/stage.js'
 
@@ -55,8 +60,12 @@ export interface ScanRequest {
   scanners: string[]
   timeout: string
   platform?: string
-  /** Where the merged SARIF goes; none when undefined. */
+  /**
+   * Where the SARIF goes (none when undefined): one file for one image, a directory of one file
+   * per image when it ends with `/` or several images are written (report/sarif-write.ts).
+   */
   sarifPath?: string
+  sarif?: SarifOptions
   /** SBOMs derived from the same analysis, one per image. */
   sbomFormat?: SbomFormat
   /** Working directory for per-image files and Shipgate's JSON report. */
@@ -105,6 +114,8 @@ export interface PipelineDeps {
   trivy: () => Promise<TrivyHandle | undefined>
   /** The minimal-base-image check; omitted when the check is off. */
   baseImage?: BaseImageStage
+  /** Labels each finding with its layer and whether the base image brought it (issue 11 §4). */
+  layers?: LayerStage
   now: () => Date
   version: string
 }
@@ -116,11 +127,32 @@ export interface BaseImageStage {
   check: (scan: ImageScan) => Promise<BaseImageReport>
 }
 
+/** How SARIF is placed: the location code scanning shows, and where files may be written. */
+export interface SarifOptions {
+  /** The Dockerfile that built the images: vulnerabilities point at its final `FROM`. */
+  dockerfile?: string
+  /** The repository root the Dockerfile's path is made relative to (default: cwd). */
+  root?: string
+  /** Directories the SARIF files must really land in (the action: workspace, runner temp). */
+  confineTo?: string[]
+}
+
+/** One SARIF file written: for the `sarif` and `sarif-category` outputs. */
+export interface SarifOutput {
+  image: string
+  platform?: string
+  category: string
+  path: string
+}
+
 export interface PipelineResult {
   report: ShipgateReport
   /** Path of Shipgate's JSON report. */
   reportPath: string
+  /** The first SARIF file (the only one for one image). */
   sarifPath?: string
+  /** Every SARIF file, one per image (and platform), with its code-scanning category. */
+  sarif?: SarifOutput[]
   /** Operational failures: the scan did not complete, so the verdict cannot be pass. */
   errors: string[]
 }
@@ -245,34 +277,61 @@ function ignoredIdentities(evaluation: Evaluation, index: number): Set<string> {
   return new Set(findings.filter((f) => f.ignored).map((f) => exactIdentity(f.finding)))
 }
 
+/** What each SARIF file is about; a platform only when one was asked for. */
+function sarifSubjects(scanned: Scanned[], req: ScanRequest): SarifSubject[] {
+  return scanned.map(({ scan }) => ({
+    image: scan.image,
+    ...(req.platform && req.platform !== 'all' ? { platform: req.platform } : {}),
+  }))
+}
+
 async function derive(
   scanned: Scanned[],
   evaluation: Evaluation,
   req: ScanRequest,
   trivy: TrivyHandle | undefined,
   deps: PipelineDeps,
-): Promise<{ sarifPath?: string; warnings: string[] }> {
+): Promise<{ sarif: SarifOutput[]; warnings: string[] }> {
   const warnings: string[] = []
-  if (!req.sarifPath && !req.sbomFormat) return { warnings }
+  if (!req.sarifPath && !req.sbomFormat) return { sarif: [], warnings }
   if (!trivy) {
     warnings.push(
       'SARIF and SBOM files were not written: they are converted from the report by `trivy convert`, and no trivy binary is available.',
     )
-    return { warnings }
+    return { sarif: [], warnings }
   }
-  const sarifs: SarifLog[] = []
+  const subjects = sarifSubjects(scanned, req)
+  const names: SarifName[] = sarifNames(subjects)
+  let location: SarifSourceLocation | undefined
+  if (req.sarifPath && req.sarif?.dockerfile) {
+    const found = await dockerfileLocation(req.sarif.dockerfile, req.sarif.root ?? process.cwd())
+    if ('warning' in found) warnings.push(found.warning)
+    else location = found
+  }
+  // A bad `sarif` path stops the SARIF, not the SBOMs: it is reported once they are written.
+  let sink: SarifSink | undefined
+  let sarifError: unknown
+  if (req.sarifPath && scanned.length) {
+    const target = sarifTarget(req.sarifPath, scanned.length)
+    sink = await openSarifTarget(target, req.sarifPath, req.sarif?.confineTo).catch((error) => {
+      sarifError = error
+      return undefined
+    })
+  }
+  const sarif: SarifOutput[] = []
   for (const [i, { scan, report }] of scanned.entries()) {
     const dir = join(req.outputDir, slug(scan.image, i))
     await mkdir(dir, { recursive: true })
-    if (req.sarifPath) {
+    if (sink) {
       const ignored = ignoredIdentities(evaluation, i)
       // Nothing set aside and the file says what was judged: convert the file itself rather
       // than serialising the whole report again.
       let input = scan.artifacts.trivyJson
+      let judged = report
       if (ignored.size > 0 || !isVerbatim(report) || !input) {
-        const filtered = filterReport(report, (f) => ignored.has(exactIdentity(f)))
+        judged = filterReport(report, (f) => ignored.has(exactIdentity(f)))
         input = join(dir, 'trivy.policy.json')
-        await writeFile(input, JSON.stringify(filtered))
+        await writeFile(input, JSON.stringify(judged))
       }
       const out = await convertReport(
         trivy.path,
@@ -281,10 +340,26 @@ async function derive(
         join(dir, 'trivy.sarif'),
         deps.logger,
       )
-      scan.artifacts.sarif = out
       const parsed: unknown = JSON.parse(await readFile(out, 'utf8'))
       if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${out}, which is not SARIF.`)
-      sarifs.push(parsed)
+      const name = names[i] as SarifName
+      const shaped = shapeSarif(parsed, {
+        category: name.category,
+        image: scan.image,
+        ...(subjects[i]?.platform ? { platform: subjects[i].platform } : {}),
+        facts: ruleFactsOf(judged),
+        ...(location ? { location } : {}),
+      })
+      // Written now, not gathered: a job of many large reports holds one SARIF at a time.
+      const path = await sink.write(name.file, `${JSON.stringify(shaped, null, 2)}\n`)
+      scan.artifacts.sarif = path
+      const platform = subjects[i]?.platform
+      sarif.push({
+        image: scan.image,
+        ...(platform ? { platform } : {}),
+        category: name.category,
+        path,
+      })
     }
     if (req.sbomFormat) {
       const input = join(dir, 'trivy.packages.json')
@@ -306,12 +381,8 @@ async function derive(
       }
     }
   }
-  let sarifPath: string | undefined
-  if (req.sarifPath && sarifs.length) {
-    await writeFile(req.sarifPath, `${JSON.stringify(mergeSarif(sarifs), null, 2)}\n`)
-    sarifPath = req.sarifPath
-  }
-  return { sarifPath, warnings }
+  if (sarifError) throw sarifError
+  return { sarif, warnings }
 }
 
 /** The baseline's findings for one image: read from a report, or one Trivy analysis of the base image. */
@@ -389,6 +460,14 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     }
   }
   const baselines = await loadBaselines(scans, req, deps, warnings)
+  const scope = req.gateScope ?? 'all'
+  const layers = deps.layers
+    ? await attributeLayers(scanned, deps.layers, {
+        app: scopeHas(scope, 'app'),
+        logger: deps.logger,
+        warnings,
+      })
+    : []
   const evaluation = evaluate(
     scans,
     {
@@ -399,9 +478,10 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
       expiringDays: req.expiringDays,
     },
     // Without a baseline for an image, every finding of it counts: stricter, never looser.
-    req.gateScope === 'new'
+    scopeHas(scope, 'new')
       ? baselines.map((b) => (b ? new Set(b.findings.map((f) => f.key)) : undefined))
       : undefined,
+    { app: scopeHas(scope, 'app') },
   )
   // Conversions need a trivy binary; in report mode it is optional (the local demo has none).
   const trivy =
@@ -415,10 +495,10 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
           return undefined
         })
       : undefined
-  let sarifPath: string | undefined
+  let sarif: SarifOutput[] = []
   try {
     const derived = await derive(scanned, evaluation, req, trivy, deps)
-    sarifPath = derived.sarifPath
+    sarif = derived.sarif
     warnings.push(...derived.warnings)
   } catch (error) {
     errors.push(`Could not derive SARIF/SBOM from the Trivy report: ${(error as Error).message}`)
@@ -429,6 +509,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     const evaluated = evaluation.images[i]
     if (!evaluated) continue
     const image = imageReportOf(scan, evaluated)
+    if (layers[i]) image.layerAttribution = layers[i]
     const baseline = baselines[i]
     if (baseline) {
       image.comparison = notFixedByVex(
@@ -470,5 +551,10 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   if (db) report.vulnerabilityDb = db
   const reportPath = join(req.outputDir, 'shipgate-report.json')
   if (!req.deferReportFile) await writeJsonFile(reportPath, report)
-  return { report, reportPath, sarifPath, errors }
+  return {
+    report,
+    reportPath,
+    ...(sarif[0] ? { sarifPath: sarif[0].path, sarif } : {}),
+    errors,
+  }
 }

@@ -5,7 +5,7 @@ import type { BaseImageReport } from '../../src/model.js'
 import { formatReference, parseReference } from '../../src/registry/reference.js'
 import type { DockerfileFinding } from './dockerfile.js'
 import type { BaseImageFacts } from './facts.js'
-import { recommend } from './recommend.js'
+import { recommend, recommendedBase } from './recommend.js'
 
 export const FORBIDDABLE = ['shell', 'package-manager', 'root-user', 'unpinned-base'] as const
 export type Forbidden = (typeof FORBIDDABLE)[number]
@@ -265,6 +265,8 @@ export function judgeBaseImage(facts: BaseImageFacts, policy: BaseImagePolicy): 
   }
   const rec = recommend(facts)
   if (rec) report.recommendation = rec
+  const target = recommendedBase(facts)
+  if (target) report.recommendedBase = target
   return report
 }
 

@@ -70,3 +70,17 @@ export function recommend(f: BaseImageFacts): string | undefined {
     return 'Set a non-root USER (e.g. USER 65532:65532).'
   return `${has} Move the final stage to ${TARGETS.distrolessStatic.name} (static binaries) or ${TARGETS.distrolessBase.name} (glibc)${userFix}${removal(TARGETS.distrolessBase)}.`
 }
+
+/**
+ * The one base image `recommend` moves the final stage to, when it names one first: what the
+ * base-layer section of the report offers for the findings that came with the base.
+ */
+export function recommendedBase(f: BaseImageFacts): string | undefined {
+  const sentence = recommend(f)
+  if (!sentence) return undefined
+  const named = Object.values(TARGETS)
+    .map((t) => ({ name: t.name, at: sentence.indexOf(t.name) }))
+    .filter((t) => t.at !== -1)
+    .sort((a, b) => a.at - b.at)
+  return named[0]?.name
+}

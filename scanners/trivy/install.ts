@@ -6,6 +6,7 @@ import path from 'node:path'
 import * as tc from '@actions/tool-cache'
 import { execa } from 'execa'
 import semver from 'semver'
+import { childEnv } from '../../src/child-env.js'
 import type { Logger } from '../../src/logger.js'
 import type { TrustedRoot } from '../../src/sign/trust-root.js'
 import {
@@ -70,8 +71,9 @@ export type ExecAdapter = (
 export const execaExec: ExecAdapter = async (file, args, options = {}) => {
   const result = await execa(file, [...args], {
     reject: false,
-    env: options.env,
-    extendEnv: options.env === undefined,
+    // Never the runner's job tokens or the action's inputs (child-env.ts).
+    env: childEnv(options.env ?? process.env),
+    extendEnv: false,
     timeout: options.timeoutMs,
     stdin: 'ignore',
   })

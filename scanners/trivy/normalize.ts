@@ -89,6 +89,18 @@ function vulnerability(result: TrivyResult, v: TrivyVulnerability): Vulnerabilit
     fixable: st ? st === 'fixed' : fixedVersion !== undefined,
     cvssScore: cvssScore(v),
     purl: v.PkgIdentifier?.PURL,
+    layer: layerOf(v.Layer),
+  }
+}
+
+const DIFF_ID = /^sha256:[a-f0-9]{64}$/
+
+/** The layer Trivy found the finding in; whether it is the base's is decided later (src/layers). */
+function layerOf(layer: unknown): { diffId: string | null; fromBase: null } {
+  const diffId = (layer as { DiffID?: unknown } | undefined)?.DiffID
+  return {
+    diffId: typeof diffId === 'string' && DIFF_ID.test(diffId) ? diffId : null,
+    fromBase: null,
   }
 }
 
@@ -104,6 +116,8 @@ function secret(result: TrivyResult, s: TrivySecret): SecretFinding {
     startLine: s.StartLine,
     endLine: s.EndLine,
     match: s.Match,
+    // Trivy writes Layer on secrets too; the schema keeps it as an unknown key.
+    layer: layerOf((s as { Layer?: unknown }).Layer),
   }
 }
 

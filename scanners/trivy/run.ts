@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { execa } from 'execa'
+import { childEnv } from '../../src/child-env.js'
 import type { Logger } from '../../src/logger.js'
 import { SEVERITIES } from '../../src/model.js'
 import { type RegistryLogin, trivyLoginEnv } from '../../src/registry/login.js'
@@ -181,7 +182,10 @@ export async function scanImage(
       reject: false,
       all: false,
       timeout: Math.max(1000, timeout),
+      // Not the runner's job tokens or the action's inputs: Trivy needs neither (child-env.ts).
+      extendEnv: false,
       env: {
+        ...childEnv(),
         TRIVY_DISABLE_TELEMETRY: 'true',
         TRIVY_SKIP_VERSION_CHECK: 'true',
         ...opts.env,
@@ -264,7 +268,13 @@ export async function convertReport(
     timeout: 300_000,
     stdin: 'ignore',
     cwd: dirname(outputPath),
-    env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true', ...env },
+    extendEnv: false,
+    env: {
+      ...childEnv(),
+      TRIVY_DISABLE_TELEMETRY: 'true',
+      TRIVY_SKIP_VERSION_CHECK: 'true',
+      ...env,
+    },
   })
   if (result.failed) {
     throw new TrivyRunError(

@@ -54,6 +54,34 @@ export function parseTrivyServer(
   return v.replace(/\/+$/, '')
 }
 
+/** Hosts a token may reach over plain http: this machine only (a server beside the runner). */
+function isLoopback(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h)
+}
+
+/**
+ * The server with its token, refusing a token that would cross the network in clear: anyone on
+ * the path could replay it against the server (which then scans for them with the org's DB).
+ */
+export function trivyServerWithToken(
+  url: string,
+  token: string | undefined,
+  tokenHeader?: string,
+): TrivyServer {
+  if (token && new URL(url).protocol === 'http:' && !isLoopback(new URL(url).hostname)) {
+    throw new InputError(
+      TRIVY_SERVER_INPUT,
+      `${url} would carry \`${TRIVY_SERVER_TOKEN_INPUT}\` in clear to another host. Serve the Trivy server over https:// (e.g. behind a TLS proxy), or run it on this machine (127.0.0.1).`,
+    )
+  }
+  return {
+    url,
+    ...(token ? { token } : {}),
+    ...(tokenHeader && tokenHeader !== DEFAULT_TOKEN_HEADER ? { tokenHeader } : {}),
+  }
+}
+
 /** An HTTP header name (RFC 9110 token). */
 export function parseTokenHeader(
   raw: string,

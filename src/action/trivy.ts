@@ -7,6 +7,7 @@ import {
   TRIVY_SERVER_INPUT,
   TRIVY_SERVER_TOKEN_INPUT,
   type TrivyServer,
+  trivyServerWithToken,
 } from '../../scanners/trivy/server.js'
 import { parseBoolean } from '../inputs.js'
 import type { TrivyHandle } from '../pipeline.js'
@@ -33,13 +34,7 @@ function trivyServer(s: ScaleSettings): TrivyServer | undefined {
     }
     return undefined
   }
-  return {
-    url: s.trivyServer,
-    ...(token ? { token } : {}),
-    ...(s.trivyServerTokenHeader !== DEFAULT_TOKEN_HEADER
-      ? { tokenHeader: s.trivyServerTokenHeader }
-      : {}),
-  }
+  return trivyServerWithToken(s.trivyServer, token || undefined, s.trivyServerTokenHeader)
 }
 
 /**

@@ -38,6 +38,7 @@ export async function actionScan(
   // (The registry password is registered where it is read: actionRegistryLogin.)
   for (const secret of [token, process.env.GITHUB_TOKEN]) registerSecret(secret)
   const temp = process.env.RUNNER_TEMP || tmpdir()
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const outputDir = join(
     temp,
     `shipgate-${process.env.GITHUB_RUN_ID ?? 'local'}-${randomBytes(4).toString('hex')}`,
@@ -47,7 +48,13 @@ export async function actionScan(
     trivy: trivyProvider(scan),
     registryClient,
     outputDir,
-    sarifPath: scan.sarif.value ?? join(outputDir, 'shipgate.sarif'),
+    // One file per image in a directory unless `sarif` names one file for one image.
+    sarifPath: scan.sarif.value ?? `${join(outputDir, 'sarif')}/`,
+    sarif: {
+      root: workspace,
+      // The checkout is the pull request's: a link in it must not carry SARIF elsewhere.
+      confineTo: [workspace, temp],
+    },
     sbomFormat: signing.sbomFormat === 'none' ? undefined : signing.sbomFormat,
     exceptions: settings.exceptions,
     expiringDays: settings.policyReport?.warnExpiryDays,
@@ -104,6 +111,12 @@ export async function actionScan(
       uploader: lazyArtifactUploader(),
       logger: actionLogger,
       vulnerabilityDb: vulnerabilityDbFromCache,
+      github: {
+        token,
+        apiUrl: process.env.GITHUB_API_URL,
+        serverUrl: process.env.GITHUB_SERVER_URL,
+        repository: process.env.GITHUB_REPOSITORY,
+      },
     },
   )
   if (signed.failed.length) {

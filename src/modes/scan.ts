@@ -5,9 +5,18 @@
  */
 
 import { durationMs } from '../../scanners/trivy/run.js'
+import { layerStage } from '../layers/index.js'
 import type { Logger } from '../logger.js'
 import type { IgnoreRule } from '../model.js'
-import { type PipelineResult, runPipeline, type SbomFormat, type TrivyHandle } from '../pipeline.js'
+import {
+  type PipelineResult,
+  runPipeline,
+  type SarifOptions,
+  type SbomFormat,
+  type TrivyHandle,
+} from '../pipeline.js'
+import { scopeHas } from '../policy/scope.js'
+import { BlobCache } from '../registry/client.js'
 import type { RegistryClient } from '../registry/index.js'
 import { InputError } from '../settings/origin.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
@@ -25,8 +34,10 @@ export interface ScanEnvironment {
   registryClient: () => RegistryClient
   /** Where per-image files and Shipgate's report are written. */
   outputDir: string
-  /** Where the merged SARIF goes; none when undefined. */
+  /** Where the SARIF goes (a file for one image, else a directory); none when undefined. */
   sarifPath?: string
+  /** Where SARIF may be written (the Dockerfile comes from the settings). */
+  sarif?: Omit<SarifOptions, 'dockerfile'>
   sbomFormat?: SbomFormat
   /** The policy file's exceptions, as ignore rules, and its warn-expiry-days. */
   exceptions?: IgnoreRule[]
@@ -111,6 +122,12 @@ export async function runScan(
 ): Promise<PipelineResult> {
   const s = valuesOf(settings)
   const basePolicy = baseImagePolicyOf(s)
+  const offline = s.images.length === 0
+  // One blob cache for the job: the base-image check and the layer attribution share reads.
+  const blobCache = new BlobCache()
+  // Attribution reads the image's manifest and its base's config: always for `app` (the gate
+  // needs it), else where the base-image check reads the image anyway.
+  const attribute = scopeHas(s.failOnScope, 'app') || (basePolicy !== undefined && !offline)
   return runPipeline(
     {
       images: s.images,
@@ -124,6 +141,7 @@ export async function runScan(
       timeout: s.timeout,
       platform: s.platform,
       sarifPath: env.sarifPath,
+      sarif: { ...env.sarif, ...(s.dockerfile ? { dockerfile: s.dockerfile } : {}) },
       outputDir: env.outputDir,
       concurrency: s.maxParallel,
       compareTo: s.compareTo,
@@ -143,8 +161,20 @@ export async function runScan(
             platform: s.platform,
             dockerfile: s.dockerfile,
             logger: env.logger,
-            offline: s.images.length === 0,
+            offline,
             // The whole read of an image, retries included, stops at the user's timeout.
+            timeoutMs: durationMs(s.timeout),
+            blobCache,
+          })
+        : undefined,
+      layers: attribute
+        ? layerStage({
+            client: env.registryClient,
+            blobCache,
+            platform: s.platform,
+            dockerfile: s.dockerfile,
+            logger: env.logger,
+            offline,
             timeoutMs: durationMs(s.timeout),
           })
         : undefined,

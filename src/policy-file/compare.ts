@@ -59,7 +59,6 @@ export function effectiveValue<K extends PolicyKey>(values: PolicyValues, key: K
 /** Least strict first. `unknown` blocks every severity, so it is the strictest threshold. */
 const ORDERS: Partial<Record<PolicyKey, readonly unknown[]>> = {
   'fail-on': ['none', 'critical', 'high', 'medium', 'low', 'unknown'],
-  'fail-on-scope': ['new', 'all'],
   'ignore-unfixed': [true, false],
   'base-image-policy': ['off', 'warn', 'enforce'],
   'rescan-fail': ['never', 'new', 'any'],
@@ -76,6 +75,21 @@ function ordered(key: PolicyKey, from: unknown, to: unknown): Direction {
   const a = order.indexOf(from)
   const b = order.indexOf(to)
   return a === b ? 'same' : b > a ? 'tightens' : 'loosens'
+}
+
+/**
+ * Each of `new` and `app` only removes findings from the gate: a scope with fewer of them is
+ * stricter. `new` and `app` remove different findings, so moving between them `changes`.
+ */
+function compareScopes(from: string, to: string): Direction {
+  const filters = (s: string) => new Set(s.split(',').filter((w) => w === 'new' || w === 'app'))
+  const a = filters(from)
+  const b = filters(to)
+  const subset = (x: Set<string>, y: Set<string>) => [...x].every((w) => y.has(w))
+  if (subset(a, b) && subset(b, a)) return 'same'
+  if (subset(b, a)) return 'tightens'
+  if (subset(a, b)) return 'loosens'
+  return 'changes'
 }
 
 function sameException(a: PolicyException, b: PolicyException): boolean {
@@ -167,8 +181,9 @@ export function compareKey(
   const to = effectiveValue(toValues, key)
   const detail = `${key} ${show(from)}→${show(to)}`
   switch (key) {
-    case 'fail-on':
     case 'fail-on-scope':
+      return { key, direction: compareScopes(String(from), String(to)), detail }
+    case 'fail-on':
     case 'ignore-unfixed':
     case 'base-image-policy':
     case 'rescan-fail':

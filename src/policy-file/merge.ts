@@ -23,7 +23,7 @@ export interface MergedPolicy {
 
 const HINTS: Partial<Record<PolicyKey, string>> = {
   'fail-on': 'a stricter threshold (lower severity), e.g. medium instead of high',
-  'fail-on-scope': '`all` (every finding counts)',
+  'fail-on-scope': '`all` (every finding counts), or fewer of `new` and `app`',
   'ignore-unfixed': '`false`',
   'ignore-file': 'no ignore file of its own: exceptions are locked',
   'warn-expiry-days': 'more days',

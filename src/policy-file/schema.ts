@@ -115,8 +115,9 @@ const FIELDS = {
   'fail-on': z
     .enum(FAIL_ON_WORDS)
     .meta({ description: 'Lowest severity that fails the gate (default high).' }),
-  'fail-on-scope': z.enum(['all', 'new']).meta({
-    description: 'all (default): every finding counts; new: only findings missing from compare-to.',
+  'fail-on-scope': z.enum(['all', 'new', 'app', 'new,app']).meta({
+    description:
+      "all (default): every finding counts; new: only findings missing from compare-to; app: only findings from the image's own layers, not its base image; new,app: both.",
   }),
   'ignore-unfixed': z
     .boolean()

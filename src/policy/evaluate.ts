@@ -18,6 +18,7 @@ import {
   type Verdict,
 } from '../model.js'
 import { isExpired, isExpiringSoon, ruleAppliesToImage, ruleMatches } from './match.js'
+import { scopeHas, scopeOf } from './scope.js'
 
 /** Findings at or above the threshold fail the build; `NONE` never fails. */
 export function isBlocking(severity: Severity, failOn: FailOn): boolean {
@@ -63,6 +64,7 @@ function evaluateImage(
   active: IgnoreRule[],
   used: Set<IgnoreRule>,
   baseline: ReadonlySet<string> | undefined,
+  appOnly: boolean,
 ): ImageEvaluation {
   const counts = emptyCounts()
   const gated = emptyCounts()
@@ -81,6 +83,9 @@ function evaluateImage(
     if (finding.kind === 'vulnerability' && finding.fixable) fixable[finding.severity]++
     // With a baseline, what was already there does not block this change.
     if (baseline?.has(finding.key)) continue
+    // `app`: what came with the base image does not block. Only a layer shown to be the base's
+    // is set aside; no layer, or an unknown base, counts as the app's.
+    if (appOnly && finding.layer?.fromBase === true) continue
     gated[finding.severity]++
     if (isBlocking(finding.severity, settings.failOn)) blocking++
   }
@@ -117,17 +122,18 @@ export function reasonFor(
   scope: GateScope = 'all',
 ): string {
   const where = images > 1 ? ` across ${images} images` : ''
-  const fresh = scope === 'new' ? ' new' : ''
+  const fresh = scopeHas(scope, 'new') ? ' new' : ''
+  const own = scopeHas(scope, 'app') ? " in the image's own layers" : ''
   if (failOn === 'NONE') {
     const found = describeCounts(totals)
     return `Passed: fail-on is none${found ? ` (found ${found}${where})` : `; no findings${where}`}`
   }
   const threshold = failOn.toLowerCase()
   if (verdict === 'fail') {
-    return `Blocked: ${describeCounts(totals, (s) => isBlocking(s, failOn))}${fresh}${where} at or above the ${threshold} threshold`
+    return `Blocked: ${describeCounts(totals, (s) => isBlocking(s, failOn))}${fresh}${own}${where} at or above the ${threshold} threshold`
   }
   const below = describeCounts(totals)
-  return `Passed: no${fresh} findings at or above ${threshold}${where}${below ? ` (${below}${fresh} below the threshold)` : ''}`
+  return `Passed: no${fresh} findings${own} at or above ${threshold}${where}${below ? ` (${below}${fresh} below the threshold)` : ''}`
 }
 
 /**
@@ -136,17 +142,19 @@ export function reasonFor(
  */
 /**
  * With `baselines` (finding keys per image, from the base branch), only findings the change
- * introduces count toward the gate; everything is still reported.
+ * introduces count toward the gate; with `app`, only findings whose layer is not shown to be
+ * the base image's (Finding.layer). Everything is still reported.
  */
 export function evaluate(
   scans: ImageScan[],
   settings: PolicySettings,
   baselines?: (ReadonlySet<string> | undefined)[],
+  filters: { app?: boolean } = {},
 ): Evaluation {
   const expiredRules = settings.ignoreRules.filter((r) => isExpired(r, settings.now))
   const active = settings.ignoreRules.filter((r) => !isExpired(r, settings.now))
   const used = new Set<IgnoreRule>()
-  const scope: GateScope = baselines ? 'new' : 'all'
+  const scope: GateScope = scopeOf({ new: baselines !== undefined, app: filters.app })
   const images = scans.map((scan, i) =>
     evaluateImage(
       scan,
@@ -154,6 +162,7 @@ export function evaluate(
       active.filter((r) => ruleAppliesToImage(r, scan.image)),
       used,
       baselines?.[i],
+      filters.app === true,
     ),
   )
   const totals = sumCounts(images.map((i) => i.counts))

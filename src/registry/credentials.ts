@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
+import { childEnv } from '../child-env.js'
 import { DOCKER_HUB } from './reference.js'
 
 export type Credential =
@@ -192,6 +193,9 @@ async function runHelper(
     input: server,
     reject: false,
     timeout: timeoutMs,
+    // The helper answers for one host; it never needs the job's tokens or the action's inputs.
+    env: childEnv(),
+    extendEnv: false,
   })
   if (result.timedOut) {
     throw new Error(

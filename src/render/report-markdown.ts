@@ -23,6 +23,7 @@ import { compareFindings } from '../policy/evaluate.js'
 import { describeUpgrade } from '../policy/fixes.js'
 import { EXPIRING_SOON_DAYS } from '../policy/match.js'
 import { renderPolicyMarkdown } from '../policy-file/render.js'
+import { baseLayerSection } from './base-layer-section.js'
 import { distinguishers } from './distinguish.js'
 import {
   code,
@@ -256,6 +257,7 @@ class RenderContext {
     out.push(fixFirstSection(r))
     out.push(this.changes(image, rowLimit, omitted))
     out.push(this.findings(image, rowLimit, omitted))
+    out.push(baseLayerSection(r, this.report.gateScope, rowLimit))
     if (r.baseImage) out.push(baseImageSection(r))
     if (r.signing) out.push(signingSection(r))
     // What VEX (or a given report's ignore file) set aside: listed, never counted (vex-section.ts).

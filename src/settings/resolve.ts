@@ -7,6 +7,7 @@
  * the policy file > the default.
  */
 import type { IgnoreRule } from '../model.js'
+import { scopeHas } from '../policy/scope.js'
 import type { PolicyReport } from '../policy-file/render.js'
 import { parseWatchedImages } from '../rescan/options.js'
 import { InputError, type Origin, originName, type Setting } from './origin.js'
@@ -164,10 +165,10 @@ function checkScan(scan: ScanSettings, source: SettingsSource): void {
       `lists ${compareTo.length} baselines for ${baselineCount} image(s); give one baseline per image, in the same order, or a single one.`,
     )
   }
-  if (scan.failOnScope.value === 'new' && !compareTo.length) {
+  if (scopeHas(scan.failOnScope.value, 'new') && !compareTo.length) {
     throw new InputError(
       blame(scan.failOnScope, SCAN_SPEC.failOnScope, source),
-      `\`new\` gates only on findings the change introduces, which needs a baseline: set ${n(SCAN_SPEC.compareTo)} to the base branch image or an earlier report.`,
+      `\`${scan.failOnScope.value}\` gates only on findings the change introduces, which needs a baseline: set ${n(SCAN_SPEC.compareTo)} to the base branch image or an earlier report.`,
     )
   }
 }

@@ -30,6 +30,8 @@ import {
   parseTimeout,
 } from '../inputs.js'
 import type { FailOn, GateScope } from '../model.js'
+import { parseGateScope } from '../policy/scope.js'
+import { parseSarifPath } from '../report/sarif-write.js'
 import { parseRescanFail } from '../rescan/options.js'
 import type { RescanFail } from '../rescan/result.js'
 import { parseDuration } from '../sign/verdict.js'
@@ -106,7 +108,7 @@ export const SCAN_SPEC = {
     key: 'fail-on-scope',
     flag: '--fail-on-scope',
     policy: true,
-    parse: (raw, o) => parseOneOf(raw, o, ['all', 'new'] as const),
+    parse: parseGateScope,
     default: 'all',
   }),
   ignoreUnfixed: spec({
@@ -142,7 +144,12 @@ export const SCAN_SPEC = {
     parse: (raw, o) => parsePositiveInt(raw, o, 2, 64),
     default: 2,
   }),
-  sarif: spec({ key: 'sarif', flag: '--sarif', parse: text, default: undefined }),
+  sarif: spec({
+    key: 'sarif',
+    flag: '--sarif',
+    parse: parseSarifPath,
+    default: undefined as string | undefined,
+  }),
   compareTo: spec({
     key: 'compare-to',
     flag: '--compare-to',

@@ -244,7 +244,7 @@ export function bundleFromCosignLayer(layer: Descriptor, blob: Uint8Array): Bund
   const ts = a[Annotation.timestamp]
   // On `.att` layers the timestamp covers the layer bytes (cosign's rule), not the DSSE
   // signature a bundle's timestamp covers: it cannot go into the rebuilt bundle. The Rekor SET
-  // still dates the signature. (Checking it over the layer is left to cosign; see docs/signing.md.)
+  // still dates the signature; verify.ts checks the timestamp over the layer (layer-timestamp.ts).
   if (ts && layer.mediaType !== DSSE_LAYER_MEDIA_TYPE) {
     const parsed = JSON.parse(ts) as { SignedRFC3161Timestamp: string }
     verificationMaterial.timestampVerificationData = {

@@ -15,8 +15,18 @@ export type SbomFormat = (typeof SBOM_FORMATS)[number]
 export const SIGNATURE_FORMATS = ['both', 'cosign', 'bundle'] as const
 export type SignatureFormat = (typeof SIGNATURE_FORMATS)[number]
 
+/**
+ * Which Rekor API the transparency log speaks. 1 (default): entries come back with a
+ * SignedEntryTimestamp, which cosign's classic `.sig`/`.att` layout needs. 2 (rekor-tiles):
+ * inclusion proof and checkpoint only, no SET and no integrated time, so bundles only, always
+ * with a TSA timestamp.
+ */
+export const REKOR_VERSIONS = ['1', '2'] as const
+export type RekorVersion = 1 | 2
+
 export interface SigstoreEndpoints {
   fulcioURL: string
+  /** A Rekor v1 base URL, or a Rekor v2 log's base URL with `rekor-version: 2`. */
   rekorURL: string
   /** RFC 3161 timestamp authority; none by default (Rekor's integrated time is the timestamp). */
   tsaURL?: string
@@ -38,7 +48,11 @@ export type SigningSettings =
       attestVulnerabilities: boolean
       /** The signed gate verdict (src/sign/verdict.ts); default on. */
       attestVerdict: boolean
+      /** Also POST the verified bundles to GitHub's attestations API (src/sign/github-attestations.ts). */
+      githubAttestations: boolean
       signatureFormat: SignatureFormat
+      /** Always 1 unless `signatureFormat` is `bundle` (enforced by readSigningSettings). */
+      rekorVersion: RekorVersion
       endpoints: SigstoreEndpoints
       /**
        * No service URL was given: at signing time the endpoints (and the TSA) come from the
@@ -60,8 +74,10 @@ export interface RawSigningInputs {
   'attest-sbom'?: string
   'attest-vulnerabilities'?: string
   'attest-verdict'?: string
+  'github-attestations'?: string
   'sbom-format'?: string
   'signature-format'?: string
+  'rekor-version'?: string
   'fulcio-url'?: string
   'rekor-url'?: string
   'tsa-url'?: string
@@ -138,8 +154,11 @@ function serviceURL(raw: RawSigningInputs, name: keyof RawSigningInputs): string
   return value.replace(/\/+$/, '')
 }
 
+/** rekor.sigstore.dev, and the public-good Rekor v2 shards (`log2025-1.rekor.sigstore.dev`). */
 export function isPublicGoodRekor(url: string): boolean {
-  return new URL(url).hostname === new URL(PUBLIC_GOOD.rekorURL).hostname
+  const host = new URL(url).hostname
+  const publicHost = new URL(PUBLIC_GOOD.rekorURL).hostname
+  return host === publicHost || host.endsWith(`.${publicHost}`)
 }
 
 export function isPublicGoodFulcio(url: string): boolean {
@@ -167,7 +186,14 @@ export function readSigningSettings(
   const attestSbomInput = bool(raw, 'attest-sbom')
   const attestVulnInput = bool(raw, 'attest-vulnerabilities')
   const attestVerdictInput = bool(raw, 'attest-verdict')
-  const signatureFormat = oneOf(raw, 'signature-format', SIGNATURE_FORMATS, 'both')
+  const rekorVersion = Number(oneOf(raw, 'rekor-version', REKOR_VERSIONS, '1')) as RekorVersion
+  // With Rekor v2 the bundle format is the only one possible, so it is also the default there.
+  const signatureFormat = oneOf(
+    raw,
+    'signature-format',
+    SIGNATURE_FORMATS,
+    rekorVersion === 2 ? 'bundle' : 'both',
+  )
   const fulcioURL = serviceURL(raw, 'fulcio-url')
   const rekorURL = serviceURL(raw, 'rekor-url')
   const tsaURL = serviceURL(raw, 'tsa-url')
@@ -175,7 +201,12 @@ export function readSigningSettings(
   const trustedRootPath = given(raw['trusted-root'])
 
   if (!sign) {
-    for (const name of ['attest-sbom', 'attest-vulnerabilities', 'attest-verdict'] as const) {
+    for (const name of [
+      'attest-sbom',
+      'attest-vulnerabilities',
+      'attest-verdict',
+      'github-attestations',
+    ] as const) {
       if (bool(raw, name) === true) {
         throw new SigningInputError(
           name,
@@ -190,6 +221,13 @@ export function readSigningSettings(
     throw new SigningInputError(
       'attest-sbom',
       "Input 'attest-sbom: true' needs an SBOM, but 'sbom-format' is none. Set 'sbom-format' to cyclonedx or spdx-json, or 'attest-sbom: false'.",
+    )
+  }
+
+  if (rekorVersion === 2 && signatureFormat !== 'bundle') {
+    throw new SigningInputError(
+      'signature-format',
+      `Input 'signature-format: ${signatureFormat}' cannot be used with 'rekor-version: 2': cosign's classic .sig/.att layout carries Rekor's SignedEntryTimestamp (the dev.sigstore.cosign/bundle annotation), and Rekor v2 issues none. Set 'signature-format: bundle' (or remove it), or keep 'rekor-version: 1' for admission controllers that read only .sig/.att (policy-controller's default, Kyverno ClusterPolicy).`,
     )
   }
 
@@ -215,6 +253,15 @@ export function readSigningSettings(
       "A private Sigstore instance ('fulcio-url'/'rekor-url') needs 'trusted-root': the path to its trusted_root.json, so Shipgate can check its own signatures and 'shipgate verify' can check them later.",
     )
   }
+  const useSigningConfig = !fulcioURL && !rekorURL && !tsaURL
+  if (rekorVersion === 2 && !useSigningConfig && !tsaURL) {
+    // rekor-tiles CLIENTS.md: no SET, integratedTime 0, "Clients must fetch an RFC 3161 signed
+    // timestamp"; cosign refuses Rekor v2 without a TSA too.
+    throw new SigningInputError(
+      'tsa-url',
+      "Input 'rekor-version: 2' needs 'tsa-url': Rekor v2 returns no signed entry time, so a timestamp authority's RFC 3161 timestamp is the only proof the short-lived certificate was valid when signing. Set 'tsa-url' (public Sigstore: https://timestamp.sigstore.dev/api/v1/timestamp), or give no service URL at all to take them from the public signing config.",
+    )
+  }
   if (publicRekor && context.repositoryVisibility !== 'public' && publicLogOptIn !== true) {
     throw new SigningInputError(
       'public-transparency-log',
@@ -228,9 +275,11 @@ export function readSigningSettings(
     attestSbom: attestSbomInput ?? sbomFormat !== 'none',
     attestVulnerabilities: attestVulnInput ?? true,
     attestVerdict: attestVerdictInput ?? true,
+    githubAttestations: bool(raw, 'github-attestations') ?? false,
     signatureFormat,
+    rekorVersion,
     endpoints,
-    useSigningConfig: !fulcioURL && !rekorURL && !tsaURL,
+    useSigningConfig,
     publicTransparencyLog: publicRekor,
     publicTransparencyLogOptIn: publicLogOptIn === true,
   }

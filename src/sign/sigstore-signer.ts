@@ -18,7 +18,8 @@ import {
   type Witness,
 } from '@sigstore/sign'
 import { IN_TOTO_PAYLOAD_TYPE } from './payloads.js'
-import type { SigstoreEndpoints } from './settings.js'
+import { RekorV2Witness } from './rekor-v2.js'
+import type { RekorVersion, SigstoreEndpoints } from './settings.js'
 
 export interface RetryPolicy {
   /** Retries after the first attempt, for 5xx/408/429 answers and network errors or timeouts. */
@@ -108,7 +109,10 @@ export function keylessSigner(options: {
   endpoints: SigstoreEndpoints
   getToken: () => Promise<string>
   retry?: RetryPolicy
+  /** Default 1. With 2, message signatures (the classic `.sig`) are refused: no SET. */
+  rekorVersion?: RekorVersion
 }): KeylessSigner {
+  const rekorVersion = options.rekorVersion ?? 1
   const retry = options.retry ?? DEFAULT_RETRY
   const fetchOptions = {
     timeout: retry.timeoutMs,
@@ -126,13 +130,16 @@ export function keylessSigner(options: {
   })
   const witnesses = (): Witness[] => {
     const list: Witness[] = [
-      // Rekor v1: the classic format needs the SignedEntryTimestamp, which v2 does not return.
-      new RekorWitness({
-        rekorBaseURL: options.endpoints.rekorURL,
-        fetchOnConflict: true,
-        majorApiVersion: 1,
-        ...fetchOptions,
-      }),
+      // Rekor v1 by default: the classic format needs the SignedEntryTimestamp, which v2 does
+      // not return. v2 takes DSSE only as a hashedrekord over the PAE (src/sign/rekor-v2.ts).
+      rekorVersion === 2
+        ? new RekorV2Witness({ rekorBaseURL: options.endpoints.rekorURL, ...fetchOptions })
+        : new RekorWitness({
+            rekorBaseURL: options.endpoints.rekorURL,
+            fetchOnConflict: true,
+            majorApiVersion: 1,
+            ...fetchOptions,
+          }),
     ]
     if (options.endpoints.tsaURL) {
       list.push(new TSAWitness({ tsaBaseURL: options.endpoints.tsaURL, ...fetchOptions }))
@@ -158,15 +165,25 @@ export function keylessSigner(options: {
         } as Parameters<TSAWitness['testify']>[0]),
         options.endpoints,
         retry,
+        rekorVersion,
       )
       return proof.rfc3161Timestamps?.[0]?.signedTimestamp
     },
-    signMessage: (payload) => explain(message.create({ data: payload }), options.endpoints, retry),
+    signMessage: (payload) => {
+      if (rekorVersion === 2)
+        return Promise.reject(
+          new Error(
+            "internal: cosign's classic .sig needs Rekor v1's SignedEntryTimestamp; rekor-version 2 signs bundles only",
+          ),
+        )
+      return explain(message.create({ data: payload }), options.endpoints, retry, rekorVersion)
+    },
     signStatement: (statement) =>
       explain(
         dsse.create({ data: statement, type: IN_TOTO_PAYLOAD_TYPE }),
         options.endpoints,
         retry,
+        rekorVersion,
       ),
   }
 }
@@ -182,6 +199,7 @@ async function explain<T>(
   work: Promise<T>,
   endpoints: SigstoreEndpoints,
   retry: RetryPolicy,
+  rekorVersion: RekorVersion,
 ): Promise<T> {
   try {
     return await work
@@ -212,7 +230,7 @@ async function explain<T>(
       case 'TSA_CREATE_TIMESTAMP_ERROR':
         throw new SigstoreServiceError(
           'tsa',
-          `The timestamp authority (${endpoints.tsaURL}) did not answer after ${attempts}: ${causeText(error)}. Remove 'tsa-url' to rely on Rekor's timestamp, or re-run later.`,
+          `The timestamp authority (${endpoints.tsaURL}) did not answer after ${attempts}: ${causeText(error)}. ${rekorVersion === 2 ? "Rekor v2 signatures need this timestamp: re-run later, or point 'tsa-url' at a reachable timestamp authority." : "Remove 'tsa-url' to rely on Rekor's timestamp, or re-run later."}`,
           { cause: error },
         )
       default:

@@ -76,6 +76,11 @@ export interface SigningDeps {
   now?: () => Date
   /** The public-good endpoints from the signing config (TUF); used when `useSigningConfig`. */
   signingConfig?: () => Promise<SigstoreEndpoints>
+  /** Called with the DSSE bundles of an image once they were read back and verified. */
+  onVerified?: (
+    digest: string,
+    bundles: { predicateType: string; bundle: BundleWithDsseEnvelope }[],
+  ) => Promise<void>
 }
 
 /** Signing failed part-way: `partial` lists what did reach the registry. */
@@ -98,7 +103,10 @@ export function transparencyLogLink(
   rekorURL: string,
   publicLog: boolean,
   logIndex: string,
+  rekorVersion: 1 | 2 = 1,
 ): string {
+  // Rekor v2 serves no entry lookup (tiles only) and search.sigstore.dev indexes v1: name it.
+  if (rekorVersion === 2) return `${rekorURL} (Rekor v2) entry ${logIndex}`
   return publicLog
     ? `https://search.sigstore.dev/?logIndex=${logIndex}`
     : `${rekorURL}/api/v1/log/entries?logIndex=${logIndex}`
@@ -217,6 +225,7 @@ export function signingSession(
         endpoints: services,
         getToken,
         retry: deps.retry ?? DEFAULT_RETRY,
+        rekorVersion: settings.rekorVersion,
       })
       const cosign = settings.signatureFormat !== 'bundle'
       const bundles = settings.signatureFormat !== 'cosign'
@@ -274,6 +283,7 @@ export function signingSession(
           services.rekorURL,
           settings.publicTransparencyLog,
           String(logIndex),
+          settings.rekorVersion,
         )
       }
       const where = formatRepository(repo)
@@ -365,6 +375,12 @@ export function signingSession(
           trustedRoot: deps.trustedRoot,
           logger: deps.logger,
         })
+      }
+      if (report.verified && deps.onVerified) {
+        await deps.onVerified(digest, [
+          ...(signBundle ? [{ predicateType: PredicateType.cosignSign, bundle: signBundle }] : []),
+          ...signed.map((a) => ({ predicateType: a.predicateType, bundle: a.bundle })),
+        ])
       }
       deps.logger.info(`Signing ${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`)
       return report

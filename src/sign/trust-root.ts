@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
-import { getTrustedRoot } from '@sigstore/tuf'
 import type { CaChains } from './certificate.js'
+import { type TufOptions, tufClient, tufRepositoryName } from './tuf.js'
 
 export type { TrustedRoot } from '@sigstore/protobuf-specs'
 
@@ -13,12 +13,12 @@ export class TrustRootError extends Error {
   override name = 'TrustRootError'
 }
 
-export async function loadTrustedRoot(options: {
-  /** trusted_root.json path; without it, the public-good root from TUF. */
-  path?: string
-  /** Where TUF caches metadata (defaults to @sigstore/tuf's own cache directory). */
-  tufCachePath?: string
-}): Promise<TrustedRoot> {
+export async function loadTrustedRoot(
+  options: TufOptions & {
+    /** trusted_root.json path; without it, the public-good root from TUF. */
+    path?: string
+  },
+): Promise<TrustedRoot> {
   if (options.path) {
     let json: unknown
     try {
@@ -36,13 +36,16 @@ export async function loadTrustedRoot(options: {
       )
     }
   }
+  let text: string
   try {
-    return await getTrustedRoot(options.tufCachePath ? { cachePath: options.tufCachePath } : {})
+    // The job's one TUF client, shared with the signing config (src/sign/tuf.ts).
+    text = await (await tufClient(options)).getTarget('trusted_root.json')
   } catch (error) {
     throw new TrustRootError(
-      `Cannot fetch the public Sigstore trust root over TUF (tuf-repo-cdn.sigstore.dev): ${(error as Error).message}`,
+      `Cannot fetch the public Sigstore trust root over TUF (${tufRepositoryName(options)}): ${(error as Error).message}. Without network access to it (air-gapped runners, GHES without egress) set 'trusted-root' to a trusted_root.json file.`,
     )
   }
+  return TrustedRoot.fromJSON(JSON.parse(text))
 }
 
 export function trustedRootFromJSON(json: unknown): TrustedRoot {

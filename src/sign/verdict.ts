@@ -27,6 +27,8 @@ export interface GatePolicy {
   ignoreUnfixed: boolean
   /** Ignore rules in force: ID, where it came from, expiry. */
   ignores: { id: string; source: string; expiresAt?: string }[]
+  /** `max-db-age` in hours, when the scan enforced it (part of the policy, so of its digest). */
+  maxDbAgeHours?: number
 }
 
 export interface GateVerdictInput {
@@ -40,6 +42,11 @@ export interface GateVerdictInput {
   shipgateVersion: string
   trivyVersion?: string
   db: VulnerabilityDbInfo
+  /**
+   * The DB age Shipgate measured when it checked max-db-age (the report's `vulnerabilityDb`).
+   * Attached only when it is the DB in `db` (same UpdatedAt).
+   */
+  measuredDb?: { updatedAt: string; ageHours: number }
   /** Findings left after policy, by severity. */
   counts: SeverityCounts
   ignored: number
@@ -56,7 +63,8 @@ export interface GateVerdictPredicate {
   scanner: {
     uri: string
     version: string
-    db: { lastUpdate?: string; nextUpdate?: string }
+    /** `ageHours`: how old the DB was when Shipgate checked it, in hours (one decimal). */
+    db: { lastUpdate?: string; nextUpdate?: string; ageHours?: number }
   }
   findings: {
     critical: number
@@ -94,6 +102,8 @@ export function gateVerdictPredicate(input: GateVerdictInput): GateVerdictPredic
   const nextUpdate = normalizedTime(input.db.nextUpdate)
   if (lastUpdate) db.lastUpdate = lastUpdate
   if (nextUpdate) db.nextUpdate = nextUpdate
+  if (lastUpdate && input.measuredDb && normalizedTime(input.measuredDb.updatedAt) === lastUpdate)
+    db.ageHours = input.measuredDb.ageHours
   return {
     verifier: {
       id: SHIPGATE_VERIFIER_ID,

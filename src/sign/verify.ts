@@ -10,12 +10,15 @@ import { formatRepository, parseReference, type RepositoryRef } from '../registr
 import { bundleVerifier, type IdentityPolicy, verifyBundle } from './bundle-verify.js'
 import type { CertificateIdentity } from './certificate.js'
 import {
+  Annotation,
   bundleFromCosignLayer,
   cosignTag,
   DSSE_LAYER_MEDIA_TYPE,
+  leafCertificatePem,
   SIMPLESIGNING_MEDIA_TYPE,
   sha256,
 } from './cosign-format.js'
+import { checkLayerTimestamp, timestampAuthoritiesOf } from './layer-timestamp.js'
 import type { OciStore } from './oci-store.js'
 import { PredicateType } from './payloads.js'
 import { BundleAnnotation, findBundleReferrers } from './referrers.js'
@@ -82,6 +85,7 @@ export async function verifyImage(
   if (!found) throw new VerifyError(`${options.image} does not exist in the registry.`)
   const digest = ref.digest ?? found.digest
   const verifier = bundleVerifier(deps.trustedRoot)
+  let tsas: ReturnType<typeof timestampAuthoritiesOf> | undefined
   const verified: VerifiedItem[] = []
   const rejected: RejectedItem[] = []
   // Verified verdicts and what keeps each from accepting the image ([] = accepts).
@@ -119,7 +123,15 @@ export async function verifyImage(
           digest,
           suffix === 'sig' ? blob : undefined,
         )
-        if (suffix === 'att') checkEnvelopeHash(bundle, blob)
+        if (suffix === 'att') {
+          checkEnvelopeHash(bundle, blob)
+          // cosign checks this timestamp over the layer bytes; the rebuilt bundle cannot carry it.
+          const stamp = layer.annotations?.[Annotation.timestamp]
+          if (stamp !== undefined) {
+            tsas ??= timestampAuthoritiesOf(deps.trustedRoot)
+            checkLayerTimestamp(stamp, blob, leafCertificatePem(bundle), tsas)
+          }
+        }
         const item: VerifiedItem = {
           format: 'cosign',
           kind: suffix === 'sig' ? 'signature' : 'attestation',

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Logger } from '../logger.js'
 import type { ImageReport, ShipgateReport } from '../model.js'
 import { redact, redactDeep } from '../redact.js'
+import type { GitHubAttestations, GitHubTarget } from '../sign/github-attestations.js'
 import type { IdentityProvider } from '../sign/identity.js'
 import type { OciStore } from '../sign/oci-store.js'
 import { type ArtifactUploader, uploadSbom } from '../sign/sbom-artifact.js'
@@ -25,6 +26,8 @@ export interface SignStageDeps {
   /** Trivy's DB metadata (`db/metadata.json` of the cache the scan used), for the verdict. */
   vulnerabilityDb?: () => Promise<VulnerabilityDbInfo | undefined>
   now?: () => Date
+  /** For `github-attestations`: the token and repository the runner gives. */
+  github?: GitHubTarget
 }
 
 export interface SignStageResult {
@@ -36,6 +39,8 @@ export interface SignStageResult {
     attestations: string
     'signature-verified': string
     sbom: string
+    /** JSON array of what GitHub's attestations API stored: [{digest, predicateType, id, url}]. */
+    'github-attestations': string
   }
 }
 
@@ -49,6 +54,7 @@ export async function signStage(
   deps: SignStageDeps,
 ): Promise<SignStageResult> {
   const failed: SignStageResult['failed'] = []
+  let githubAttestations: GitHubAttestations | undefined
   const sboms = report.images
     .map((i) => ({ image: i.image, path: i.artifacts.cyclonedx ?? i.artifacts.spdx }))
     .filter((s): s is { image: string; path: string } => Boolean(s.path))
@@ -77,6 +83,14 @@ export async function signStage(
       report.warnings.push(message)
     }
     let session: ReturnType<typeof signingSession> | undefined
+    const warn = (message: string) => {
+      const clean = redact(message)
+      deps.logger.warning(clean)
+      report.warnings.push(clean)
+    }
+    githubAttestations = settings.githubAttestations
+      ? await githubAttestationsFor(deps, warn)
+      : undefined
     for (const image of report.images) {
       try {
         session ??= signingSession(settings, {
@@ -84,7 +98,10 @@ export async function signStage(
           identity: deps.identity(),
           logger: deps.logger,
           trustedRoot,
-          signingConfig: () => publicGoodEndpoints(),
+          signingConfig: () => publicGoodEndpoints({ rekorVersion: settings.rekorVersion }),
+          ...(githubAttestations
+            ? { onVerified: githubAttestations.publish.bind(githubAttestations) }
+            : {}),
         })
         image.signing = await session.sign({
           image: image.image,
@@ -116,7 +133,25 @@ export async function signStage(
   const signed = step
     ? step.signingOutputs(report.images.flatMap((i) => (i.signing ? [i.signing] : [])))
     : { digest: '', signature: '', attestations: '[]', 'signature-verified': '' }
-  return { failed, outputs: { ...signed, sbom: sboms[0]?.path ?? '' } }
+  return {
+    failed,
+    outputs: {
+      ...signed,
+      sbom: sboms[0]?.path ?? '',
+      'github-attestations': JSON.stringify(githubAttestations?.posted ?? []),
+    },
+  }
+}
+
+/** The GitHub attestations publisher: skips (one warning) where the API cannot exist. */
+async function githubAttestationsFor(deps: SignStageDeps, warn: (message: string) => void) {
+  const { GitHubAttestations, attestationsApiUnavailable, octokitAttestationsApi } = await import(
+    '../sign/github-attestations.js'
+  )
+  const target = deps.github ?? { token: '' }
+  const unavailable = attestationsApiUnavailable(target)
+  const api = unavailable ? undefined : await octokitAttestationsApi(target, deps.logger)
+  return new GitHubAttestations(api, target, deps.logger, warn, unavailable)
 }
 
 /** The policy as the report records it: thresholds, scope, and every ignore rule in force. */
@@ -139,6 +174,7 @@ export function gatePolicyOf(report: ShipgateReport): GatePolicy {
     ignores: [...rules.values()].sort((a, b) =>
       `${a.source} ${a.id}` < `${b.source} ${b.id}` ? -1 : 1,
     ),
+    ...(report.vulnerabilityDb ? { maxDbAgeHours: report.vulnerabilityDb.maxAgeHours } : {}),
   }
 }
 
@@ -163,6 +199,14 @@ async function verdictFor(report: ShipgateReport, image: ImageReport, deps: Sign
       shipgateVersion: VERSION,
       trivyVersion: image.trivyVersion,
       db: db ?? {},
+      ...(report.vulnerabilityDb
+        ? {
+            measuredDb: {
+              updatedAt: report.vulnerabilityDb.updatedAt,
+              ageHours: report.vulnerabilityDb.ageHours,
+            },
+          }
+        : {}),
       counts: image.counts,
       ignored: Object.values(image.ignored).reduce((a, b) => a + b, 0),
       suppressedByVex: image.suppressed.length,

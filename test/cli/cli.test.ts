@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { EXIT, main } from '../../src/cli.js'
 import { fixturePath } from '../support/fixtures.js'
+import { sarifSchemaErrors } from '../support/sarif.js'
 import { STAND_IN, standIn } from '../support/trivy-stand-in/index.js'
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
@@ -57,7 +58,12 @@ describe('shipgate scan', () => {
       },
     )
     expect(r.code).toBe(EXIT.pass)
-    expect(JSON.parse(r.stdout).runs[0].results).toHaveLength(4)
+    const sarif = JSON.parse(r.stdout)
+    expect(sarifSchemaErrors(sarif)).toEqual([])
+    expect(sarif.runs[0].results).toHaveLength(4)
+    expect(sarif.runs[0].automationDetails).toEqual({
+      id: 'shipgate/testdata/fixtures/images/alpine-310.tar.gz/',
+    })
   })
 
   it.each([

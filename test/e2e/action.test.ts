@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAction as run } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FakeGitHub } from '../support/github/fake-github.js'
+import { expectValidSarif } from '../support/sarif.js'
 import { standIn } from '../support/trivy-stand-in/index.js'
 
 /** The shared runner, with the base-image check off: these images exist only in the stand-in trivy. */
@@ -32,7 +33,7 @@ describe('dist/index.js on a simulated runner', () => {
     })
     const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
     expect(report.images[0].image).toBe('ghcr.io/acme/api:1')
-    const sarif = JSON.parse(readFileSync(r.outputs.sarif as string, 'utf8'))
+    const sarif = expectValidSarif(r.outputs.sarif as string)
     expect(sarif.runs[0].results).toHaveLength(236)
     expect(r.summary).toMatch(/Blocked/)
     expect(r.summary).toContain('CVE-')
@@ -68,7 +69,7 @@ describe('dist/index.js on a simulated runner', () => {
     const calls = trivy.calls()
     expect(calls.map((a) => a[0])).toEqual(['--version', 'convert', 'convert'])
     expect(calls.slice(1).map((a) => a[a.indexOf('--format') + 1])).toEqual(['sarif', 'cyclonedx'])
-    const sarif = JSON.parse(readFileSync(r.outputs.sarif as string, 'utf8'))
+    const sarif = expectValidSarif(r.outputs.sarif as string)
     expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual([
       'CVE-2019-18224',
     ])

@@ -97,6 +97,26 @@ describe('trivy-server: analyses run as clients of a shared server', () => {
     expect(logged.join('\n')).not.toContain(TOKEN)
   })
 
+  it('refuses to send the token in clear over http:// to a host other than this machine', async () => {
+    const trivy = standIn({ 'alpine:3.10': ALPINE })
+    const r = await runAction(
+      {
+        image: 'alpine:3.10',
+        'trivy-server': 'http://trivy.internal.example:4954',
+        'trivy-server-token': TOKEN,
+      },
+      { ...trivy.env, STANDIN_VERSION: '0.75.0' },
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.errors.join('\n')).toMatch(
+      /`trivy-server`: http:\/\/trivy\.internal\.example:4954 would carry `trivy-server-token` in clear.*https:\/\//,
+    )
+    // Nothing was sent anywhere: no scan, no GET /version to that host.
+    expect(trivy.calls().filter((a) => a[0] === 'image')).toHaveLength(0)
+    const logged = `${r.stdout}${r.stderr}`.split('\n').filter((l) => !l.startsWith('::add-mask::'))
+    expect(logged.join('\n')).not.toContain(TOKEN)
+  })
+
   it('names the input when the URL is not one Trivy accepts', async () => {
     const trivy = standIn({ 'alpine:3.10': ALPINE })
     const r = await runAction(

@@ -21,6 +21,7 @@ import { type ActionRun, runAction } from '../support/e2e/runner.js'
 import { PEERS_SCRIPT, peerBinDir, requirePeer } from '../support/peers.js'
 import { installedStanzas } from '../support/registry/images.js'
 import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
+import { expectValidSarif } from '../support/sarif.js'
 import { NODE24_BIN } from '../support/trivy-stand-in/index.js'
 import {
   ALPINE,
@@ -253,9 +254,10 @@ describe('dist/index.js with the real Trivy on images in the local registry', ()
       env,
     )
     expect(r.outputs.verdict).toBe('pass')
-    const sarif = JSON.parse(readFileSync(r.outputs.sarif as string, 'utf8'))
+    const sarif = expectValidSarif(r.outputs.sarif as string)
     expect(sarif.version).toBe('2.1.0')
     expect(sarif.runs[0].tool.driver).toMatchObject({ name: 'Trivy', version: TRIVY_VERSION })
+    expect(sarif.runs[0].automationDetails.id).toBe(r.outputs['sarif-category'])
     const ruleIds = new Set(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId))
     expect([...ruleIds].sort()).toEqual(
       Object.keys(seeded.expected)

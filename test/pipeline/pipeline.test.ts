@@ -7,6 +7,7 @@ import { classifyBaseline } from '../../src/baseline.js'
 import { recordingLogger } from '../../src/logger.js'
 import { type PipelineDeps, runPipeline, type ScanRequest } from '../../src/pipeline.js'
 import { fixturePath } from '../support/fixtures.js'
+import { expectValidSarif } from '../support/sarif.js'
 import { STAND_IN, standIn } from '../support/trivy-stand-in/index.js'
 
 const JUICE = fixturePath('securecodebox__juice-shop-v10.2.0.json')
@@ -97,9 +98,16 @@ describe('runPipeline with Trivy (stand-in replaying real reports)', () => {
       LOW: 16,
       UNKNOWN: 0,
     })
-    const merged = JSON.parse(readFileSync(sarif, 'utf8'))
-    expect(merged.runs).toHaveLength(1)
-    expect(merged.runs[0].results).toHaveLength(236 + 4)
+    // Two images: a directory of one SARIF per image, each its own code-scanning category.
+    expect(result.sarif?.map((s) => [s.path, s.category])).toEqual([
+      [join(sarif, 'ghcr.io_acme_api.sarif'), 'shipgate/ghcr.io/acme/api/'],
+      [join(sarif, 'ghcr.io_acme_web.sarif'), 'shipgate/ghcr.io/acme/web/'],
+    ])
+    const [api, web] = (result.sarif ?? []).map((s) => expectValidSarif(s.path))
+    expect(api.runs).toHaveLength(1)
+    expect(api.runs[0].results).toHaveLength(236)
+    expect(web.runs[0].results).toHaveLength(4)
+    expect(web.runs[0].automationDetails).toEqual({ id: 'shipgate/ghcr.io/acme/web/' })
     const onDisk = JSON.parse(readFileSync(result.reportPath, 'utf8'))
     expect(onDisk.verdict).toBe('fail')
     expect(onDisk.images.map((i: { image: string }) => i.image)).toEqual([
@@ -116,7 +124,7 @@ describe('runPipeline with Trivy (stand-in replaying real reports)', () => {
       request({ images: ['debian:buster'], sarifPath: sarif, ignoreUnfixed: true }),
       deps(),
     )
-    const merged = JSON.parse(readFileSync(sarif, 'utf8'))
+    const merged = expectValidSarif(sarif)
     expect(merged.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual([
       'CVE-2019-18224',
     ])

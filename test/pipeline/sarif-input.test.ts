@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { recordingLogger } from '../../src/logger.js'
 import { runPipeline, type ScanRequest } from '../../src/pipeline.js'
 import { fixturePath } from '../support/fixtures.js'
+import { expectValidSarif } from '../support/sarif.js'
 import { STAND_IN, standIn } from '../support/trivy-stand-in/index.js'
 
 const BUSTER = fixturePath('debian-buster.json.golden')
@@ -47,7 +48,7 @@ async function judge(reportFile: string, partial: Partial<ScanRequest> = {}) {
     },
   )
   const converted = s.calls().filter((argv) => argv[0] === 'convert')
-  const sarif = JSON.parse(readFileSync(sarifPath, 'utf8'))
+  const sarif = expectValidSarif(sarifPath)
   return { result, inputs: converted.map((argv) => argv.at(-1)), sarif }
 }
 

@@ -18,7 +18,9 @@ describe('readSigningSettings', () => {
       attestSbom: true,
       attestVulnerabilities: true,
       attestVerdict: true,
+      githubAttestations: false,
       signatureFormat: 'both',
+      rekorVersion: 1,
       endpoints: { fulcioURL: PUBLIC_GOOD.fulcioURL, rekorURL: PUBLIC_GOOD.rekorURL },
       // No service URL given: the public-good signing config (TUF) decides at signing time.
       useSigningConfig: true,

@@ -21,6 +21,9 @@ describe('signStage without signing', () => {
       { sign: false, sbomFormat: 'none' },
       { store: unused, identity: unused, trustedRoot: unused, logger: recordingLogger() },
     )
-    expect(result).toEqual({ failed: [], outputs: { ...signingOutputs([]), sbom: '' } })
+    expect(result).toEqual({
+      failed: [],
+      outputs: { ...signingOutputs([]), sbom: '', 'github-attestations': '[]' },
+    })
   })
 })

@@ -61,6 +61,27 @@ describe('gate verdict predicate', () => {
     })
   })
 
+  it('carries the DB age Shipgate measured and the max-db-age it enforced (issue 13)', () => {
+    const withMax = { ...policy, maxDbAgeHours: 24 }
+    const p = verdict({
+      policy: withMax,
+      measuredDb: { updatedAt: '2026-08-21T06:12:09.123456Z', ageHours: 3.9 },
+    })
+    expect(p.scanner.db).toEqual({
+      lastUpdate: '2026-08-21T06:12:09Z',
+      nextUpdate: '2026-08-22T06:12:09Z',
+      ageHours: 3.9,
+    })
+    expect(p.thresholds.maxDbAgeHours).toBe(24)
+    // The maximum is part of the policy the verdict was made under: it changes the digest.
+    expect(p.policy.digest.sha256).toBe(policyDigest(withMax))
+    expect(policyDigest(withMax)).not.toBe(policyDigest(policy))
+    // A measurement of another DB than the one in the verdict is not attached.
+    expect(
+      verdict({ measuredDb: { updatedAt: '2026-08-20T00:00:00Z', ageHours: 30 } }).scanner.db,
+    ).not.toHaveProperty('ageHours')
+  })
+
   it('the policy digest depends on content, not key order', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}')
     expect(policyDigest({ ...policy, failOn: 'CRITICAL' })).not.toBe(policyDigest(policy))

@@ -66,6 +66,10 @@ export class FakeGitHub {
   identity: GitHubUser = ACTIONS_BOT
   /** More accounts that can call the API, by token (a reviewer's or attacker's PAT). */
   readonly accounts = new Map<string, GitHubUser>()
+  /** `false`: the attestations routes 404, as on GitHub Enterprise Server. */
+  attestationsApi = true
+  /** `owner/repo` → attestations stored through `POST /repos/{owner}/{repo}/attestations`. */
+  private readonly stored = new Map<string, { id: number; bundle: Record<string, unknown> }[]>()
 
   constructor(private readonly prefix = '') {}
 
@@ -125,6 +129,10 @@ export class FakeGitHub {
     return comment
   }
 
+  attestations(owner: string, repo: string): { id: number; bundle: Record<string, unknown> }[] {
+    return this.stored.get(`${owner}/${repo}`) ?? []
+  }
+
   fail(fault: Fault): void {
     this.faults.push({ ...fault, left: fault.times ?? 1 })
   }
@@ -180,6 +188,12 @@ export class FakeGitHub {
           status: '403',
         })
       return send(200, { login: caller.login, id: 1, node_id: 'U_1', type: caller.type })
+    }
+
+    const attestations = /^\/repos\/([^/]+)\/([^/]+)\/attestations(?:\/([^/]+))?$/.exec(path)
+    if (attestations) {
+      this.attestationsRoute(method, raw, attestations, send)
+      return
     }
 
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
@@ -266,6 +280,79 @@ export class FakeGitHub {
       }
     }
     return notFound()
+  }
+
+  /**
+   * docs.github.com REST "Create an attestation" (201 `{id}`; 403 without `attestations:
+   * write`; 422 "Validation failed") and "List attestations" by subject digest (what `gh
+   * attestation verify` reads). A bundle must be a Sigstore bundle with a DSSE envelope or a
+   * message signature; the subject digests of DSSE statements index it.
+   */
+  private attestationsRoute(
+    method: string,
+    raw: string,
+    match: RegExpExecArray,
+    send: (status: number, body?: unknown) => unknown,
+  ): unknown {
+    const docs = 'https://docs.github.com/rest/repos/attestations'
+    const [, owner, repo, subject] = match
+    if (!this.attestationsApi)
+      return send(404, { message: 'Not Found', documentation_url: docs, status: '404' })
+    const key = `${owner}/${repo}`
+    if (method === 'POST' && subject === undefined) {
+      if (this.readOnly)
+        return send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: `${docs}#create-an-attestation`,
+          status: '403',
+        })
+      let body: { bundle?: Record<string, unknown> }
+      try {
+        body = JSON.parse(raw || '{}')
+      } catch {
+        return send(400, { message: 'Problems parsing JSON', status: '400' })
+      }
+      const bundle = body.bundle
+      const invalid = (message: string) =>
+        send(422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Attestation', code: 'invalid', field: 'bundle', message }],
+          documentation_url: `${docs}#create-an-attestation`,
+          status: '422',
+        })
+      if (!bundle || typeof bundle !== 'object') return invalid('bundle is required')
+      if (
+        typeof bundle.mediaType !== 'string' ||
+        !bundle.mediaType.startsWith('application/vnd.dev.sigstore.bundle')
+      )
+        return invalid('bundle.mediaType is not a Sigstore bundle media type')
+      if (!bundle.verificationMaterial) return invalid('bundle.verificationMaterial is required')
+      if (!bundle.dsseEnvelope && !bundle.messageSignature)
+        return invalid('bundle needs a dsseEnvelope or a messageSignature')
+      const id = this.nextId++
+      this.stored.set(key, [...(this.stored.get(key) ?? []), { id, bundle }])
+      return send(201, { id })
+    }
+    if (method === 'GET' && subject !== undefined) {
+      const [algorithm, hex] = decodeURIComponent(subject).split(':')
+      const found = (this.stored.get(key) ?? []).filter(({ bundle }) => {
+        const envelope = bundle.dsseEnvelope as { payload?: string } | undefined
+        if (!envelope?.payload) return false
+        try {
+          const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'))
+          return (statement.subject ?? []).some(
+            (s: { digest?: Record<string, string> }) => algorithm && s.digest?.[algorithm] === hex,
+          )
+        } catch {
+          return false
+        }
+      })
+      if (!found.length) return send(404, { message: 'Not Found', documentation_url: docs })
+      return send(200, {
+        attestations: found.map(({ bundle }) => ({ bundle, repository_id: 1 })),
+      })
+    }
+    return send(404, { message: 'Not Found', documentation_url: docs })
   }
 
   private whoIs(authorization: string): GitHubUser | undefined {

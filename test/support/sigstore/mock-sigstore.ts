@@ -24,6 +24,7 @@ import {
   rekorHandler,
   tsaHandler,
 } from '@sigstore/mock'
+import { type RekorV2Log, startRekorV2Log } from './rekor-v2.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
@@ -64,12 +65,15 @@ export interface Fault {
   echoToken?: boolean
 }
 
-export type ServiceName = 'fulcio' | 'rekor' | 'tsa' | 'oidc'
+export type ServiceName = 'fulcio' | 'rekor' | 'rekorV2' | 'tsa' | 'oidc'
 
 export interface MockSigstore {
   url: string
   fulcioURL: string
   rekorURL: string
+  /** A Rekor v2 log (test/support/sigstore/rekor-v2.ts) on the same server, in the trusted root. */
+  rekorV2URL: string
+  rekorV2: RekorV2Log
   tsaURL: string
   /** What the runner would put in ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN. */
   oidcRequestURL: string
@@ -149,9 +153,12 @@ export async function startMockSigstore(
   const fulcio = fulcioHandler(ca, { strict: true })
   const rekor = rekorHandler(tlog, { strict: true })
   const timestamp = tsaHandler(tsa, { strict: true })
+  // The checkpoint origin is the log's host name without port: sigstore-go verifies the note
+  // under `url.Parse(baseUrl).Hostname()` (pkg/verify/tlog.go), as rekor-tiles names shards.
+  const rekorV2 = startRekorV2Log(new URL(url).hostname)
 
   const oidcRequestToken = 'runtime-token-for-tests'
-  const calls: Record<ServiceName, number> = { fulcio: 0, rekor: 0, tsa: 0, oidc: 0 }
+  const calls: Record<ServiceName, number> = { fulcio: 0, rekor: 0, rekorV2: 0, tsa: 0, oidc: 0 }
   const faults: Partial<Record<ServiceName, Fault>> = {}
 
   const token = (audience = 'sigstore') =>
@@ -194,6 +201,8 @@ export async function startMockSigstore(
         const entry = proposed.kind === 'dsse' ? canonicalDsseEntry(proposed) : proposed
         return rekor.fn(JSON.stringify(entry))
       }
+      case 'rekorV2':
+        return rekorV2.handle(body)
       case 'tsa': {
         for (let attempt = 0; ; attempt++) {
           const result = await timestamp.fn(body.toString())
@@ -214,6 +223,7 @@ export async function startMockSigstore(
     const path = new URL(req.url ?? '/', url).pathname
     if (req.method === 'POST' && path === '/api/v2/signingCert') return 'fulcio'
     if (req.method === 'POST' && path === '/api/v1/log/entries') return 'rekor'
+    if (req.method === 'POST' && path === '/api/v2/log/entries') return 'rekorV2'
     if (req.method === 'POST' && path === '/api/v1/timestamp') return 'tsa'
     if (req.method === 'GET' && path === '/oidc/token') return 'oidc'
     return undefined
@@ -280,6 +290,7 @@ export async function startMockSigstore(
         },
         logId: { keyId: b64(createHash('sha256').update(tlog.publicKey).digest()) },
       },
+      rekorV2.trustedRootTlog(url),
     ],
     certificateAuthorities: [
       {
@@ -320,6 +331,8 @@ export async function startMockSigstore(
     url,
     fulcioURL: url,
     rekorURL: url,
+    rekorV2URL: url,
+    rekorV2,
     tsaURL: `${url}/api/v1/timestamp`,
     oidcRequestURL: `${url}/oidc/token?api-version=2.0`,
     oidcRequestToken,

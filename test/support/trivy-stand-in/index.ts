@@ -15,20 +15,27 @@ export interface StandIn {
   /** Every invocation so far, oldest first. */
   calls(): string[][]
   /** Every invocation with the TRIVY_* environment it got, oldest first. */
-  invocations(): { argv: string[]; env: Record<string, string> }[]
+  invocations(): Invocation[]
+}
+
+/** One run of the stand-in: its argv, its TRIVY_* variables, the Shipgate-only names it saw. */
+export interface Invocation {
+  argv: string[]
+  env: Record<string, string>
+  leaked: string[]
 }
 
 export function standIn(images: Record<string, string>): StandIn {
   const log = join(mkdtempSync(join(tmpdir(), 'standin-')), 'calls.jsonl')
-  const invocations = (): { argv: string[]; env: Record<string, string> }[] => {
+  const invocations = (): Invocation[] => {
     try {
       return readFileSync(log, 'utf8')
         .trim()
         .split('\n')
         .filter(Boolean)
         .map((l) => {
-          const { argv, env } = JSON.parse(l) as { argv: string[]; env?: Record<string, string> }
-          return { argv, env: env ?? {} }
+          const { argv, env, leaked } = JSON.parse(l) as Partial<Invocation> & { argv: string[] }
+          return { argv, env: env ?? {}, leaked: leaked ?? [] }
         })
     } catch {
       return []
