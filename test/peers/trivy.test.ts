@@ -431,6 +431,45 @@ describe('VEX with the real Trivy', () => {
     expect(r.summary).toContain(`Not affected by VEX: ${packages} (not counted)`)
   })
 
+  it('Trivy v0.74 refuses a CycloneDX VEX document for an image scan (why Shipgate carries it over to OpenVEX)', async () => {
+    const { temp } = realTrivyEnv()
+    const cacheDir = buildTrivyDb(seeded.advisories, UPDATED_AT)
+    const cdx = join(temp, 'app.cdx.json')
+    writeFileSync(
+      cdx,
+      JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        version: 1,
+        vulnerabilities: [{ id: 'CVE-2099-0001', analysis: { state: 'not_affected' } }],
+      }),
+    )
+    const r = await execa(
+      join(trivyDir, 'trivy'),
+      [
+        'image',
+        '--skip-db-update',
+        '--skip-java-db-update',
+        '--offline-scan',
+        '--cache-dir',
+        cacheDir,
+        '--scanners',
+        'vuln',
+        '--vex',
+        cdx,
+        '--format',
+        'json',
+        '--output',
+        join(temp, 'cdx-out.json'),
+        '--quiet',
+        debian.ref,
+      ],
+      { reject: false, env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true' } },
+    )
+    expect(r.exitCode).not.toBe(0)
+    expect(r.stderr).toContain('CycloneDX VEX can be used with CycloneDX SBOM')
+  })
+
   it('a CycloneDX 1.6 VEX document (Trivy refuses it for images) applies through its OpenVEX carry-over', async () => {
     const { env, temp } = realTrivyEnv()
     const packages = seeded.expected['CVE-2099-0001']?.packages ?? []
