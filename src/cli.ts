@@ -133,6 +133,12 @@ interface ScanOptions {
   dockerfile?: string
   policy?: string
   policyAllowMutable?: boolean
+  vex?: string[]
+  vexRequiredAuthor?: string[]
+  certificateIdentity?: string
+  certificateIdentityRegexp?: string
+  certificateOidcIssuer?: string
+  trustedRoot?: string
 }
 
 /** The raw text of each flag the user gave, keyed as spec.ts names the flags. */
@@ -159,6 +165,12 @@ function scanFlags(images: string[], o: ScanOptions): Record<string, string | un
     '--policy': o.policy,
     '--policy-allow-mutable':
       o.policyAllowMutable === undefined ? undefined : String(o.policyAllowMutable),
+    '--vex': o.vex?.join('\n'),
+    '--vex-required-author': o.vexRequiredAuthor?.join('\n'),
+    '--certificate-identity': o.certificateIdentity,
+    '--certificate-identity-regexp': o.certificateIdentityRegexp,
+    '--certificate-oidc-issuer': o.certificateOidcIssuer,
+    '--trusted-root': o.trustedRoot,
   }
 }
 
@@ -419,6 +431,21 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       '--policy-allow-mutable',
       'accept owner/repo/path@<tag or branch> for --policy (it can change without review)',
     )
+    // Repeatable rather than variadic: `--vex a.json IMAGE` must not read IMAGE as a document.
+    .option(
+      '--vex <source>',
+      'VEX document for Trivy (OpenVEX, CycloneDX or CSAF): a path or https URL; repeatable. Suppressed findings are listed, never counted',
+      (v: string, prev?: string[]) => [...(prev ?? []), v],
+    )
+    .option(
+      '--vex-required-author <name>',
+      'apply only VEX documents whose author is exactly this; repeatable',
+      (v: string, prev?: string[]) => [...(prev ?? []), v],
+    )
+    .option('--certificate-identity <id>', '--vex oci: the exact identity that must have signed')
+    .option('--certificate-identity-regexp <re>', '--vex oci: or a regular expression for it')
+    .option('--certificate-oidc-issuer <url>', '--vex oci: the OIDC issuer of that identity')
+    .option('--trusted-root <file>', '--vex oci: Sigstore trusted root (default: public good, TUF)')
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {
       setExit(await scan(images, options, io))

@@ -151,9 +151,63 @@ export interface ImageScan {
   /** Licence findings in the report: Shipgate does not evaluate them (a warning says so). */
   licenseFindings?: number
   /** Entries Trivy itself suppressed (VEX, its own ignore file), shown but never counted. */
-  suppressed: { id: string; status: string; source?: string; statement?: string }[]
+  suppressed: Suppression[]
+  /** What reading the report noticed (a set-aside finding that counts again), for the report's warnings. */
+  warnings?: string[]
   /** Paths of files derived from the single Trivy analysis. */
   artifacts: ScanArtifacts
+}
+
+/**
+ * A finding Trivy set aside (its ExperimentalModifiedFindings): VEX `not_affected`/`fixed`, or
+ * `ignored` by an ignore file in a report Shipgate was given. Listed, never counted.
+ */
+export interface Suppression {
+  /** Vulnerability, rule or check ID. */
+  id: string
+  /** Trivy's status: not_affected, fixed (VEX) or ignored (an ignore file). */
+  status: string
+  /** Trivy's `Source`: the VEX file it read (or `CycloneDX VEX`, an ignore file's path). Untrusted text. */
+  source?: string
+  /** The VEX justification or CSAF statement. Untrusted text. */
+  statement?: string
+  /** Trivy's finding type: vulnerability, misconfiguration, secret, license. */
+  type?: string
+  pkgName?: string
+  installedVersion?: string
+  severity?: Severity
+  target?: string
+  /** The finding's stable key (Finding.key), so a comparison does not list it as fixed. */
+  key?: string
+  /** Index into `ShipgateReport.vex.sources` of the document that suppressed it, when known. */
+  document?: number
+}
+
+/** One VEX document a run read (src/vex/): listed with its hash whether or not it was applied. */
+export interface VexSourceRecord {
+  /** As given: a path in the checkout, an https URL (without query), or `oci` with the image. */
+  source: string
+  kind: 'file' | 'url' | 'oci'
+  /** SHA-256 (hex) of the bytes read. */
+  sha256: string
+  format: 'openvex' | 'cyclonedx' | 'csaf'
+  /** Who the document says wrote it (a claim unless `signer` is set). */
+  authors: string[]
+  statements: number
+  /** Handed to Trivy. False: read, listed, not applied (see `skipped`). */
+  applied: boolean
+  skipped?: string
+  /** What Trivy was given when not the bytes read (CycloneDX, carried over as OpenVEX). */
+  appliedAs?: { sha256: string; format: 'openvex' }
+  /**
+   * Pull requests, documents in the checkout: compared with the base commit. `new` and `changed`
+   * are claims this pull request makes; `unknown`: the base commit could not be read.
+   */
+  change?: 'new' | 'changed' | 'unchanged' | 'unknown'
+  /** `oci`: the image whose attestation it is, and the verified signer (identity, issuer). */
+  image?: string
+  signer?: { identity: string; issuer: string }
+  reference?: string
 }
 
 export interface ScanArtifacts {
@@ -408,6 +462,8 @@ export interface ShipgateReport {
   policy?: PolicyReport
   /** The window `expiringRules` was chosen with, when not the default (warn-expiry-days). */
   expiringDays?: number
+  /** VEX documents read (src/vex/), by `Suppression.document`; absent when `vex` is unset. */
+  vex?: { sources: VexSourceRecord[]; requiredAuthors?: string[] }
   /** The vulnerability DB the scans used: when it was built and how old it was (max-db-age). */
   vulnerabilityDb?: {
     updatedAt: string

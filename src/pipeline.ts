@@ -14,8 +14,8 @@ import { convertReport, scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
 import type { TrivyServer } from '../scanners/trivy/server.js'
 import { type BaselineSource, baselineFindings } from './baseline.js'
-import { attributeLayers, type LayerStage } from './layers/index.js'
 import { type PlatformSelection, singlePlatform } from './inputs.js'
+import { attributeLayers, type LayerStage } from './layers/index.js'
 import type { Logger } from './logger.js'
 import type {
   BaseImageReport,
@@ -52,6 +52,7 @@ import { type SarifName, type SarifSubject, sarifNames } from './report/sarif-ca
 import { dockerfileLocation } from './report/sarif-location.js'
 import { openSarifTarget, type SarifSink, sarifTarget } from './report/sarif-write.js'
 import { writeJsonFile } from './report/write.js'
+import { notFixedByVex, type VexStage } from './vex/stage.js'
 
 export type SbomFormat = 'cyclonedx' | 'spdx-json'
 
@@ -99,6 +100,8 @@ export interface ScanRequest {
    * (the action: signing, comment), so the report is written once.
    */
   deferReportFile?: boolean
+  /** VEX documents for Trivy's `--vex` (src/vex/); with `reportFile`, the report's own are shown. */
+  vex?: VexStage
 }
 
 /** A Trivy binary ready to run. `skipDbUpdate` once the DB was prepared for the whole job. */
@@ -211,6 +214,7 @@ async function analyse(
   platform: string | undefined = singlePlatform(req.platform),
 ): Promise<Scanned> {
   await mkdir(outputDir, { recursive: true })
+  const vexFiles = (await req.vex?.filesFor(image, outputDir)) ?? []
   const { jsonPath, report } = await scanImage(
     {
       trivyPath: trivy.path,
@@ -226,10 +230,17 @@ async function analyse(
       ...(trivy.login ? { login: trivy.login } : {}),
       ...(trivy.server ? { server: trivy.server } : {}),
       ...(trivy.javaDb ? { javaDb: trivy.javaDb } : {}),
+      ...(vexFiles.length ? { vex: vexFiles.map((f) => f.path) } : {}),
     },
     deps.logger,
   )
-  return { scan: toImageScan(report, { image, artifacts: { trivyJson: jsonPath } }), report }
+  // Shipgate ran Trivy: a suppression citing anything but these files is not one it asked for.
+  const suppressions = {
+    kind: 'scan',
+    files: new Map(vexFiles.map((f) => [f.path, f.source])),
+  } as const
+  const artifacts = { trivyJson: jsonPath }
+  return { scan: toImageScan(report, { image, artifacts, suppressions }), report }
 }
 
 /**
@@ -714,6 +725,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
   const { scanned, notScanned, errors, warnings } = await scanAll(req, deps)
   const scans = scanned.map((s) => s.scan)
   for (const scan of scans) {
+    for (const w of scan.warnings ?? []) warnings.push(`${scan.image}: ${w}`)
     if (scan.licenseFindings) {
       warnings.push(
         `${scan.image}: the report holds ${scan.licenseFindings} licence finding(s); Shipgate does not evaluate licences, so they neither pass nor fail the gate.`,
@@ -773,11 +785,9 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     if (layers[i]) image.layerAttribution = layers[i]
     const baseline = baselines[i]
     if (baseline) {
-      image.comparison = compareFindings(
-        scan.findings,
-        baseline.findings,
-        baseline.name,
-        baseline.record,
+      image.comparison = notFixedByVex(
+        compareFindings(scan.findings, baseline.findings, baseline.name, baseline.record),
+        scan.suppressed,
       )
     }
     const platforms = scanned[i]?.platforms
@@ -807,6 +817,7 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     images.push(image)
   }
 
+  if (req.vex) warnings.push(...req.vex.warnings)
   const report = shipgateReport({
     evaluation,
     images,
@@ -817,6 +828,10 @@ export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise
     warnings,
     final: finalVerdict(evaluation, images, errors),
   })
+  if (req.vex) {
+    report.vex = { sources: req.vex.records }
+    if (req.vex.requiredAuthors) report.vex.requiredAuthors = req.vex.requiredAuthors
+  }
   // The DB that produced the findings, as old as it was (checked against max-db-age).
   const db = scanned.length && !req.reportFile ? (await deps.trivy())?.db : undefined
   if (db) report.vulnerabilityDb = db

@@ -6,10 +6,13 @@ import type {
   PackageInventory,
   ScanArtifacts,
   SecretFinding,
+  Severity,
+  Suppression,
   VulnerabilityFinding,
   VulnerabilityStatus,
 } from '../../src/model.js'
 import type {
+  ModifiedFinding,
   TrivyMisconfiguration,
   TrivyReport,
   TrivyResult,
@@ -193,20 +196,78 @@ function packagesOf(report: TrivyReport): PackageInventory {
   return inventory
 }
 
-function suppressedOf(report: TrivyReport): ImageScan['suppressed'] {
-  return (report.Results ?? []).flatMap((result) =>
-    (result.ExperimentalModifiedFindings ?? []).map((m) => ({
-      id:
-        m.Finding?.VulnerabilityID ??
-        m.Finding?.RuleID ??
-        m.Finding?.ID ??
-        m.Finding?.AVDID ??
-        'unknown',
-      status: m.Status ?? 'ignored',
-      source: m.Source,
-      statement: m.Statement,
-    })),
+/** The statuses under which a set-aside finding stays set aside (VEX, or an ignore file). */
+const SUPPRESSING: ReadonlySet<string> = new Set(['not_affected', 'fixed', 'ignored'])
+
+/**
+ * How Trivy's `Source` of a set-aside finding is trusted. `report`: a report Shipgate was given,
+ * read as it is. `scan`: Shipgate ran Trivy with these VEX files (path → index of its record) and
+ * an empty ignore file, so a suppression from anywhere else is not one Shipgate asked for.
+ */
+export type SuppressionSources = { kind: 'report' } | { kind: 'scan'; files: Map<string, number> }
+
+interface ModifiedOutcome {
+  suppressed: Suppression[]
+  /** Set aside under a status that does not suppress, or by a source nobody gave: they count. */
+  restored: Finding[]
+  warnings: string[]
+}
+
+function findingId(f: Record<string, unknown>): string {
+  const id = [f.VulnerabilityID, f.RuleID, f.ID, f.AVDID, f.Name].find(
+    (v) => typeof v === 'string' && v !== '',
   )
+  return (id as string | undefined) ?? 'unknown'
+}
+
+/** A set-aside finding as Shipgate would have read it in the findings lists. */
+function restore(result: TrivyResult, m: ModifiedFinding): Finding | undefined {
+  if (m.Type === 'vulnerability') return vulnerability(result, m.Finding as TrivyVulnerability)
+  if (m.Type === 'secret') return secret(result, m.Finding as TrivySecret)
+  if (m.Type === 'misconfiguration')
+    return misconfiguration(result, m.Finding as TrivyMisconfiguration)
+  // Licences are not evaluated (a warning says so), set aside or not.
+  return undefined
+}
+
+function modifiedOf(report: TrivyReport, sources: SuppressionSources): ModifiedOutcome {
+  const out: ModifiedOutcome = { suppressed: [], restored: [], warnings: [] }
+  for (const result of report.Results ?? []) {
+    for (const m of result.ExperimentalModifiedFindings ?? []) {
+      // parse.ts checked the shape: a known Type, a Status, and a Finding read by its schema.
+      const f = (m.Finding ?? {}) as Record<string, unknown>
+      const id = findingId(f)
+      const status = m.Status ?? ''
+      const what = `${id}${typeof f.PkgName === 'string' ? ` in ${f.PkgName}` : ''}`
+      let why: string | undefined
+      let document: number | undefined
+      if (!SUPPRESSING.has(status)) {
+        why = `Trivy set ${what} aside with status ${JSON.stringify(status.slice(0, 40))}, which does not suppress (only not_affected, fixed or ignored do)`
+      } else if (sources.kind === 'scan') {
+        document = m.Source === undefined ? undefined : sources.files.get(m.Source)
+        if (document === undefined) {
+          why = `Trivy set ${what} aside citing ${JSON.stringify((m.Source ?? 'no source').slice(0, 120))}, which is none of the VEX documents Shipgate gave it`
+        }
+      }
+      const finding = restore(result, m)
+      if (why) {
+        if (finding) out.restored.push(finding)
+        out.warnings.push(`${why}: it counts.`)
+        continue
+      }
+      const entry: Suppression = { id, status, type: m.Type }
+      if (m.Source !== undefined) entry.source = m.Source
+      if (m.Statement) entry.statement = m.Statement
+      if (typeof f.PkgName === 'string') entry.pkgName = f.PkgName
+      if (typeof f.InstalledVersion === 'string') entry.installedVersion = f.InstalledVersion
+      if (typeof f.Severity === 'string') entry.severity = f.Severity as Severity
+      entry.target = result.Target
+      if (finding) entry.key = finding.key
+      if (document !== undefined) entry.document = document
+      out.suppressed.push(entry)
+    }
+  }
+  return out
 }
 
 /** `repo@sha256:…` → `sha256:…` */
@@ -217,9 +278,17 @@ function digestOf(metadata: ImageMetadata): string | undefined {
 
 export function toImageScan(
   report: TrivyReport,
-  opts: { image?: string; artifacts: ScanArtifacts },
+  opts: { image?: string; artifacts: ScanArtifacts; suppressions?: SuppressionSources },
 ): ImageScan {
   const metadata = metadataOf(report)
+  const modified = modifiedOf(report, opts.suppressions ?? { kind: 'report' })
+  const findings = findingsOf(report)
+  const known = new Set(findings.map(exactIdentity))
+  for (const f of modified.restored) {
+    if (known.has(exactIdentity(f))) continue
+    known.add(exactIdentity(f))
+    findings.push(f)
+  }
   return {
     image: opts.image ?? report.ArtifactName ?? opts.artifacts.trivyJson,
     digest: digestOf(metadata),
@@ -228,9 +297,10 @@ export function toImageScan(
     scannedAt: report.CreatedAt,
     metadata,
     packages: packagesOf(report),
-    findings: findingsOf(report),
+    findings,
     licenseFindings: (report.Results ?? []).reduce((n, r) => n + (r.Licenses?.length ?? 0), 0),
-    suppressed: suppressedOf(report),
+    suppressed: modified.suppressed,
+    ...(modified.warnings.length ? { warnings: modified.warnings } : {}),
     artifacts: opts.artifacts,
   }
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { SEVERITIES } from '../../src/model.js'
 import { acceptInPlace, FINDING_LIST_NAMES, type FindingList } from './fast-entries.js'
 import {
+  type ModifiedFinding,
   TrivyMisconfiguration,
   TrivyReport,
   TrivyResult,
@@ -218,6 +219,8 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
     const out = parsed.data.Results?.[result] as Record<string, unknown> | undefined
     if (out) out[list] = entries
   }
+  const modified = checkModifiedFindings(parsed.data)
+  if (modified) throw new TrivyReportError(source, modified)
   if (asWritten) verbatim.add(parsed.data)
   return parsed.data
 }
@@ -243,6 +246,46 @@ function detachAcceptedLists(
     }
   }
   return detached
+}
+
+/** Each type of finding Trivy can set aside, and how Shipgate reads the finding it carries. */
+const MODIFIED_TYPES = {
+  vulnerability: TrivyVulnerability,
+  secret: TrivySecret,
+  misconfiguration: TrivyMisconfiguration,
+  license: z.looseObject({ Name: z.string() }),
+} as const
+
+/**
+ * `ExperimentalModifiedFindings` (`--show-suppressed`) as Trivy v0.74 writes them
+ * (pkg/types/finding.go): a Type, a Status, and the whole Finding. An entry Shipgate cannot read
+ * would hide a finding without saying which: the report is refused instead. Each accepted
+ * entry's Finding is replaced by its parsed form (normalize.ts reads it).
+ */
+function checkModifiedFindings(report: TrivyReport): string | undefined {
+  for (const [r, result] of (report.Results ?? []).entries()) {
+    for (const [i, m] of (result.ExperimentalModifiedFindings ?? []).entries()) {
+      const where = `Results.${r}.ExperimentalModifiedFindings.${i}`
+      const refuse = (what: string) =>
+        `${where} ${what}; Shipgate cannot tell which finding it set aside, so it refuses the report rather than count nothing. Pass the report Trivy wrote, unedited.`
+      const schema = MODIFIED_TYPES[m.Type as keyof typeof MODIFIED_TYPES]
+      if (!schema || !Object.hasOwn(MODIFIED_TYPES, m.Type ?? '')) {
+        return refuse(
+          `has Type ${JSON.stringify(m.Type ?? null)}, not one of ${Object.keys(MODIFIED_TYPES).join(', ')}`,
+        )
+      }
+      if (typeof m.Status !== 'string' || m.Status.trim() === '') return refuse('has no Status')
+      const finding = schema.safeParse(m.Finding)
+      if (!finding.success) {
+        const issue = finding.error.issues[0]
+        return refuse(
+          `holds a ${m.Type} Finding Shipgate cannot read (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'not an object'})`,
+        )
+      }
+      ;(m as ModifiedFinding).Finding = finding.data
+    }
+  }
+  return undefined
 }
 
 export async function readTrivyReport(path: string): Promise<TrivyReport> {

@@ -43,6 +43,11 @@ export interface TrivyScanOptions {
    * cached yet, Trivy fails the scan; then `ensure` fetches it once and the scan runs again.
    */
   javaDb?: JavaDbGate
+  /**
+   * VEX files Shipgate read, hashed and checked (src/vex/), in priority order: absolute paths in
+   * its own directory, never a URL or `oci` (Trivy verifies no signature and would fetch again).
+   */
+  vex?: string[]
 }
 
 /** Fetches Trivy's Java DB once per job (mirrors, cache, retries: db.ts). */
@@ -132,6 +137,11 @@ export function scanArgs(opts: TrivyScanOptions, output: string, ignoreFile: str
   for (const repo of JAVA_DB_REPOSITORIES) args.push('--java-db-repository', repo)
   if (opts.cacheDir) args.push('--cache-dir', opts.cacheDir)
   if (opts.platform) args.push('--platform', opts.platform)
+  // The suppressed findings come back in ExperimentalModifiedFindings: shown, never lost.
+  if (opts.vex?.length) {
+    for (const file of opts.vex) args.push('--vex', file)
+    args.push('--show-suppressed')
+  }
   // `--`: an image reference can never be read as a flag, whatever the input held.
   args.push('--', opts.image)
   return args

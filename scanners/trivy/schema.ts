@@ -91,15 +91,19 @@ export type TrivyMisconfiguration = z.infer<typeof TrivyMisconfiguration>
 
 const TrivyPackage = z.looseObject({ ID: optStr, Name: optStr, Version: optStr })
 
-const ModifiedFinding = z.looseObject({
+/**
+ * A finding Trivy set aside (`--show-suppressed`: VEX, an ignore file). Read loosely here; what
+ * Shipgate accepts as a suppression is decided in parse.ts (`checkModifiedFindings`): an entry it
+ * cannot read is refused, never counted as suppressed.
+ */
+export const ModifiedFinding = z.looseObject({
   Type: optStr,
   Status: optStr,
   Statement: optStr,
   Source: optStr,
-  Finding: z
-    .looseObject({ VulnerabilityID: optStr, RuleID: optStr, ID: optStr, AVDID: optStr })
-    .optional(),
+  Finding: z.unknown().optional(),
 })
+export type ModifiedFinding = z.infer<typeof ModifiedFinding>
 
 export const TrivyResult = z.looseObject({
   // Always written by Trivy, but may be "" (custom/WASM results).

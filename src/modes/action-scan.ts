@@ -16,7 +16,7 @@ import type { PipelineResult } from '../pipeline.js'
 import { redactDeep, registerSecret } from '../redact.js'
 import { writeJsonFile } from '../report/write.js'
 import { type SettingsRecord, settingsRecord } from '../settings/record.js'
-import type { Settings } from '../settings/resolve.js'
+import type { ScanSettings, Settings } from '../settings/resolve.js'
 import type { ArtifactUploader } from '../sign/sbom-artifact.js'
 import { runScan } from './scan.js'
 
@@ -60,6 +60,8 @@ export async function actionScan(
     exceptions: settings.exceptions,
     expiringDays: settings.policyReport?.warnExpiryDays,
     deferReportFile: true,
+    // VEX paths are read in the checkout; on pull requests compared with the base commit.
+    vex: await actionVex(scan, token),
   })
   const { report } = result
   if (settings.policyReport) {
@@ -158,6 +160,16 @@ export async function actionScan(
     signingFailures: signed.failed,
     signingOutputs: signed.outputs,
     settings: record,
+  }
+}
+
+/** VEX context, loaded only when `vex` is set. */
+async function actionVex(scan: ScanSettings, token: string) {
+  if (!scan.vex.value.length) return undefined
+  const { actionVexBase } = await import('../vex/action.js')
+  return {
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    base: actionVexBase(token),
   }
 }
 

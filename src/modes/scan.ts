@@ -5,8 +5,8 @@
  */
 
 import { durationMs } from '../../scanners/trivy/run.js'
-import { layerStage } from '../layers/index.js'
 import { singlePlatform } from '../inputs.js'
+import { layerStage } from '../layers/index.js'
 import type { Logger } from '../logger.js'
 import type { IgnoreRule } from '../model.js'
 import {
@@ -20,10 +20,14 @@ import { scopeHas } from '../policy/scope.js'
 import { BlobCache } from '../registry/client.js'
 import type { RegistryClient } from '../registry/index.js'
 import { parseReference } from '../registry/reference.js'
+import { InputError } from '../settings/origin.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
 import { baseImagePolicyOf, describeOrigin } from '../settings/spec.js'
 import { baseImageStage } from '../stages/base-image.js'
 import { VERSION } from '../version.js'
+import { type BaseReader, VexSourceError } from '../vex/prepare.js'
+import { parseVexSources } from '../vex/sources.js'
+import { type OciVexReader, type VexStage, vexStage } from '../vex/stage.js'
 
 export interface ScanEnvironment {
   logger: Logger
@@ -42,6 +46,76 @@ export interface ScanEnvironment {
   expiringDays?: number
   /** The caller writes Shipgate's report file (see ScanRequest.deferReportFile). */
   deferReportFile?: boolean
+  /** Where VEX paths are read, and on pull requests how they compare with the base commit. */
+  vex?: { workspace: string; base?: BaseReader; oci?: OciVexReader }
+}
+
+/** The `vex` setting as the pipeline takes it; a given report carries its own suppressions. */
+async function vexFor(settings: ScanSettings, env: ScanEnvironment) {
+  const s = valuesOf(settings)
+  if (!s.vex.length) return undefined
+  if (s.trivyReport) {
+    return {
+      records: [],
+      warnings: [
+        "`vex` is not applied to a given Trivy report (`trivy-report`): Trivy applies VEX while it scans. The report's own suppressions are shown as they are.",
+      ],
+      filesFor: async () => [],
+    } satisfies VexStage
+  }
+  try {
+    // Parsed again into sources: the setting holds them as given, for the settings record.
+    const sources = parseVexSources(s.vex.join('\n'), settings.vex.origin)
+    const oci = sources.some((v) => v.kind === 'oci') ? await ociReader(settings, env) : undefined
+    return await vexStage(sources, {
+      workspace: env.vex?.workspace ?? process.cwd(),
+      outputDir: env.outputDir,
+      requiredAuthors: s.vexRequiredAuthor,
+      base: env.vex?.base,
+      oci,
+    })
+  } catch (error) {
+    // Named as the user set it: `Input \`vex\``, `Flag \`--vex\``, or the policy file's line.
+    if (error instanceof VexSourceError) throw new InputError(settings.vex.origin, error.message)
+    throw error
+  }
+}
+
+/**
+ * `vex: oci`: who must have signed the image's VEX attestations, checked before any work. The
+ * Sigstore and registry modules load only here (issue 13: runs without `oci` never load them).
+ */
+async function ociReader(settings: ScanSettings, env: ScanEnvironment) {
+  const s = valuesOf(settings)
+  const need = (what: string) =>
+    new InputError(
+      settings.vex.origin,
+      `\`oci\` keeps only VEX attestations signed by the expected identity: set ${what} (as for mode: verify).`,
+    )
+  if (s.vexCertificateIdentity && s.vexCertificateIdentityRegexp)
+    throw new InputError(
+      settings.vexCertificateIdentity.origin,
+      'give either `certificate-identity` or `certificate-identity-regexp`, not both.',
+    )
+  const identity = s.vexCertificateIdentity
+    ? { exact: s.vexCertificateIdentity }
+    : s.vexCertificateIdentityRegexp
+      ? { regexp: s.vexCertificateIdentityRegexp }
+      : undefined
+  if (!identity) throw need('`certificate-identity` (or `certificate-identity-regexp`)')
+  if (!s.vexCertificateOidcIssuer) throw need('`certificate-oidc-issuer`')
+  const [{ ociVexReader }, { registryStore }, { loadTrustedRoot }] = await Promise.all([
+    import('../vex/oci.js'),
+    import('../sign/registry-store.js'),
+    import('../sign/trust-root.js'),
+  ])
+  const path = s.vexTrustedRoot
+  return ociVexReader({
+    store: () => registryStore(env.registryClient()),
+    trustedRoot: () => loadTrustedRoot(path ? { path } : {}),
+    policy: { identity, issuer: s.vexCertificateOidcIssuer },
+    requiredAuthors: s.vexRequiredAuthor,
+  })
 }
 
 export async function runScan(
@@ -76,6 +150,7 @@ export async function runScan(
       gateScope: s.failOnScope,
       sbomFormat: env.sbomFormat,
       deferReportFile: env.deferReportFile,
+      vex: await vexFor(settings, env),
     },
     {
       logger: env.logger,

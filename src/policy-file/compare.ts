@@ -197,6 +197,21 @@ export function compareKey(
       return compareExceptions(from as PolicyException[], to as PolicyException[])
     case 'vex':
       return { key, direction: compareSets(from as string[], to as string[], false), detail }
+    case 'vex-required-author': {
+      // Requiring an author applies fewer documents (stricter); dropping the requirement, more.
+      const list = (v: unknown) => (v === undefined ? undefined : [v].flat().map(String).sort())
+      const a = list(from)
+      const b = list(to)
+      const direction: Direction =
+        JSON.stringify(a) === JSON.stringify(b)
+          ? 'same'
+          : a === undefined
+            ? 'tightens'
+            : b === undefined
+              ? 'loosens'
+              : 'changes'
+      return { key, direction, detail }
+    }
     case 'forbid':
       return { key, direction: compareSets(from as string[], to as string[], true), detail }
     case 'allowed-base-images':

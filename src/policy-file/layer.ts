@@ -32,7 +32,7 @@ function rawOf(value: unknown): string {
 export const RESCAN_IMAGES_KEY = 'rescan.images'
 
 /** Keys the policy file handles itself rather than through an input's parser. */
-const OWN = new Set(['exceptions', 'vex', 'warn-expiry-days', 'rescan'])
+const OWN = new Set(['exceptions', 'warn-expiry-days', 'rescan'])
 
 export function policyLayer(policy: LoadedPolicy): PolicyLayerData {
   const values: Record<string, PolicyLayerValue> = {}

@@ -334,13 +334,6 @@ export async function loadPolicy(options: LoadPolicyOptions): Promise<PolicyLoad
       ? undefined
       : await resolveChain({ text: top.text, source: top.source }, read, opts.allowMutable)
   const policy = base && build(base, opts.now)
-  // VEX is part of the policy (validated, lockable, hashed), but the scan does not apply it yet:
-  // say so, so nobody believes a not_affected statement suppressed anything.
-  const vex = policy?.values.vex
-  if (Array.isArray(vex) && vex.length)
-    warnings.push(
-      `The policy lists ${vex.length} VEX source(s), but Shipgate does not apply VEX yet: the findings they would mark not_affected still count.`,
-    )
 
   let change: PolicyChange | undefined
   if (opts.pullRequest && loc.kind === 'file') {

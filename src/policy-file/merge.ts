@@ -29,6 +29,7 @@ const HINTS: Partial<Record<PolicyKey, string>> = {
   'warn-expiry-days': 'more days',
   exceptions: 'fewer exceptions, narrower ones, or earlier expiry dates',
   vex: 'fewer VEX sources',
+  'vex-required-author': 'the same required author',
   'base-image-policy': 'a stricter mode (warn → enforce)',
   'allowed-base-images': 'a subset of the allowed globs, or plain image names they allow',
   forbid: 'more forbidden properties',

@@ -22,6 +22,7 @@ export const POLICY_KEY_NAMES = [
   'warn-expiry-days',
   'exceptions',
   'vex',
+  'vex-required-author',
   'base-image-policy',
   'allowed-base-images',
   'forbid',
@@ -134,8 +135,14 @@ const FIELDS = {
     .meta({ description: 'Accepted findings, each with a reason and an expiry.' }),
   vex: z.array(nonBlank('vex')).meta({
     description:
-      'VEX documents (paths in the repository or https URLs) whose not_affected statements suppress findings.',
+      "VEX documents (paths in the repository, https URLs, or `oci` for the image's signed attestations) whose not_affected and fixed statements suppress findings; suppressed findings are listed, never counted.",
   }),
+  'vex-required-author': z
+    .union([nonBlank('vex-required-author'), z.array(nonBlank('vex-required-author'))])
+    .meta({
+      description:
+        'Only VEX documents whose author (OpenVEX author, CycloneDX metadata authors/manufacturer, CSAF publisher) is exactly this (or one of these) are applied.',
+    }),
   'base-image-policy': z
     .enum(['off', 'warn', 'enforce'])
     .meta({ description: 'Minimal-base-image check: off, warn (default) or enforce.' }),

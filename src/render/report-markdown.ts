@@ -37,6 +37,7 @@ import {
   tableRow,
 } from './markdown.js'
 import { PLATFORM_HEADER, platformCell, platformsLine } from './platforms.js'
+import { vexImageSection, vexSourcesSection } from './vex-section.js'
 
 /** GitHub rejects issue comments longer than this (422 "body is too long"). */
 export const COMMENT_MAX_LENGTH = 65_536
@@ -188,6 +189,7 @@ class RenderContext {
     // Never a table of zeros: nothing was measured for these images.
     for (const u of notScanned) out.push(notScannedSection(u))
     if (this.images.length === 0 && notScanned.length === 0) out.push('_No images were scanned._')
+    out.push(vexSourcesSection(this.report))
     out.push(...this.policyHygiene(rowLimit, omitted))
     out.push(...this.warnings())
     if (omitted.count > 0) {
@@ -260,11 +262,8 @@ class RenderContext {
     out.push(baseLayerSection(r, this.report.gateScope, rowLimit))
     if (r.baseImage) out.push(baseImageSection(r))
     if (r.signing) out.push(signingSection(r))
-    if (r.suppressed.length > 0) {
-      out.push(
-        `<sub>${plural(r.suppressed.length, 'finding')} suppressed by Trivy itself (VEX or its own ignore file) are not counted.</sub>`,
-      )
-    }
+    // What VEX (or a given report's ignore file) set aside: listed, never counted (vex-section.ts).
+    out.push(vexImageSection(this.report, r, rowLimit))
     return out.filter((p) => p !== '').join('\n\n')
   }
 

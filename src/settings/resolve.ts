@@ -193,6 +193,11 @@ export function resolveSettings(
     return { mode, verify: resolveTable(VERIFY_SPEC, ctx), notes: ctx.notes, ...common }
   }
   if (mode === 'rescan') {
+    // Never silent: a reader of the rescan issue must not believe a VEX statement applied.
+    if (policy?.values.vex?.raw)
+      ctx.notes.push(
+        `${policy.values.vex.file ?? policy.file} lists VEX documents, but mode: rescan does not apply VEX: the findings they mark count.`,
+      )
     const rescan = resolveTable(RESCAN_SPEC, ctx)
     parseWatchedImages(rescan.images.value, blame(rescan.images, RESCAN_SPEC.images, source))
     return { mode, rescan, notes: ctx.notes, ...common }

@@ -38,6 +38,7 @@ import { parseRescanFail } from '../rescan/options.js'
 import type { RescanFail } from '../rescan/result.js'
 import { parseDuration } from '../sign/verdict.js'
 import { parseRequire } from '../sign/verify-options.js'
+import { parseIdentityRegexp, parseRequiredAuthors, parseVexSetting } from '../vex/sources.js'
 import { describeOrigin, InputError, type Origin, toOrigin } from './origin.js'
 
 export interface SettingSpec<T> {
@@ -231,6 +232,49 @@ export const SCAN_SPEC = {
     key: 'java-db',
     parse: (raw, o) => parseOneOf(raw, o, JAVA_DB_MODES),
     default: 'auto' as (typeof JAVA_DB_MODES)[number],
+  }),
+  // Issue 11 §3, VEX: documents for Trivy's --vex, and whose statements count (src/vex/).
+  vex: spec({
+    key: 'vex',
+    flag: '--vex',
+    policy: true,
+    parse: parseVexSetting,
+    default: [] as string[],
+  }),
+  vexRequiredAuthor: spec({
+    key: 'vex-required-author',
+    flag: '--vex-required-author',
+    policy: true,
+    parse: parseRequiredAuthors,
+    default: undefined as string[] | undefined,
+  }),
+  // `vex: oci` keeps only attestations signed by this identity: verify mode's inputs, same parsers.
+  vexCertificateIdentity: spec({
+    key: 'certificate-identity',
+    flag: '--certificate-identity',
+    policy: true,
+    parse: text,
+    default: undefined,
+  }),
+  vexCertificateIdentityRegexp: spec({
+    key: 'certificate-identity-regexp',
+    flag: '--certificate-identity-regexp',
+    policy: true,
+    parse: parseIdentityRegexp,
+    default: undefined as string | undefined,
+  }),
+  vexCertificateOidcIssuer: spec({
+    key: 'certificate-oidc-issuer',
+    flag: '--certificate-oidc-issuer',
+    policy: true,
+    parse: text,
+    default: undefined,
+  }),
+  vexTrustedRoot: spec({
+    key: 'trusted-root',
+    flag: '--trusted-root',
+    parse: text,
+    default: undefined,
   }),
 }
 

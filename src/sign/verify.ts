@@ -207,7 +207,11 @@ export async function verifyImage(
   }
 }
 
-async function readBundleReferrer(store: OciStore, repo: RepositoryRef, descriptor: Descriptor) {
+export async function readBundleReferrer(
+  store: OciStore,
+  repo: RepositoryRef,
+  descriptor: Descriptor,
+) {
   const fetched = await store.getManifest(repo, descriptor.digest)
   if (!fetched) throw new Error('the referrer manifest is gone')
   if (sha256(fetched.bytes) !== descriptor.digest)
@@ -230,7 +234,7 @@ async function readBundleReferrer(store: OciStore, repo: RepositoryRef, descript
 }
 
 /** cosign's check for `.att` layers: the Rekor dsse entry's envelopeHash is sha256 of the layer. */
-function checkEnvelopeHash(
+export function checkEnvelopeHash(
   bundle: ReturnType<typeof bundleFromCosignLayer>,
   blob: Uint8Array,
 ): void {

@@ -13,7 +13,7 @@ const C = `sha256:${'c'.repeat(64)}`
 describe('commentKeys', () => {
   it('keys by repository: tags and digests do not change the key', () => {
     for (const image of [
-      'ghcr.io/acme/app@' + A,
+      `ghcr.io/acme/app@${A}`,
       `ghcr.io/acme/app:1@${B}`,
       'ghcr.io/acme/app:pr-7',
     ]) {
@@ -44,7 +44,7 @@ describe('commentKeys', () => {
     const keys = commentKeys({ images: [`ghcr.io/acme/app@${B}`], fallback: 'x' })
     expect(keys.adopts(`ghcr.io/acme/app@${A}`)).toBe(true)
     expect(keys.adopts('ghcr.io/acme/app:main')).toBe(true)
-    expect(keys.adopts('ghcr.io/acme/other@' + A)).toBe(false)
+    expect(keys.adopts(`ghcr.io/acme/other@${A}`)).toBe(false)
     expect(keys.adopts(`ghcr.io/acme/app@${A},ghcr.io/acme/web:1`)).toBe(false)
     // Another platform leg's new key is not an old key.
     expect(keys.adopts('ghcr.io/acme/app platform=linux/arm64')).toBe(false)

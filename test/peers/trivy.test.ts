@@ -328,9 +328,8 @@ describe('dist/index.js with the real Trivy on images in the local registry', ()
 })
 
 /**
- * OpenVEX. The action has no `vex` input; Trivy reads every flag from its TRIVY_* environment
- * variable too, and the action passes its environment to Trivy, so `env: TRIVY_VEX` on the step
- * works. The same document is also checked at the Trivy CLI level.
+ * OpenVEX with the real Trivy: at the CLI level, through the action's `vex` input (issue 11 §3),
+ * and a `TRIVY_VEX` in the step's environment, which Trivy would read behind Shipgate's back.
  */
 describe('VEX with the real Trivy', () => {
   function openVex(): string {
@@ -409,13 +408,105 @@ describe('VEX with the real Trivy', () => {
     })
   })
 
-  it('through the action with TRIVY_VEX: the suppressed critical no longer blocks and is shown as suppressed', async () => {
-    const { env } = realTrivyEnv({ TRIVY_VEX: openVex(), TRIVY_SHOW_SUPPRESSED: 'true' })
-    const r = await runAction(inputs(debian.ref, { 'fail-on': 'critical' }), env)
+  it('through the action with `vex`: the suppressed critical no longer blocks and is listed as not affected', async () => {
+    const { env } = realTrivyEnv()
+    const file = openVex()
+    const r = await runAction(inputs(debian.ref, { 'fail-on': 'critical', vex: file }), env)
     expect(r.outputs).toMatchObject({ verdict: 'pass', critical: '0' })
     const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
-    const suppressed = report.images[0].suppressed as { id: string; status: string }[]
-    expect(suppressed.map((s) => s.id)).toContain('CVE-2099-0001')
-    expect(r.summary).toMatch(/suppressed by Trivy itself/)
+    const suppressed = report.images[0].suppressed as {
+      id: string
+      status: string
+      statement: string
+      document: number
+    }[]
+    const packages = seeded.expected['CVE-2099-0001']?.packages.length ?? -1
+    expect(suppressed.filter((s) => s.id === 'CVE-2099-0001')).toHaveLength(packages)
+    expect(suppressed[0]).toMatchObject({
+      status: 'not_affected',
+      statement: 'vulnerable_code_not_in_execute_path',
+      document: 0,
+    })
+    expect(report.vex.sources[0]).toMatchObject({ source: file, format: 'openvex', applied: true })
+    expect(r.summary).toContain(`Not affected by VEX: ${packages} (not counted)`)
+  })
+
+  it('Trivy v0.74 refuses a CycloneDX VEX document for an image scan (why Shipgate carries it over to OpenVEX)', async () => {
+    const { temp } = realTrivyEnv()
+    const cacheDir = buildTrivyDb(seeded.advisories, UPDATED_AT)
+    const cdx = join(temp, 'app.cdx.json')
+    writeFileSync(
+      cdx,
+      JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        version: 1,
+        vulnerabilities: [{ id: 'CVE-2099-0001', analysis: { state: 'not_affected' } }],
+      }),
+    )
+    const r = await execa(
+      join(trivyDir, 'trivy'),
+      [
+        'image',
+        '--skip-db-update',
+        '--skip-java-db-update',
+        '--offline-scan',
+        '--cache-dir',
+        cacheDir,
+        '--scanners',
+        'vuln',
+        '--vex',
+        cdx,
+        '--format',
+        'json',
+        '--output',
+        join(temp, 'cdx-out.json'),
+        '--quiet',
+        debian.ref,
+      ],
+      { reject: false, env: { TRIVY_DISABLE_TELEMETRY: 'true', TRIVY_SKIP_VERSION_CHECK: 'true' } },
+    )
+    expect(r.exitCode).not.toBe(0)
+    expect(r.stderr).toContain('CycloneDX VEX can be used with CycloneDX SBOM')
+  })
+
+  it('a CycloneDX 1.6 VEX document (Trivy refuses it for images) applies through its OpenVEX carry-over', async () => {
+    const { env, temp } = realTrivyEnv()
+    const packages = seeded.expected['CVE-2099-0001']?.packages ?? []
+    const file = join(temp, 'app.cdx.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        serialNumber: 'urn:uuid:5f0e8c57-1b7a-4c8e-9d55-0d1f5a0c4b21',
+        version: 1,
+        metadata: { authors: [{ name: 'Shipgate tests' }] },
+        vulnerabilities: [
+          {
+            id: 'CVE-2099-0001',
+            analysis: { state: 'not_affected', justification: 'code_not_reachable' },
+            affects: packages.map((p) => ({ ref: `pkg:deb/debian/${p}` })),
+          },
+        ],
+      }),
+    )
+    const r = await runAction(inputs(debian.ref, { 'fail-on': 'critical', vex: file }), env)
+    expect(r.outputs).toMatchObject({ verdict: 'pass', critical: '0' })
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.vex.sources[0]).toMatchObject({ format: 'cyclonedx', applied: true })
+    const suppressed = report.images[0].suppressed as { id: string; statement: string }[]
+    expect(suppressed.filter((s) => s.id === 'CVE-2099-0001')).toHaveLength(packages.length)
+    expect(suppressed[0]?.statement).toBe('vulnerable_code_not_in_execute_path')
+  })
+
+  it("TRIVY_VEX in the environment cannot suppress behind Shipgate's back: the finding counts, with a warning", async () => {
+    const { env } = realTrivyEnv({ TRIVY_VEX: openVex(), TRIVY_SHOW_SUPPRESSED: 'true' })
+    const r = await runAction(inputs(debian.ref, { 'fail-on': 'critical' }), env)
+    const packages = seeded.expected['CVE-2099-0001']?.packages.length ?? -1
+    expect(r.outputs).toMatchObject({ verdict: 'fail', critical: String(packages) })
+    expect(r.warnings.join('\n')).toMatch(
+      /Trivy set CVE-2099-0001 in .* aside citing ".*shipgate\.openvex\.json", which is none of the VEX documents Shipgate gave it: it counts\./,
+    )
   })
 })

@@ -11,6 +11,7 @@ import {
   PolicyFileError,
   PolicyLockError,
   policyEntries,
+  policyLayer,
 } from '../../src/policy-file/index.js'
 import { FakeContents } from '../support/github/fake-contents.js'
 
@@ -97,11 +98,20 @@ describe('loadPolicy: where the file is', () => {
     expect(policy?.document).toEqual({ version: 1, 'fail-on': 'medium', locked: [] })
   })
 
-  it('a policy listing VEX sources says they are not applied yet: no silent suppression claim', async () => {
-    const ws = workspace({ '.github/shipgate.yml': 'version: 1\nvex: [.vex/api.openvex.json]\n' })
+  it('a policy listing VEX sources hands them to the scan, one a line, with file and line', async () => {
+    const ws = workspace({
+      '.github/shipgate.yml':
+        'version: 1\nvex:\n  - .vex/api.openvex.json\n  - https://example.com/a,b.json\nvex-required-author: octo-org security\n',
+    })
     const { policy, warnings } = await loadPolicy(opts({ workspace: ws }))
-    expect(policy?.values.vex).toEqual(['.vex/api.openvex.json'])
-    expect(warnings.join('\n')).toMatch(/does not apply VEX yet.*still count/)
+    expect(policy?.values.vex).toEqual(['.vex/api.openvex.json', 'https://example.com/a,b.json'])
+    expect(warnings.join('\n')).not.toMatch(/VEX/)
+    const layer = policyLayer(policy as NonNullable<typeof policy>)
+    expect(layer.values.vex).toMatchObject({
+      raw: '.vex/api.openvex.json\nhttps://example.com/a,b.json',
+      line: 2,
+    })
+    expect(layer.values['vex-required-author']?.raw).toBe('octo-org security')
   })
 
   it('reads an absolute path or one outside the checkout (the CLI on a laptop)', async () => {

@@ -58,7 +58,7 @@ describe('writeSarifFiles', () => {
 
   it('refuses a directory on the way that links outside the roots, and writes nothing there', async () => {
     symlinkSync(outside, join(workspace, 'reports'))
-    const raw = join(workspace, 'reports', 'sub') + '/'
+    const raw = `${join(workspace, 'reports', 'sub')}/`
     await expect(writeSarifFiles(sarifTarget(raw, 1), one, raw, [workspace])).rejects.toThrow(
       /sarif path .* resolves to .*home.*outside .*workspace/,
     )

@@ -69,4 +69,23 @@ describe('resolveSettings with a policy file', () => {
     expect(s.scan.forbid.value).toEqual(['shell'])
     expect(s.policy).toEqual({ file: F, sha256: policy.sha256 })
   })
+
+  it('vex from the file reaches the scan; mode rescan says it does not apply VEX', () => {
+    const withVex = parsePolicyFile(
+      'version: 1\nvex:\n  - .vex/a.openvex.json\nvex-required-author: octo-org security\n',
+      F,
+    )
+    const scan = resolveSettings(inputs({ image: 'a:1' }), withVex)
+    if (scan.mode !== 'scan') throw new Error('not a scan')
+    expect(scan.scan.vex).toEqual({
+      value: ['.vex/a.openvex.json'],
+      origin: { kind: 'policy', file: F, key: 'vex', line: 2 },
+    })
+    expect(scan.scan.vexRequiredAuthor.value).toEqual(['octo-org security'])
+    expect(scan.notes).toEqual([])
+    const rescan = resolveSettings(inputs({ mode: 'rescan', image: 'ghcr.io/a/b:1' }), withVex)
+    expect(rescan.notes.join('\n')).toMatch(
+      /lists VEX documents, but mode: rescan does not apply VEX: the findings they mark count/,
+    )
+  })
 })
