@@ -1,11 +1,11 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-FZNSHUFO.js";
+} from "./chunk-RJZC25W2.js";
 import {
   runVerify
-} from "./chunk-MF3CLQXB.js";
-import "./chunk-7PVVZPHX.js";
+} from "./chunk-A6PAELCF.js";
+import "./chunk-BPFVHI7Q.js";
 import {
   registryStore
 } from "./chunk-CW4JDSVR.js";
@@ -13,37 +13,45 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-CQ6VGG4B.js";
+} from "./chunk-F32EC54S.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-KG36GYHN.js";
+} from "./chunk-BCRBYMWT.js";
+import "./chunk-PX3EYWFA.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
-import "./chunk-QH3GWBAJ.js";
+import "./chunk-GGAWINLS.js";
 import "./chunk-NH6GCSGK.js";
 import "./chunk-CNJOFOBY.js";
 import "./chunk-H5QDS3JI.js";
 import {
-  octokitContentsReader,
   policyFileOf
-} from "./chunk-SXIA4GMG.js";
+} from "./chunk-MGIY5YJX.js";
+import {
+  octokitContentsReader
+} from "./chunk-RIKDTA6Y.js";
 import {
   COMMENT_MAX_LENGTH,
   cliSource,
   describeUpgrade,
   distinguishers,
+  platformCell,
+  platformsText,
   renderReportMarkdown,
   resolveSettings,
   settingsRecord
-} from "./chunk-VUIYFUQ7.js";
+} from "./chunk-VKLZI564.js";
+import "./chunk-UU3YLW6D.js";
 import "./chunk-7AGIVWMB.js";
 import {
   sarifForStdout
-} from "./chunk-T7OX32DG.js";
-import "./chunk-VCPC4NJZ.js";
+} from "./chunk-5IT5MBEN.js";
+import "./chunk-MVK5L3L4.js";
+import "./chunk-5MEF7QLO.js";
+import "./chunk-7EYA4VLM.js";
 import {
   RegistryClient,
   defaultCredentials,
@@ -51,7 +59,7 @@ import {
   neutraliseCommands,
   registryLogin,
   safeJson
-} from "./chunk-KWF4MZC3.js";
+} from "./chunk-H3NIPHCY.js";
 import "./chunk-XMDQFZBR.js";
 import {
   execa
@@ -60,7 +68,8 @@ import "./chunk-LPUA6BRL.js";
 import "./chunk-FO5RTDMZ.js";
 import {
   SEVERITIES
-} from "./chunk-4OFWHUN5.js";
+} from "./chunk-5ABSTT5F.js";
+import "./chunk-7RLWCO2U.js";
 import {
   inspectImage,
   inspectJson,
@@ -71,16 +80,19 @@ import "./chunk-BDQVX3O5.js";
 import "./chunk-2XX7PETK.js";
 import "./chunk-ATNDHUHJ.js";
 import "./chunk-C53L4KMX.js";
-import "./chunk-KTAMEFIW.js";
+import "./chunk-5YI572VV.js";
 import "./chunk-NCQ57ZEO.js";
 import "./chunk-DJPEWNDP.js";
-import "./chunk-DQFIQEMO.js";
+import "./chunk-3U2WDWWS.js";
 import {
+  describePlatforms,
   parsePlatform,
   parsePositiveInt,
   parseTimeout
-} from "./chunk-HT3NVUZL.js";
-import "./chunk-26MSMV7L.js";
+} from "./chunk-P5RDSYZP.js";
+import "./chunk-EQCGO5VS.js";
+import "./chunk-QCBVGPW7.js";
+import "./chunk-MLVHVQ2T.js";
 import "./chunk-NHCIBC2M.js";
 import "./chunk-FTRJE2IP.js";
 import "./chunk-5V2NJFGD.js";
@@ -3594,6 +3606,8 @@ function renderTable(report, opts = {}) {
         ["ignored", ...SEVERITIES.map((s) => String(image.ignored[s]))]
       ])
     );
+    const platforms = platformsText(image);
+    if (platforms) out.push(clean(platforms, 400));
     const c = image.comparison;
     if (c) {
       const which = c.source.kind === "image" ? `image ${clean(c.source.image, 200)} (digest ${c.source.digest ?? "not reported by Trivy"})` : `report ${clean(c.source.path, 200)} (sha256 ${c.source.sha256})`;
@@ -3614,10 +3628,15 @@ function renderTable(report, opts = {}) {
     );
     if (active.length) {
       out.push("");
+      const platform = platformCell(image, "text");
       out.push(
         columns([
-          ["SEVERITY", "ID", "PACKAGE/TARGET", "INSTALLED", "FIXED", "TITLE"],
-          ...active.slice(0, limit).map((f) => findingRow(f, apart))
+          ["SEVERITY", "ID", "PACKAGE/TARGET", "INSTALLED", "FIXED", "TITLE"].concat(
+            platform ? ["PLATFORM"] : []
+          ),
+          ...active.slice(0, limit).map(
+            (f) => findingRow(f, apart).concat(platform ? [clean(platform(f.finding), 120)] : [])
+          )
         ])
       );
       if (active.length > limit)
@@ -3720,7 +3739,13 @@ function scanFlags(images, o) {
     "--max-image-size": o.maxImageSize,
     "--dockerfile": o.dockerfile,
     "--policy": o.policy,
-    "--policy-allow-mutable": o.policyAllowMutable === void 0 ? void 0 : String(o.policyAllowMutable)
+    "--policy-allow-mutable": o.policyAllowMutable === void 0 ? void 0 : String(o.policyAllowMutable),
+    "--vex": o.vex?.join("\n"),
+    "--vex-required-author": o.vexRequiredAuthor?.join("\n"),
+    "--certificate-identity": o.certificateIdentity,
+    "--certificate-identity-regexp": o.certificateIdentityRegexp,
+    "--certificate-oidc-issuer": o.certificateOidcIssuer,
+    "--trusted-root": o.trustedRoot
   };
 }
 function policyContext(io) {
@@ -3790,7 +3815,7 @@ async function scan(images, o, io) {
         explicit: s.commentKey.value,
         images: s.images.value,
         fallback: result.report.images[0]?.image ?? "report",
-        platform: s.platform.value
+        platform: describePlatforms(s.platform.value)
       }).job;
       io.stdout(
         renderReportMarkdown(escapeStrings(result.report), {
@@ -3903,7 +3928,10 @@ function buildProgram(io, setExit) {
   ).option(
     "--sbom-output <path>",
     "where the SBOM goes: a file for one image, a directory for several (default: --output-dir)"
-  ).option("--scanners <list>", "Trivy scanners (default: vuln,secret)").option("--timeout <duration>", "Trivy timeout per image, 1s to 6h (default: 10m)").option("--platform <os/arch>", "platform of multi-platform images").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").option("--max-parallel <n>", "images scanned at once, 1 to 64 (default: 2)").option(
+  ).option("--scanners <list>", "Trivy scanners (default: vuln,secret)").option("--timeout <duration>", "Trivy timeout per image, 1s to 6h (default: 10m)").option(
+    "--platform <list>",
+    "platforms of multi-platform images: all (default), or os/arch[,os/arch\u2026]"
+  ).option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").option("--max-parallel <n>", "images scanned at once, 1 to 64 (default: 2)").option(
     "--compare-to <baseline...>",
     "base-branch image or report (Shipgate/Trivy JSON) to diff against"
   ).option(
@@ -3915,12 +3943,23 @@ function buildProgram(io, setExit) {
   ).option(
     "--policy-allow-mutable",
     "accept owner/repo/path@<tag or branch> for --policy (it can change without review)"
-  ).option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
+  ).option(
+    "--vex <source>",
+    "VEX document for Trivy (OpenVEX, CycloneDX or CSAF): a path or https URL; repeatable. Suppressed findings are listed, never counted",
+    (v, prev) => [...prev ?? [], v]
+  ).option(
+    "--vex-required-author <name>",
+    "apply only VEX documents whose author is exactly this; repeatable",
+    (v, prev) => [...prev ?? [], v]
+  ).option("--certificate-identity <id>", "--vex oci: the exact identity that must have signed").option("--certificate-identity-regexp <re>", "--vex oci: or a regular expression for it").option("--certificate-oidc-issuer <url>", "--vex oci: the OIDC issuer of that identity").option("--trusted-root <file>", "--vex oci: Sigstore trusted root (default: public good, TUF)").option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
     setExit(await scan(images, options, io));
   });
   program2.command("rescan").description(
     "Watch shipped images: pin each tag to its current digest, scan each digest once and judge it (the action's mode: rescan, without GitHub)."
-  ).argument("[image...]", "image references, by tag or digest").option("--policy <file>", "policy file (shipgate.yml)").option("--fail-on <severity>", "critical|high|medium|low|unknown|none (default high)").option("--ignore-unfixed", "findings without a fixed version do not count").option("--no-ignore-unfixed", "count them, whatever the policy file says").option("--ignore-file <file>", ".trivyignore or .trivyignore.yaml (entries may expire)").option("--rescan-fail <when>", "never|new|any: when the exit status is 1 (default any)").option("--scanners <list>", "Trivy scanners (default vuln,secret)").option("--timeout <duration>", "Trivy timeout per image (default 10m)").option("--platform <os/arch>", "platform of multi-platform images").option("--max-parallel <n>", "digests scanned at once (default 2)").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").addOption(
+  ).argument("[image...]", "image references, by tag or digest").option("--policy <file>", "policy file (shipgate.yml)").option("--fail-on <severity>", "critical|high|medium|low|unknown|none (default high)").option("--ignore-unfixed", "findings without a fixed version do not count").option("--no-ignore-unfixed", "count them, whatever the policy file says").option("--ignore-file <file>", ".trivyignore or .trivyignore.yaml (entries may expire)").option("--rescan-fail <when>", "never|new|any: when the exit status is 1 (default any)").option("--scanners <list>", "Trivy scanners (default vuln,secret)").option("--timeout <duration>", "Trivy timeout per image (default 10m)").option(
+    "--platform <list>",
+    "platforms of multi-platform images: all (default), or os/arch[,os/arch\u2026]"
+  ).option("--max-parallel <n>", "digests scanned at once (default 2)").option("--trivy <path>", "trivy binary (default: trivy on PATH)").option("--output-dir <dir>", "where reports are written (default: a new temp dir)").addOption(
     new Option("--format <format>", "output on stdout").choices(["table", "json"]).default("table")
   ).option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
     setExit(await rescan(images, options, io));
