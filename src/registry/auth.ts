@@ -5,7 +5,7 @@
  */
 import type { Credential, CredentialProvider } from './credentials.js'
 import { RegistryError } from './errors.js'
-import { type Action, networkReason, type RegistryTransport, seconds, USER_AGENT } from './http.js'
+import { type Action, isDefinitive, networkReason, type RegistryTransport, seconds, USER_AGENT } from './http.js'
 import type { RepositoryRef } from './reference.js'
 
 export type Challenge = { scheme: 'basic' } | { scheme: 'bearer'; realm: string; service?: string }
@@ -132,7 +132,7 @@ export class RegistryAuth {
       } catch (error) {
         if (t.signal?.aborted) throw t.signal.reason
         if (error instanceof RegistryError && error.kind !== 'timeout') throw error
-        if (attempt < t.retries) {
+        if (attempt < t.retries && !isDefinitive(error)) {
           const reason =
             error instanceof RegistryError
               ? `no answer within ${seconds(t.timeoutMs)}`

@@ -167,7 +167,7 @@ export class RegistryTransport {
           error instanceof RegistryError
             ? `no answer within ${seconds(this.timeoutMs)}`
             : networkReason(error)
-        if (attempt < this.retries) {
+        if (attempt < this.retries && !isDefinitive(error)) {
           await this.backoff(attempt, undefined, `${spec.what}: ${reason}`)
           continue
         }
@@ -558,6 +558,14 @@ export function nextLink(header: string | null): string | undefined {
   if (!header) return undefined
   const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(header)
   return m?.[1]
+}
+
+/**
+ * A failure that the same request cannot cure a second later: the host name does not exist
+ * (DNS answered NXDOMAIN). A lookup that timed out (EAI_AGAIN) is still retried.
+ */
+export function isDefinitive(error: unknown): boolean {
+  return networkReason(error) === 'ENOTFOUND'
 }
 
 export function networkReason(error: unknown): string {

@@ -265,6 +265,17 @@ describe('timeouts', () => {
     expect(silent.seen).toHaveLength(2)
   })
 
+  it('does not retry a host name that does not exist (NXDOMAIN), and says so', async () => {
+    const client = new RegistryClient({ retries: 3, retryDelayMs: 2000, timeoutMs: 5000 })
+    const e = await rejection(
+      client.getManifest(parseReference('registry.shipgate-test.invalid/app'), 'v1'),
+    )
+    expect(e.kind).toBe('unreachable')
+    // Some resolvers answer a lookup they cannot make with EAI_AGAIN (transient, retried);
+    // `.invalid` is reserved (RFC 6761), so a working resolver says ENOTFOUND at once.
+    expect(e.message).toMatch(/ENOTFOUND; 1 attempt\)|EAI_AGAIN; 4 attempts\)/)
+  })
+
   it('retries a manifest whose body stalls half way', async () => {
     const stalls = await start((_req, res) => {
       res.writeHead(200, {
