@@ -29,7 +29,6 @@ import type {
   UnscannedImage,
 } from './model.js'
 import { evaluate, finalVerdict } from './policy/evaluate.js'
-import { readIgnoreFile } from './policy/ignore-file.js'
 import type { RegistryLogin } from './registry/login.js'
 import { compareFindings } from './render/compare.js'
 import { imageReportOf, shipgateReport } from './report/assemble.js'
@@ -362,7 +361,10 @@ async function loadBaselines(
 export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise<PipelineResult> {
   const now = deps.now()
   const ignoreRules = [
-    ...(req.ignoreFile ? await readIgnoreFile(req.ignoreFile) : []),
+    // The YAML parser loads only for runs that have an ignore file (issue 13).
+    ...(req.ignoreFile
+      ? await (await import('./policy/ignore-file.js')).readIgnoreFile(req.ignoreFile)
+      : []),
     ...(req.ignoreRules ?? []),
   ]
   await mkdir(req.outputDir, { recursive: true })

@@ -29,6 +29,7 @@ import {
   details,
   escapeInline,
   escapeMarkdown,
+  formatCount,
   link,
   plural,
   safeUrl,
@@ -558,7 +559,7 @@ function dedupeByKey(findings: Finding[]): Finding[] {
 // --- small renderers -------------------------------------------------------------------
 
 function num(n: number, bold = false): string {
-  const text = n.toLocaleString('en-US')
+  const text = formatCount(n)
   return bold && n > 0 ? `**${text}**` : text
 }
 

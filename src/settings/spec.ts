@@ -17,7 +17,7 @@ import {
   parseTokenHeader,
   parseTrivyServer,
 } from '../../scanners/trivy/server.js'
-import { type BaselineSource, classifyBaseline } from '../baseline.js'
+import { type BaselineSource, classifyBaseline } from '../baseline-source.js'
 import {
   parseBoolean,
   parseFailOn,

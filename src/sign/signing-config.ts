@@ -4,7 +4,6 @@
  * hard-coded URLs. It lists the timestamp authority too, so public-good signatures get an RFC
  * 3161 timestamp. Private instances keep `fulcio-url`/`rekor-url`/`tsa-url`.
  */
-import { initTUF } from '@sigstore/tuf'
 import type { SigstoreEndpoints } from './settings.js'
 
 export const SIGNING_CONFIG_TARGET = 'signing_config.v0.2.json'
@@ -74,6 +73,8 @@ export async function publicGoodEndpoints(
 ): Promise<SigstoreEndpoints> {
   let text: string
   try {
+    // TUF loads when the config is fetched, not with this module (issue 13).
+    const { initTUF } = await import('@sigstore/tuf')
     const tuf = await initTUF(options.tufCachePath ? { cachePath: options.tufCachePath } : {})
     text = await tuf.getTarget(SIGNING_CONFIG_TARGET)
   } catch (error) {
