@@ -248,7 +248,9 @@ function detachAcceptedLists(
 export async function readTrivyReport(path: string): Promise<TrivyReport> {
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    // Bytes, then one decode: readFile(path, 'utf8') decodes chunk by chunk into a string that
+    // JSON.parse must flatten again, a second copy of a 50 MB report (issue 13).
+    text = (await readFile(path)).toString('utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? error})`

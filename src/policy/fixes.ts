@@ -41,8 +41,24 @@ export interface FixPlan {
 const zero = (): SeverityCounts =>
   Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts
 
+/**
+ * Tokens of each version seen: a report repeats the same versions thousands of times, and the
+ * plan compares each many times (issue 13). Bounded, so a huge report cannot grow it forever.
+ */
+const tokenCache = new Map<string, readonly (number | string)[]>()
+
 /** Tokens of a version: numbers compare as numbers, words as text; an epoch (`1:`) first. */
-function tokens(version: string): (number | string)[] {
+function tokens(version: string): readonly (number | string)[] {
+  let cached = tokenCache.get(version)
+  if (!cached) {
+    if (tokenCache.size >= 50_000) tokenCache.clear()
+    cached = parseTokens(version)
+    tokenCache.set(version, cached)
+  }
+  return cached
+}
+
+function parseTokens(version: string): (number | string)[] {
   const v = version.trim().replace(/^v(?=\d)/, '')
   const epoch = /^(\d+):/.exec(v)
   const rest = epoch ? v.slice(epoch[0].length) : v
@@ -77,8 +93,8 @@ function candidates(fixedVersion: string): string[] {
 }
 
 /** The smallest listed fix above the installed version: the upgrade on the same release line. */
-function nearestFix(installed: string, fixedVersion: string): string | undefined {
-  const above = candidates(fixedVersion)
+function nearestFix(installed: string, listed: readonly string[]): string | undefined {
+  const above = listed
     .filter((c) => compareVersions(c, installed) > 0)
     .sort(compareVersions)
   return above[0]
@@ -118,13 +134,13 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
     for (const f of list) {
       removes[f.severity as Severity]++
       ids.add(f.id)
-      const fixed = f.fixedVersion as string
-      for (const c of candidates(fixed)) fixedIn.add(c)
-      const near = nearestFix(f.installedVersion, fixed)
+      const listed = candidates(f.fixedVersion as string)
+      for (const c of listed) fixedIn.add(c)
+      const near = nearestFix(f.installedVersion, listed)
       if (!near) exact = false
-      const pick = near ?? candidates(fixed).sort(compareVersions).at(-1)
+      const pick = near ?? [...listed].sort(compareVersions).at(-1)
       if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
-      if (candidates(fixed).length > 1) exact = exact && near !== undefined
+      if (listed.length > 1) exact = exact && near !== undefined
     }
     upgrades.push({
       pkgName: first.pkgName,
