@@ -155,9 +155,11 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
       ids: [...ids].sort(),
     })
   }
+  // Each upgrade's rank once, not twice per comparison (20,000 findings: ~600,000 arrays).
+  const ranks = new Map(upgrades.map((u) => [u, rank(u)]))
   upgrades.sort((a, b) => {
-    const x = rank(a)
-    const y = rank(b)
+    const x = ranks.get(a) as number[]
+    const y = ranks.get(b) as number[]
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (y[i] as number) - (x[i] as number)
     return a.pkgName < b.pkgName ? -1 : a.pkgName > b.pkgName ? 1 : 0
   })
