@@ -94,9 +94,7 @@ function candidates(fixedVersion: string): string[] {
 
 /** The smallest listed fix above the installed version: the upgrade on the same release line. */
 function nearestFix(installed: string, listed: readonly string[]): string | undefined {
-  const above = listed
-    .filter((c) => compareVersions(c, installed) > 0)
-    .sort(compareVersions)
+  const above = listed.filter((c) => compareVersions(c, installed) > 0).sort(compareVersions)
   return above[0]
 }
 
