@@ -38,8 +38,9 @@ export interface FixPlan {
   noFixTotal: number
 }
 
-const zero = (): SeverityCounts =>
-  Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts
+const ZERO = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts
+/** A fresh count per severity, in SEVERITIES order (a copy: one per upgrade of a large report). */
+const zero = (): SeverityCounts => ({ ...ZERO })
 
 /**
  * Tokens of each version seen: a report repeats the same versions thousands of times, and the
