@@ -4,11 +4,14 @@
 // dist/index.js and dist/cli.js are tiny launchers in syntax any Node can parse: on a Node
 // older than 24 they say so and exit 2, instead of a SyntaxError from inside the bundle. They
 // then import the bundles themselves (dist/action-main.js, dist/cli-main.js).
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 
 const i = process.argv.indexOf('--outdir')
 const outdir = i > 0 ? process.argv[i + 1] : 'dist'
+// `--metafile FILE`: esbuild's record of which module went into which chunk (bench/README.md).
+const m = process.argv.indexOf('--metafile')
+const metafile = m > 0 ? process.argv[m + 1] : undefined
 const MIN_NODE = 24
 
 await rm(outdir, { recursive: true, force: true })
@@ -28,16 +31,51 @@ const common = {
   },
 }
 
+/**
+ * @actions/core imports its OIDC client statically, and with it @actions/http-client, undici,
+ * node:https and TLS: ~1 MB and tens of milliseconds that every run paid at start although only
+ * `getIDToken` (keyless signing) uses them (issue 13). This loads that module on the first
+ * `getIDToken` call instead; everything else in core.js (the workflow commands and their
+ * escaping) is the toolkit's own code, unchanged. If a new @actions/core no longer has these
+ * exact lines, the bundle fails here rather than silently loading the client again.
+ */
+const lazyOidcClient = {
+  name: 'lazy-oidc-client',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@actions[\\/]core[\\/]lib[\\/]core\.js$/ }, async (args) => {
+      const edits = [
+        ["import { OidcClient } from './oidc-utils.js';\n", ''],
+        [
+          'return yield OidcClient.getIDToken(aud);',
+          "return yield (yield import('./oidc-utils.js')).OidcClient.getIDToken(aud);",
+        ],
+      ]
+      let text = await readFile(args.path, 'utf8')
+      for (const [from, to] of edits) {
+        if (text.split(from).length !== 2)
+          throw new Error(
+            `${args.path}: expected exactly one \`${from.trim()}\` (lazy-oidc-client)`,
+          )
+        text = text.replace(from, to)
+      }
+      return { contents: text, loader: 'js' }
+    })
+  },
+}
+
 // One build with both entry points and code splitting: what only some runs use (signing,
 // registry, the Trivy installer, the artifact and cache clients, TUF) sits in chunks that
 // import() loads on those paths, and the action and the CLI share the chunks they both use.
-await build({
+const result = await build({
   ...common,
   entryPoints: { 'action-main': 'src/index.ts', 'cli-main': 'src/cli-entry.ts' },
   splitting: true,
   chunkNames: 'chunk-[hash]',
   outdir,
+  plugins: [lazyOidcClient],
+  metafile: Boolean(metafile),
 })
+if (metafile) await writeFile(metafile, JSON.stringify(result.metafile))
 
 /**
  * ES5 plus import(): what Node 12 and later parse. The action's message is a workflow command

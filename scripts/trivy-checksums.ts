@@ -97,7 +97,7 @@ export async function addTrivyVersion(options: AddVersionOptions): Promise<AddVe
   const file = await download(fileUrl)
   const bundleText = (await download(`${fileUrl}.sigstore.json`)).toString('utf8')
   // Throws, naming the reason, unless Trivy's release workflow for v<version> signed these bytes.
-  const signer = verifyTrivySignature({
+  const signer = await verifyTrivySignature({
     version,
     assetName: fileName,
     artifact: file,

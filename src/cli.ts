@@ -5,7 +5,14 @@ import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { execa } from 'execa'
 import { inspectImage, inspectJson, inspectTable } from '../scanners/base-image/index.js'
-import { durationMs } from '../scanners/trivy/run.js'
+import { checkDbAge, DbAgeError, localVersionInfo, maxDbAgeMs } from '../scanners/trivy/db-age.js'
+import type { ExecAdapter } from '../scanners/trivy/install.js'
+import { durationMs, type JavaDbGate } from '../scanners/trivy/run.js'
+import {
+  serverDbMetadata,
+  type TrivyServer,
+  trivyServerWithToken,
+} from '../scanners/trivy/server.js'
 import { commentKeys } from './github/comment-key.js'
 import { commentMarker } from './github/marker.js'
 import { escapeStrings, neutraliseCommands, safeJson } from './github/workflow-commands.js'
@@ -83,11 +90,57 @@ function registryClient(io: CliIo, logger: Logger, images: string[]): RegistryCl
   })
 }
 
+/**
+ * How the CLI's scans get their vulnerability DB (issue 13): from a Trivy server
+ * (`--trivy-server`, token from TRIVY_TOKEN), or the local trivy's own DB, whose age is checked
+ * against `--max-db-age` when that is given (flag or policy file). Not used with --report.
+ */
+interface CliDbOptions {
+  server?: TrivyServer
+  /** The maximum age and its text; `checkLocal`: the user asked for it (not the default). */
+  maxDbAge: { ms: number; text: string; checkLocal: boolean }
+  javaDb: 'auto' | 'always'
+}
+
+function cliExec(io: CliIo): ExecAdapter {
+  return async (file, args, options = {}) => {
+    const r = await execa(file, [...args], {
+      reject: false,
+      env: options.env ?? io.env,
+      timeout: options.timeoutMs,
+      stdin: 'ignore',
+    })
+    return {
+      exitCode: r.exitCode ?? 1,
+      stdout: String(r.stdout ?? ''),
+      stderr: String(r.stderr ?? '') || (r.failed ? (r.shortMessage ?? '') : ''),
+    }
+  }
+}
+
+/** `--java-db always`: Trivy's Java DB fetched once, before the first scan; scans skip its update. */
+function cliJavaDb(path: string, exec: ExecAdapter): JavaDbGate {
+  let ready: Promise<void> | undefined
+  return {
+    ensure() {
+      ready ??= (async () => {
+        const r = await exec(path, ['image', '--download-java-db-only'], { timeoutMs: 30 * 60_000 })
+        if (r.exitCode !== 0)
+          throw new Error(
+            `--java-db always: trivy image --download-java-db-only failed (exit ${r.exitCode}): ${r.stderr.slice(-300)}`,
+          )
+      })()
+      return ready
+    },
+  }
+}
+
 /** The CLI uses the trivy on PATH (or --trivy); it does not download binaries. */
 function findTrivy(
   explicit: string | undefined,
   io: CliIo,
   login?: RegistryLogin,
+  db?: CliDbOptions,
 ): () => Promise<TrivyHandle | undefined> {
   let found: Promise<TrivyHandle | undefined> | undefined
   return () => {
@@ -99,9 +152,68 @@ function findTrivy(
           `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : 'no trivy on PATH'}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`,
         )
       }
-      return { path, skipDbUpdate: false, env: io.env, ...(login ? { login } : {}) }
+      const handle: TrivyHandle = {
+        path,
+        skipDbUpdate: false,
+        env: io.env,
+        ...(login ? { login } : {}),
+      }
+      if (!db) return handle
+      const exec = cliExec(io)
+      if (db.server) {
+        // The server holds the DB: its age is what the findings get (checked like the action).
+        const server = { ...db.server, maxDbAgeMs: db.maxDbAge.ms }
+        handle.server = server
+        handle.db = checkDbAge(
+          await serverDbMetadata(server),
+          server.maxDbAgeMs,
+          new Date(),
+          'server',
+        )
+      } else if (db.maxDbAge.checkLocal) {
+        // The DB the local trivy has now; the scans then use exactly it (no update mid-scan).
+        const info = await localVersionInfo(path, undefined, exec)
+        try {
+          handle.db = checkDbAge(info.vulnerabilityDb, db.maxDbAge.ms, new Date(), 'local')
+        } catch (error) {
+          if (!(error instanceof DbAgeError)) throw error
+          throw new DbAgeError(
+            `--max-db-age ${db.maxDbAge.text}: ${error.message.replace(/ Clear the cached DB \(cache-db: false\) so it is downloaded again\.$/, '')} Refresh it with \`${path} image --download-db-only\`, or scan through a fresh --trivy-server.`,
+          )
+        }
+        handle.skipDbUpdate = true
+      }
+      // After the age checks: a stale DB fails before a download of several hundred MB.
+      if (db.javaDb === 'always') {
+        handle.javaDb = cliJavaDb(path, exec)
+        await handle.javaDb.ensure()
+      }
+      return handle
     })()
     return found
+  }
+}
+
+/** The DB options of a scan's settings; undefined for --report (no DB is used). */
+function cliDbOptions(s: ScanSettings, io: CliIo): CliDbOptions | undefined {
+  if (s.trivyReport.value) return undefined
+  const token = io.env.TRIVY_TOKEN
+  const url = s.trivyServer.value
+  return {
+    ...(url
+      ? {
+          server: trivyServerWithToken(url, token || undefined, s.trivyServerTokenHeader.value, {
+            server: s.trivyServer.origin,
+            token: 'the TRIVY_TOKEN environment variable',
+          }),
+        }
+      : {}),
+    maxDbAge: {
+      ms: maxDbAgeMs(s.maxDbAge.value),
+      text: s.maxDbAge.value,
+      checkLocal: s.maxDbAge.origin.kind !== 'default',
+    },
+    javaDb: s.javaDb.value,
   }
 }
 
@@ -139,6 +251,10 @@ interface ScanOptions {
   certificateIdentityRegexp?: string
   certificateOidcIssuer?: string
   trustedRoot?: string
+  trivyServer?: string
+  trivyServerTokenHeader?: string
+  maxDbAge?: string
+  javaDb?: string
 }
 
 /** The raw text of each flag the user gave, keyed as spec.ts names the flags. */
@@ -171,6 +287,10 @@ function scanFlags(images: string[], o: ScanOptions): Record<string, string | un
     '--certificate-identity-regexp': o.certificateIdentityRegexp,
     '--certificate-oidc-issuer': o.certificateOidcIssuer,
     '--trusted-root': o.trustedRoot,
+    '--trivy-server': o.trivyServer,
+    '--trivy-server-token-header': o.trivyServerTokenHeader,
+    '--max-db-age': o.maxDbAge,
+    '--java-db': o.javaDb,
   }
 }
 
@@ -204,7 +324,7 @@ async function scan(images: string[], o: ScanOptions, io: CliIo): Promise<number
   const sbomFormat = o.sbom ?? (o.sbomOutput ? 'cyclonedx' : undefined)
   const result = await runScan(s, {
     logger,
-    trivy: findTrivy(o.trivy, io, cliLogin(io, s.images.value)),
+    trivy: findTrivy(o.trivy, io, cliLogin(io, s.images.value), cliDbOptions(s, io)),
     registryClient: () => registryClient(io, logger, s.images.value),
     outputDir,
     sarifPath,
@@ -446,6 +566,22 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--certificate-identity-regexp <re>', '--vex oci: or a regular expression for it')
     .option('--certificate-oidc-issuer <url>', '--vex oci: the OIDC issuer of that identity')
     .option('--trusted-root <file>', '--vex oci: Sigstore trusted root (default: public good, TUF)')
+    .option(
+      '--trivy-server <url>',
+      'scan as a client of this Trivy server, which holds the DB; its token is read from the TRIVY_TOKEN environment variable, never from a flag (a flag shows in ps and shell history)',
+    )
+    .option(
+      '--trivy-server-token-header <name>',
+      'HTTP header that carries the TRIVY_TOKEN to the server (default: Trivy-Token)',
+    )
+    .option(
+      '--max-db-age <duration>',
+      "fail, before any scan, when the vulnerability DB is older, e.g. 24h (default with --trivy-server: 48h; without it, the local trivy's DB is checked only when this is given, and the scans then use exactly that DB)",
+    )
+    .option(
+      '--java-db <when>',
+      "Trivy's Java DB: auto (Trivy fetches it when an image has jars) or always (fetched once before the first scan) (default: auto)",
+    )
     .option('-v, --verbose', 'log Trivy commands to stderr')
     .action(async (images: string[], options: ScanOptions) => {
       setExit(await scan(images, options, io))

@@ -1,40 +1,36 @@
 import * as core from '@actions/core'
-import * as github from '@actions/github'
+import { workflowEvent } from './action/event.js'
 import { escapeLog } from './github/workflow-commands.js'
 import { SEVERITIES, type ShipgateReport } from './model.js'
 import type { PipelineResult } from './pipeline.js'
-import {
-  ContentsError,
-  octokitContentsReader,
-  PolicyEventError,
-  PolicyFileError,
-  type PullRequestContext,
-  pullRequestContext,
-} from './policy-file/index.js'
+import { PolicyFileError } from './policy-file/errors.js'
+import { PolicyEventError, pullRequestContext } from './policy-file/event.js'
+import type { PullRequestContext } from './policy-file/load.js'
 import { redact, registerSecret } from './redact.js'
-import { renderReportMarkdown, SUMMARY_MAX_LENGTH } from './render/report-markdown.js'
-import { actionSource, InputError, policyFileOf, resolveSettings } from './settings/index.js'
-import { type SettingsRecord, settingsMarkdown } from './settings/record.js'
+import { InputError } from './settings/origin.js'
+import { policyFileLazily } from './settings/policy-lazy.js'
+import type { SettingsRecord } from './settings/record.js'
+import { actionSource, resolveSettings } from './settings/resolve.js'
 
 /*
- * Only what every run needs is imported here: the scan, verification, signing, registry and
- * Trivy installation are loaded with import() on the paths that use them, so a run that
- * stops at a bad input (or judges a report offline) does not load Sigstore, TUF or the
- * artifact and cache clients (issue 13).
+ * Only what every run needs is imported here: resolving the inputs and reporting a failure.
+ * The policy loader (YAML, zod), the GitHub API client (Octokit, TLS), the report parser, the
+ * renderers, the scan, verification, signing, registry and Trivy installation are loaded with
+ * import() on the paths that use them, so a run that stops at a bad input loads none of them,
+ * and a run that judges a report offline loads no network client (issue 13;
+ * test/e2e/dist-fresh.test.ts checks what loads at start).
  */
 
 const info = (message: string) => core.info(escapeLog(message))
 
 /** Errors that already say what to do (bad inputs, unreadable reports, refused binaries). */
 async function isExplained(error: unknown): Promise<boolean> {
-  if (
-    [InputError, PolicyFileError, PolicyEventError, ContentsError].some((t) => error instanceof t)
-  )
-    return true
+  if ([InputError, PolicyFileError, PolicyEventError].some((t) => error instanceof t)) return true
   // An error of a type whose module never loaded cannot be an instance of it; loading them
   // here costs time only on this failure path.
-  const [baseImage, db, install, parse, ignoreFile, identity, signSettings, trustRoot] =
+  const [contents, baseImage, db, install, parse, ignoreFile, identity, signSettings, trustRoot] =
     await Promise.all([
+      import('./policy-file/contents.js'),
       import('../scanners/base-image/index.js'),
       import('../scanners/trivy/db.js'),
       import('../scanners/trivy/install.js'),
@@ -45,6 +41,7 @@ async function isExplained(error: unknown): Promise<boolean> {
       import('./sign/trust-root.js'),
     ])
   return [
+    contents.ContentsError,
     signSettings.SigningInputError,
     baseImage.PolicyInputError,
     identity.MissingIdTokenPermissionError,
@@ -87,7 +84,12 @@ function setOutputs(result: PipelineResult): void {
 
 async function writeSummary(report: ShipgateReport, settings: SettingsRecord): Promise<void> {
   try {
-    const { runUrl } = await import('./action/context.js')
+    const [{ runUrl }, { renderReportMarkdown, SUMMARY_MAX_LENGTH }, { settingsMarkdown }] =
+      await Promise.all([
+        import('./action/context.js'),
+        import('./render/report-markdown.js'),
+        import('./settings/record.js'),
+      ])
     await core.summary
       .addRaw(renderReportMarkdown(report, { maxLength: SUMMARY_MAX_LENGTH, summaryUrl: runUrl() }))
       .addRaw(`\n\n${settingsMarkdown(settings)}\n`)
@@ -101,7 +103,8 @@ async function writeSummary(report: ShipgateReport, settings: SettingsRecord): P
 /** The base commit on pull requests; an event without one is an error once a policy is needed. */
 function basePolicyCommit(): PullRequestContext | Error | undefined {
   try {
-    return pullRequestContext(github.context.eventName, github.context.payload)
+    const { eventName, payload } = workflowEvent()
+    return pullRequestContext(eventName, payload)
   } catch (error) {
     return error as Error
   }
@@ -114,12 +117,16 @@ export async function run(): Promise<void> {
     // Masked before any request: the policy may be read through the API before anything else.
     if (token) core.setSecret(token)
     registerSecret(token)
-    const policy = await policyFileOf(source, {
+    const policy = await policyFileLazily(source, {
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
       // Central policies and, on pull requests, the base branch's policy are read through the API.
-      contents: token
-        ? octokitContentsReader({ token, apiUrl: process.env.GITHUB_API_URL })
-        : undefined,
+      contents: async () =>
+        token
+          ? (await import('./policy-file/contents.js')).octokitContentsReader({
+              token,
+              apiUrl: process.env.GITHUB_API_URL,
+            })
+          : undefined,
       pullRequest: basePolicyCommit(),
       now: new Date(),
     })

@@ -40,7 +40,6 @@ import {
   repositoryOf,
 } from './platforms/merge.js'
 import { evaluate, finalVerdict } from './policy/evaluate.js'
-import { readIgnoreFile } from './policy/ignore-file.js'
 import { scopeHas } from './policy/scope.js'
 import { RegistryError } from './registry/errors.js'
 import type { RegistryLogin } from './registry/login.js'
@@ -718,7 +717,10 @@ async function platformResults(
 export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise<PipelineResult> {
   const now = deps.now()
   const ignoreRules = [
-    ...(req.ignoreFile ? await readIgnoreFile(req.ignoreFile) : []),
+    // The YAML parser loads only for runs that have an ignore file (issue 13).
+    ...(req.ignoreFile
+      ? await (await import('./policy/ignore-file.js')).readIgnoreFile(req.ignoreFile)
+      : []),
     ...(req.ignoreRules ?? []),
   ]
   await mkdir(req.outputDir, { recursive: true })

@@ -21,16 +21,20 @@ const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{2,}={0,2}\.[A-Za-z0-9_-]{2,}={0,2}\.[A-Za-z0
 export const MIN_SECRET_LENGTH = 4
 
 const secrets = new Set<string>()
+/** `secrets`, longest first; rebuilt when one is registered, not on every `redact` call. */
+let longestFirst: string[] = []
 
 /** Registers a value to be cut out of every message from now on (the token, a password). */
 export function registerSecret(value: string | undefined): void {
   if (!value || value.trim().length < MIN_SECRET_LENGTH) return
   for (const form of encodings(value)) secrets.add(form)
+  longestFirst = [...secrets].sort((a, b) => b.length - a.length)
 }
 
 /** For tests: forget what was registered. */
 export function clearSecrets(): void {
   secrets.clear()
+  longestFirst = []
 }
 
 function encodings(value: string): string[] {
@@ -44,9 +48,11 @@ function encodings(value: string): string[] {
 
 /** `text` with every JWT-shaped string and every registered secret replaced by `[REDACTED]`. */
 export function redact(text: string): string {
-  let out = text.replace(JWT_SHAPE, REDACTED)
+  // Every JWT starts with `eyJ`: most text has none, and `includes` is far cheaper than the
+  // regular expression (a 20,000-finding report holds ~10⁶ strings; issue 13).
+  let out = text.includes('eyJ') ? text.replace(JWT_SHAPE, REDACTED) : text
   // Longest first, so a secret that contains another is cut out whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+  for (const secret of longestFirst) {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED)
   }
   return out
@@ -62,12 +68,19 @@ function walk(value: unknown, seen: WeakSet<object>): unknown {
   if (value === null || typeof value !== 'object') return value
   if (seen.has(value)) return value
   seen.add(value)
+  // Written back only when redaction changed something: most values are left as they are.
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = walk(value[i], seen)
+    for (let i = 0; i < value.length; i++) {
+      const out = walk(value[i], seen)
+      if (out !== value[i]) value[i] = out
+    }
     return value
   }
-  for (const [key, inner] of Object.entries(value)) {
-    ;(value as Record<string, unknown>)[key] = walk(inner, seen)
+  const record = value as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    const inner = record[key]
+    const out = walk(inner, seen)
+    if (out !== inner) record[key] = out
   }
   return value
 }

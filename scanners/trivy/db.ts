@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as actionsCache from '@actions/cache'
 import type { Logger } from '../../src/logger.js'
 import { type DbMetadata, toDbMetadata } from './db-age.js'
 import type { ExecAdapter } from './install.js'
@@ -66,12 +65,16 @@ export interface CacheAdapter {
  * misses and saves are skipped, which only costs a download.
  */
 export function createActionsCacheAdapter(): CacheAdapter {
+  // The cache client (Azure storage SDK, glob) loads on first use, not with this module (issue 13).
+  const load = () => import('@actions/cache')
   return {
     async restoreCache(paths, primaryKey, restoreKeys) {
+      const actionsCache = await load()
       if (!actionsCache.isFeatureAvailable()) return undefined
       return actionsCache.restoreCache(paths, primaryKey, restoreKeys)
     },
     async saveCache(paths, key) {
+      const actionsCache = await load()
       if (!actionsCache.isFeatureAvailable()) return
       await actionsCache.saveCache(paths, key)
     },

@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs'
 import { access, constants, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import * as tc from '@actions/tool-cache'
 import { execa } from 'execa'
 import semver from 'semver'
 import { childEnv } from '../../src/child-env.js'
@@ -38,7 +37,7 @@ const TOOL_NAME = 'trivy'
 
 /** The slice of `@actions/tool-cache` Shipgate uses, so tests and the CLI can supply their own. */
 export interface ToolCacheAdapter {
-  find(tool: string, version: string, arch: string): string
+  find(tool: string, version: string, arch: string): string | Promise<string>
   downloadTool(url: string): Promise<string>
   extractTar(file: string): Promise<string>
   extractZip(file: string): Promise<string>
@@ -46,12 +45,14 @@ export interface ToolCacheAdapter {
 }
 
 export function createToolCacheAdapter(): ToolCacheAdapter {
+  // Loaded on first use: a Trivy found on PATH never needs it (nor its HTTP client) (issue 13).
+  const load = () => import('@actions/tool-cache')
   return {
-    find: (tool, version, arch) => tc.find(tool, version, arch),
-    downloadTool: (url) => tc.downloadTool(url),
-    extractTar: (file) => tc.extractTar(file),
-    extractZip: (file) => tc.extractZip(file),
-    cacheDir: (dir, tool, version, arch) => tc.cacheDir(dir, tool, version, arch),
+    find: async (tool, version, arch) => (await load()).find(tool, version, arch),
+    downloadTool: async (url) => (await load()).downloadTool(url),
+    extractTar: async (file) => (await load()).extractTar(file),
+    extractZip: async (file) => (await load()).extractZip(file),
+    cacheDir: async (dir, tool, version, arch) => (await load()).cacheDir(dir, tool, version, arch),
   }
 }
 
@@ -209,7 +210,7 @@ export async function installTrivy(
     if (onPath) return onPath
   }
 
-  const cachedDir = deps.toolCache.find(TOOL_NAME, version, arch)
+  const cachedDir = await deps.toolCache.find(TOOL_NAME, version, arch)
   if (cachedDir) {
     const binary = path.join(cachedDir, asset.binary)
     if (await isFile(binary)) {
@@ -381,7 +382,7 @@ async function verifyDownloadedSignature(
     )
   }
   try {
-    const signer = verifyTrivySignature({
+    const signer = await verifyTrivySignature({
       version,
       assetName: asset.name,
       artifact: await readFile(archive),

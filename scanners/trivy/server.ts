@@ -3,7 +3,7 @@
  * the vulnerability DB (pkg/flag/remote_flags.go, v0.74.0). The token travels in the client's
  * environment (TRIVY_TOKEN), never in argv, so no process listing or `[command]` log shows it.
  */
-import { InputError, type Label } from '../../src/settings/origin.js'
+import { InputError, type Label, toOrigin } from '../../src/settings/origin.js'
 import { type DbMetadata, parseVersionInfo } from './db-age.js'
 
 export const TRIVY_SERVER_INPUT = 'trivy-server'
@@ -45,7 +45,7 @@ export function parseTrivyServer(
   if (url.username || url.password) {
     throw new InputError(
       label,
-      `the URL carries credentials, which would be logged; give the token in \`${TRIVY_SERVER_TOKEN_INPUT}\` instead.`,
+      `the URL carries credentials, which would be logged; give the token in ${toOrigin(label).kind === 'flag' ? 'the TRIVY_TOKEN environment variable' : `\`${TRIVY_SERVER_TOKEN_INPUT}\``} instead.`,
     )
   }
   if (url.search || url.hash) {
@@ -68,11 +68,16 @@ export function trivyServerWithToken(
   url: string,
   token: string | undefined,
   tokenHeader?: string,
+  /** Where the URL and the token came from: the action's inputs, or the CLI's flag and env. */
+  names: { server: Label; token: string } = {
+    server: TRIVY_SERVER_INPUT,
+    token: `\`${TRIVY_SERVER_TOKEN_INPUT}\``,
+  },
 ): TrivyServer {
   if (token && new URL(url).protocol === 'http:' && !isLoopback(new URL(url).hostname)) {
     throw new InputError(
-      TRIVY_SERVER_INPUT,
-      `${url} would carry \`${TRIVY_SERVER_TOKEN_INPUT}\` in clear to another host. Serve the Trivy server over https:// (e.g. behind a TLS proxy), or run it on this machine (127.0.0.1).`,
+      names.server,
+      `${url} would carry ${names.token} in clear to another host. Serve the Trivy server over https:// (e.g. behind a TLS proxy), or run it on this machine (127.0.0.1).`,
     )
   }
   return {

@@ -8,10 +8,8 @@
  * genuine pipeline. That is why refused versions stay refused whatever they are signed with,
  * and why Shipgate's checksum table stays a second, independent check.
  */
-import { bundleFromJSON } from '@sigstore/bundle'
-import { toSignedEntity } from '@sigstore/verify'
+import type { Bundle } from '@sigstore/bundle'
 import semver from 'semver'
-import { bundleVerifier, verificationPolicy } from '../../src/sign/bundle-verify.js'
 import type { TrustedRoot } from '../../src/sign/trust-root.js'
 
 export const TRIVY_SIGNING_ISSUER = 'https://token.actions.githubusercontent.com'
@@ -54,16 +52,23 @@ export interface VerifiedTrivySignature {
  * Throws TrivySignatureError naming what failed; returns who signed when everything holds.
  * `artifact` is the downloaded asset's bytes, `bundleText` the `.sigstore.json` next to it.
  */
-export function verifyTrivySignature(input: {
+export async function verifyTrivySignature(input: {
   version: string
   assetName: string
   artifact: Buffer
   bundleText: string
   trustedRoot: TrustedRoot
-}): VerifiedTrivySignature {
+}): Promise<VerifiedTrivySignature> {
+  // The Sigstore verifier loads only when a download is checked, not with the installer (issue 13).
+  const [{ bundleFromJSON }, { toSignedEntity }, { bundleVerifier, verificationPolicy }] =
+    await Promise.all([
+      import('@sigstore/bundle'),
+      import('@sigstore/verify'),
+      import('../../src/sign/bundle-verify.js'),
+    ])
   const { version, assetName } = input
   const identity = trivyReleaseIdentity(version)
-  let bundle: ReturnType<typeof bundleFromJSON>
+  let bundle: Bundle
   try {
     bundle = bundleFromJSON(JSON.parse(input.bundleText))
   } catch (error) {

@@ -1,13 +1,12 @@
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import { publishComment, shouldComment } from '../github/comment.js'
 import type { CommentKeys } from '../github/comment-key.js'
 import { commentMarker } from '../github/marker.js'
-import { createOctokitCommenter } from '../github/octokit.js'
 import type { ShipgateReport } from '../model.js'
 import { imageReport } from '../policy/evaluate.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from '../render/report-markdown.js'
 import { actionLogger, info, runUrl } from './context.js'
+import { workflowEvent, workflowRepo } from './event.js'
 
 /**
  * Post or update the sticky comment. Never throws and never changes the exit status: a
@@ -38,14 +37,16 @@ export async function commentOnPullRequest(
           fromFork: false,
           why: `\`pull-request\` is ${inputs.pullRequest}.`,
         }
-      : shouldComment(inputs.when, github.context.eventName, github.context.payload)
+      : shouldComment(inputs.when, workflowEvent().eventName, workflowEvent().payload)
   info(`Pull-request comment: ${decision.why}`)
   if (!decision.comment || decision.issueNumber === undefined) {
     core.setOutput('comment-status', 'disabled')
     return
   }
   try {
-    const { owner, repo } = github.context.repo
+    const { owner, repo } = workflowRepo()
+    // The API client (Octokit, TLS) loads only on runs that comment (issue 13).
+    const { createOctokitCommenter } = await import('../github/octokit.js')
     const commenter = createOctokitCommenter({
       token: inputs.token,
       apiUrl: process.env.GITHUB_API_URL,

@@ -1,11 +1,10 @@
 import { join } from 'node:path'
-import * as github from '@actions/github'
-import { readDbMetadata } from '../../scanners/trivy/db.js'
 import { forkPullRequest, forkSkipReason } from '../sign/fork.js'
 import { githubIdentity } from '../sign/github-identity.js'
 import { readSigningSettings, type SigningSettings } from '../sign/settings.js'
 import type { VulnerabilityDbInfo } from '../sign/verdict.js'
 import { getInput, trivyCacheDir } from './context.js'
+import { workflowEvent } from './event.js'
 
 export function readSigning(): SigningSettings {
   const raw = Object.fromEntries(
@@ -25,9 +24,8 @@ export function readSigning(): SigningSettings {
       'trusted-root',
     ].map((name) => [name, getInput(name)]),
   )
-  const repository = github.context.payload.repository as
-    | { visibility?: string; private?: boolean }
-    | undefined
+  const { eventName, payload } = workflowEvent()
+  const repository = payload.repository as { visibility?: string; private?: boolean } | undefined
   const visibility =
     repository?.visibility ??
     (repository?.private === true
@@ -42,10 +40,7 @@ export function readSigning(): SigningSettings {
   const identity = githubIdentity()
   if (!identity.available()) {
     // A fork PR has no token by design: scan, gate and comment, and say signing was skipped.
-    const fork = forkPullRequest(
-      github.context.eventName,
-      github.context.payload as Parameters<typeof forkPullRequest>[1],
-    )
+    const fork = forkPullRequest(eventName, payload as Parameters<typeof forkPullRequest>[1])
     if (fork) return { sign: false, sbomFormat: settings.sbomFormat, skipped: forkSkipReason(fork) }
   }
   // Anywhere else, fail before any work when signing cannot possibly succeed.
@@ -58,6 +53,8 @@ export function readSigning(): SigningSettings {
  * src/action/trivy.ts prepares (same directory).
  */
 export async function vulnerabilityDbFromCache(): Promise<VulnerabilityDbInfo | undefined> {
+  // The DB module (and the cache client it uses) loads only when a verdict is signed.
+  const { readDbMetadata } = await import('../../scanners/trivy/db.js')
   const meta = await readDbMetadata(join(trivyCacheDir(), 'db'))
   if (!meta?.UpdatedAt) return undefined
   return { updatedAt: meta.UpdatedAt, ...(meta.NextUpdate ? { nextUpdate: meta.NextUpdate } : {}) }

@@ -2,7 +2,7 @@
  * The policy file, version 1: one zod definition that validates the file, types the values and
  * generates schema/shipgate.schema.json (so an editor completes and checks what Shipgate checks).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { FORBIDDABLE, parseSize } from '../../scanners/base-image/policy.js'
 import { isCalendarDate } from './dates.js'
 

@@ -38,11 +38,28 @@ export interface FixPlan {
   noFixTotal: number
 }
 
-const zero = (): SeverityCounts =>
-  Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts
+const ZERO = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts
+/** A fresh count per severity, in SEVERITIES order (a copy: one per upgrade of a large report). */
+const zero = (): SeverityCounts => ({ ...ZERO })
+
+/**
+ * Tokens of each version seen: a report repeats the same versions thousands of times, and the
+ * plan compares each many times (issue 13). Bounded, so a huge report cannot grow it forever.
+ */
+const tokenCache = new Map<string, readonly (number | string)[]>()
 
 /** Tokens of a version: numbers compare as numbers, words as text; an epoch (`1:`) first. */
-function tokens(version: string): (number | string)[] {
+function tokens(version: string): readonly (number | string)[] {
+  let cached = tokenCache.get(version)
+  if (!cached) {
+    if (tokenCache.size >= 50_000) tokenCache.clear()
+    cached = parseTokens(version)
+    tokenCache.set(version, cached)
+  }
+  return cached
+}
+
+function parseTokens(version: string): (number | string)[] {
   const v = version.trim().replace(/^v(?=\d)/, '')
   const epoch = /^(\d+):/.exec(v)
   const rest = epoch ? v.slice(epoch[0].length) : v
@@ -77,10 +94,8 @@ function candidates(fixedVersion: string): string[] {
 }
 
 /** The smallest listed fix above the installed version: the upgrade on the same release line. */
-function nearestFix(installed: string, fixedVersion: string): string | undefined {
-  const above = candidates(fixedVersion)
-    .filter((c) => compareVersions(c, installed) > 0)
-    .sort(compareVersions)
+function nearestFix(installed: string, listed: readonly string[]): string | undefined {
+  const above = listed.filter((c) => compareVersions(c, installed) > 0).sort(compareVersions)
   return above[0]
 }
 
@@ -118,13 +133,13 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
     for (const f of list) {
       removes[f.severity as Severity]++
       ids.add(f.id)
-      const fixed = f.fixedVersion as string
-      for (const c of candidates(fixed)) fixedIn.add(c)
-      const near = nearestFix(f.installedVersion, fixed)
+      const listed = candidates(f.fixedVersion as string)
+      for (const c of listed) fixedIn.add(c)
+      const near = nearestFix(f.installedVersion, listed)
       if (!near) exact = false
-      const pick = near ?? candidates(fixed).sort(compareVersions).at(-1)
+      const pick = near ?? [...listed].sort(compareVersions).at(-1)
       if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
-      if (candidates(fixed).length > 1) exact = exact && near !== undefined
+      if (listed.length > 1) exact = exact && near !== undefined
     }
     upgrades.push({
       pkgName: first.pkgName,
@@ -139,9 +154,11 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
       ids: [...ids].sort(),
     })
   }
+  // Each upgrade's rank once, not twice per comparison (20,000 findings: ~600,000 arrays).
+  const ranks = new Map(upgrades.map((u) => [u, rank(u)]))
   upgrades.sort((a, b) => {
-    const x = rank(a)
-    const y = rank(b)
+    const x = ranks.get(a) as number[]
+    const y = ranks.get(b) as number[]
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (y[i] as number) - (x[i] as number)
     return a.pkgName < b.pkgName ? -1 : a.pkgName > b.pkgName ? 1 : 0
   })

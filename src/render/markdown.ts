@@ -178,7 +178,20 @@ export function details(summaryMarkdown: string, body: string, open = false): st
   return `<details${open ? ' open' : ''}><summary>${summaryMarkdown}</summary>\n\n${body}\n\n</details>`
 }
 
+/**
+ * `n.toLocaleString('en-US')` (`12,345`) without ICU for the integers counts are: the first
+ * `toLocaleString` of a process initialises ICU's number formatting, tens of milliseconds of a
+ * cold start (issue 13). Anything but a safe integer is left to `toLocaleString`.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US')
+  const digits = String(Math.abs(n))
+  let out = digits.slice(0, digits.length % 3 || 3)
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`
+  return n < 0 ? `-${out}` : out
+}
+
 /** Plural helper for counts people read: `1 finding`, `3 findings`. */
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : pluralForm}`
+  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`
 }

@@ -30,6 +30,7 @@ import {
   details,
   escapeInline,
   escapeMarkdown,
+  formatCount,
   link,
   plural,
   safeUrl,
@@ -568,7 +569,7 @@ function dedupeByKey(findings: Finding[]): Finding[] {
 // --- small renderers -------------------------------------------------------------------
 
 function num(n: number, bold = false): string {
-  const text = n.toLocaleString('en-US')
+  const text = formatCount(n)
   return bold && n > 0 ? `**${text}**` : text
 }
 
@@ -710,10 +711,15 @@ function locationCells(f: Finding): [string, string, string] {
   }
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/
+
 /** Keep the end of long paths (the part that says which copy of a package it is). */
 function shortPath(path: string, max = 48): string {
   // A string no longer than `max` UTF-16 units has at most `max` characters.
   if (path.length <= max) return path
+  // Without surrogate pairs each UTF-16 unit is one character: no array of characters needed
+  // (this runs for every finding of a large report; issue 13).
+  if (!SURROGATE.test(path)) return `…${path.slice(path.length - max + 1)}`
   const chars = [...path]
   return chars.length <= max ? path : `…${chars.slice(chars.length - max + 1).join('')}`
 }

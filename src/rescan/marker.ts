@@ -12,7 +12,7 @@
  */
 
 import { createHash } from 'node:crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 import { encodeMarkerKey } from '../github/marker.js'
 import type { Finding } from '../model.js'
 

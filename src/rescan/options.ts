@@ -3,7 +3,7 @@
  * whose text starts with the label (action input, CLI flag or policy-file key).
  */
 import { InputError, type Label } from '../inputs.js'
-import { parseReference } from '../registry/index.js'
+import { parseReference } from '../registry/reference.js'
 import { RESCAN_FAIL, type RescanFail } from './result.js'
 
 /** `rescan-fail`: when the step fails on policy; default `any`. */

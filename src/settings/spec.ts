@@ -17,7 +17,7 @@ import {
   parseTokenHeader,
   parseTrivyServer,
 } from '../../scanners/trivy/server.js'
-import { type BaselineSource, classifyBaseline } from '../baseline.js'
+import { type BaselineSource, classifyBaseline } from '../baseline-source.js'
 import {
   ALL_PLATFORMS,
   type PlatformSelection,
@@ -209,27 +209,31 @@ export const SCAN_SPEC = {
     default: undefined,
   }),
   dockerfile: spec({ key: 'dockerfile', flag: '--dockerfile', parse: text, default: undefined }),
-  // Issue 13, scale. Action only for now (the CLI scans with the DB of the trivy it finds).
-  // The token is not a setting: it is read and masked where it is used (action/trivy.ts),
-  // so it never reaches the settings record in the report.
+  // Issue 13, scale. The token is not a setting: it is read and masked where it is used
+  // (action/trivy.ts; the CLI reads TRIVY_TOKEN, never a flag), so it never reaches the
+  // settings record in the report.
   trivyServer: spec({
     key: 'trivy-server',
+    flag: '--trivy-server',
     parse: (raw, o) => parseTrivyServer(raw, o),
     default: undefined as string | undefined,
   }),
   trivyServerTokenHeader: spec({
     key: 'trivy-server-token-header',
+    flag: '--trivy-server-token-header',
     parse: (raw, o) => parseTokenHeader(raw, o),
     default: DEFAULT_TOKEN_HEADER,
   }),
   maxDbAge: spec({
     key: 'max-db-age',
+    flag: '--max-db-age',
     policy: true,
     parse: (raw, o) => parseMaxDbAge(raw, o),
     default: DEFAULT_MAX_DB_AGE,
   }),
   javaDb: spec({
     key: 'java-db',
+    flag: '--java-db',
     parse: (raw, o) => parseOneOf(raw, o, JAVA_DB_MODES),
     default: 'auto' as (typeof JAVA_DB_MODES)[number],
   }),

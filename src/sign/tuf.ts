@@ -5,7 +5,7 @@
  * many images are signed and verified. @sigstore/tuf's `getTrustedRoot` would build a second
  * client and refresh again.
  */
-import { initTUF, type TUF } from '@sigstore/tuf'
+import type { TUF } from '@sigstore/tuf'
 
 export interface TufOptions {
   /** Where TUF caches metadata (default: @sigstore/tuf's own cache directory). */
@@ -29,11 +29,14 @@ export function tufClient(o: TufOptions = {}): Promise<TUF> {
   const key = JSON.stringify([o.tufMirrorURL, o.tufRootPath, o.tufCachePath])
   let client = clients.get(key)
   if (!client) {
-    client = initTUF({
-      ...(o.tufCachePath ? { cachePath: o.tufCachePath } : {}),
-      ...(o.tufMirrorURL ? { mirrorURL: o.tufMirrorURL } : {}),
-      ...(o.tufRootPath ? { rootPath: o.tufRootPath } : {}),
-    })
+    // TUF loads with the first fetch, not with this module: most runs never sign (issue 13).
+    client = import('@sigstore/tuf').then(({ initTUF }) =>
+      initTUF({
+        ...(o.tufCachePath ? { cachePath: o.tufCachePath } : {}),
+        ...(o.tufMirrorURL ? { mirrorURL: o.tufMirrorURL } : {}),
+        ...(o.tufRootPath ? { rootPath: o.tufRootPath } : {}),
+      }),
+    )
     clients.set(key, client)
   }
   return client

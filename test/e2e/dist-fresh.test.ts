@@ -49,6 +49,16 @@ const LAZY = {
   signing: 'function signingSession',
   'the Trivy installer': 'function installTrivy',
   'verify mode': 'function verifyMode',
+  // A bad input is rejected from the raw inputs: no schema library, no YAML, no HTTP client.
+  zod: '$constructor("$ZodError"',
+  'the YAML parser': 'YAMLParseError',
+  undici: 'UND_ERR_',
+  '@actions/http-client (via @actions/core or @actions/github)': 'HttpClient = class',
+  Octokit: 'octokit-core.js',
+  '@actions/github': 'getOctokitOptions',
+  'the policy-file loader': 'function loadPolicy',
+  'the Trivy report parser': 'function parseTrivyReport',
+  'the report renderer': 'function renderReportMarkdown',
 }
 
 it('signing, TUF, the artifact and cache clients, the installer and verify are not loaded at start', () => {
@@ -61,6 +71,13 @@ it('signing, TUF, the artifact and cache clients, the installer and verify are n
     expect(holders, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
     const loaded = holders.filter((f) => eager.has(f))
     expect(loaded, `${what} loads with dist/action-main.js`).toEqual([])
+  }
+})
+
+it('no file loaded at start imports node:http or node:https as ESM (their facade loads undici and TLS)', () => {
+  for (const file of staticClosure('action-main.js')) {
+    const text = readFileSync(join(ROOT, 'dist', file), 'utf8')
+    expect(text, file).not.toMatch(/^import[^;]*from\s*["'](node:)?https?["']/m)
   }
 })
 
