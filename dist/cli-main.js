@@ -1,11 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-RJZC25W2.js";
+} from "./chunk-3U5KO7GY.js";
 import {
   runVerify
-} from "./chunk-A6PAELCF.js";
-import "./chunk-BPFVHI7Q.js";
+} from "./chunk-JMREQX4F.js";
 import {
   registryStore
 } from "./chunk-CW4JDSVR.js";
@@ -13,91 +12,109 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-F32EC54S.js";
+} from "./chunk-LVTJT2TW.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-BCRBYMWT.js";
-import "./chunk-PX3EYWFA.js";
+} from "./chunk-IWBZDXSN.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
-import "./chunk-GGAWINLS.js";
-import "./chunk-NH6GCSGK.js";
-import "./chunk-CNJOFOBY.js";
-import "./chunk-H5QDS3JI.js";
+import "./chunk-25PPWRPX.js";
+import "./chunk-TOBXKEVW.js";
+import "./chunk-5FSITSBY.js";
+import "./chunk-AFWKVQNY.js";
 import {
-  policyFileOf
-} from "./chunk-MGIY5YJX.js";
+  RegistryClient,
+  defaultCredentials,
+  registryLogin
+} from "./chunk-O6QUVAUH.js";
 import {
-  octokitContentsReader
-} from "./chunk-RIKDTA6Y.js";
+  execa
+} from "./chunk-RKO47FUH.js";
 import {
   COMMENT_MAX_LENGTH,
-  cliSource,
   describeUpgrade,
   distinguishers,
   platformCell,
   platformsText,
-  renderReportMarkdown,
-  resolveSettings,
+  renderReportMarkdown
+} from "./chunk-RJIUTEYO.js";
+import {
   settingsRecord
-} from "./chunk-VKLZI564.js";
-import "./chunk-UU3YLW6D.js";
-import "./chunk-7AGIVWMB.js";
+} from "./chunk-47IJGBL6.js";
+import "./chunk-PH7E2JSS.js";
+import "./chunk-ELAE5XEJ.js";
+import "./chunk-5GA5Q6TN.js";
+import "./chunk-D7QOOREE.js";
+import "./chunk-DJPEWNDP.js";
+import "./chunk-PXABWXTD.js";
+import "./chunk-JNUQ4EZU.js";
+import "./chunk-J3ABBXKE.js";
 import {
-  sarifForStdout
-} from "./chunk-5IT5MBEN.js";
-import "./chunk-MVK5L3L4.js";
-import "./chunk-5MEF7QLO.js";
-import "./chunk-7EYA4VLM.js";
+  keepYoungGenerationSmall
+} from "./chunk-CBSQWRMG.js";
 import {
-  RegistryClient,
-  defaultCredentials,
+  cliSource,
+  resolveSettings
+} from "./chunk-RCDSUUSV.js";
+import {
   escapeStrings,
   neutraliseCommands,
-  registryLogin,
   safeJson
-} from "./chunk-H3NIPHCY.js";
-import "./chunk-XMDQFZBR.js";
-import {
-  execa
-} from "./chunk-RKO47FUH.js";
-import "./chunk-LPUA6BRL.js";
-import "./chunk-FO5RTDMZ.js";
+} from "./chunk-IYES6C6U.js";
+import "./chunk-PFY7SF5Y.js";
 import {
   SEVERITIES
-} from "./chunk-5ABSTT5F.js";
-import "./chunk-7RLWCO2U.js";
+} from "./chunk-P34WRPLF.js";
 import {
-  inspectImage,
-  inspectJson,
-  inspectTable
-} from "./chunk-HSYFXM33.js";
-import "./chunk-CMTG423X.js";
-import "./chunk-BDQVX3O5.js";
-import "./chunk-2XX7PETK.js";
-import "./chunk-ATNDHUHJ.js";
-import "./chunk-C53L4KMX.js";
-import "./chunk-5YI572VV.js";
-import "./chunk-NCQ57ZEO.js";
-import "./chunk-DJPEWNDP.js";
-import "./chunk-3U2WDWWS.js";
+  policyFileOf
+} from "./chunk-WIX536T5.js";
+import "./chunk-JYCGYXWF.js";
+import "./chunk-F75QVM2V.js";
+import "./chunk-7AGIVWMB.js";
+import "./chunk-O3Y3CP5I.js";
+import "./chunk-2HR2QJ5A.js";
+import "./chunk-LOQKXGLG.js";
+import {
+  sarifForStdout,
+  serverDbMetadata,
+  trivyServerWithToken
+} from "./chunk-OBIHWN6V.js";
+import "./chunk-VLD56UBS.js";
+import "./chunk-5MEF7QLO.js";
+import "./chunk-7EYA4VLM.js";
+import "./chunk-HS2ZKHN2.js";
+import {
+  DbAgeError,
+  checkDbAge,
+  localVersionInfo,
+  maxDbAgeMs
+} from "./chunk-POUKRGL4.js";
 import {
   describePlatforms,
   parsePlatform,
   parsePositiveInt,
   parseTimeout
-} from "./chunk-P5RDSYZP.js";
-import "./chunk-EQCGO5VS.js";
-import "./chunk-QCBVGPW7.js";
-import "./chunk-MLVHVQ2T.js";
-import "./chunk-NHCIBC2M.js";
-import "./chunk-FTRJE2IP.js";
-import "./chunk-5V2NJFGD.js";
-import "./chunk-J3ABBXKE.js";
-import "./chunk-G33XFFVP.js";
+} from "./chunk-YWDDBBXO.js";
+import "./chunk-SALW6YM5.js";
+import {
+  octokitContentsReader
+} from "./chunk-AYWHHZR6.js";
+import "./chunk-LOVIHVZS.js";
+import "./chunk-FO5RTDMZ.js";
+import "./chunk-5TWZKD3R.js";
+import {
+  inspectImage,
+  inspectJson,
+  inspectTable
+} from "./chunk-EFCFA22P.js";
+import "./chunk-CMTG423X.js";
+import "./chunk-BDQVX3O5.js";
+import "./chunk-DSFW5NJA.js";
+import "./chunk-2XX7PETK.js";
+import "./chunk-C53L4KMX.js";
 import {
   __commonJS,
   __require,
@@ -3702,7 +3719,37 @@ function registryClient(io, logger, images) {
     // plain HTTP is only ever used for loopback registries
   });
 }
-function findTrivy(explicit, io, login) {
+function cliExec(io) {
+  return async (file, args, options = {}) => {
+    const r = await execa(file, [...args], {
+      reject: false,
+      env: options.env ?? io.env,
+      timeout: options.timeoutMs,
+      stdin: "ignore"
+    });
+    return {
+      exitCode: r.exitCode ?? 1,
+      stdout: String(r.stdout ?? ""),
+      stderr: String(r.stderr ?? "") || (r.failed ? r.shortMessage ?? "" : "")
+    };
+  };
+}
+function cliJavaDb(path, exec) {
+  let ready;
+  return {
+    ensure() {
+      ready ??= (async () => {
+        const r = await exec(path, ["image", "--download-java-db-only"], { timeoutMs: 30 * 6e4 });
+        if (r.exitCode !== 0)
+          throw new Error(
+            `--java-db always: trivy image --download-java-db-only failed (exit ${r.exitCode}): ${r.stderr.slice(-300)}`
+          );
+      })();
+      return ready;
+    }
+  };
+}
+function findTrivy(explicit, io, login, db) {
   let found;
   return () => {
     found ??= (async () => {
@@ -3713,9 +3760,61 @@ function findTrivy(explicit, io, login) {
           `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : "no trivy on PATH"}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`
         );
       }
-      return { path, skipDbUpdate: false, env: io.env, ...login ? { login } : {} };
+      const handle = {
+        path,
+        skipDbUpdate: false,
+        env: io.env,
+        ...login ? { login } : {}
+      };
+      if (!db) return handle;
+      const exec = cliExec(io);
+      if (db.server) {
+        const server = { ...db.server, maxDbAgeMs: db.maxDbAge.ms };
+        handle.server = server;
+        handle.db = checkDbAge(
+          await serverDbMetadata(server),
+          server.maxDbAgeMs,
+          /* @__PURE__ */ new Date(),
+          "server"
+        );
+      } else if (db.maxDbAge.checkLocal) {
+        const info = await localVersionInfo(path, void 0, exec);
+        try {
+          handle.db = checkDbAge(info.vulnerabilityDb, db.maxDbAge.ms, /* @__PURE__ */ new Date(), "local");
+        } catch (error) {
+          if (!(error instanceof DbAgeError)) throw error;
+          throw new DbAgeError(
+            `--max-db-age ${db.maxDbAge.text}: ${error.message.replace(/ Clear the cached DB \(cache-db: false\) so it is downloaded again\.$/, "")} Refresh it with \`${path} image --download-db-only\`, or scan through a fresh --trivy-server.`
+          );
+        }
+        handle.skipDbUpdate = true;
+      }
+      if (db.javaDb === "always") {
+        handle.javaDb = cliJavaDb(path, exec);
+        await handle.javaDb.ensure();
+      }
+      return handle;
     })();
     return found;
+  };
+}
+function cliDbOptions(s, io) {
+  if (s.trivyReport.value) return void 0;
+  const token = io.env.TRIVY_TOKEN;
+  const url = s.trivyServer.value;
+  return {
+    ...url ? {
+      server: trivyServerWithToken(url, token || void 0, s.trivyServerTokenHeader.value, {
+        server: s.trivyServer.origin,
+        token: "the TRIVY_TOKEN environment variable"
+      })
+    } : {},
+    maxDbAge: {
+      ms: maxDbAgeMs(s.maxDbAge.value),
+      text: s.maxDbAge.value,
+      checkLocal: s.maxDbAge.origin.kind !== "default"
+    },
+    javaDb: s.javaDb.value
   };
 }
 function scanFlags(images, o) {
@@ -3745,7 +3844,11 @@ function scanFlags(images, o) {
     "--certificate-identity": o.certificateIdentity,
     "--certificate-identity-regexp": o.certificateIdentityRegexp,
     "--certificate-oidc-issuer": o.certificateOidcIssuer,
-    "--trusted-root": o.trustedRoot
+    "--trusted-root": o.trustedRoot,
+    "--trivy-server": o.trivyServer,
+    "--trivy-server-token-header": o.trivyServerTokenHeader,
+    "--max-db-age": o.maxDbAge,
+    "--java-db": o.javaDb
   };
 }
 function policyContext(io) {
@@ -3776,7 +3879,7 @@ async function scan(images, o, io) {
   const sbomFormat = o.sbom ?? (o.sbomOutput ? "cyclonedx" : void 0);
   const result = await runScan(s, {
     logger,
-    trivy: findTrivy(o.trivy, io, cliLogin(io, s.images.value)),
+    trivy: findTrivy(o.trivy, io, cliLogin(io, s.images.value), cliDbOptions(s, io)),
     registryClient: () => registryClient(io, logger, s.images.value),
     outputDir,
     sarifPath,
@@ -3951,7 +4054,19 @@ function buildProgram(io, setExit) {
     "--vex-required-author <name>",
     "apply only VEX documents whose author is exactly this; repeatable",
     (v, prev) => [...prev ?? [], v]
-  ).option("--certificate-identity <id>", "--vex oci: the exact identity that must have signed").option("--certificate-identity-regexp <re>", "--vex oci: or a regular expression for it").option("--certificate-oidc-issuer <url>", "--vex oci: the OIDC issuer of that identity").option("--trusted-root <file>", "--vex oci: Sigstore trusted root (default: public good, TUF)").option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
+  ).option("--certificate-identity <id>", "--vex oci: the exact identity that must have signed").option("--certificate-identity-regexp <re>", "--vex oci: or a regular expression for it").option("--certificate-oidc-issuer <url>", "--vex oci: the OIDC issuer of that identity").option("--trusted-root <file>", "--vex oci: Sigstore trusted root (default: public good, TUF)").option(
+    "--trivy-server <url>",
+    "scan as a client of this Trivy server, which holds the DB; its token is read from the TRIVY_TOKEN environment variable, never from a flag (a flag shows in ps and shell history)"
+  ).option(
+    "--trivy-server-token-header <name>",
+    "HTTP header that carries the TRIVY_TOKEN to the server (default: Trivy-Token)"
+  ).option(
+    "--max-db-age <duration>",
+    "fail, before any scan, when the vulnerability DB is older, e.g. 24h (default with --trivy-server: 48h; without it, the local trivy's DB is checked only when this is given, and the scans then use exactly that DB)"
+  ).option(
+    "--java-db <when>",
+    "Trivy's Java DB: auto (Trivy fetches it when an image has jars) or always (fetched once before the first scan) (default: auto)"
+  ).option("-v, --verbose", "log Trivy commands to stderr").action(async (images, options) => {
     setExit(await scan(images, options, io));
   });
   program2.command("rescan").description(
@@ -4062,4 +4177,5 @@ function quietWhenClosed(stream) {
 }
 quietWhenClosed(process.stdout);
 quietWhenClosed(process.stderr);
+keepYoungGenerationSmall();
 process.exitCode = await main(process.argv.slice(2));

@@ -6,6 +6,7 @@ import {
   exactIdentity,
   filterReport,
   packagesOnly,
+  type SuppressionSources,
   toImageScan,
 } from '../scanners/trivy/normalize.js'
 import { isVerbatim, readTrivyReport } from '../scanners/trivy/parse.js'
@@ -198,6 +199,8 @@ function slug(image: string, index: number): string {
 interface Scanned {
   scan: ImageScan
   report: TrivyReport
+  /** The VEX files Shipgate handed Trivy: the only sources a suppression may cite. */
+  suppressions?: SuppressionSources
   /** A multi-platform image: each platform's own analysis, relabelled to the image's name. */
   platforms?: PlatformScanned[]
 }
@@ -239,7 +242,7 @@ async function analyse(
     files: new Map(vexFiles.map((f) => [f.path, f.source])),
   } as const
   const artifacts = { trivyJson: jsonPath }
-  return { scan: toImageScan(report, { image, artifacts, suppressions }), report }
+  return { scan: toImageScan(report, { image, artifacts, suppressions }), report, suppressions }
 }
 
 /**
@@ -406,7 +409,7 @@ async function scanAll(
         image,
         indexDigest,
         runs.map(({ target, result }) => {
-          const { report, scan } = (result as PromiseFulfilledResult<Scanned>).value
+          const { report, scan, suppressions } = (result as PromiseFulfilledResult<Scanned>).value
           const child = target.child as { platform: string; digest: string }
           return {
             platform: child.platform,
@@ -414,6 +417,7 @@ async function scanAll(
             ref: target.ref,
             report: relabel(report, target.ref, image),
             trivyJson: scan.artifacts.trivyJson,
+            ...(suppressions ? { suppressions } : {}),
           }
         }),
         join(req.outputDir, slug(image, i)),
@@ -438,8 +442,17 @@ async function mergePlatforms(
   await mkdir(dir, { recursive: true })
   const trivyJson = join(dir, 'trivy.merged.json')
   await writeFile(trivyJson, JSON.stringify(report))
-  const scan = mergedScan(image, indexDigest, platforms, report, trivyJson)
-  return { scan, report, platforms }
+  // The merged report is judged like each platform's: a suppression must cite a VEX file
+  // Shipgate handed Trivy for one of them (a TRIVY_VEX in the step's environment does not count).
+  const files = new Map<string, number>()
+  for (const p of platforms) {
+    if (p.suppressions?.kind === 'scan') for (const [k, v] of p.suppressions.files) files.set(k, v)
+  }
+  const suppressions: SuppressionSources | undefined = platforms.some((p) => p.suppressions)
+    ? { kind: 'scan', files }
+    : undefined
+  const scan = mergedScan(image, indexDigest, platforms, report, trivyJson, suppressions)
+  return { scan, report, platforms, ...(suppressions ? { suppressions } : {}) }
 }
 
 /** Install failures that mean the download was not what Trivy released: fatal in every mode. */

@@ -3,7 +3,12 @@
  * analysed once, by digest; the image is judged on the union of what they found, and every
  * finding says on which platforms it was found, so a reviewer sees "arm64 only" at a glance.
  */
-import { exactIdentity, findingsOf, toImageScan } from '../../scanners/trivy/normalize.js'
+import {
+  exactIdentity,
+  findingsOf,
+  type SuppressionSources,
+  toImageScan,
+} from '../../scanners/trivy/normalize.js'
 import type { TrivyReport, TrivyResult } from '../../scanners/trivy/schema.js'
 import type { ImageScan } from '../model.js'
 
@@ -16,6 +21,8 @@ export interface PlatformScanned {
   ref: string
   report: TrivyReport
   trivyJson: string
+  /** The VEX files Shipgate handed Trivy for this platform (pipeline.ts). */
+  suppressions?: SuppressionSources
 }
 
 /** `ghcr.io/acme/api:1` → `ghcr.io/acme/api` */
@@ -92,6 +99,26 @@ export function mergeReports(
         (m) => JSON.stringify([m.ID ?? m.AVDID, m.CauseMetadata?.StartLine, m.Status]),
       )
     }
+    if (rs.some((r) => r.ExperimentalModifiedFindings)) {
+      // What VEX set aside on any platform stays visible for the image (once per finding).
+      merged.ExperimentalModifiedFindings = uniqueBy(
+        all('ExperimentalModifiedFindings') as NonNullable<
+          TrivyResult['ExperimentalModifiedFindings']
+        >,
+        (m) => {
+          const f = (m.Finding ?? {}) as Record<string, unknown>
+          return JSON.stringify([
+            m.Type,
+            m.Status,
+            m.Source,
+            f.VulnerabilityID ?? f.RuleID ?? f.ID ?? f.AVDID ?? f.Name,
+            f.PkgID ?? f.PkgName,
+            f.PkgPath ?? '',
+            f.InstalledVersion ?? '',
+          ])
+        },
+      )
+    }
     if (rs.some((r) => r.Packages)) {
       merged.Packages = uniqueBy(all('Packages') as NonNullable<TrivyResult['Packages']>, (p) =>
         JSON.stringify([p.ID ?? `${p.Name}@${p.Version}`, p.FilePath ?? '']),
@@ -122,8 +149,13 @@ export function mergedScan(
   platforms: { platform: string; report: TrivyReport }[],
   mergedReport: TrivyReport,
   trivyJson: string,
+  suppressions?: SuppressionSources,
 ): ImageScan {
-  const scan = toImageScan(mergedReport, { image, artifacts: { trivyJson } })
+  const scan = toImageScan(mergedReport, {
+    image,
+    artifacts: { trivyJson },
+    ...(suppressions ? { suppressions } : {}),
+  })
   scan.digest = indexDigest
   const on = new Map<string, string[]>()
   for (const p of platforms) {

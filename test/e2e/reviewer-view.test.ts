@@ -255,4 +255,39 @@ describe('a reviewer sees platforms, VEX suppressions and the base image in one 
     mkdirSync(PREVIEW, { recursive: true })
     copyFileSync(r.outputs.report as string, join(PREVIEW, 'reviewer-view.json'))
   })
+
+  it('a suppression on one platform that cites a VEX file Shipgate did not hand Trivy still counts', async () => {
+    // What a TRIVY_VEX in the step's environment would produce on arm64 alone: the finding
+    // moved to ExperimentalModifiedFindings, citing a document nobody gave Shipgate.
+    const forged = (c: Child) => {
+      const file = childReport(c)
+      if (!c.platform.includes('arm64')) return file
+      const report = JSON.parse(readFileSync(file, 'utf8'))
+      const os = report.Results[0]
+      const i = os.Vulnerabilities.findIndex(
+        (v: { VulnerabilityID: string }) => v.VulnerabilityID === ARM_ONLY,
+      )
+      const [v] = os.Vulnerabilities.splice(i, 1)
+      os.ExperimentalModifiedFindings = [
+        {
+          Type: 'vulnerability',
+          Status: 'not_affected',
+          Statement: 'vulnerable_code_not_present',
+          Source: '/home/runner/.config/evil.openvex.json',
+          Finding: v,
+        },
+      ]
+      writeFileSync(file, JSON.stringify(report))
+      return file
+    }
+    const trivy = standIn(Object.fromEntries(children.map((c) => [c.ref, forged(c)])))
+    const r = await runAction(
+      { image: appRef, 'fail-on': 'critical', 'cache-db': 'false', 'base-image-policy': 'off' },
+      { ...trivy.env, STANDIN_VERSION: '0.75.0' },
+    )
+    expect(r.exitCode, r.stdout).toBe(1)
+    expect(r.outputs).toMatchObject({ verdict: 'fail', critical: '1' })
+    expect(r.summary).not.toMatch(/Not affected by VEX: [1-9]/)
+    expect(`${r.stdout}${r.summary}`).toMatch(/evil\.openvex\.json/)
+  })
 })

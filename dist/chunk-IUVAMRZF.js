@@ -1,0 +1,34 @@
+import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
+
+// src/action/event.ts
+import { existsSync, readFileSync } from "node:fs";
+var cached;
+function workflowEvent() {
+  if (cached) return cached;
+  let payload = {};
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (path) {
+    if (existsSync(path)) payload = JSON.parse(readFileSync(path, "utf8"));
+    else process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist
+`);
+  }
+  cached = { eventName: process.env.GITHUB_EVENT_NAME, payload };
+  return cached;
+}
+function workflowRepo() {
+  const full = process.env.GITHUB_REPOSITORY;
+  if (full) {
+    const [owner = "", repo = ""] = full.split("/");
+    return { owner, repo };
+  }
+  const repository = workflowEvent().payload.repository;
+  if (repository) return { owner: repository.owner?.login ?? "", repo: repository.name ?? "" };
+  throw new Error(
+    "context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'"
+  );
+}
+
+export {
+  workflowEvent,
+  workflowRepo
+};
