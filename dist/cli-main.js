@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-3U5KO7GY.js";
+} from "./chunk-SQBGSVF6.js";
 import {
   runVerify
 } from "./chunk-JMREQX4F.js";
@@ -12,12 +12,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-LVTJT2TW.js";
+} from "./chunk-PPGA3ZFT.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-IWBZDXSN.js";
+} from "./chunk-G4C5VNTM.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -40,7 +40,7 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-RJIUTEYO.js";
+} from "./chunk-A5TQWKDO.js";
 import {
   settingsRecord
 } from "./chunk-47IJGBL6.js";

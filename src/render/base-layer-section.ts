@@ -79,7 +79,8 @@ export function baseLayerSection(r: ImageReport, scope: GateScope, rowLimit: num
     .filter((e) => !e.ignored && e.finding.layer?.fromBase === true)
     .map((e) => e.finding)
   const name = l.base.ref ? code(l.base.ref, 300) : '(unnamed)'
-  const summary = `From the base image ${name}: ${fromBase.length}${fromBase.length ? ` (${breakdown(fromBase)})` : ''}${app && fromBase.length ? ', not gated (`fail-on-scope: app`)' : ''}`
+  // Inside <summary> GitHub renders no Markdown: HTML code, not backticks.
+  const summary = `From the base image ${name}: ${fromBase.length}${fromBase.length ? ` (${breakdown(fromBase)})` : ''}${app && fromBase.length ? ', not gated (<code>fail-on-scope: app</code>)' : ''}`
   const digest =
     l.base.digest && !l.base.ref?.includes(l.base.digest) ? ` ${code(l.base.digest)}` : ''
   const lines = [`Base${digest} ${howKnown(l)}.`]

@@ -83,7 +83,7 @@ export function peerBinDir(name: PeerName): string {
   return dirname(requirePeer(name).path)
 }
 
-type TrustedRootLog = { baseUrl: string; publicKey: { rawBytes: string } }
+type TrustedRootLog = { baseUrl: string; publicKey: { rawBytes: string; keyDetails?: string } }
 type TrustedRootCa = {
   subject: { organization: string; commonName: string }
   uri: string
@@ -141,7 +141,11 @@ export function policyControllerTrustRoot(name: string, trustedRoot: Record<stri
     spec: {
       sigstoreKeys: {
         certificateAuthorities: root.certificateAuthorities.map(ca),
-        tLogs: root.tlogs.map(log),
+        // policy-controller v0.15.1 reads every transparency-log key as ECDSA and refuses the
+        // whole TrustRoot on any other ("creating CheckOpts: getting Rekor public keys: public
+        // key 1 is not ecdsa.PublicKey"): a Rekor v2 log's Ed25519 key cannot be handed to it,
+        // so it checks Rekor v1 entries only (README compatibility table).
+        tLogs: root.tlogs.filter((l) => l.publicKey.keyDetails !== 'PKIX_ED25519').map(log),
         ctLogs: root.ctlogs.map(log),
         timestampAuthorities: root.timestampAuthorities.map(ca),
       },
