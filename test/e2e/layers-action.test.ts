@@ -102,7 +102,7 @@ describe('fail-on-scope: app through dist/index.js', () => {
     expect(summary).toContain("Passed: no findings in the image's own layers at or above critical")
     expect(summary).toMatch(
       new RegExp(
-        `<details><summary>From the base image <code>${images.base.ref.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@sha256:[0-9a-f]{64}</code>: ${baseTruth} \\(\\d+ critical, \\d+ high, \\d+ medium, \\d+ low\\), not gated \\(\`fail-on-scope: app\`\\)</summary>`,
+        `<details><summary>From the base image <code>${images.base.ref.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@sha256:[0-9a-f]{64}</code>: ${baseTruth} \\(\\d+ critical, \\d+ high, \\d+ medium, \\d+ low\\), not gated \\(<code>fail-on-scope: app</code>\\)</summary>`,
       ),
     )
     expect(summary).toContain(
