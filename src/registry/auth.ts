@@ -5,7 +5,14 @@
  */
 import type { Credential, CredentialProvider } from './credentials.js'
 import { RegistryError } from './errors.js'
-import { type Action, isDefinitive, networkReason, type RegistryTransport, seconds, USER_AGENT } from './http.js'
+import {
+  type Action,
+  isDefinitive,
+  networkReason,
+  type RegistryTransport,
+  seconds,
+  USER_AGENT,
+} from './http.js'
 import type { RepositoryRef } from './reference.js'
 
 export type Challenge = { scheme: 'basic' } | { scheme: 'bearer'; realm: string; service?: string }
