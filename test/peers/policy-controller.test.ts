@@ -69,4 +69,15 @@ describe('policy-controller tester v0.15.1 on examples/policy-controller.yaml (s
       await stranger.close()
     }
   })
+
+  it('refuses a whole TrustRoot that lists a Rekor v2 log’s Ed25519 key (why rekor-version 2 is not for its clusters)', async () => {
+    // The limitation the README's compatibility table states: v0.15.1 reads every
+    // transparency-log key as ECDSA. If a later version accepts the key, this fails: update both.
+    const root = pc.trustRootFile(
+      policyControllerTrustRoot(TRUST_ROOT, sigstore.trustedRoot, { keepEd25519: true }),
+    )
+    const r = await pc.test(pc.localized('policy-controller.yaml'), signed.pinned, root)
+    expect(r.exitCode, r.out).toBe(1)
+    expect(r.out).toContain('is not ecdsa.PublicKey')
+  })
 })

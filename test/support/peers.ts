@@ -125,7 +125,12 @@ export function trustedRootPems(trustedRoot: Record<string, unknown>) {
  * `TrustRoot` with inline `sigstoreKeys`: the one way its tester verifies keyless signatures
  * without reaching the public-good TUF repository. PEM everywhere, base64'd as []byte fields are.
  */
-export function policyControllerTrustRoot(name: string, trustedRoot: Record<string, unknown>) {
+export function policyControllerTrustRoot(
+  name: string,
+  trustedRoot: Record<string, unknown>,
+  /** Keep Ed25519 log keys, to show v0.15.1 refusing them (test/peers/policy-controller.test.ts). */
+  opts: { keepEd25519?: boolean } = {},
+) {
   const b64 = (text: string) => Buffer.from(text).toString('base64')
   const log = (l: TrustedRootLog) => ({
     baseURL: l.baseUrl,
@@ -145,7 +150,9 @@ export function policyControllerTrustRoot(name: string, trustedRoot: Record<stri
         // whole TrustRoot on any other ("creating CheckOpts: getting Rekor public keys: public
         // key 1 is not ecdsa.PublicKey"): a Rekor v2 log's Ed25519 key cannot be handed to it,
         // so it checks Rekor v1 entries only (README compatibility table).
-        tLogs: root.tlogs.filter((l) => l.publicKey.keyDetails !== 'PKIX_ED25519').map(log),
+        tLogs: root.tlogs
+          .filter((l) => opts.keepEd25519 || l.publicKey.keyDetails !== 'PKIX_ED25519')
+          .map(log),
         ctLogs: root.ctlogs.map(log),
         timestampAuthorities: root.timestampAuthorities.map(ca),
       },
