@@ -1,10 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-SQBGSVF6.js";
+} from "./chunk-N6GBE54X.js";
 import {
   runVerify
-} from "./chunk-JMREQX4F.js";
+} from "./chunk-6TNOYQ3C.js";
 import {
   registryStore
 } from "./chunk-CW4JDSVR.js";
@@ -12,24 +12,24 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-PPGA3ZFT.js";
+} from "./chunk-AUTRJUQ3.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-G4C5VNTM.js";
+} from "./chunk-LIWHH36K.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
 import "./chunk-25PPWRPX.js";
-import "./chunk-TOBXKEVW.js";
+import "./chunk-ESCXPJGD.js";
 import "./chunk-5FSITSBY.js";
 import "./chunk-AFWKVQNY.js";
 import {
   RegistryClient,
   defaultCredentials,
   registryLogin
-} from "./chunk-O6QUVAUH.js";
+} from "./chunk-6K23DZR7.js";
 import {
   execa
 } from "./chunk-RKO47FUH.js";
@@ -40,10 +40,10 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-A5TQWKDO.js";
+} from "./chunk-3JHPDQEO.js";
 import {
   settingsRecord
-} from "./chunk-47IJGBL6.js";
+} from "./chunk-55VSSK5T.js";
 import "./chunk-PH7E2JSS.js";
 import "./chunk-ELAE5XEJ.js";
 import "./chunk-5GA5Q6TN.js";
@@ -58,7 +58,7 @@ import {
 import {
   cliSource,
   resolveSettings
-} from "./chunk-RCDSUUSV.js";
+} from "./chunk-5SOX7RJE.js";
 import {
   escapeStrings,
   neutraliseCommands,
@@ -70,8 +70,8 @@ import {
 } from "./chunk-P34WRPLF.js";
 import {
   policyFileOf
-} from "./chunk-WIX536T5.js";
-import "./chunk-JYCGYXWF.js";
+} from "./chunk-6NBTECLT.js";
+import "./chunk-RZDMSCDV.js";
 import "./chunk-F75QVM2V.js";
 import "./chunk-7AGIVWMB.js";
 import "./chunk-O3Y3CP5I.js";
@@ -81,7 +81,7 @@ import {
   sarifForStdout,
   serverDbMetadata,
   trivyServerWithToken
-} from "./chunk-OBIHWN6V.js";
+} from "./chunk-TY7RF6TF.js";
 import "./chunk-VLD56UBS.js";
 import "./chunk-5MEF7QLO.js";
 import "./chunk-7EYA4VLM.js";
@@ -109,12 +109,12 @@ import {
   inspectImage,
   inspectJson,
   inspectTable
-} from "./chunk-EFCFA22P.js";
+} from "./chunk-ETVRMDW2.js";
 import "./chunk-CMTG423X.js";
 import "./chunk-BDQVX3O5.js";
 import "./chunk-DSFW5NJA.js";
-import "./chunk-2XX7PETK.js";
-import "./chunk-C53L4KMX.js";
+import "./chunk-EEIKABHZ.js";
+import "./chunk-K22WIUD6.js";
 import {
   __commonJS,
   __require,

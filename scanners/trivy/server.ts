@@ -3,6 +3,7 @@
  * the vulnerability DB (pkg/flag/remote_flags.go, v0.74.0). The token travels in the client's
  * environment (TRIVY_TOKEN), never in argv, so no process listing or `[command]` log shows it.
  */
+import { isLoopbackHost } from '../../src/registry/reference.js'
 import { InputError, type Label, toOrigin } from '../../src/settings/origin.js'
 import { type DbMetadata, parseVersionInfo } from './db-age.js'
 
@@ -54,12 +55,6 @@ export function parseTrivyServer(
   return v.replace(/\/+$/, '')
 }
 
-/** Hosts a token may reach over plain http: this machine only (a server beside the runner). */
-function isLoopback(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h)
-}
-
 /**
  * The server with its token, refusing a token that would cross the network in clear: anyone on
  * the path could replay it against the server (which then scans for them with the org's DB).
@@ -74,7 +69,7 @@ export function trivyServerWithToken(
     token: `\`${TRIVY_SERVER_TOKEN_INPUT}\``,
   },
 ): TrivyServer {
-  if (token && new URL(url).protocol === 'http:' && !isLoopback(new URL(url).hostname)) {
+  if (token && new URL(url).protocol === 'http:' && !isLoopbackHost(new URL(url).host)) {
     throw new InputError(
       names.server,
       `${url} would carry ${names.token} in clear to another host. Serve the Trivy server over https:// (e.g. behind a TLS proxy), or run it on this machine (127.0.0.1).`,

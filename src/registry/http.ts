@@ -7,7 +7,7 @@
 import { type Logger, silentLogger } from '../logger.js'
 import { parseChallenge, type RegistryAuth } from './auth.js'
 import { parseErrorBody, RegistryError } from './errors.js'
-import { apiHost, formatRepository, isLoopbackRegistry, type RepositoryRef } from './reference.js'
+import { apiHost, formatRepository, isLoopbackHost, type RepositoryRef } from './reference.js'
 
 export interface TransportOptions {
   logger?: Logger
@@ -106,7 +106,7 @@ export class RegistryTransport {
 
   baseUrl(repo: RepositoryRef): string {
     const host = apiHost(repo.registry)
-    const scheme = this.insecure && isLoopbackRegistry(host) ? 'http' : 'https'
+    const scheme = this.insecure && isLoopbackHost(host) ? 'http' : 'https'
     return `${scheme}://${host}/v2/${repo.repository}/`
   }
 
@@ -301,7 +301,7 @@ export class RegistryTransport {
    */
   private assertTransport(url: URL, spec: SendSpec, how: 'request' | 'redirect') {
     if (url.protocol === 'https:') return
-    if (url.protocol === 'http:' && this.insecure && isLoopbackRegistry(url.host)) return
+    if (url.protocol === 'http:' && this.insecure && isLoopbackHost(url.host)) return
     const via = how === 'redirect' ? `${spec.peer} redirected to` : 'the URL is'
     const plain = url.protocol === 'http:'
     throw new RegistryError(

@@ -150,8 +150,15 @@ export function apiHost(registry: string): string {
   return registry === DOCKER_HUB ? DOCKER_HUB_API : registry
 }
 
-/** True for hosts where plain HTTP may be allowed (`insecure`): loopback only. */
-export function isLoopbackRegistry(registry: string): boolean {
-  const host = registry.replace(/:[0-9]+$/, '').replace(/^\[|\]$/g, '')
+/**
+ * True for a host (`name`, `name:port`, `[::1]:port`) that is this machine: the only place plain
+ * HTTP is allowed, for a registry (`insecure`), a Sigstore service, a Trivy server carrying a
+ * token, or the artifact service carrying the runtime token.
+ */
+export function isLoopbackHost(hostAndPort: string): boolean {
+  const host = hostAndPort
+    .replace(/:[0-9]+$/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
 }

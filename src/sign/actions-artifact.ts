@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import { REDACTED, redact, registerSecret } from '../redact.js'
-import { isLoopbackRegistry } from '../registry/reference.js'
+import { isLoopbackHost } from '../registry/reference.js'
 import { ArtifactServiceUnavailable, type ArtifactUploader } from './sbom-artifact.js'
 
 /**
@@ -34,7 +34,7 @@ export function artifactServiceUnavailable(env: NodeJS.ProcessEnv): string | und
     return `ACTIONS_RESULTS_URL "${env.ACTIONS_RESULTS_URL}" is not a URL`
   }
   // The runtime token goes to this origin as a bearer: never in clear text off this machine.
-  if (results.protocol !== 'https:' && !isLoopbackRegistry(results.host))
+  if (results.protocol !== 'https:' && !isLoopbackHost(results.host))
     return `ACTIONS_RESULTS_URL ${results.origin} is not HTTPS, and the runtime token is not sent in clear text`
   return undefined
 }

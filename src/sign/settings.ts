@@ -2,6 +2,7 @@
  * Signing inputs as typed settings. Pure: takes the raw strings the action or CLI received and
  * either returns settings a signer can trust or throws a `SigningInputError` naming the input.
  */
+import { isLoopbackHost } from '../registry/reference.js'
 
 export const PUBLIC_GOOD = {
   fulcioURL: 'https://fulcio.sigstore.dev',
@@ -144,8 +145,7 @@ function serviceURL(raw: RawSigningInputs, name: keyof RawSigningInputs): string
       `Input '${name}' must be a URL such as https://fulcio.example.com, got ${JSON.stringify(value)}.`,
     )
   }
-  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.host))) {
     throw new SigningInputError(
       name,
       `Input '${name}' must use https:// (plain http is accepted for 127.0.0.1/localhost only), got ${JSON.stringify(value)}.`,
