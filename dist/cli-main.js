@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-N6GBE54X.js";
+} from "./chunk-NE4SJ4EN.js";
 import {
   runVerify
 } from "./chunk-6TNOYQ3C.js";
@@ -12,16 +12,16 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-AUTRJUQ3.js";
+} from "./chunk-EAINMN42.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-LIWHH36K.js";
+} from "./chunk-IARQNXPG.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
-import "./chunk-25PPWRPX.js";
+import "./chunk-ZYCPDF3V.js";
 import "./chunk-ESCXPJGD.js";
 import "./chunk-5FSITSBY.js";
 import "./chunk-AFWKVQNY.js";
@@ -70,8 +70,9 @@ import {
 } from "./chunk-P34WRPLF.js";
 import {
   policyFileOf
-} from "./chunk-6NBTECLT.js";
-import "./chunk-RZDMSCDV.js";
+} from "./chunk-QSMVEBWM.js";
+import "./chunk-VVLZZ3EC.js";
+import "./chunk-MLUG26UU.js";
 import "./chunk-F75QVM2V.js";
 import "./chunk-7AGIVWMB.js";
 import "./chunk-O3Y3CP5I.js";

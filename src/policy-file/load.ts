@@ -3,9 +3,10 @@
  * files it `extends:`, the lock check, exception hygiene and, on a pull request, the policy of
  * the base commit (which applies) against the pull request's own (shown as a diff).
  */
-import { readFile, realpath } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { InputError } from '../inputs.js'
+import { workspacePath } from '../workspace-path.js'
 import { effectivePolicyDocument, policySha256 } from './canonical.js'
 import { compareKey, effectiveValue } from './compare.js'
 import { ContentsError, type ContentsReader } from './contents.js'
@@ -165,25 +166,22 @@ function readerFor(
 
 /** A local file; a path inside the checkout must not be a symlink that leads out of it. */
 async function readLocal(workspace: string, path: string): Promise<string | undefined> {
-  const full = resolve(workspace, path)
-  const lexical = relative(workspace, full)
-  const inside = !lexical.startsWith('..') && !isAbsolute(lexical)
-  let real: string
-  try {
-    real = await realpath(full)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
+  const where = await workspacePath(workspace, path)
+  switch (where.kind) {
+    case 'missing':
+      return undefined
+    case 'unreadable':
+      throw where.error
+    case 'escapes':
+      throw new PolicyFileError(
+        path,
+        undefined,
+        undefined,
+        'is a symbolic link to a file outside the repository; a policy file must live in the repository.',
+      )
+    case 'file':
+      return readFile(where.real, 'utf8')
   }
-  const rel = relative(await realpath(workspace), real)
-  if (inside && (rel.startsWith('..') || isAbsolute(rel)))
-    throw new PolicyFileError(
-      path,
-      undefined,
-      undefined,
-      'is a symbolic link to a file outside the repository; a policy file must live in the repository.',
-    )
-  return readFile(real, 'utf8')
 }
 
 interface Resolved {

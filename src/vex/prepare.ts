@@ -5,9 +5,10 @@
  * listed. A document whose author is not `vex-required-author` is not written: its findings count.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, open, realpath, writeFile } from 'node:fs/promises'
+import { mkdir, open, writeFile } from 'node:fs/promises'
 import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import type { VexSourceRecord } from '../model.js'
+import { workspacePath } from '../workspace-path.js'
 import { readVexDocument, VexDocumentError } from './document.js'
 import { type FetchOptions, fetchVexDocument, MAX_VEX_BYTES, shownUrl } from './fetch.js'
 import { describeVexSource, type VexSource } from './sources.js'
@@ -44,26 +45,19 @@ export function sha256Hex(bytes: Uint8Array | string): string {
 
 /** A document in the checkout: bounded, and never a symlink out of the repository. */
 async function readInWorkspace(workspace: string, path: string): Promise<Uint8Array> {
-  const full = resolve(workspace, path)
-  const lexical = relative(workspace, full)
-  const inside = !lexical.startsWith('..') && !isAbsolute(lexical)
-  let real: string
-  try {
-    real = await realpath(full)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+  const where = await workspacePath(workspace, path)
+  if (where.kind === 'missing') {
     throw new VexSourceError(
-      code === 'ENOENT'
-        ? 'does not exist; give the path of the VEX document relative to the repository root.'
-        : `cannot be read (${code}).`,
+      'does not exist; give the path of the VEX document relative to the repository root.',
     )
   }
-  const rel = relative(await realpath(workspace), real)
-  if (inside && (rel.startsWith('..') || isAbsolute(rel))) {
+  if (where.kind === 'unreadable') throw new VexSourceError(`cannot be read (${where.error.code}).`)
+  if (where.kind === 'escapes') {
     throw new VexSourceError(
       'is a symbolic link to a file outside the repository; a VEX document must live in it.',
     )
   }
+  const real = where.real
   const handle = await open(real, 'r')
   try {
     const stat = await handle.stat()

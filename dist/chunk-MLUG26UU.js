@@ -1,0 +1,24 @@
+import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
+
+// src/workspace-path.ts
+import { realpath } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+var outside = (rel) => rel.startsWith("..") || isAbsolute(rel);
+async function workspacePath(workspace, path) {
+  const full = resolve(workspace, path);
+  let real;
+  try {
+    real = await realpath(full);
+  } catch (error) {
+    const e = error;
+    return e.code === "ENOENT" ? { kind: "missing" } : { kind: "unreadable", error: e };
+  }
+  if (!outside(relative(workspace, full)) && outside(relative(await realpath(workspace), real))) {
+    return { kind: "escapes" };
+  }
+  return { kind: "file", real };
+}
+
+export {
+  workspacePath
+};
