@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-NE4SJ4EN.js";
+} from "./chunk-GK3GWBC4.js";
 import {
   runVerify
 } from "./chunk-6TNOYQ3C.js";
@@ -12,12 +12,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-EAINMN42.js";
+} from "./chunk-CD3PR5GG.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-IARQNXPG.js";
+} from "./chunk-6TKQHRCS.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -29,7 +29,7 @@ import {
   RegistryClient,
   defaultCredentials,
   registryLogin
-} from "./chunk-6K23DZR7.js";
+} from "./chunk-2PGYFDG2.js";
 import {
   execa
 } from "./chunk-RKO47FUH.js";

@@ -127,6 +127,13 @@ export async function runScan(
   const offline = s.images.length === 0
   // One blob cache for the job: the base-image check and the layer attribution share reads.
   const blobCache = new BlobCache()
+  // And one client: the platform listing, the base-image check and the attribution share its
+  // tokens and the manifests it read by digest, instead of each asking the registry again.
+  let client: RegistryClient | undefined
+  const registryClient = () => {
+    client ??= env.registryClient()
+    return client
+  }
   // Attribution reads the image's manifest and its base's config: always for `app` (the gate
   // needs it), else where the base-image check reads the image anyway.
   const attribute = scopeHas(s.failOnScope, 'app') || (basePolicy !== undefined && !offline)
@@ -158,12 +165,14 @@ export async function runScan(
       now: () => new Date(),
       version: VERSION,
       platforms: (image, named) =>
-        env
-          .registryClient()
-          .platforms(parseReference(image), named, describeOrigin(settings.platform.origin)),
+        registryClient().platforms(
+          parseReference(image),
+          named,
+          describeOrigin(settings.platform.origin),
+        ),
       baseImage: basePolicy
         ? baseImageStage(basePolicy, {
-            client: env.registryClient,
+            client: registryClient,
             platform: singlePlatform(s.platform),
             dockerfile: s.dockerfile,
             logger: env.logger,
@@ -175,7 +184,7 @@ export async function runScan(
         : undefined,
       layers: attribute
         ? layerStage({
-            client: env.registryClient,
+            client: registryClient,
             blobCache,
             platform: singlePlatform(s.platform),
             dockerfile: s.dockerfile,

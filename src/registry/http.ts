@@ -83,6 +83,12 @@ export class RegistryTransport {
   private fetchImpl?: Promise<typeof fetch>
   /** Set on a view made by `withSignal`: every request of that view stops when it aborts. */
   signal?: AbortSignal
+  /**
+   * Manifests read by digest in this job (manifests.ts): content-addressed, so a second read
+   * cannot differ. The platform listing, the base-image check and the layer attribution each
+   * read the same children and bases; shared by every view of this transport.
+   */
+  readonly manifestsByDigest = new Map<string, { bytes: Buffer; contentType: string }>()
   private readonly auth: RegistryAuth
 
   constructor(opts: TransportOptions, auth: RegistryAuth) {

@@ -91,6 +91,9 @@ export async function resolve(
   }
 }
 
+/** Manifests kept per job by `getManifest`: at most this many (≤ 4 MiB each, usually ~1 KiB). */
+const MAX_CACHED_MANIFESTS = 512
+
 /** Fetches and digest-checks a manifest or index by tag or digest; refuses bodies over 4 MiB. */
 export async function getManifest(
   t: RegistryTransport,
@@ -99,16 +102,25 @@ export async function getManifest(
   accept: readonly string[] = MANIFEST_ACCEPT,
 ): Promise<FetchedManifest> {
   const what = `pull ${describe(repo, reference)}`
-  const res = await t.request({
-    repo,
-    method: 'GET',
-    path: `manifests/${reference}`,
-    action: 'pull',
-    headers: { accept: accept.join(', ') },
-    what,
-    limit: { bytes: MAX_MANIFEST_BYTES, error: (size) => tooLarge(what, size) },
-  })
-  const bytes = Buffer.from(await res.arrayBuffer())
+  // By digest, the bytes cannot change: read once per job (a tag is asked again every time).
+  const key = reference.includes(':') ? `${repo.registry}/${repo.repository}@${reference}` : ''
+  let fetched = key ? t.manifestsByDigest.get(key) : undefined
+  if (!fetched) {
+    const res = await t.request({
+      repo,
+      method: 'GET',
+      path: `manifests/${reference}`,
+      action: 'pull',
+      headers: { accept: accept.join(', ') },
+      what,
+      limit: { bytes: MAX_MANIFEST_BYTES, error: (size) => tooLarge(what, size) },
+    })
+    fetched = {
+      bytes: Buffer.from(await res.arrayBuffer()),
+      contentType: res.headers.get('content-type') ?? '',
+    }
+  }
+  const { bytes } = fetched
   const digest = sha256(bytes)
   if (reference.includes(':') && reference !== digest) {
     throw new RegistryError(
@@ -122,7 +134,9 @@ export async function getManifest(
   } catch {
     throw new RegistryError('invalid-response', `${what}: the manifest is not valid JSON.`)
   }
-  const headerType = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? ''
+  // Kept only once verified, and bounded (an index lists at most a few dozen children).
+  if (key && t.manifestsByDigest.size < MAX_CACHED_MANIFESTS) t.manifestsByDigest.set(key, fetched)
+  const headerType = fetched.contentType.split(';')[0]?.trim() ?? ''
   // umoci writes manifests without mediaType: trust the body first, then the header.
   const mediaType =
     manifest.mediaType ||
@@ -131,7 +145,8 @@ export async function getManifest(
       : isIndex(undefined, manifest)
         ? MediaType.ociIndex
         : MediaType.ociManifest)
-  return { digest, mediaType, size: bytes.length, bytes, manifest }
+  // A copy: the cached bytes are the job's, not the caller's.
+  return { digest, mediaType, size: bytes.length, bytes: Buffer.from(bytes), manifest }
 }
 
 /** The descriptor of a manifest, or undefined when the tag or digest does not exist. */

@@ -21,6 +21,7 @@ import { eventFile, runAction } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FakeContents } from '../support/github/fake-contents.js'
 import { FakeGitHub } from '../support/github/fake-github.js'
+import { type CountingProxy, startCountingProxy } from '../support/registry/counting-proxy.js'
 import { FixtureBuilder, tarOf } from '../support/registry/images.js'
 import { alpineLayer } from '../support/registry/platform-index.js'
 import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
@@ -50,6 +51,8 @@ interface Child {
 }
 
 let registry: RunningRegistry
+/** Between Shipgate and the registry: which manifests it asked for, how often. */
+let proxy: CountingProxy
 let baseRef: string
 let appRef: string
 let children: Child[]
@@ -171,7 +174,8 @@ function childReport(c: Child): string {
 
 beforeAll(async () => {
   registry = await startRegistry('none')
-  await pushImages(registry.host)
+  proxy = await startCountingProxy(registry.host)
+  await pushImages(proxy.host)
   await gh.start()
   await contents.start()
   gh.token = TOKEN
@@ -182,6 +186,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await contents.stop()
   await gh.stop()
+  await proxy?.close()
   await registry?.stop()
 })
 
@@ -190,6 +195,7 @@ describe('a reviewer sees platforms, VEX suppressions and the base image in one 
     const ws = mkdtempSync(join(tmpdir(), 'rv-checkout-'))
     mkdirSync(join(ws, '.vex'))
     writeFileSync(join(ws, '.vex', 'app.openvex.json'), OPENVEX)
+    proxy.requests.length = 0
     const trivy = standIn(Object.fromEntries(children.map((c) => [c.ref, childReport(c)])))
     const r = await runAction(
       {
@@ -214,6 +220,11 @@ describe('a reviewer sees platforms, VEX suppressions and the base image in one 
       },
       { cwd: ws },
     )
+    // The platform listing, the base-image check and the layer attribution all read the same
+    // children and base: each manifest named by digest is fetched once in the job.
+    const byDigest = proxy.requests.filter((q) => /^GET \/v2\/rv\/.*\/manifests\/sha256:/.test(q))
+    expect(byDigest.length).toBeGreaterThan(0)
+    expect(byDigest.filter((q, i) => byDigest.indexOf(q) !== i)).toEqual([])
     // The arm64-only critical is in the app's own layer: `fail-on-scope: app` still fails.
     expect(r.exitCode, r.stdout).toBe(1)
     expect(r.outputs).toMatchObject({ verdict: 'fail', critical: '1' })
