@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { FakeGitHub } from '../test/support/github/fake-github.js'
+import { recordConversions } from './convert.js'
 import { JUICE, multiplied, NODE, ROOT } from './reports.js'
 
 const PROBE = join(ROOT, 'bench/rss-probe.mjs')
@@ -23,6 +24,8 @@ interface Sample {
   cpuMs: number
   rssMiB: number
   status: number | null
+  /** What the process wrote (stdout and stderr), to check how the run ended. */
+  output: string
 }
 
 /** BENCH_PROFILE=DIR: CPU profiles of Shipgate's runs (not the baselines) land in DIR. */
@@ -54,7 +57,7 @@ async function measure(args: string[], env: Record<string, string>): Promise<Sam
   if (status !== 0 && status !== 1) {
     throw new Error(`bench run failed (${status}): ${args.join(' ')}\n${output.slice(-4000)}`)
   }
-  return { ms, cpuMs, rssMiB, status }
+  return { ms, cpuMs, rssMiB, status, output }
 }
 
 function median(samples: Sample[]): Sample {
@@ -66,6 +69,7 @@ function median(samples: Sample[]): Sample {
     cpuMs: cpu[Math.floor(cpu.length / 2)]?.cpuMs ?? 0,
     rssMiB: rss[Math.floor(rss.length / 2)]?.rssMiB ?? 0,
     status: byMs[0]?.status ?? null,
+    output: '',
   }
 }
 
@@ -94,7 +98,7 @@ let pr = 1
 /** `offline`: a push event and no token, so nothing has a reason to call the GitHub API. */
 function actionEnv(
   inputs: Record<string, string>,
-  { offline = false } = {},
+  { offline = false, replay }: { offline?: boolean; replay?: string } = {},
 ): Record<string, string> {
   const dir = mkdtempSync(join(work, 'run-'))
   const number = pr++
@@ -129,6 +133,7 @@ function actionEnv(
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_REPOSITORY: 'acme/api',
     STANDIN_VERSION: '0.75.0',
+    ...(replay ? { STANDIN_REPLAY_DIR: replay } : {}),
   }
   writeFileSync(env.GITHUB_OUTPUT as string, '')
   writeFileSync(env.GITHUB_STEP_SUMMARY as string, '')
@@ -136,11 +141,32 @@ function actionEnv(
   return env
 }
 
-const action = async (inputs: Record<string, string>, opts: { offline?: boolean } = {}) => {
+/**
+ * One run of the action. `expect: 'blocked'` checks the run got as far as the verdict and the
+ * only error it printed is the gate's, so a figure is never that of a run that stopped early
+ * (a conversion the stand-in could not replay, a changed input).
+ */
+const action = async (
+  inputs: Record<string, string>,
+  opts: { offline?: boolean; replay?: string; expect?: 'blocked' | 'input-error' } = {},
+) => {
   const before = gh.requests.length
   const sample = await measure([join(ROOT, 'dist/index.js')], actionEnv(inputs, opts))
   if (opts.offline && gh.requests.length !== before)
     throw new Error(`an offline run called the GitHub API: ${gh.requests.at(-1)?.path}`)
+  const errors = sample.output.split('\n').filter((l) => l.startsWith('::error'))
+  const ended =
+    opts.expect === 'input-error'
+      ? sample.status === 1 && errors.length === 1 && /fail-on/.test(errors[0] ?? '')
+      : sample.status === 1 &&
+        errors.length === 1 &&
+        errors[0]?.startsWith('::error::Blocked') &&
+        (opts.offline || gh.requests.length > before)
+  if (!ended) {
+    throw new Error(
+      `bench: the run did not end as expected (${opts.expect ?? 'blocked'}), so its time means nothing:\n${sample.output.slice(-3000)}`,
+    )
+  }
   return sample
 }
 const bareParse = (file: string) =>
@@ -169,6 +195,8 @@ for (const n of sizes) {
   const file = join(work, `report-${n}.json`)
   writeFileSync(file, multiplied(n))
   const mib = statSync(file).size / 1048576
+  const replay = join(work, `replay-${n}`)
+  recordConversions(file, replay)
   const inputs = {
     'trivy-report': file,
     image: 'ghcr.io/acme/api:pr',
@@ -176,33 +204,44 @@ for (const n of sizes) {
     'fail-on': 'critical',
     'base-image-policy': 'off',
   }
-  await action(inputs) // warm the page cache and the fake API
+  await action(inputs, { replay }) // warm the page cache and the fake API
   rows.push({
     figure: `judge ${n.toLocaleString('en')} findings (${mib.toFixed(0)} MiB), PR event`,
     ...(await paired(
       runs,
-      () => action(inputs),
+      () => action(inputs, { replay }),
       () => bareParse(file),
     )),
     baselineName: 'node: JSON.parse(readFileSync)',
     goal: { time: 2.5, rss: 1.5 },
   })
   rmSync(file)
+  rmSync(replay, { recursive: true })
 }
 
 process.stderr.write('bench: cold start…\n')
 const nodeE0 = () => measure(['-e', '0'], { PATH: '/usr/bin:/bin' })
 rows.push({
   figure: 'cold start: reject a bad input',
-  ...(await paired(10, () => action({ image: 'x', 'fail-on': 'severe' }), nodeE0)),
+  ...(await paired(
+    10,
+    () => action({ image: 'x', 'fail-on': 'severe' }, { expect: 'input-error' }),
+    nodeE0,
+  )),
   baselineName: 'node -e 0',
   goal: { time: 3 },
 })
+const juiceReplay = join(work, 'replay-juice')
+recordConversions(JUICE, juiceReplay)
 rows.push({
   figure: 'cold start: judge juice-shop report (offline)',
   ...(await paired(
     10,
-    () => action({ 'trivy-report': JUICE, 'fail-on': 'critical' }, { offline: true }),
+    () =>
+      action(
+        { 'trivy-report': JUICE, 'fail-on': 'critical' },
+        { offline: true, replay: juiceReplay },
+      ),
     nodeE0,
   )),
   baselineName: 'node -e 0',
