@@ -1,10 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-GK3GWBC4.js";
+} from "./chunk-L3NYDKPE.js";
 import {
   runVerify
-} from "./chunk-6TNOYQ3C.js";
+} from "./chunk-ECCEJLTY.js";
 import {
   registryStore
 } from "./chunk-CW4JDSVR.js";
@@ -12,12 +12,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-CD3PR5GG.js";
+} from "./chunk-ZC36FQYS.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-6TKQHRCS.js";
+} from "./chunk-KKBJGDUN.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
@@ -40,10 +40,10 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-3JHPDQEO.js";
+} from "./chunk-UFRMKBDI.js";
 import {
   settingsRecord
-} from "./chunk-55VSSK5T.js";
+} from "./chunk-V5DRRY2K.js";
 import "./chunk-PH7E2JSS.js";
 import "./chunk-ELAE5XEJ.js";
 import "./chunk-5GA5Q6TN.js";
@@ -58,7 +58,7 @@ import {
 import {
   cliSource,
   resolveSettings
-} from "./chunk-5SOX7RJE.js";
+} from "./chunk-S7XC3CKD.js";
 import {
   escapeStrings,
   neutraliseCommands,
@@ -70,7 +70,7 @@ import {
 } from "./chunk-P34WRPLF.js";
 import {
   policyFileOf
-} from "./chunk-QSMVEBWM.js";
+} from "./chunk-IV66XNVB.js";
 import "./chunk-VVLZZ3EC.js";
 import "./chunk-MLUG26UU.js";
 import "./chunk-F75QVM2V.js";
@@ -82,7 +82,7 @@ import {
   sarifForStdout,
   serverDbMetadata,
   trivyServerWithToken
-} from "./chunk-TY7RF6TF.js";
+} from "./chunk-F6QXYQGT.js";
 import "./chunk-VLD56UBS.js";
 import "./chunk-5MEF7QLO.js";
 import "./chunk-7EYA4VLM.js";

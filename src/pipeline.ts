@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DbFreshness } from '../scanners/trivy/db-age.js'
 import { TrivyInstallError, type TrivyInstallErrorCode } from '../scanners/trivy/install.js'
@@ -537,7 +538,8 @@ async function derive(
         join(dir, 'trivy.sarif'),
         deps.logger,
       )
-      const parsed: unknown = JSON.parse(await readFile(out, 'utf8'))
+      // One native decode, no Buffer kept on the heap (as for the report itself).
+      const parsed: unknown = JSON.parse(readFileSync(out, 'utf8'))
       if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${out}, which is not SARIF.`)
       const name = names[i] as SarifName
       const shaped = shapeSarif(parsed, {
@@ -548,7 +550,8 @@ async function derive(
         ...(location ? { location } : {}),
       })
       // Written now, not gathered: a job of many large reports holds one SARIF at a time.
-      const path = await sink.write(name.file, `${JSON.stringify(shaped, null, 2)}\n`)
+      // Compact and streamed: pretty-printing a 20,000-result log cost more than shaping it.
+      const path = await sink.write(name.file, { json: shaped })
       scan.artifacts.sarif = path
       const platform = subjects[i]?.platform
       sarif.push({

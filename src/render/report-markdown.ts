@@ -82,19 +82,41 @@ export function renderReportMarkdown(report: ShipgateReport, opts: RenderOptions
   const longest = Math.max(0, ...report.images.map((i) => i.findings.length))
   // Rows appear verbatim in the document, so their sizes alone bound the depth that can fit:
   // rows are rendered once, on demand, and never beyond that bound.
-  let hi = ctx.deepestWithin(longest, max)
-  if (hi === longest) {
-    const full = ctx.render(longest)
-    if (size(full) <= max) return full
+  const deepest = ctx.deepestWithin(longest, max)
+  const first = ctx.render(deepest)
+  const firstSize = size(first)
+  if (firstSize <= max) return first
+  // The largest depth that fits, as a binary search would find it, in far fewer renders (each
+  // is up to the whole budget, 1 MB for the summary): a document is its rows plus the rest,
+  // and the rest hardly changes with the depth (a count, a notice), so the rows' sizes, known
+  // without rendering, say which depth to try; every try still renders and measures, so the
+  // answer is exact. After a few guesses it bisects, which bounds the renders at O(log n).
+  let good = -1
+  let goodText = ''
+  let bad = deepest
+  let rest = firstSize - ctx.rowBytes(deepest)
+  for (let probe = 0; bad - good > 1; probe++) {
+    const guess = probe < 4 ? ctx.deepestWithin(bad - 1, max - rest) : Math.floor((good + bad) / 2)
+    const at = Math.min(bad - 1, Math.max(good + 1, guess))
+    const text = ctx.render(at)
+    const bytes = size(text)
+    rest = bytes - ctx.rowBytes(at)
+    if (bytes <= max) {
+      good = at
+      goodText = text
+    } else bad = at
   }
-  let lo = 0
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2)
-    if (size(ctx.render(mid)) <= max) lo = mid
-    else hi = mid - 1
-  }
-  const fitted = ctx.render(lo)
-  return size(fitted) <= max ? fitted : hardCut(fitted, max, ctx)
+  if (good >= 0) return goodText
+  // Not even the document without rows fits (bad is 0, and render(0) was measured): cut it.
+  return hardCut(ctx.render(0), max, ctx)
+}
+
+/**
+ * The document with every list cut at `depth` rows, not fitted to any budget: the candidates
+ * `renderReportMarkdown` chooses among (tests check its choice against all of them).
+ */
+export function renderAtDepth(report: ShipgateReport, opts: RenderOptions, depth: number): string {
+  return new RenderContext(report, opts).render(depth)
 }
 
 /**

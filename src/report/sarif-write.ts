@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import { InputError, type Label } from '../settings/origin.js'
+import { writeJsonTo } from './write.js'
 
 /**
  * The `sarif` input or `--sarif` flag: one path, a directory when it ends with `/`. A newline
@@ -73,8 +74,8 @@ async function confine(path: string, roots: readonly string[] | undefined, raw: 
   }
 }
 
-/** Writes `text` at `path` by a fresh name and a rename: never through an existing link. */
-async function replaceFile(path: string, text: string): Promise<void> {
+/** Writes `content` at `path` by a fresh name and a rename: never through an existing link. */
+async function replaceFile(path: string, content: SarifContent): Promise<void> {
   const existing = await lstat(path).catch(() => undefined)
   if (existing?.isDirectory()) {
     throw new SarifPathError(
@@ -84,7 +85,8 @@ async function replaceFile(path: string, text: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   const file = await open(temp, 'wx', 0o644)
   try {
-    await file.writeFile(text)
+    if (typeof content === 'string') await file.writeFile(content)
+    else writeJsonTo(file.fd, content.json)
   } finally {
     await file.close()
   }
@@ -102,10 +104,16 @@ export interface SarifFile {
   text: string
 }
 
+/**
+ * A file's text, or a value written as compact JSON in pieces: the SARIF of a large report is
+ * tens of megabytes, which as one string (and its UTF-8 copy) would double what it holds.
+ */
+export type SarifContent = string | { json: unknown }
+
 /** A checked place to write SARIF: each file is written as soon as it is ready. */
 export interface SarifSink {
   /** Writes one file (`name` within a directory target) and returns its path. */
-  write(name: string, text: string): Promise<string>
+  write(name: string, content: SarifContent): Promise<string>
 }
 
 /**
@@ -128,13 +136,13 @@ export async function openSarifTarget(
   await confine(dir, roots, raw)
   let written = 0
   return {
-    async write(name, text) {
+    async write(name, content) {
       if (target.kind === 'file' && written > 0) {
         throw new Error('internal: a SARIF file target takes one file')
       }
       written++
       const path = target.kind === 'file' ? target.path : join(dir, name)
-      await replaceFile(path, text)
+      await replaceFile(path, content)
       return path
     },
   }

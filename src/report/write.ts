@@ -61,20 +61,27 @@ function writeAll(fd: number, text: string): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
 }
 
+/**
+ * `value` as compact JSON plus a newline into the open file `fd`, in 1 MB batches: no string
+ * of the whole document is ever built. Synchronous: the walk is, and nothing else runs meanwhile.
+ */
+export function writeJsonTo(fd: number, value: unknown): void {
+  let batch = ''
+  emitJson(value, (piece) => {
+    batch += piece
+    if (batch.length >= BATCH) {
+      writeAll(fd, batch)
+      batch = ''
+    }
+  })
+  writeAll(fd, `${batch}\n`)
+}
+
 /** Write `report` as compact JSON plus a newline, replacing `path`. */
 export async function writeJsonFile(path: string, report: unknown): Promise<void> {
   const file = await open(path, 'w')
   try {
-    let batch = ''
-    // Synchronous writes of 1 MB batches: the walk is synchronous, and nothing else runs meanwhile.
-    emitJson(report, (piece) => {
-      batch += piece
-      if (batch.length >= BATCH) {
-        writeAll(file.fd, batch)
-        batch = ''
-      }
-    })
-    writeAll(file.fd, `${batch}\n`)
+    writeJsonTo(file.fd, report)
   } finally {
     await file.close()
   }

@@ -1,7 +1,11 @@
 import { marked } from 'marked'
 import { describe, expect, it } from 'vitest'
 import type { Finding } from '../../src/model.js'
-import { COMMENT_MAX_LENGTH, renderReportMarkdown } from '../../src/render/report-markdown.js'
+import {
+  COMMENT_MAX_LENGTH,
+  renderAtDepth,
+  renderReportMarkdown,
+} from '../../src/render/report-markdown.js'
 import { makeReport, secret, vuln } from '../support/report.js'
 
 const MARKER = '<!-- shipgate:comment key=test -->'
@@ -233,6 +237,50 @@ describe('renderReportMarkdown: size budget', () => {
     const md = renderReportMarkdown(report, { maxLength: 5_000_000 })
     expect(md).not.toContain('did not fit')
     expect(md).toContain('CVE-2023-03999')
+  })
+
+  it('picks the deepest cut that fits, exactly as trying every depth would (issue 13: fewer renders, same answer)', () => {
+    // Two images of different lengths, counted, ignored, introduced and fixed lists, rows of
+    // uneven size and multi-byte text: the parts besides the rows change with the depth.
+    const rows = (n: number, tag: string) =>
+      Array.from({ length: n }, (_, i) =>
+        vuln(`CVE-2025-${tag}${String(i).padStart(4, '0')}`, i % 5 === 0 ? 'CRITICAL' : 'HIGH', {
+          pkgName: `pkg-${tag}-${i}`,
+          fixedVersion: i % 2 ? `${i}.1` : undefined,
+          title: `${'ü'.repeat(i % 17)} title ${'y'.repeat((i * 37) % 90)}`,
+        }),
+      )
+    const a = rows(120, 'a')
+    const b = rows(45, 'b')
+    const mixed = makeReport({
+      images: [
+        {
+          image: 'a:1',
+          findings: a,
+          ignored: Object.fromEntries(
+            a.filter((_, i) => i % 7 === 0).map((f) => [f.key, { by: 'unfixed' as const }]),
+          ),
+          comparison: {
+            baseline: 'base.json',
+            source: { kind: 'report', path: 'base.json', sha256: 'e'.repeat(64) },
+            introduced: a.filter((_, i) => i % 3 === 0).map((f) => f.key),
+            fixed: rows(30, 'f'),
+          },
+        },
+        { image: 'b:1', findings: b },
+      ],
+    })
+    const opts = { marker: MARKER, summaryUrl: SUMMARY }
+    const sizes = Array.from({ length: 121 }, (_, d) =>
+      Buffer.byteLength(renderAtDepth(mixed, opts, d)),
+    )
+    for (let max = sizes[0] ?? 0; max <= (sizes[120] ?? 0) + 10; max += 997) {
+      let best = -1
+      for (let d = 0; d <= 120; d++) if ((sizes[d] ?? Infinity) <= max) best = d
+      expect(renderReportMarkdown(mixed, { ...opts, maxLength: max })).toBe(
+        renderAtDepth(mixed, opts, best),
+      )
+    }
   })
 
   it('stays within tiny budgets too, keeping the verdict line', () => {
