@@ -3,7 +3,6 @@ import { copyFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
-import { execa } from 'execa'
 import { inspectImage, inspectJson, inspectTable } from '../scanners/base-image/index.js'
 import { checkDbAge, DbAgeError, localVersionInfo, maxDbAgeMs } from '../scanners/trivy/db-age.js'
 import type { ExecAdapter } from '../scanners/trivy/install.js'
@@ -22,6 +21,7 @@ import { rescanSettingsRecord, runRescanMode } from './modes/rescan.js'
 import { runScan } from './modes/scan.js'
 import type { TrivyHandle } from './pipeline.js'
 import { octokitContentsReader } from './policy-file/index.js'
+import { failureOf, runProgram } from './program.js'
 import {
   defaultCredentials,
   RegistryClient,
@@ -104,16 +104,15 @@ interface CliDbOptions {
 
 function cliExec(io: CliIo): ExecAdapter {
   return async (file, args, options = {}) => {
-    const r = await execa(file, [...args], {
-      reject: false,
-      env: options.env ?? io.env,
-      timeout: options.timeoutMs,
-      stdin: 'ignore',
+    // The user's own shell environment, with what the caller sets on top (as before).
+    const r = await runProgram(file, args, {
+      env: { ...process.env, ...(options.env ?? io.env) },
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     })
     return {
       exitCode: r.exitCode ?? 1,
-      stdout: String(r.stdout ?? ''),
-      stderr: String(r.stderr ?? '') || (r.failed ? (r.shortMessage ?? '') : ''),
+      stdout: r.stdout,
+      stderr: r.stderr || (r.failed ? `${file} ${failureOf(r)}` : ''),
     }
   }
 }
@@ -146,7 +145,7 @@ function findTrivy(
   return () => {
     found ??= (async () => {
       const path = explicit ?? 'trivy'
-      const r = await execa(path, ['--version'], { reject: false, env: io.env, stdin: 'ignore' })
+      const r = await runProgram(path, ['--version'], { env: { ...process.env, ...io.env } })
       if (r.exitCode !== 0) {
         throw new Error(
           `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : 'no trivy on PATH'}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`,

@@ -3,10 +3,10 @@ import { createReadStream } from 'node:fs'
 import { access, constants, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { execa } from 'execa'
 import semver from 'semver'
 import { childEnv } from '../../src/child-env.js'
 import type { Logger } from '../../src/logger.js'
+import { failureOf, runProgram } from '../../src/program.js'
 import type { TrustedRoot } from '../../src/sign/trust-root.js'
 import {
   COMPROMISED_TRIVY_VERSIONS,
@@ -70,54 +70,22 @@ export type ExecAdapter = (
 ) => Promise<ExecResult>
 
 export const execaExec: ExecAdapter = async (file, args, options = {}) => {
-  const result = await execa(file, [...args], {
-    reject: false,
+  const result = await runProgram(file, args, {
     // Never the runner's job tokens or the action's inputs (child-env.ts).
     env: childEnv(options.env ?? process.env),
-    extendEnv: false,
-    timeout: options.timeoutMs,
-    stdin: 'ignore',
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   })
   // A program that could not start has no exit code; report it as a failure with the reason.
   return {
     exitCode: result.exitCode ?? 1,
-    stdout: String(result.stdout ?? ''),
-    stderr: String(result.stderr ?? '') || (result.failed ? (result.shortMessage ?? '') : ''),
+    stdout: result.stdout,
+    stderr: result.stderr || (result.failed ? `${file} ${failureOf(result)}` : ''),
   }
 }
 
-export type TrivyInstallErrorCode =
-  | 'invalid-version'
-  | 'compromised-version'
-  | 'invalid-checksum'
-  | 'checksum-required'
-  | 'checksum-conflict'
-  | 'checksum-mismatch'
-  | 'unsupported-platform'
-  | 'download-failed'
-  | 'broken-archive'
-  | 'binary-check-failed'
-  | 'signature-missing'
-  | 'signature-malformed'
-  | 'signature-invalid'
-  | 'signature-identity'
-  | 'signature-unverifiable'
+import { TrivyInstallError, type TrivyInstallErrorCode } from './install-error.js'
 
-/** Carries the input to fix (when there is one) so the action can point at it. */
-export class TrivyInstallError extends Error {
-  readonly code: TrivyInstallErrorCode
-  readonly input: string | undefined
-  constructor(
-    code: TrivyInstallErrorCode,
-    message: string,
-    options: { input?: string; cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.name = new.target.name
-    this.code = code
-    this.input = options.input
-  }
-}
+export { TrivyInstallError, type TrivyInstallErrorCode }
 
 export interface InstallTrivyOptions {
   /** `trivy-version` input; empty means the pinned default. `v` prefix accepted. */

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { execa } from 'execa'
 import { childEnv } from '../../src/child-env.js'
 import type { Logger } from '../../src/logger.js'
 import { SEVERITIES } from '../../src/model.js'
+import { failureOf, runProgram } from '../../src/program.js'
 import { type RegistryLogin, trivyLoginEnv } from '../../src/registry/login.js'
 import { DEFAULT_JAVA_DB_REPOSITORIES } from './db.js'
 import { checkDbAge, parseVersionInfo } from './db-age.js'
@@ -178,12 +178,9 @@ export async function scanImage(
   const started = Date.now()
   // A second run (after fetching the Java DB) gets what is left of the same budget.
   const run = (timeout = limit) =>
-    execa(command(opts.trivyPath), args, {
-      reject: false,
-      all: false,
-      timeout: Math.max(1000, timeout),
+    runProgram(command(opts.trivyPath), args, {
+      timeoutMs: Math.max(1000, timeout),
       // Not the runner's job tokens or the action's inputs: Trivy needs neither (child-env.ts).
-      extendEnv: false,
       env: {
         ...childEnv(),
         TRIVY_DISABLE_TELEMETRY: 'true',
@@ -194,7 +191,6 @@ export async function scanImage(
         // Last, so neither the handle's env nor the runner's can send them to another host.
         ...trivyLoginEnv(opts.image, opts.login),
       },
-      stdin: 'ignore',
       cwd: outputDir,
     })
   let result = await run()
@@ -212,7 +208,7 @@ export async function scanImage(
     const why =
       result.exitCode !== undefined
         ? `exited with code ${result.exitCode}`
-        : `could not run (${result.code ?? result.shortMessage})`
+        : `could not run (${result.startError ?? failureOf(result)})`
     const stderr = tail(result.stderr ?? '')
     throw new TrivyRunError(
       `Trivy ${why} while scanning ${opts.image}. ${hintFor(stderr, opts.image)}${stderr ? `\nLast lines of Trivy's output:\n${stderr}` : ''}`,
@@ -263,12 +259,9 @@ export async function convertReport(
   const outputPath = resolve(output)
   const args = ['convert', '--format', format, '--output', outputPath, resolve(input)]
   logger.info(`[command]${trivyPath} ${args.join(' ')}`)
-  const result = await execa(command(trivyPath), args, {
-    reject: false,
-    timeout: 300_000,
-    stdin: 'ignore',
+  const result = await runProgram(command(trivyPath), args, {
+    timeoutMs: 300_000,
     cwd: dirname(outputPath),
-    extendEnv: false,
     env: {
       ...childEnv(),
       TRIVY_DISABLE_TELEMETRY: 'true',
@@ -278,7 +271,7 @@ export async function convertReport(
   })
   if (result.failed) {
     throw new TrivyRunError(
-      `trivy convert --format ${format} failed for ${input} (exit ${result.exitCode ?? result.code}).\n${tail(result.stderr ?? '')}`,
+      `trivy convert --format ${format} failed for ${input} (${result.exitCode !== undefined ? `exit ${result.exitCode}` : failureOf(result)}).\n${tail(result.stderr ?? '')}`,
     )
   }
   return output

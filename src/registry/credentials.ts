@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { execa } from 'execa'
 import { childEnv } from '../child-env.js'
+import { runProgram } from '../program.js'
 import { DOCKER_HUB } from './reference.js'
 
 export type Credential =
@@ -189,13 +189,11 @@ async function runHelper(
     throw new Error(`Docker credential helper name ${JSON.stringify(helper)} is not valid.`)
   }
   const server = host === DOCKER_HUB ? 'https://index.docker.io/v1/' : host
-  const result = await execa(`docker-credential-${helper}`, ['get'], {
+  const result = await runProgram(`docker-credential-${helper}`, ['get'], {
     input: server,
-    reject: false,
-    timeout: timeoutMs,
+    timeoutMs,
     // The helper answers for one host; it never needs the job's tokens or the action's inputs.
     env: childEnv(),
-    extendEnv: false,
   })
   if (result.timedOut) {
     throw new Error(
@@ -204,17 +202,17 @@ async function runHelper(
   }
   if (result.exitCode === undefined) {
     throw new Error(
-      `docker-credential-${helper} could not be run for ${host} (${result.code ?? result.shortMessage}); install it or fix credHelpers/credsStore in the docker config.`,
+      `docker-credential-${helper} could not be run for ${host} (${result.startError ?? `ended by ${result.signal}`}); install it or fix credHelpers/credsStore in the docker config.`,
     )
   }
   if (result.exitCode !== 0) {
     // "credentials not found" is a normal answer: fall through to anonymous access.
-    if (/not found/i.test(String(result.stdout) + String(result.stderr))) return undefined
+    if (/not found/i.test(result.stdout + result.stderr)) return undefined
     throw new Error(
       `docker-credential-${helper} failed for ${host} (exit ${result.exitCode}); check that the helper is installed and logged in.`,
     )
   }
-  const parsed = JSON.parse(String(result.stdout)) as { Username?: string; Secret?: string }
+  const parsed = JSON.parse(result.stdout) as { Username?: string; Secret?: string }
   if (!parsed.Secret) return undefined
   if (parsed.Username === '<token>') {
     return { kind: 'identity-token', token: parsed.Secret, source: `${source} (${helper} helper)` }
