@@ -38,6 +38,10 @@ const common = {
  * `getIDToken` call instead; everything else in core.js (the workflow commands and their
  * escaping) is the toolkit's own code, unchanged. If a new @actions/core no longer has these
  * exact lines, the bundle fails here rather than silently loading the client again.
+ *
+ * Likewise `core.platform` (OS details for `getDetails`), which loads @actions/exec and
+ * @actions/io (~45 KB) at start: nothing in Shipgate or the toolkit packages it bundles uses it
+ * (test/e2e/dist-fresh.test.ts checks that the bundle never mentions `getDetails` elsewhere).
  */
 const lazyOidcClient = {
   name: 'lazy-oidc-client',
@@ -49,6 +53,7 @@ const lazyOidcClient = {
           'return yield OidcClient.getIDToken(aud);',
           "return yield (yield import('./oidc-utils.js')).OidcClient.getIDToken(aud);",
         ],
+        ["export * as platform from './platform.js';\n", ''],
       ]
       let text = await readFile(args.path, 'utf8')
       for (const [from, to] of edits) {

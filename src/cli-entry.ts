@@ -1,5 +1,4 @@
 import { main } from './cli.js'
-import { keepYoungGenerationSmall } from './heap.js'
 
 /**
  * `shipgate scan … | head -c 10`: the reader may go away before everything is written. That is
@@ -15,5 +14,4 @@ function quietWhenClosed(stream: NodeJS.WriteStream): void {
 quietWhenClosed(process.stdout)
 quietWhenClosed(process.stderr)
 
-keepYoungGenerationSmall()
 process.exitCode = await main(process.argv.slice(2))

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DbFreshness } from '../scanners/trivy/db-age.js'
-import { TrivyInstallError, type TrivyInstallErrorCode } from '../scanners/trivy/install.js'
+import { TrivyInstallError, type TrivyInstallErrorCode } from '../scanners/trivy/install-error.js'
 import {
   exactIdentity,
   filterReport,
@@ -53,7 +53,8 @@ import { type SarifName, type SarifSubject, sarifNames } from './report/sarif-ca
 import { dockerfileLocation } from './report/sarif-location.js'
 import { openSarifTarget, type SarifSink, sarifTarget } from './report/sarif-write.js'
 import { writeJsonFile } from './report/write.js'
-import { notFixedByVex, type VexStage } from './vex/stage.js'
+import { notFixedByVex } from './vex/comparison.js'
+import type { VexStage } from './vex/stage.js'
 
 export type SbomFormat = 'cyclonedx' | 'spdx-json'
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import * as z from 'zod'
+import { beforeParsing } from '../../src/heap.js'
 import { SEVERITIES } from '../../src/model.js'
 import { acceptInPlace, FINDING_LIST_NAMES, type FindingList } from './fast-entries.js'
 import {
@@ -301,5 +302,6 @@ export async function readTrivyReport(path: string): Promise<TrivyReport> {
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? error})`
     throw new TrivyReportError(path, `${why}. Check the \`trivy-report\` path.`)
   }
+  beforeParsing(text.length)
   return parseTrivyReport(text, path)
 }

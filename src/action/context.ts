@@ -6,13 +6,7 @@ import { escapeLog } from '../github/workflow-commands.js'
 import { parseImages } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import { registerSecret } from '../redact.js'
-import {
-  defaultCredentials,
-  parseRegistryHost,
-  RegistryClient,
-  type RegistryLogin,
-  registryLogin,
-} from '../registry/index.js'
+import { parseRegistryHost, type RegistryLogin, registryLogin } from '../registry/login.js'
 
 /**
  * `core.info` prints raw, so a line of outside text starting with `::` would be a workflow
@@ -28,20 +22,6 @@ export const actionLogger: Logger = {
 }
 
 export const getInput = (name: string) => core.getInput(name)
-
-/** Registry access for signing, verifying and the base-image check: docker login, inputs, GITHUB_TOKEN. */
-export function registryClient(): RegistryClient {
-  const login = actionRegistryLogin()
-  return new RegistryClient({
-    credentials: defaultCredentials({
-      ...(login ?? {}),
-      ...(login ? { registry: login.host } : {}),
-      env: { ...process.env, GITHUB_TOKEN: process.env.GITHUB_TOKEN || getInput('github-token') },
-    }),
-    logger: actionLogger,
-    insecure: true, // plain HTTP is only ever used for loopback registries
-  })
-}
 
 /**
  * `registry-username`/`registry-password` and the one host they are for: the `registry`

@@ -13,7 +13,7 @@ import { attributeFindings } from './attribute.js'
 import type { LayerStage } from './stage.js'
 
 export { attributeFindings, baseLayersFromHistory, prefixMismatch } from './attribute.js'
-export { type LayerStage, type LayerStageOptions, layerStage } from './stage.js'
+export type { LayerStage, LayerStageOptions } from './stage.js'
 
 /**
  * A multi-platform image: each platform's findings are judged against that platform's own

@@ -18,15 +18,16 @@ import { escapeField } from '../github/workflow-commands.js'
 import type { Logger } from '../logger.js'
 import type { BaseSource, Finding, ImageScan, LayerAttribution } from '../model.js'
 import { redactedMessage } from '../redact.js'
+import { BlobCache } from '../registry/blob-cache.js'
 import { readBounded } from '../registry/blobs.js'
-import { BlobCache, type RegistryClient } from '../registry/client.js'
+import type { RegistryClient } from '../registry/client.js'
 import { RegistryError } from '../registry/errors.js'
 import { type ImageConfig, type Platform, parsePlatform } from '../registry/media-types.js'
 import { formatReference, type ImageReference, parseReference } from '../registry/reference.js'
 import { attributeFindings, baseLayersFromHistory, prefixMismatch } from './attribute.js'
 
 export interface LayerStageOptions {
-  client: () => RegistryClient
+  client: () => RegistryClient | Promise<RegistryClient>
   /** The job's blob cache, shared with the base-image check. */
   blobCache?: BlobCache
   /** `os/arch[/variant]` when the image is an index and the config does not say (default linux/amd64). */
@@ -74,9 +75,9 @@ interface Claim {
 
 export function layerStage(opts: LayerStageOptions): LayerStage {
   const cache = opts.blobCache ?? new BlobCache()
-  let client: RegistryClient | undefined
+  let client: Promise<RegistryClient> | undefined
   const registry = () => {
-    client ??= opts.client().withBlobCache(cache)
+    client ??= Promise.resolve(opts.client()).then((c) => c.withBlobCache(cache))
     return client
   }
   // Each base read once per job, whatever number of images name it.
@@ -84,8 +85,8 @@ export function layerStage(opts: LayerStageOptions): LayerStage {
   let dockerfileBase: Promise<{ name?: string; error?: string }> | undefined
 
   const read = (ref: ImageReference, platform: Platform | string): Promise<ReadImage> =>
-    withDeadline(opts.timeoutMs, formatReference(ref), (c) => readImage(c, ref, platform))(
-      registry(),
+    registry().then(
+      withDeadline(opts.timeoutMs, formatReference(ref), (c) => readImage(c, ref, platform)),
     )
 
   const readBase = (claim: Claim, platform: Platform): Promise<ReadImage> => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { commentOnPullRequest } from '../action/comment.js'
-import { actionLogger, registryClient } from '../action/context.js'
+import { actionLogger } from '../action/context.js'
 import { readSigning, vulnerabilityDbFromCache } from '../action/signing.js'
 import { trivyProvider } from '../action/trivy.js'
 import { commentKeys } from '../github/comment-key.js'
@@ -47,7 +47,8 @@ export async function actionScan(
   const result = await runScan(scan, {
     logger: actionLogger,
     trivy: trivyProvider(scan),
-    registryClient,
+    // The registry code loads on first use: a report judged offline never reads a registry.
+    registryClient: async () => (await import('../action/registry-client.js')).registryClient(),
     outputDir,
     // One file per image in a directory unless `sarif` names one file for one image.
     sarifPath: scan.sarif.value ?? `${join(outputDir, 'sarif')}/`,
@@ -101,7 +102,7 @@ export async function actionScan(
     // A fork PR's skipped signing (sign: false with a reason) passes through as it is.
     signable || !signing.sign ? signing : { sign: false, sbomFormat: signing.sbomFormat },
     {
-      store: () => using().registryStore(registryClient()),
+      store: () => using().registryStore(using().registryClient()),
       identity: () => using().githubIdentity(),
       trustedRoot: async () => {
         if (!signing.sign) return undefined
@@ -190,10 +191,12 @@ function lazyArtifactUploader(): ArtifactUploader {
 
 /** Identity, registry store and trust root: loaded only by runs that sign (issue 13). */
 async function loadSigner() {
-  const [{ githubIdentity }, { registryStore }, { loadTrustedRoot }] = await Promise.all([
-    import('../sign/github-identity.js'),
-    import('../sign/registry-store.js'),
-    import('../sign/trust-root.js'),
-  ])
-  return { githubIdentity, registryStore, loadTrustedRoot }
+  const [{ githubIdentity }, { registryStore }, { loadTrustedRoot }, { registryClient }] =
+    await Promise.all([
+      import('../sign/github-identity.js'),
+      import('../sign/registry-store.js'),
+      import('../sign/trust-root.js'),
+      import('../action/registry-client.js'),
+    ])
+  return { githubIdentity, registryStore, loadTrustedRoot, registryClient }
 }

@@ -6,7 +6,7 @@
 
 import { durationMs } from '../../scanners/trivy/run.js'
 import { singlePlatform } from '../inputs.js'
-import { layerStage } from '../layers/index.js'
+import type { LayerStage, LayerStageOptions } from '../layers/stage.js'
 import type { Logger } from '../logger.js'
 import type { IgnoreRule } from '../model.js'
 import {
@@ -17,23 +17,26 @@ import {
   type TrivyHandle,
 } from '../pipeline.js'
 import { scopeHas } from '../policy/scope.js'
-import { BlobCache } from '../registry/client.js'
-import type { RegistryClient } from '../registry/index.js'
+import { BlobCache } from '../registry/blob-cache.js'
+import type { RegistryClient } from '../registry/client.js'
 import { parseReference } from '../registry/reference.js'
 import { InputError } from '../settings/origin.js'
 import { type ScanSettings, valuesOf } from '../settings/resolve.js'
 import { baseImagePolicyOf, describeOrigin } from '../settings/spec.js'
 import { baseImageStage } from '../stages/base-image.js'
 import { VERSION } from '../version.js'
-import { type BaseReader, VexSourceError } from '../vex/prepare.js'
-import { parseVexSources } from '../vex/sources.js'
-import { type OciVexReader, type VexStage, vexStage } from '../vex/stage.js'
+import type { BaseReader } from '../vex/prepare.js'
+import type { OciVexReader, VexStage } from '../vex/stage.js'
 
 export interface ScanEnvironment {
   logger: Logger
   /** Installs or finds Trivy the first time it is needed. */
   trivy: () => Promise<TrivyHandle | undefined>
-  registryClient: () => RegistryClient
+  /**
+   * The registry client, made on first use: the action loads the registry code then, so a
+   * report judged offline never loads it (issue 13).
+   */
+  registryClient: () => RegistryClient | Promise<RegistryClient>
   /** Where per-image files and Shipgate's report are written. */
   outputDir: string
   /** Where the SARIF goes (a file for one image, else a directory); none when undefined. */
@@ -63,6 +66,12 @@ async function vexFor(settings: ScanSettings, env: ScanEnvironment) {
       filesFor: async () => [],
     } satisfies VexStage
   }
+  // Loaded only when VEX is asked for (issue 13).
+  const [{ VexSourceError }, { parseVexSources }, { vexStage }] = await Promise.all([
+    import('../vex/prepare.js'),
+    import('../vex/sources.js'),
+    import('../vex/stage.js'),
+  ])
   try {
     // Parsed again into sources: the setting holds them as given, for the settings record.
     const sources = parseVexSources(s.vex.join('\n'), settings.vex.origin)
@@ -110,8 +119,9 @@ async function ociReader(settings: ScanSettings, env: ScanEnvironment) {
     import('../sign/trust-root.js'),
   ])
   const path = s.vexTrustedRoot
+  const client = await env.registryClient()
   return ociVexReader({
-    store: () => registryStore(env.registryClient()),
+    store: () => registryStore(client),
     trustedRoot: () => loadTrustedRoot(path ? { path } : {}),
     policy: { identity, issuer: s.vexCertificateOidcIssuer },
     requiredAuthors: s.vexRequiredAuthor,
@@ -129,9 +139,9 @@ export async function runScan(
   const blobCache = new BlobCache()
   // And one client: the platform listing, the base-image check and the attribution share its
   // tokens and the manifests it read by digest, instead of each asking the registry again.
-  let client: RegistryClient | undefined
+  let client: Promise<RegistryClient> | undefined
   const registryClient = () => {
-    client ??= env.registryClient()
+    client ??= Promise.resolve(env.registryClient())
     return client
   }
   // Attribution reads the image's manifest and its base's config: always for `app` (the gate
@@ -164,8 +174,8 @@ export async function runScan(
       trivy: env.trivy,
       now: () => new Date(),
       version: VERSION,
-      platforms: (image, named) =>
-        registryClient().platforms(
+      platforms: async (image, named) =>
+        (await registryClient()).platforms(
           parseReference(image),
           named,
           describeOrigin(settings.platform.origin),
@@ -183,7 +193,7 @@ export async function runScan(
           })
         : undefined,
       layers: attribute
-        ? layerStage({
+        ? lazyLayerStage({
             client: registryClient,
             blobCache,
             platform: singlePlatform(s.platform),
@@ -195,4 +205,15 @@ export async function runScan(
         : undefined,
     },
   )
+}
+
+/** The layer attribution, its code loaded on the first image it attributes (issue 13). */
+function lazyLayerStage(opts: LayerStageOptions): LayerStage {
+  let stage: Promise<LayerStage> | undefined
+  return {
+    async attribute(scan, report) {
+      stage ??= import('../layers/stage.js').then(({ layerStage }) => layerStage(opts))
+      return (await stage).attribute(scan, report)
+    },
+  }
 }

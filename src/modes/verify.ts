@@ -4,7 +4,8 @@
  * named as the action's inputs (the shared verify command words its errors for CLI flags).
  */
 import * as core from '@actions/core'
-import { actionLogger, info, registryClient } from '../action/context.js'
+import { actionLogger, info } from '../action/context.js'
+import { registryClient } from '../action/registry-client.js'
 import { InputError, type Setting } from '../settings/origin.js'
 import type { VerifySettings } from '../settings/resolve.js'
 import { VERIFY_SPEC } from '../settings/spec.js'

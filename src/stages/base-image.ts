@@ -1,14 +1,11 @@
-import {
-  type BaseImageFacts,
-  type BaseImagePolicy,
-  factsFromScan,
-  inspectImage,
-  judgeBaseImage,
-} from '../../scanners/base-image/index.js'
+import type { BaseImageFacts } from '../../scanners/base-image/facts.js'
+import { factsFromScan } from '../../scanners/base-image/offline.js'
+import { type BaseImagePolicy, judgeBaseImage } from '../../scanners/base-image/policy.js'
 import type { Logger } from '../logger.js'
 import type { ImageScan } from '../model.js'
 import type { BaseImageStage } from '../pipeline.js'
-import { BlobCache, type RegistryClient } from '../registry/client.js'
+import { BlobCache } from '../registry/blob-cache.js'
+import type { RegistryClient } from '../registry/client.js'
 
 /**
  * The minimal-base-image check for the pipeline: reads the image from its registry, or, when
@@ -17,11 +14,14 @@ import { BlobCache, type RegistryClient } from '../registry/client.js'
  * The registry read starts with the image's Trivy analysis (`prefetch`) rather than after it,
  * under the same `timeout`, so the two together take as long as the longer one. One blob cache
  * serves the whole job: images on one base read their shared layers once.
+ *
+ * The registry reader (layers, tar) loads on the first read: a report judged offline only
+ * needs the judgement (issue 13).
  */
 export function baseImageStage(
   policy: BaseImagePolicy,
   opts: {
-    client: () => RegistryClient
+    client: () => RegistryClient | Promise<RegistryClient>
     platform?: string
     dockerfile?: string
     logger: Logger
@@ -33,20 +33,23 @@ export function baseImageStage(
     blobCache?: BlobCache
   },
 ): BaseImageStage {
-  let client: RegistryClient | undefined
+  let client: Promise<RegistryClient> | undefined
   const cache = opts.blobCache ?? new BlobCache()
   const reads = new Map<string, Promise<BaseImageFacts>>()
   const read = (image: string): Promise<BaseImageFacts> => {
     let facts = reads.get(image)
     if (!facts) {
-      client ??= opts.client().withBlobCache(cache)
-      facts = inspectImage(image, {
-        platform: opts.platform,
-        client,
-        logger: opts.logger,
-        dockerfile: opts.dockerfile,
-        ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
-      })
+      client ??= Promise.resolve(opts.client()).then((c) => c.withBlobCache(cache))
+      facts = Promise.all([import('../../scanners/base-image/index.js'), client]).then(
+        ([{ inspectImage }, c]) =>
+          inspectImage(image, {
+            platform: opts.platform,
+            client: c,
+            logger: opts.logger,
+            dockerfile: opts.dockerfile,
+            ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+          }),
+      )
       // Trivy may fail for this image and nobody then asks for the facts: not an unhandled rejection.
       facts.catch(() => undefined)
       reads.set(image, facts)

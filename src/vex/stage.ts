@@ -3,7 +3,7 @@
  * attestations (`oci`) per image, and the record of every document read, which the report lists
  * and each suppression points into.
  */
-import type { Comparison, Suppression, VexSourceRecord } from '../model.js'
+import type { VexSourceRecord } from '../model.js'
 import { type BaseReader, type PrepareOptions, prepareVex } from './prepare.js'
 import type { VexSource } from './sources.js'
 
@@ -63,12 +63,4 @@ export async function vexStage(
   return stage
 }
 
-/**
- * A finding VEX set aside is gone from the findings, but it was not fixed: keep it out of the
- * comparison's "fixed" list, where a reviewer would read it as a fix this change made.
- */
-export function notFixedByVex(comparison: Comparison, suppressed: Suppression[]): Comparison {
-  const keys = new Set(suppressed.flatMap((s) => (s.key ? [s.key] : [])))
-  if (!keys.size) return comparison
-  return { ...comparison, fixed: comparison.fixed.filter((f) => !keys.has(f.key)) }
-}
+export { notFixedByVex } from './comparison.js'

@@ -74,6 +74,40 @@ it('signing, TUF, the artifact and cache clients, the installer and verify are n
   }
 })
 
+// issue 13: judging a report offline (`trivy-report`, no image) loads the scan mode, and with it
+// none of what only reading a registry, VEX or the installer needs. esbuild names each bundled
+// file in a `// path` comment, which is what these markers are.
+const NOT_ON_THE_REPORT_PATH = {
+  'the registry client': '// src/registry/client.ts',
+  'the base-image layer reader': '// scanners/base-image/layers.ts',
+  'tar-stream': '// node_modules/tar-stream/',
+  'the layer attribution': '// src/layers/stage.ts',
+  'VEX fetching': '// src/vex/fetch.ts',
+  semver: '// node_modules/semver/',
+}
+
+it('the scan mode loads no registry, VEX, layer or installer code before it needs it', () => {
+  const all = readdirSync(join(ROOT, 'dist'))
+  const text = (f: string) => readFileSync(join(ROOT, 'dist', f), 'utf8')
+  const [mode, ...more] = all.filter((f) => text(f).includes('async function actionScan('))
+  expect(mode, 'no chunk holds actionScan').toBeDefined()
+  expect(more).toEqual([])
+  const eager = new Set([...staticClosure('action-main.js'), ...staticClosure(mode as string)])
+  for (const [what, marker] of Object.entries(NOT_ON_THE_REPORT_PATH)) {
+    const holders = all.filter((f) => text(f).includes(marker))
+    expect(holders, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
+    expect(
+      holders.filter((f) => eager.has(f)),
+      `${what} loads with the scan mode`,
+    ).toEqual([])
+  }
+  // core.platform (and @actions/exec with it) is cut from @actions/core by scripts/bundle.mjs:
+  // nothing may call it.
+  for (const f of all)
+    expect(text(f), f).not.toMatch(/\.getDetails\(|platform\.(isWindows|isMacOS|isLinux)\b/)
+  expect(all.filter((f) => text(f).includes('// node_modules/execa/'))).toEqual([])
+})
+
 it('no file loaded at start imports node:http or node:https as ESM (their facade loads undici and TLS)', () => {
   for (const file of staticClosure('action-main.js')) {
     const text = readFileSync(join(ROOT, 'dist', file), 'utf8')
