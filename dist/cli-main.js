@@ -1,10 +1,11 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-L3NYDKPE.js";
+} from "./chunk-N4Y6KF6T.js";
 import {
   runVerify
-} from "./chunk-ECCEJLTY.js";
+} from "./chunk-2TEHFFBZ.js";
+import "./chunk-ESCXPJGD.js";
 import {
   registryStore
 } from "./chunk-CW4JDSVR.js";
@@ -12,27 +13,36 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-ZC36FQYS.js";
+} from "./chunk-VT435JU6.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-KKBJGDUN.js";
+} from "./chunk-K6ZAC34H.js";
+import "./chunk-4HJZKVM7.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
-import "./chunk-ZYCPDF3V.js";
-import "./chunk-ESCXPJGD.js";
-import "./chunk-5FSITSBY.js";
-import "./chunk-AFWKVQNY.js";
 import {
-  RegistryClient,
+  settingsRecord
+} from "./chunk-MFXXFSR7.js";
+import {
+  RegistryClient
+} from "./chunk-HHNZGLXG.js";
+import "./chunk-YK72TXWA.js";
+import "./chunk-F3OG2LJS.js";
+import "./chunk-PXABWXTD.js";
+import "./chunk-JNUQ4EZU.js";
+import "./chunk-4SLWVTBJ.js";
+import "./chunk-OH77MOY7.js";
+import {
   defaultCredentials,
   registryLogin
-} from "./chunk-2PGYFDG2.js";
+} from "./chunk-UAQGDN6K.js";
 import {
-  execa
-} from "./chunk-RKO47FUH.js";
+  failureOf,
+  runProgram
+} from "./chunk-L4D3KLEN.js";
 import {
   COMMENT_MAX_LENGTH,
   describeUpgrade,
@@ -40,25 +50,27 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-UFRMKBDI.js";
+} from "./chunk-52ZKEBRI.js";
 import {
-  settingsRecord
-} from "./chunk-V5DRRY2K.js";
-import "./chunk-PH7E2JSS.js";
+  inspectImage,
+  inspectJson,
+  inspectTable
+} from "./chunk-YJNK5QVK.js";
+import "./chunk-TBJZX3GR.js";
+import "./chunk-CMTG423X.js";
+import "./chunk-BDQVX3O5.js";
+import "./chunk-4ZAB52P4.js";
+import "./chunk-XTSEHG7D.js";
+import "./chunk-7CQ6IEZN.js";
+import "./chunk-EGI4AIVR.js";
 import "./chunk-ELAE5XEJ.js";
 import "./chunk-5GA5Q6TN.js";
 import "./chunk-D7QOOREE.js";
-import "./chunk-DJPEWNDP.js";
-import "./chunk-PXABWXTD.js";
-import "./chunk-JNUQ4EZU.js";
 import "./chunk-J3ABBXKE.js";
-import {
-  keepYoungGenerationSmall
-} from "./chunk-CBSQWRMG.js";
 import {
   cliSource,
   resolveSettings
-} from "./chunk-S7XC3CKD.js";
+} from "./chunk-DXOYXLMY.js";
 import {
   escapeStrings,
   neutraliseCommands,
@@ -70,8 +82,8 @@ import {
 } from "./chunk-P34WRPLF.js";
 import {
   policyFileOf
-} from "./chunk-IV66XNVB.js";
-import "./chunk-VVLZZ3EC.js";
+} from "./chunk-JRC4ZQUD.js";
+import "./chunk-5GSCVIYW.js";
 import "./chunk-MLUG26UU.js";
 import "./chunk-F75QVM2V.js";
 import "./chunk-7AGIVWMB.js";
@@ -82,11 +94,12 @@ import {
   sarifForStdout,
   serverDbMetadata,
   trivyServerWithToken
-} from "./chunk-F6QXYQGT.js";
-import "./chunk-VLD56UBS.js";
+} from "./chunk-KEBOVIMT.js";
 import "./chunk-5MEF7QLO.js";
 import "./chunk-7EYA4VLM.js";
 import "./chunk-HS2ZKHN2.js";
+import "./chunk-EEIKABHZ.js";
+import "./chunk-K22WIUD6.js";
 import {
   DbAgeError,
   checkDbAge,
@@ -99,23 +112,14 @@ import {
   parsePositiveInt,
   parseTimeout
 } from "./chunk-YWDDBBXO.js";
+import "./chunk-F24ULZSG.js";
 import "./chunk-SALW6YM5.js";
 import {
   octokitContentsReader
-} from "./chunk-AYWHHZR6.js";
-import "./chunk-LOVIHVZS.js";
-import "./chunk-FO5RTDMZ.js";
+} from "./chunk-P7BOFVXM.js";
+import "./chunk-P4M5VFHL.js";
 import "./chunk-5TWZKD3R.js";
-import {
-  inspectImage,
-  inspectJson,
-  inspectTable
-} from "./chunk-ETVRMDW2.js";
-import "./chunk-CMTG423X.js";
-import "./chunk-BDQVX3O5.js";
-import "./chunk-DSFW5NJA.js";
-import "./chunk-EEIKABHZ.js";
-import "./chunk-K22WIUD6.js";
+import "./chunk-FO5RTDMZ.js";
 import {
   __commonJS,
   __require,
@@ -3722,16 +3726,14 @@ function registryClient(io, logger, images) {
 }
 function cliExec(io) {
   return async (file, args, options = {}) => {
-    const r = await execa(file, [...args], {
-      reject: false,
-      env: options.env ?? io.env,
-      timeout: options.timeoutMs,
-      stdin: "ignore"
+    const r = await runProgram(file, args, {
+      env: { ...process.env, ...options.env ?? io.env },
+      ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {}
     });
     return {
       exitCode: r.exitCode ?? 1,
-      stdout: String(r.stdout ?? ""),
-      stderr: String(r.stderr ?? "") || (r.failed ? r.shortMessage ?? "" : "")
+      stdout: r.stdout,
+      stderr: r.stderr || (r.failed ? `${file} ${failureOf(r)}` : "")
     };
   };
 }
@@ -3755,7 +3757,7 @@ function findTrivy(explicit, io, login, db) {
   return () => {
     found ??= (async () => {
       const path = explicit ?? "trivy";
-      const r = await execa(path, ["--version"], { reject: false, env: io.env, stdin: "ignore" });
+      const r = await runProgram(path, ["--version"], { env: { ...process.env, ...io.env } });
       if (r.exitCode !== 0) {
         throw new Error(
           `Trivy is not available (${explicit ? `--trivy ${explicit} did not run` : "no trivy on PATH"}): install it or pass --trivy PATH, or judge an existing report with --report FILE.`
@@ -4178,5 +4180,4 @@ function quietWhenClosed(stream) {
 }
 quietWhenClosed(process.stdout);
 quietWhenClosed(process.stderr);
-keepYoungGenerationSmall();
 process.exitCode = await main(process.argv.slice(2));

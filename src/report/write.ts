@@ -56,9 +56,16 @@ export function jsonPieces(value: unknown): string[] {
   return pieces
 }
 
+/**
+ * Node encodes a string straight into the write, with no Buffer of it on the heap; a short
+ * write (a full disk, a signal) is finished from an encoded copy of what is left.
+ */
 function writeAll(fd: number, text: string): void {
+  const written = writeSync(fd, text)
+  const total = Buffer.byteLength(text, 'utf8')
+  if (written === total) return
   const bytes = Buffer.from(text, 'utf8')
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
+  for (let at = written; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
 }
 
 /**

@@ -1,0 +1,45 @@
+import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
+import {
+  prepareVex
+} from "./chunk-7XWPE23F.js";
+import {
+  notFixedByVex
+} from "./chunk-F3OG2LJS.js";
+import "./chunk-MLUG26UU.js";
+import "./chunk-F24ULZSG.js";
+import "./chunk-SALW6YM5.js";
+import "./chunk-RCMRYTCI.js";
+
+// src/vex/stage.ts
+async function vexStage(sources, opts) {
+  if (!sources.length) return void 0;
+  const prepared = await prepareVex(sources, opts);
+  const records = prepared.sources;
+  const warnings = [...prepared.warnings];
+  const wantsOci = sources.some((s) => s.kind === "oci");
+  const stage = {
+    records,
+    warnings,
+    async filesFor(image, dir) {
+      const files = [...prepared.files];
+      if (!wantsOci) return files;
+      if (!opts.oci) {
+        throw new Error(
+          `vex lists \`oci\`, but ${image} cannot be read from a registry here: give the VEX documents as paths or URLs.`
+        );
+      }
+      const found = await opts.oci(image, dir);
+      const offset = records.length;
+      records.push(...found.records);
+      warnings.push(...found.warnings);
+      for (const f of found.files) files.push({ path: f.path, source: offset + f.record });
+      return files;
+    }
+  };
+  if (opts.requiredAuthors) stage.requiredAuthors = opts.requiredAuthors;
+  return stage;
+}
+export {
+  notFixedByVex,
+  vexStage
+};
