@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-N4Y6KF6T.js";
+} from "./chunk-AQ7VJZOW.js";
 import {
   runVerify
 } from "./chunk-2TEHFFBZ.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-VT435JU6.js";
+} from "./chunk-PXBSAKTA.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-K6ZAC34H.js";
+} from "./chunk-IJSK5GP2.js";
 import "./chunk-4HJZKVM7.js";
 import {
   VERSION

@@ -484,6 +484,20 @@ function sarifSubjects(scanned: Scanned[], req: ScanRequest): SarifSubject[] {
   return scanned.map(({ scan }) => ({ image: scan.image, ...(platform ? { platform } : {}) }))
 }
 
+/** The image's SBOM, converted by Trivy from the report's packages alone. */
+async function convertSbom(
+  report: TrivyReport,
+  dir: string,
+  format: SbomFormat,
+  trivyPath: string,
+  deps: PipelineDeps,
+): Promise<string> {
+  const input = join(dir, 'trivy.packages.json')
+  await writeFile(input, JSON.stringify(packagesOnly(report)))
+  const ext = format === 'cyclonedx' ? 'cdx.json' : 'spdx.json'
+  return convertReport(trivyPath, input, format, join(dir, `sbom.${ext}`), deps.logger)
+}
+
 async function derive(
   scanned: Scanned[],
   evaluation: Evaluation,
@@ -521,6 +535,13 @@ async function derive(
   for (const [i, { scan, report }] of scanned.entries()) {
     const dir = join(req.outputDir, slug(scan.image, i))
     await mkdir(dir, { recursive: true })
+    // The SBOM is converted while the SARIF is: two Trivy processes at once (each takes
+    // seconds on a large report), and the SARIF's shaping here overlaps both.
+    const sbom = req.sbomFormat
+      ? convertSbom(report, dir, req.sbomFormat, trivy.path, deps)
+      : undefined
+    // Awaited below; a SARIF failure first must not leave it an unhandled rejection.
+    sbom?.catch(() => undefined)
     if (sink) {
       const ignored = ignoredIdentities(evaluation, i)
       // Nothing set aside and the file says what was judged: convert the file itself rather
@@ -562,17 +583,8 @@ async function derive(
         path,
       })
     }
-    if (req.sbomFormat) {
-      const input = join(dir, 'trivy.packages.json')
-      await writeFile(input, JSON.stringify(packagesOnly(report)))
-      const ext = req.sbomFormat === 'cyclonedx' ? 'cdx.json' : 'spdx.json'
-      const out = await convertReport(
-        trivy.path,
-        input,
-        req.sbomFormat,
-        join(dir, `sbom.${ext}`),
-        deps.logger,
-      )
+    if (sbom) {
+      const out = await sbom
       if (req.sbomFormat === 'cyclonedx') scan.artifacts.cyclonedx = out
       else scan.artifacts.spdx = out
       if (!report.Results?.some((r) => r.Packages?.length)) {
@@ -731,7 +743,14 @@ async function platformResults(
 }
 
 /** Scan -> evaluate policy -> derive formats -> base-image facts -> Shipgate's report. */
-export async function runPipeline(req: ScanRequest, deps: PipelineDeps): Promise<PipelineResult> {
+export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promise<PipelineResult> {
+  // One Trivy for the run however many steps ask; for a given report, found (or installed)
+  // while the report is read and judged rather than after, since the conversions need it.
+  let trivyOnce: ReturnType<PipelineDeps['trivy']> | undefined
+  const deps: PipelineDeps = { ...given, trivy: () => (trivyOnce ??= given.trivy()) }
+  if (req.reportFile && (req.sarifPath || req.sbomFormat)) {
+    deps.trivy().catch(() => undefined) // its failure is handled where it is awaited
+  }
   const now = deps.now()
   const ignoreRules = [
     // The YAML parser loads only for runs that have an ignore file (issue 13).

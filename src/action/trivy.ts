@@ -55,12 +55,9 @@ export function trivyProvider(
       const server = trivyServer(s)
       // Loaded on first use: the tool cache, the cache client and TUF serve only runs that
       // need a Trivy binary (issue 13).
-      const [{ createToolCacheAdapter, execaExec, installTrivy }, dbModule] = await Promise.all([
-        import('../../scanners/trivy/install.js'),
-        import('../../scanners/trivy/db.js'),
-      ])
-      const { createActionsCacheAdapter, parseDbRepositories, prepareTrivyDb, TrivyDbError } =
-        dbModule
+      const { createToolCacheAdapter, execaExec, installTrivy } = await import(
+        '../../scanners/trivy/install.js'
+      )
       const installed = await core.group('Install Trivy', () =>
         installTrivy(
           { version: getInput('trivy-version'), checksum: getInput('trivy-checksum') },
@@ -79,6 +76,10 @@ export function trivyProvider(
       // A report-only run needs no DB: `trivy convert` works offline.
       if (getInput('trivy-report'))
         return { path: installed.path, skipDbUpdate: false, cacheDir, login }
+      // The DB code (and the cache client it loads) only for runs that scan.
+      const dbModule = await import('../../scanners/trivy/db.js')
+      const { createActionsCacheAdapter, parseDbRepositories, prepareTrivyDb, TrivyDbError } =
+        dbModule
       const maxAge = maxDbAgeMs(s.maxDbAge)
       const useCache = parseBoolean(getInput('cache-db'), 'cache-db', true)
       const javaDb = javaDbGate(installed.path, cacheDir, useCache, dbModule, execaExec)

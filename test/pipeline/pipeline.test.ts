@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -237,6 +237,33 @@ describe('runPipeline from an existing report (no Trivy run)', () => {
       offline,
     )
     expect(result.report.warnings.join('\n')).toMatch(/could not be installed.*no network/)
+  })
+
+  it('asks for Trivy once per run, before the report is judged, however many steps need it', async () => {
+    let asked = 0
+    let judgedBefore: boolean | undefined
+    const base = deps()
+    const d = {
+      ...base,
+      trivy: async () => {
+        asked++
+        // Started with the read (the conversions will need it), not after the verdict.
+        judgedBefore = existsSync(join(dir, 'once', 'shipgate-report.json'))
+        return base.trivy()
+      },
+    }
+    const result = await runPipeline(
+      request({
+        reportFile: JUICE,
+        sarifPath: join(dir, 'once.sarif'),
+        sbomFormat: 'cyclonedx',
+        outputDir: join(dir, 'once'),
+      }),
+      d,
+    )
+    expect(asked).toBe(1)
+    expect(judgedBefore).toBe(false)
+    expect(result.sarifPath ?? result.sarif?.[0]?.path).toBeDefined()
   })
 
   it('the image itself always comes after `--`: never read as a flag', async () => {
