@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-AQ7VJZOW.js";
+} from "./chunk-YEGLIPKY.js";
 import {
   runVerify
 } from "./chunk-2TEHFFBZ.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-PXBSAKTA.js";
+} from "./chunk-KQNBOP42.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-IJSK5GP2.js";
+} from "./chunk-JWHBZ5ID.js";
 import "./chunk-4HJZKVM7.js";
 import {
   VERSION
@@ -34,7 +34,7 @@ import "./chunk-F3OG2LJS.js";
 import "./chunk-PXABWXTD.js";
 import "./chunk-JNUQ4EZU.js";
 import "./chunk-4SLWVTBJ.js";
-import "./chunk-OH77MOY7.js";
+import "./chunk-WEUS353M.js";
 import {
   defaultCredentials,
   registryLogin
@@ -50,7 +50,7 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-52ZKEBRI.js";
+} from "./chunk-KTKK7TEE.js";
 import {
   inspectImage,
   inspectJson,
@@ -76,10 +76,10 @@ import {
   neutraliseCommands,
   safeJson
 } from "./chunk-IYES6C6U.js";
-import "./chunk-PFY7SF5Y.js";
+import "./chunk-RVKO2RSD.js";
 import {
   SEVERITIES
-} from "./chunk-P34WRPLF.js";
+} from "./chunk-X7YGWNVO.js";
 import {
   policyFileOf
 } from "./chunk-JRC4ZQUD.js";

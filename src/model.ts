@@ -17,9 +17,12 @@ export function emptyCounts(): SeverityCounts {
   return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 }
 }
 
-/** Lower is more severe. */
+const RANKS: Readonly<Record<string, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]))
+
+/** Lower is more severe (-1 for a name that is not a severity, as indexOf gave). */
 export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s)
+  // A lookup, not indexOf: sorting 20,000 findings asks ~600,000 times (issue 13).
+  return Object.hasOwn(RANKS, s) ? (RANKS[s] as number) : -1
 }
 
 /**

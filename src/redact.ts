@@ -60,10 +60,12 @@ export function redact(text: string): string {
 
 /** Redacts every string inside a JSON-like value, in place (objects and arrays), and returns it. */
 export function redactDeep<T>(value: T): T {
-  return walk(value, new WeakSet()) as T
+  // A Set, not a WeakSet: it lives for one walk, and a weak table of every object of a
+  // 20,000-finding report is costlier for the collector (issue 13).
+  return walk(value, new Set()) as T
 }
 
-function walk(value: unknown, seen: WeakSet<object>): unknown {
+function walk(value: unknown, seen: Set<object>): unknown {
   if (typeof value === 'string') return redact(value)
   if (value === null || typeof value !== 'object') return value
   if (seen.has(value)) return value
@@ -77,7 +79,10 @@ function walk(value: unknown, seen: WeakSet<object>): unknown {
     return value
   }
   const record = value as Record<string, unknown>
-  for (const key of Object.keys(record)) {
+  // for…in rather than Object.keys: no array per object. Only own keys are written back; the
+  // report's objects are plain data, whose prototypes have no enumerable keys.
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue
     const inner = record[key]
     const out = walk(inner, seen)
     if (out !== inner) record[key] = out
