@@ -69,7 +69,7 @@ export type ExecAdapter = (
   options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number },
 ) => Promise<ExecResult>
 
-export const execaExec: ExecAdapter = async (file, args, options = {}) => {
+export const programExec: ExecAdapter = async (file, args, options = {}) => {
   const result = await runProgram(file, args, {
     // Never the runner's job tokens or the action's inputs (child-env.ts).
     env: childEnv(options.env ?? process.env),

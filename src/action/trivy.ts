@@ -55,7 +55,7 @@ export function trivyProvider(
       const server = trivyServer(s)
       // Loaded on first use: the tool cache, the cache client and TUF serve only runs that
       // need a Trivy binary (issue 13).
-      const { createToolCacheAdapter, execaExec, installTrivy } = await import(
+      const { createToolCacheAdapter, programExec, installTrivy } = await import(
         '../../scanners/trivy/install.js'
       )
       const installed = await core.group('Install Trivy', () =>
@@ -63,7 +63,7 @@ export function trivyProvider(
           { version: getInput('trivy-version'), checksum: getInput('trivy-checksum') },
           {
             toolCache: createToolCacheAdapter(),
-            exec: execaExec,
+            exec: programExec,
             logger: actionLogger,
             env: process.env,
           },
@@ -82,7 +82,7 @@ export function trivyProvider(
         dbModule
       const maxAge = maxDbAgeMs(s.maxDbAge)
       const useCache = parseBoolean(getInput('cache-db'), 'cache-db', true)
-      const javaDb = javaDbGate(installed.path, cacheDir, useCache, dbModule, execaExec)
+      const javaDb = javaDbGate(installed.path, cacheDir, useCache, dbModule, programExec)
       if (s.javaDb === 'always') await javaDb.ensure()
       if (server) {
         // The server holds the DB: nothing to download here; its age is what the findings get.
@@ -102,7 +102,7 @@ export function trivyProvider(
           },
           {
             cache: createActionsCacheAdapter(),
-            exec: execaExec,
+            exec: programExec,
             logger: actionLogger,
             now: new Date(),
           },
@@ -115,7 +115,7 @@ export function trivyProvider(
         )
       }
       // What Trivy itself reports about the DB the scans will open.
-      const info = await localVersionInfo(installed.path, prepared.cacheDir, execaExec)
+      const info = await localVersionInfo(installed.path, prepared.cacheDir, programExec)
       const db = checkDbAge(info.vulnerabilityDb, maxAge, new Date(), 'local')
       core.info(`Vulnerability DB built ${db.ageHours} h ago (max-db-age ${s.maxDbAge})`)
       return {
@@ -137,7 +137,7 @@ function javaDbGate(
   cacheDir: string,
   useCache: boolean,
   { createActionsCacheAdapter, prepareTrivyDb }: typeof import('../../scanners/trivy/db.js'),
-  execaExec: typeof import('../../scanners/trivy/install.js').execaExec,
+  programExec: typeof import('../../scanners/trivy/install.js').programExec,
 ): JavaDbGate {
   let ready: Promise<void> | undefined
   return {
@@ -147,7 +147,7 @@ function javaDbGate(
           { kind: 'java', trivyPath, cacheDir, useCache },
           {
             cache: createActionsCacheAdapter(),
-            exec: execaExec,
+            exec: programExec,
             logger: actionLogger,
             now: new Date(),
           },

@@ -10,7 +10,7 @@ import {
   parseMaxDbAge,
   parseVersionInfo,
 } from '../../scanners/trivy/db-age.js'
-import { execaExec } from '../../scanners/trivy/install.js'
+import { programExec } from '../../scanners/trivy/install.js'
 import { clientArgs, parseTokenHeader, parseTrivyServer } from '../../scanners/trivy/server.js'
 import { InputError } from '../../src/settings/origin.js'
 
@@ -59,7 +59,7 @@ describe('max-db-age', () => {
   const real = join(homedir(), '.cache/shipgate-peers/trivy/v0.74.0/trivy')
   it.skipIf(!existsSync(real))('reads UpdatedAt from the real trivy v0.74.0', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'trivy-version-'))
-    const none = await localVersionInfo(real, cache, execaExec)
+    const none = await localVersionInfo(real, cache, programExec)
     expect(none).toEqual({ version: '0.74.0' })
     // Without a DB there is no age: fail closed.
     expect(() => checkDbAge(none.vulnerabilityDb, MAX, NOW, 'local')).toThrow(DbAgeError)
@@ -73,7 +73,7 @@ describe('max-db-age', () => {
         DownloadedAt: '2026-11-29T07:00:00Z',
       }),
     )
-    const info = await localVersionInfo(real, cache, execaExec)
+    const info = await localVersionInfo(real, cache, programExec)
     expect(info.vulnerabilityDb?.UpdatedAt).toBe('2026-11-29T06:00:00.123Z')
     expect(checkDbAge(info.vulnerabilityDb, MAX, NOW, 'local').ageHours).toBe(18)
   })

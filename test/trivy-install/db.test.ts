@@ -9,7 +9,7 @@ import {
   prepareTrivyDb,
   TrivyDbError,
 } from '../../scanners/trivy/db.js'
-import { execaExec } from '../../scanners/trivy/install.js'
+import { programExec } from '../../scanners/trivy/install.js'
 import { recordingLogger } from '../../src/logger.js'
 import { DirectoryCache, tempDir, writeExecutable } from './support.js'
 
@@ -86,7 +86,7 @@ function deps() {
     logger,
     deps: {
       cache,
-      exec: execaExec,
+      exec: programExec,
       logger,
       now: NOW,
       sleep: async (ms: number) => {

@@ -10,7 +10,7 @@ import {
 } from '../../scanners/trivy/checksums.js'
 import {
   createToolCacheAdapter,
-  execaExec,
+  programExec,
   type InstallTrivyOptions,
   installTrivy,
   TrivyInstallError,
@@ -97,7 +97,7 @@ function deps(pathDirs: string[] = [emptyPathDir]) {
     logger,
     deps: {
       toolCache: createToolCacheAdapter(),
-      exec: execaExec,
+      exec: programExec,
       logger,
       env: { PATH: pathDirs.join(path.delimiter) },
       trustedRoot: () => loadTrustedRoot({ path: trustedRootFile }),
@@ -130,7 +130,7 @@ describe.skipIf(!HOST_KEY)('installTrivy download and verification', () => {
       path.join(runner.toolCache, 'trivy', UNLISTED, process.arch, 'trivy'),
     )
     expect(existsSync(`${path.dirname(installed.dir)}/${process.arch}.complete`)).toBe(true)
-    const run = await execaExec(installed.path, ['image', 'alpine:3.20'])
+    const run = await programExec(installed.path, ['image', 'alpine:3.20'])
     expect(run).toMatchObject({ exitCode: 0, stdout: 'fake trivy image alpine:3.20' })
     expect(server.requests).toEqual([
       `/download/v${UNLISTED}/${hostAsset(UNLISTED)}`,

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEFAULT_TRIVY_VERSION } from '../../scanners/trivy/checksums.js'
 import {
   createToolCacheAdapter,
-  execaExec,
+  programExec,
   type InstallTrivyDeps,
   type InstallTrivyOptions,
   installTrivy,
@@ -152,7 +152,7 @@ function deps(trustedRoot = () => loadTrustedRoot({ path: trustedRootFile })) {
     logger,
     deps: {
       toolCache: createToolCacheAdapter(),
-      exec: execaExec,
+      exec: programExec,
       logger,
       env: { PATH: path.join(runner.temp, 'empty-bin') },
       trustedRoot,
@@ -187,7 +187,7 @@ describe.skipIf(!HOST)('Trivy release signature', () => {
     const { deps: d, logger } = deps()
     const installed = await installTrivy(opts(GOOD), d)
     expect(installed).toMatchObject({ source: 'download', version: GOOD })
-    expect(await execaExec(installed.path, ['--version'])).toMatchObject({
+    expect(await programExec(installed.path, ['--version'])).toMatchObject({
       stdout: `Version: ${GOOD}`,
     })
     expect(server.requests).toEqual([at(GOOD), at(GOOD, `${asset(GOOD)}.sigstore.json`)])
