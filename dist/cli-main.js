@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-YEGLIPKY.js";
+} from "./chunk-X4GABWPX.js";
 import {
   runVerify
 } from "./chunk-2TEHFFBZ.js";
@@ -13,36 +13,17 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-KQNBOP42.js";
+} from "./chunk-F3SIEZZ5.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-JWHBZ5ID.js";
+} from "./chunk-PBCOEL3L.js";
+import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
   VERSION
 } from "./chunk-YY5JDE6J.js";
-import {
-  settingsRecord
-} from "./chunk-MFXXFSR7.js";
-import {
-  RegistryClient
-} from "./chunk-HHNZGLXG.js";
-import "./chunk-YK72TXWA.js";
-import "./chunk-F3OG2LJS.js";
-import "./chunk-PXABWXTD.js";
-import "./chunk-JNUQ4EZU.js";
-import "./chunk-4SLWVTBJ.js";
-import "./chunk-WEUS353M.js";
-import {
-  defaultCredentials,
-  registryLogin
-} from "./chunk-UAQGDN6K.js";
-import {
-  failureOf,
-  runProgram
-} from "./chunk-L4D3KLEN.js";
 import {
   COMMENT_MAX_LENGTH,
   describeUpgrade,
@@ -52,17 +33,36 @@ import {
   renderReportMarkdown
 } from "./chunk-KTKK7TEE.js";
 import {
+  settingsRecord
+} from "./chunk-MFXXFSR7.js";
+import {
+  RegistryClient
+} from "./chunk-HHNZGLXG.js";
+import "./chunk-YK72TXWA.js";
+import "./chunk-PXABWXTD.js";
+import "./chunk-JNUQ4EZU.js";
+import "./chunk-4SLWVTBJ.js";
+import "./chunk-523BPQSP.js";
+import {
+  defaultCredentials,
+  registryLogin
+} from "./chunk-UAQGDN6K.js";
+import {
+  failureOf,
+  runProgram
+} from "./chunk-L4D3KLEN.js";
+import {
   inspectImage,
   inspectJson,
   inspectTable
-} from "./chunk-YJNK5QVK.js";
-import "./chunk-TBJZX3GR.js";
+} from "./chunk-OUGOINHS.js";
 import "./chunk-CMTG423X.js";
+import "./chunk-TBJZX3GR.js";
 import "./chunk-BDQVX3O5.js";
 import "./chunk-4ZAB52P4.js";
 import "./chunk-XTSEHG7D.js";
 import "./chunk-7CQ6IEZN.js";
-import "./chunk-EGI4AIVR.js";
+import "./chunk-IG7NQCZX.js";
 import "./chunk-ELAE5XEJ.js";
 import "./chunk-5GA5Q6TN.js";
 import "./chunk-D7QOOREE.js";
@@ -72,23 +72,23 @@ import {
   resolveSettings
 } from "./chunk-DXOYXLMY.js";
 import {
+  SEVERITIES
+} from "./chunk-X7YGWNVO.js";
+import {
   escapeStrings,
   neutraliseCommands,
   safeJson
 } from "./chunk-IYES6C6U.js";
 import "./chunk-RVKO2RSD.js";
 import {
-  SEVERITIES
-} from "./chunk-X7YGWNVO.js";
-import {
   policyFileOf
-} from "./chunk-JRC4ZQUD.js";
-import "./chunk-5GSCVIYW.js";
+} from "./chunk-B25S6SFI.js";
+import "./chunk-HC6B3X35.js";
+import "./chunk-O3Y3CP5I.js";
+import "./chunk-2HR2QJ5A.js";
 import "./chunk-MLUG26UU.js";
 import "./chunk-F75QVM2V.js";
 import "./chunk-7AGIVWMB.js";
-import "./chunk-O3Y3CP5I.js";
-import "./chunk-2HR2QJ5A.js";
 import "./chunk-LOQKXGLG.js";
 import {
   sarifForStdout,
@@ -116,10 +116,10 @@ import "./chunk-F24ULZSG.js";
 import "./chunk-SALW6YM5.js";
 import {
   octokitContentsReader
-} from "./chunk-P7BOFVXM.js";
-import "./chunk-P4M5VFHL.js";
-import "./chunk-5TWZKD3R.js";
+} from "./chunk-AYWHHZR6.js";
+import "./chunk-LOVIHVZS.js";
 import "./chunk-FO5RTDMZ.js";
+import "./chunk-5TWZKD3R.js";
 import {
   __commonJS,
   __require,

@@ -79,13 +79,13 @@ export function parseChecksumsFile(text: string, fileName: string): Map<string, 
 }
 
 export async function addTrivyVersion(options: AddVersionOptions): Promise<AddVersionResult> {
-  const version = parseTrivyVersion(options.version)
+  const version = await parseTrivyVersion(options.version)
   const refused = COMPROMISED_TRIVY_VERSIONS[version]
   if (refused)
     throw new ChecksumTableError(
       `Trivy ${version} is refused (${refused}); it never goes in the table.`,
     )
-  if (!hasSigstoreBundle(version)) {
+  if (!(await hasSigstoreBundle(version))) {
     throw new ChecksumTableError(
       `Trivy ${version} predates ${FIRST_BUNDLED_TRIVY_VERSION}, the first release with Sigstore bundles; ` +
         'its checksums cannot be verified here.',

@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs'
 import { access, constants, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import semver from 'semver'
 import { childEnv } from '../../src/child-env.js'
 import type { Logger } from '../../src/logger.js'
 import { failureOf, runProgram } from '../../src/program.js'
@@ -84,6 +83,7 @@ export const programExec: ExecAdapter = async (file, args, options = {}) => {
 }
 
 import { TrivyInstallError, type TrivyInstallErrorCode } from './install-error.js'
+import { validVersion } from './versions.js'
 
 export { TrivyInstallError, type TrivyInstallErrorCode }
 
@@ -156,7 +156,7 @@ export async function installTrivy(
   deps: InstallTrivyDeps,
 ): Promise<InstalledTrivy> {
   const { logger } = deps
-  const version = parseTrivyVersion(opts.version)
+  const version = await parseTrivyVersion(opts.version)
   refuseCompromised(version)
 
   const platform = opts.platform ?? process.platform
@@ -188,7 +188,7 @@ export async function installTrivy(
     logger.warning(`Tool cache entry ${cachedDir} has no ${asset.binary}; downloading again.`)
   }
 
-  const signed = hasSigstoreBundle(version)
+  const signed = await hasSigstoreBundle(version)
   const expected =
     given ?? (signed ? pinnedChecksum(version, asset.key) : requirePinnedChecksum(version, asset))
   const url = trivyAssetUrl(version, asset, opts.downloadBaseUrl ?? TRIVY_RELEASES_BASE_URL)
@@ -273,7 +273,7 @@ export async function installTrivy(
 }
 
 /** Accepts `0.75.0` or `v0.75.0`; refuses ranges, tags like `latest`, and anything else. */
-export function parseTrivyVersion(input: string | undefined): string {
+export async function parseTrivyVersion(input: string | undefined): Promise<string> {
   const raw = (input ?? '').trim()
   if (raw === '') return DEFAULT_TRIVY_VERSION
   if (raw.toLowerCase() === 'latest') {
@@ -284,7 +284,7 @@ export function parseTrivyVersion(input: string | undefined): string {
       { input: TRIVY_VERSION_INPUT },
     )
   }
-  const parsed = semver.valid(raw.replace(/^v(?=\d)/, ''))
+  const parsed = await validVersion(raw.replace(/^v(?=\d)/, ''))
   if (!parsed) {
     throw new TrivyInstallError(
       'invalid-version',
@@ -451,7 +451,7 @@ export async function reportedVersion(
   const result = await exec(binary, ['--version'], { timeoutMs: 30_000 })
   if (result.exitCode !== 0) return undefined
   const match = /^Version:\s*v?(\S+)/m.exec(result.stdout)
-  return match?.[1] ? (semver.valid(match[1]) ?? undefined) : undefined
+  return match?.[1] ? ((await validVersion(match[1])) ?? undefined) : undefined
 }
 
 export async function sha256File(file: string): Promise<string> {

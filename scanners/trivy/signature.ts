@@ -9,8 +9,8 @@
  * and why Shipgate's checksum table stays a second, independent check.
  */
 import type { Bundle } from '@sigstore/bundle'
-import semver from 'semver'
 import type { TrustedRoot } from '../../src/sign/trust-root.js'
+import { versionAtLeast } from './versions.js'
 
 export const TRIVY_SIGNING_ISSUER = 'https://token.actions.githubusercontent.com'
 
@@ -26,8 +26,8 @@ export function bundleName(assetName: string): string {
   return `${assetName}.sigstore.json`
 }
 
-export function hasSigstoreBundle(version: string): boolean {
-  return semver.gte(version, FIRST_BUNDLED_TRIVY_VERSION)
+export function hasSigstoreBundle(version: string): Promise<boolean> {
+  return versionAtLeast(version, FIRST_BUNDLED_TRIVY_VERSION)
 }
 
 export type SignatureFailure = 'signature-malformed' | 'signature-invalid' | 'signature-identity'

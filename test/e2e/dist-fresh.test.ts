@@ -86,6 +86,12 @@ const NOT_ON_THE_REPORT_PATH = {
   semver: '// node_modules/semver/',
 }
 
+// Loaded later on that path, but not by finding the pinned Trivy on PATH: semver (its top level
+// builds ~40 regular expressions) only for a version that is not plain MAJOR.MINOR.PATCH.
+const NOT_FOR_THE_PINNED_TRIVY = {
+  semver: '// node_modules/semver/',
+}
+
 it('the scan mode loads no registry, VEX, layer or installer code before it needs it', () => {
   const all = readdirSync(join(ROOT, 'dist'))
   const text = (f: string) => readFileSync(join(ROOT, 'dist', f), 'utf8')
@@ -106,6 +112,22 @@ it('the scan mode loads no registry, VEX, layer or installer code before it need
   for (const f of all)
     expect(text(f), f).not.toMatch(/\.getDetails\(|platform\.(isWindows|isMacOS|isLinux)\b/)
   expect(all.filter((f) => text(f).includes('// node_modules/execa/'))).toEqual([])
+})
+
+it('finding the pinned Trivy on PATH loads no semver (scanners/trivy/versions.ts)', () => {
+  const all = readdirSync(join(ROOT, 'dist'))
+  const text = (f: string) => readFileSync(join(ROOT, 'dist', f), 'utf8')
+  const [installer] = all.filter((f) => text(f).includes('async function installTrivy('))
+  expect(installer, 'no chunk holds installTrivy').toBeDefined()
+  const eager = staticClosure(installer as string)
+  for (const [what, marker] of Object.entries(NOT_FOR_THE_PINNED_TRIVY)) {
+    const holders = all.filter((f) => text(f).includes(marker))
+    expect(holders, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
+    expect(
+      holders.filter((f) => eager.has(f)),
+      `${what} loads with the installer`,
+    ).toEqual([])
+  }
 })
 
 it('no file loaded at start imports node:http or node:https as ESM (their facade loads undici and TLS)', () => {

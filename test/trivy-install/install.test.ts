@@ -10,9 +10,9 @@ import {
 } from '../../scanners/trivy/checksums.js'
 import {
   createToolCacheAdapter,
-  programExec,
   type InstallTrivyOptions,
   installTrivy,
+  programExec,
   TrivyInstallError,
 } from '../../scanners/trivy/install.js'
 import { trivyPlatformKey } from '../../scanners/trivy/platform.js'

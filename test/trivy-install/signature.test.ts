@@ -9,10 +9,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEFAULT_TRIVY_VERSION } from '../../scanners/trivy/checksums.js'
 import {
   createToolCacheAdapter,
-  programExec,
   type InstallTrivyDeps,
   type InstallTrivyOptions,
   installTrivy,
+  programExec,
   TrivyInstallError,
 } from '../../scanners/trivy/install.js'
 import { trivyPlatformKey } from '../../scanners/trivy/platform.js'
