@@ -1,10 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-X4GABWPX.js";
+} from "./chunk-7AD57Q3K.js";
 import {
   runVerify
-} from "./chunk-2TEHFFBZ.js";
+} from "./chunk-RLFEWJDL.js";
 import "./chunk-ESCXPJGD.js";
 import {
   registryStore
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-F3SIEZZ5.js";
+} from "./chunk-YEJXFWQR.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-PBCOEL3L.js";
+} from "./chunk-FSABVETX.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -34,7 +34,7 @@ import {
 } from "./chunk-KTKK7TEE.js";
 import {
   settingsRecord
-} from "./chunk-MFXXFSR7.js";
+} from "./chunk-IRAI237I.js";
 import {
   RegistryClient
 } from "./chunk-HHNZGLXG.js";
@@ -70,7 +70,7 @@ import "./chunk-J3ABBXKE.js";
 import {
   cliSource,
   resolveSettings
-} from "./chunk-DXOYXLMY.js";
+} from "./chunk-DQYQU6SR.js";
 import {
   SEVERITIES
 } from "./chunk-X7YGWNVO.js";
@@ -82,7 +82,7 @@ import {
 import "./chunk-RVKO2RSD.js";
 import {
   policyFileOf
-} from "./chunk-B25S6SFI.js";
+} from "./chunk-ZGDT2U4M.js";
 import "./chunk-HC6B3X35.js";
 import "./chunk-O3Y3CP5I.js";
 import "./chunk-2HR2QJ5A.js";
@@ -94,7 +94,7 @@ import {
   sarifForStdout,
   serverDbMetadata,
   trivyServerWithToken
-} from "./chunk-KEBOVIMT.js";
+} from "./chunk-PSYIXTRB.js";
 import "./chunk-5MEF7QLO.js";
 import "./chunk-7EYA4VLM.js";
 import "./chunk-HS2ZKHN2.js";

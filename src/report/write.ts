@@ -20,6 +20,14 @@ const BATCH = 1 << 20
  * of a small report (issue 13).
  */
 export function emitJson(value: unknown, emit: (piece: string) => void): boolean {
+  // A subtree with no long array anywhere is bounded: one JSON.stringify is far cheaper than
+  // walking it key by key (the juice-shop SARIF, 237 results: ~10 ms of a ~200 ms run).
+  if (typeof value === 'object' && value !== null && !hasLongArray(value)) {
+    const text = JSON.stringify(value)
+    if (text === undefined) return false
+    emit(text)
+    return true
+  }
   if (Array.isArray(value)) {
     const long = value.length >= LONG_ARRAY
     emit('[')
@@ -47,6 +55,21 @@ export function emitJson(value: unknown, emit: (piece: string) => void): boolean
   if (text === undefined) return false
   emit(text)
   return true
+}
+
+/** Whether `value` holds an array of `LONG_ARRAY` elements or more, at any depth. */
+function hasLongArray(value: object): boolean {
+  if (Array.isArray(value)) {
+    if (value.length >= LONG_ARRAY) return true
+    for (const v of value) if (typeof v === 'object' && v !== null && hasLongArray(v)) return true
+    return false
+  }
+  if ('toJSON' in value) return false
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key]
+    if (typeof v === 'object' && v !== null && hasLongArray(v)) return true
+  }
+  return false
 }
 
 /** The pieces `emitJson` hands out, as a list (tests). */

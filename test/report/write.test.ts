@@ -35,4 +35,13 @@ describe('writeJsonFile: the report written once, in pieces', () => {
     const largest = Math.max(...pieces.map((p) => p.length))
     expect(largest).toBeLessThan(JSON.stringify(long[0]).length * 2)
   })
+
+  it('writes a subtree with no long array in one piece, and still cuts one nested deep down', () => {
+    const small = { runs: [{ results: long.slice(0, 200), tool: { name: 't' } }] }
+    expect(jsonPieces(small)).toEqual([JSON.stringify(small)])
+    const deep = { a: { b: [{ c: { d: long } }], e: 'x' } }
+    const pieces = jsonPieces(deep)
+    expect(pieces.join('')).toBe(JSON.stringify(deep))
+    expect(pieces.length).toBeGreaterThan(1000)
+  })
 })
