@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-7AD57Q3K.js";
+} from "./chunk-FF777ZDY.js";
 import {
   runVerify
 } from "./chunk-RLFEWJDL.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-YEJXFWQR.js";
+} from "./chunk-BW7T3PDQ.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-FSABVETX.js";
+} from "./chunk-CSJ7OJ7X.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -31,7 +31,7 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-KTKK7TEE.js";
+} from "./chunk-CXEOW5FB.js";
 import {
   settingsRecord
 } from "./chunk-IRAI237I.js";

@@ -41,6 +41,61 @@ export function compareFindings(a: Finding, b: Finding): number {
   return byLocale(a.id, b.id) || byLocale(a.key, b.key)
 }
 
+/**
+ * `items` ordered as `[...items].sort((a, b) => compareFindings(of(a), of(b)))` orders them,
+ * without the collator in the comparisons: sorting 20,000 findings asked it ~600,000 times
+ * (issue 13). Each distinct ID, and each key among findings that share an ID, is ranked once
+ * by the same collator (strings it calls equal share a rank), so the order is the same.
+ */
+export function sortFindings<T>(items: readonly T[], of: (item: T) => Finding): T[] {
+  const idRank = collationRanks(items.map((i) => of(i).id))
+  const byId = new Map<number, string[]>()
+  for (const i of items) {
+    const f = of(i)
+    const rank = idRank.get(f.id) as number
+    const keys = byId.get(rank)
+    if (keys) keys.push(f.key)
+    else byId.set(rank, [f.key])
+  }
+  // Keys only matter between findings of one ID: ranked within each such group (a key may
+  // recur under another ID, with another rank there).
+  const keyRanks = new Map<number, Map<string, number>>()
+  for (const [rank, keys] of byId) if (keys.length > 1) keyRanks.set(rank, collationRanks(keys))
+  const decorated = items.map((item) => {
+    const f = of(item)
+    const id = idRank.get(f.id) as number
+    return {
+      item,
+      severity: severityRank(f.severity),
+      fix: f.kind === 'vulnerability' && f.fixable ? 0 : 1,
+      score: f.kind === 'vulnerability' ? (f.cvssScore ?? -1) : -1,
+      id,
+      key: keyRanks.get(id)?.get(f.key) ?? 0,
+    }
+  })
+  decorated.sort(
+    (a, b) =>
+      a.severity - b.severity ||
+      a.fix - b.fix ||
+      (a.score !== b.score ? b.score - a.score : 0) ||
+      a.id - b.id ||
+      a.key - b.key,
+  )
+  return decorated.map((d) => d.item)
+}
+
+/** Each distinct string's place in collation order; strings the collator calls equal share one. */
+function collationRanks(strings: readonly string[]): Map<string, number> {
+  const distinct = [...new Set(strings)].sort(byLocale)
+  const ranks = new Map<string, number>()
+  let rank = 0
+  for (let i = 0; i < distinct.length; i++) {
+    if (i > 0 && byLocale(distinct[i - 1] as string, distinct[i] as string) !== 0) rank = i
+    ranks.set(distinct[i] as string, rank)
+  }
+  return ranks
+}
+
 function judge(
   finding: Finding,
   active: IgnoreRule[],
@@ -71,9 +126,9 @@ function evaluateImage(
   const fixable = emptyCounts()
   const ignored = emptyCounts()
   let blocking = 0
-  const findings = [...scan.findings]
-    .sort(compareFindings)
-    .map((f) => judge(f, active, settings.ignoreUnfixed, used))
+  const findings = sortFindings(scan.findings, (f) => f).map((f) =>
+    judge(f, active, settings.ignoreUnfixed, used),
+  )
   for (const { finding, ignored: why } of findings) {
     if (why) {
       ignored[finding.severity]++

@@ -162,9 +162,6 @@ function isFixable(f: Finding): boolean {
   return f.kind === 'vulnerability' && f.fixable
 }
 
-/** The evaluator's ranking (severity, fixable, CVSS, ID), so comment and policy agree. */
-const byImportance = compareFindings
-
 class RenderContext {
   private readonly images: PreparedImage[]
 
@@ -550,7 +547,9 @@ function preparedImage(report: ImageReport): PreparedImage {
 }
 
 function prepareImage(report: ImageReport): PreparedImage {
-  const sorted = [...report.findings].sort((a, b) => byImportance(a.finding, b.finding))
+  // The evaluator's ranking, so comment and policy agree. Its findings come sorted already, which
+  // a plain sort checks in one pass (sortFindings' ranking would cost more here).
+  const sorted = [...report.findings].sort((a, b) => compareFindings(a.finding, b.finding))
   const introducedKeys = new Set(report.comparison?.introduced ?? [])
   const counted = sorted.filter(isCounted)
   const ignored = sorted.filter((e) => !isCounted(e))
@@ -562,7 +561,7 @@ function prepareImage(report: ImageReport): PreparedImage {
     sorted.map((e) => e.finding),
     (p) => shortPath(p),
   )
-  const fixed = [...(report.comparison?.fixed ?? [])].sort(byImportance)
+  const fixed = [...(report.comparison?.fixed ?? [])].sort(compareFindings)
   const fixedApart = distinguishers(fixed, (p) => shortPath(p))
   let fixableCount = 0
   for (const e of counted) if (isFixable(e.finding)) fixableCount++
