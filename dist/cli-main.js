@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-FF777ZDY.js";
+} from "./chunk-2S234Y7E.js";
 import {
   runVerify
 } from "./chunk-RLFEWJDL.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-BW7T3PDQ.js";
+} from "./chunk-5PRVIZS7.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-CSJ7OJ7X.js";
+} from "./chunk-2FICUM4G.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -31,7 +31,7 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-CXEOW5FB.js";
+} from "./chunk-QMNCWQYA.js";
 import {
   settingsRecord
 } from "./chunk-IRAI237I.js";

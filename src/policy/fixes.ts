@@ -122,6 +122,20 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
     if (list) list.push(finding)
     else groups.set(key, [finding])
   }
+  // Each (installed, fixed) pair judged once: a package's findings repeat them (issue 13).
+  const judged = new Map<string, Map<string, { listed: string[]; near?: string; pick?: string }>>()
+  const judge = (installed: string, fixedVersion: string) => {
+    let byFixed = judged.get(installed)
+    if (!byFixed) judged.set(installed, (byFixed = new Map()))
+    let j = byFixed.get(fixedVersion)
+    if (!j) {
+      const listed = candidates(fixedVersion)
+      const near = nearestFix(installed, listed)
+      j = { listed, near, pick: near ?? [...listed].sort(compareVersions).at(-1) }
+      byFixed.set(fixedVersion, j)
+    }
+    return j
+  }
   const upgrades: Upgrade[] = []
   for (const list of groups.values()) {
     const first = list[0] as VulnerabilityFinding
@@ -133,11 +147,9 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
     for (const f of list) {
       removes[f.severity as Severity]++
       ids.add(f.id)
-      const listed = candidates(f.fixedVersion as string)
+      const { listed, near, pick } = judge(f.installedVersion, f.fixedVersion as string)
       for (const c of listed) fixedIn.add(c)
-      const near = nearestFix(f.installedVersion, listed)
       if (!near) exact = false
-      const pick = near ?? [...listed].sort(compareVersions).at(-1)
       if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
       if (listed.length > 1) exact = exact && near !== undefined
     }
