@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-2S234Y7E.js";
+} from "./chunk-DB2RSZ4B.js";
 import {
   runVerify
 } from "./chunk-RLFEWJDL.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-5PRVIZS7.js";
+} from "./chunk-NU4OMFWE.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-2FICUM4G.js";
+} from "./chunk-CFVQ2MVZ.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -79,7 +79,7 @@ import {
   neutraliseCommands,
   safeJson
 } from "./chunk-IYES6C6U.js";
-import "./chunk-RVKO2RSD.js";
+import "./chunk-LY3OZ7XP.js";
 import {
   policyFileOf
 } from "./chunk-ZGDT2U4M.js";

@@ -23,18 +23,22 @@ export const MIN_SECRET_LENGTH = 4
 const secrets = new Set<string>()
 /** `secrets`, longest first; rebuilt when one is registered, not on every `redact` call. */
 let longestFirst: string[] = []
+/** No string shorter than this can hold a secret or a JWT. */
+let shortest = 9
 
 /** Registers a value to be cut out of every message from now on (the token, a password). */
 export function registerSecret(value: string | undefined): void {
   if (!value || value.trim().length < MIN_SECRET_LENGTH) return
   for (const form of encodings(value)) secrets.add(form)
   longestFirst = [...secrets].sort((a, b) => b.length - a.length)
+  shortest = Math.min(SHORTEST_JWT, longestFirst.at(-1)?.length ?? SHORTEST_JWT)
 }
 
 /** For tests: forget what was registered. */
 export function clearSecrets(): void {
   secrets.clear()
   longestFirst = []
+  shortest = SHORTEST_JWT
 }
 
 function encodings(value: string): string[] {
@@ -46,8 +50,13 @@ function encodings(value: string): string[] {
   return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH)
 }
 
+/** The shortest string JWT_SHAPE matches: `eyJ` + 2, a dot, 2, a dot. */
+const SHORTEST_JWT = 9
+
 /** `text` with every JWT-shaped string and every registered secret replaced by `[REDACTED]`. */
 export function redact(text: string): string {
+  // Shorter than anything it could hold: most strings of a report (severities, versions).
+  if (text.length < shortest) return text
   // Every JWT starts with `eyJ`: most text has none, and `includes` is far cheaper than the
   // regular expression (a 20,000-finding report holds ~10⁶ strings; issue 13).
   let out = text.includes('eyJ') ? text.replace(JWT_SHAPE, REDACTED) : text

@@ -18,6 +18,22 @@ describe('redact', () => {
     )
   })
 
+  it('skips only strings too short to hold anything: the shortest secret and JWT are still cut', () => {
+    // The shortest JWT_SHAPE match is 9 characters; strings below the shortest secret or JWT
+    // are returned at once (issue 13), so the bounds themselves are what must still be cut.
+    expect(redact('eyJab.cd.')).toBe(REDACTED)
+    expect(redact('eyJab.cd')).toBe('eyJab.cd')
+    registerSecret('abcd')
+    expect(redact('abcd')).toBe(REDACTED)
+    expect(redact('xabcd')).toBe(`x${REDACTED}`)
+    expect(redact('abc')).toBe('abc')
+    expect(redactDeep({ a: ['abcd', 'eyJab.cd.', 'ok'] })).toEqual({
+      a: [REDACTED, REDACTED, 'ok'],
+    })
+    clearSecrets()
+    expect(redact('abcd')).toBe('abcd')
+  })
+
   it('leaves ordinary text alone: digests, URLs, base64 signatures', () => {
     const text =
       'pushed ghcr.io/octo-org/app@sha256:0123abcd to https://rekor.sigstore.dev/api/v1/log/entries?logIndex=12 sig MEUCIQD9+/x='
