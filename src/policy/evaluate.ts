@@ -17,6 +17,7 @@ import {
   severityRank,
   type Verdict,
 } from '../model.js'
+import { collate } from './collate.js'
 import { isExpired, isExpiringSoon, ruleAppliesToImage, ruleMatches } from './match.js'
 import { scopeHas, scopeOf } from './scope.js'
 
@@ -25,8 +26,8 @@ export function isBlocking(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'NONE' && severityRank(severity) <= severityRank(failOn)
 }
 
-/** `localeCompare` without arguments, without building a collator on every call. */
-const byLocale = new Intl.Collator().compare
+/** Unicode collation for English, without ICU for printable ASCII (collate.ts). */
+const byLocale = collate
 
 /** Most important first: severity, then fixable (a reviewer can act on it), then CVSS, then ID. */
 export function compareFindings(a: Finding, b: Finding): number {
