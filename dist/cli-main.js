@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-PGQQQEUW.js";
+} from "./chunk-X6EDPBY7.js";
 import {
   runVerify
 } from "./chunk-RLFEWJDL.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-M4DC3JYJ.js";
+} from "./chunk-7HKWLTFZ.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-WIYLL26K.js";
+} from "./chunk-O6ICHDOC.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -31,7 +31,7 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-7TQO2R4Z.js";
+} from "./chunk-WKGY75RP.js";
 import {
   settingsRecord
 } from "./chunk-IRAI237I.js";

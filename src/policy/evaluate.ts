@@ -17,7 +17,7 @@ import {
   severityRank,
   type Verdict,
 } from '../model.js'
-import { collate } from './collate.js'
+import { collate, expectComparisons } from './collate.js'
 import { isExpired, isExpiringSoon, ruleAppliesToImage, ruleMatches } from './match.js'
 import { scopeHas, scopeOf } from './scope.js'
 
@@ -49,6 +49,7 @@ export function compareFindings(a: Finding, b: Finding): number {
  * by the same collator (strings it calls equal share a rank), so the order is the same.
  */
 export function sortFindings<T>(items: readonly T[], of: (item: T) => Finding): T[] {
+  expectComparisons(items.length)
   const idRank = collationRanks(items.map((i) => of(i).id))
   const byId = new Map<number, string[]>()
   for (const i of items) {
