@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-X6EDPBY7.js";
+} from "./chunk-BMW3CI4T.js";
 import {
   runVerify
 } from "./chunk-RLFEWJDL.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-7HKWLTFZ.js";
+} from "./chunk-AZGKSTCA.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-O6ICHDOC.js";
+} from "./chunk-5H2FL4ZV.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -31,7 +31,7 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-WKGY75RP.js";
+} from "./chunk-BBT6TK7G.js";
 import {
   settingsRecord
 } from "./chunk-IRAI237I.js";

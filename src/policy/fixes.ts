@@ -126,7 +126,10 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
   const judged = new Map<string, Map<string, { listed: string[]; near?: string; pick?: string }>>()
   const judge = (installed: string, fixedVersion: string) => {
     let byFixed = judged.get(installed)
-    if (!byFixed) judged.set(installed, (byFixed = new Map()))
+    if (!byFixed) {
+      byFixed = new Map()
+      judged.set(installed, byFixed)
+    }
     let j = byFixed.get(fixedVersion)
     if (!j) {
       const listed = candidates(fixedVersion)
