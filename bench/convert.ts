@@ -4,27 +4,16 @@
  * SBOMs (its own cost, measured) while Trivy's conversion time stays out of the figures.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { ROOT } from './reports.js'
-
-function realTrivy(): string {
-  const line = execFileSync(join(ROOT, 'scripts/peers.sh'), ['--print'], { encoding: 'utf8' })
-    .split('\n')
-    .find((l) => l.startsWith('trivy '))
-  const bin = line?.split(' ')[2]
-  if (!bin || !existsSync(bin)) {
-    throw new Error(
-      'bench: the real Trivy is not built; run scripts/peers.sh once (the bench replays its `trivy convert` output)',
-    )
-  }
-  return bin
-}
+import { packagesOnly } from '../scanners/trivy/normalize.js'
+import { requirePeer } from '../test/support/peers.js'
 
 let trivy: string | undefined
 
 function convert(input: string, format: string, dir: string): void {
-  trivy ??= realTrivy()
+  // The real Trivy scripts/peers.sh built; a clear error naming it when it is not built.
+  trivy ??= requirePeer('trivy').path
   const output = join(dir, `${basename(input)}.${format}`)
   execFileSync(trivy, ['convert', '--quiet', '--format', format, '--output', output, input], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -40,16 +29,7 @@ function convert(input: string, format: string, dir: string): void {
 export function recordConversions(report: string, dir: string): void {
   mkdirSync(dir, { recursive: true })
   convert(report, 'sarif', dir)
-  const parsed = JSON.parse(readFileSync(report, 'utf8')) as { Results?: Record<string, unknown>[] }
   const packages = join(dir, 'trivy.packages.json')
-  writeFileSync(
-    packages,
-    JSON.stringify({
-      ...parsed,
-      Results: parsed.Results?.map(
-        ({ Vulnerabilities: _v, Secrets: _s, Misconfigurations: _m, ...rest }) => rest,
-      ),
-    }),
-  )
+  writeFileSync(packages, JSON.stringify(packagesOnly(JSON.parse(readFileSync(report, 'utf8')))))
   convert(packages, 'cyclonedx', dir)
 }

@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-BMW3CI4T.js";
+} from "./chunk-XYT252DY.js";
 import {
   runVerify
 } from "./chunk-RLFEWJDL.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-AZGKSTCA.js";
+} from "./chunk-LO5KNJYE.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-5H2FL4ZV.js";
+} from "./chunk-X3PH3ZEW.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -31,7 +31,7 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-BBT6TK7G.js";
+} from "./chunk-K35UHIRN.js";
 import {
   settingsRecord
 } from "./chunk-IRAI237I.js";
@@ -46,11 +46,11 @@ import "./chunk-523BPQSP.js";
 import {
   defaultCredentials,
   registryLogin
-} from "./chunk-UAQGDN6K.js";
+} from "./chunk-2G6ZBOL4.js";
 import {
-  failureOf,
+  programExecWith,
   runProgram
-} from "./chunk-L4D3KLEN.js";
+} from "./chunk-MBLVPOPM.js";
 import {
   inspectImage,
   inspectJson,
@@ -79,7 +79,7 @@ import {
   neutraliseCommands,
   safeJson
 } from "./chunk-IYES6C6U.js";
-import "./chunk-LY3OZ7XP.js";
+import "./chunk-4MAU6LDU.js";
 import {
   policyFileOf
 } from "./chunk-ZGDT2U4M.js";
@@ -3725,17 +3725,7 @@ function registryClient(io, logger, images) {
   });
 }
 function cliExec(io) {
-  return async (file, args, options = {}) => {
-    const r = await runProgram(file, args, {
-      env: { ...process.env, ...options.env ?? io.env },
-      ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {}
-    });
-    return {
-      exitCode: r.exitCode ?? 1,
-      stdout: r.stdout,
-      stderr: r.stderr || (r.failed ? `${file} ${failureOf(r)}` : "")
-    };
-  };
+  return programExecWith((env) => ({ ...process.env, ...env ?? io.env }));
 }
 function cliJavaDb(path, exec) {
   let ready;

@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { inspectImage, inspectJson, inspectTable } from '../scanners/base-image/index.js'
 import { checkDbAge, DbAgeError, localVersionInfo, maxDbAgeMs } from '../scanners/trivy/db-age.js'
-import type { ExecAdapter } from '../scanners/trivy/install.js'
 import { durationMs, type JavaDbGate } from '../scanners/trivy/run.js'
 import {
   serverDbMetadata,
@@ -21,7 +20,7 @@ import { rescanSettingsRecord, runRescanMode } from './modes/rescan.js'
 import { runScan } from './modes/scan.js'
 import type { TrivyHandle } from './pipeline.js'
 import { octokitContentsReader } from './policy-file/index.js'
-import { failureOf, runProgram } from './program.js'
+import { type ExecAdapter, programExecWith, runProgram } from './program.js'
 import {
   defaultCredentials,
   RegistryClient,
@@ -102,19 +101,9 @@ interface CliDbOptions {
   javaDb: 'auto' | 'always'
 }
 
+/** The user's own shell environment, with what the caller sets on top. */
 function cliExec(io: CliIo): ExecAdapter {
-  return async (file, args, options = {}) => {
-    // The user's own shell environment, with what the caller sets on top (as before).
-    const r = await runProgram(file, args, {
-      env: { ...process.env, ...(options.env ?? io.env) },
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    })
-    return {
-      exitCode: r.exitCode ?? 1,
-      stdout: r.stdout,
-      stderr: r.stderr || (r.failed ? `${file} ${failureOf(r)}` : ''),
-    }
-  }
+  return programExecWith((env) => ({ ...process.env, ...(env ?? io.env) }))
 }
 
 /** `--java-db always`: Trivy's Java DB fetched once, before the first scan; scans skip its update. */

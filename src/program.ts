@@ -144,3 +144,37 @@ export function failureOf(result: ProgramResult): string {
   if (result.signal) return `was ended by ${result.signal}`
   return `exited with code ${result.exitCode}`
 }
+
+export interface ExecResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs a program with an argument array (never a shell string) and never throws on exit codes. */
+export type ExecAdapter = (
+  file: string,
+  args: readonly string[],
+  options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number },
+) => Promise<ExecResult>
+
+/**
+ * An ExecAdapter over runProgram; `envOf` makes the program's whole environment from what the
+ * caller passes (the action: childEnv, never its inputs or the runner's tokens; the CLI: the
+ * user's shell environment). A program that could not start gets exit code 1 and the reason.
+ */
+export function programExecWith(
+  envOf: (given?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv,
+): ExecAdapter {
+  return async (file, args, options = {}) => {
+    const result = await runProgram(file, args, {
+      env: envOf(options.env),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    })
+    return {
+      exitCode: result.exitCode ?? 1,
+      stdout: result.stdout,
+      stderr: result.stderr || (result.failed ? `${file} ${failureOf(result)}` : ''),
+    }
+  }
+}

@@ -23,8 +23,10 @@ export const MIN_SECRET_LENGTH = 4
 const secrets = new Set<string>()
 /** `secrets`, longest first; rebuilt when one is registered, not on every `redact` call. */
 let longestFirst: string[] = []
+/** The shortest string JWT_SHAPE matches: `eyJ` + 2, a dot, 2, a dot. */
+const SHORTEST_JWT = 9
 /** No string shorter than this can hold a secret or a JWT. */
-let shortest = 9
+let shortest = SHORTEST_JWT
 
 /** Registers a value to be cut out of every message from now on (the token, a password). */
 export function registerSecret(value: string | undefined): void {
@@ -49,9 +51,6 @@ function encodings(value: string): string[] {
   forms.add(Buffer.from(value).toString('base64url'))
   return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH)
 }
-
-/** The shortest string JWT_SHAPE matches: `eyJ` + 2, a dot, 2, a dot. */
-const SHORTEST_JWT = 9
 
 /** `text` with every JWT-shaped string and every registered secret replaced by `[REDACTED]`. */
 export function redact(text: string): string {

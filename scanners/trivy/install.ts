@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { childEnv } from '../../src/child-env.js'
 import type { Logger } from '../../src/logger.js'
-import { failureOf, runProgram } from '../../src/program.js'
+import { type ExecAdapter, programExecWith } from '../../src/program.js'
 import type { TrustedRoot } from '../../src/sign/trust-root.js'
 import {
   COMPROMISED_TRIVY_VERSIONS,
@@ -13,6 +13,7 @@ import {
   pinnedChecksum,
   pinnedVersions,
 } from './checksums.js'
+import { TrivyInstallError, type TrivyInstallErrorCode } from './install-error.js'
 import {
   TRIVY_PLATFORM_KEYS,
   TRIVY_RELEASES_BASE_URL,
@@ -29,6 +30,7 @@ import {
   trivyReleaseIdentity,
   verifyTrivySignature,
 } from './signature.js'
+import { validVersion } from './versions.js'
 
 export const TRIVY_VERSION_INPUT = 'trivy-version'
 export const TRIVY_CHECKSUM_INPUT = 'trivy-checksum'
@@ -55,35 +57,10 @@ export function createToolCacheAdapter(): ToolCacheAdapter {
   }
 }
 
-export interface ExecResult {
-  exitCode: number
-  stdout: string
-  stderr: string
-}
+export type { ExecAdapter, ExecResult } from '../../src/program.js'
 
-/** Runs a program with an argument array (never a shell string) and never throws on exit codes. */
-export type ExecAdapter = (
-  file: string,
-  args: readonly string[],
-  options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number },
-) => Promise<ExecResult>
-
-export const programExec: ExecAdapter = async (file, args, options = {}) => {
-  const result = await runProgram(file, args, {
-    // Never the runner's job tokens or the action's inputs (child-env.ts).
-    env: childEnv(options.env ?? process.env),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-  })
-  // A program that could not start has no exit code; report it as a failure with the reason.
-  return {
-    exitCode: result.exitCode ?? 1,
-    stdout: result.stdout,
-    stderr: result.stderr || (result.failed ? `${file} ${failureOf(result)}` : ''),
-  }
-}
-
-import { TrivyInstallError, type TrivyInstallErrorCode } from './install-error.js'
-import { validVersion } from './versions.js'
+/** Never the runner's job tokens or the action's inputs (child-env.ts). */
+export const programExec: ExecAdapter = programExecWith((env) => childEnv(env ?? process.env))
 
 export { TrivyInstallError, type TrivyInstallErrorCode }
 

@@ -205,10 +205,7 @@ export async function scanImage(
         `Trivy did not finish scanning ${opts.image} within ${opts.timeout} (+${Math.round(grace / 1000)}s grace) and was stopped. Raise the \`timeout\` input.`,
       )
     }
-    const why =
-      result.exitCode !== undefined
-        ? `exited with code ${result.exitCode}`
-        : `could not run (${result.startError ?? failureOf(result)})`
+    const why = failureOf(result)
     const stderr = tail(result.stderr ?? '')
     throw new TrivyRunError(
       `Trivy ${why} while scanning ${opts.image}. ${hintFor(stderr, opts.image)}${stderr ? `\nLast lines of Trivy's output:\n${stderr}` : ''}`,
@@ -271,7 +268,7 @@ export async function convertReport(
   })
   if (result.failed) {
     throw new TrivyRunError(
-      `trivy convert --format ${format} failed for ${input} (${result.exitCode !== undefined ? `exit ${result.exitCode}` : failureOf(result)}).\n${tail(result.stderr ?? '')}`,
+      `trivy convert --format ${format} failed for ${input} (${failureOf(result)}).\n${tail(result.stderr ?? '')}`,
     )
   }
   return output

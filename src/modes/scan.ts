@@ -167,7 +167,8 @@ export async function runScan(
       gateScope: s.failOnScope,
       sbomFormat: env.sbomFormat,
       deferReportFile: env.deferReportFile,
-      vex: await vexFor(settings, env),
+      // The VEX attestations are read with the scan's one client (its tokens, its manifests).
+      vex: await vexFor(settings, { ...env, registryClient }),
     },
     {
       logger: env.logger,

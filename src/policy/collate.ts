@@ -19,26 +19,27 @@
 const PRIMARY =
   ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ'
 
+const isUpper = (c: number) => c >= 65 && c <= 90
+
 const WEIGHT = new Int16Array(128).fill(-1)
 {
   let w = 0
   for (let i = 0; i < PRIMARY.length; i++) {
     const ch = PRIMARY.charCodeAt(i)
-    const upper = ch >= 65 && ch <= 90
     // A capital follows its lowercase letter and shares its weight.
-    WEIGHT[ch] = upper ? w - 1 : w++
+    WEIGHT[ch] = isUpper(ch) ? w - 1 : w++
   }
 }
 
 let collator: Intl.Collator | undefined
+/** Set by a large sort: every comparison goes to ICU from then on. */
+let icuForAll = false
 
 /** The collator, built on first need (a string beyond printable ASCII). */
 function collatorCompare(a: string, b: string): number {
   collator ??= new Intl.Collator('en')
   return collator.compare(a, b)
 }
-
-const isUpper = (c: number) => c >= 65 && c <= 90
 
 /**
  * About to sort `count` strings or findings: past a few thousand, ICU's native comparisons
@@ -50,9 +51,6 @@ export function expectComparisons(count: number): void {
   collator ??= new Intl.Collator('en')
   icuForAll = true
 }
-
-/** Set by a large sort: every comparison goes to ICU from then on. */
-let icuForAll = false
 
 /** Whether ICU answers every comparison now (tests: which path answered). */
 export function icuAnswersAll(): boolean {

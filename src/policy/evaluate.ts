@@ -26,9 +26,6 @@ export function isBlocking(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'NONE' && severityRank(severity) <= severityRank(failOn)
 }
 
-/** Unicode collation for English, without ICU for printable ASCII (collate.ts). */
-const byLocale = collate
-
 /** Most important first: severity, then fixable (a reviewer can act on it), then CVSS, then ID. */
 export function compareFindings(a: Finding, b: Finding): number {
   const bySeverity = severityRank(a.severity) - severityRank(b.severity)
@@ -39,7 +36,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   const scoreA = a.kind === 'vulnerability' ? (a.cvssScore ?? -1) : -1
   const scoreB = b.kind === 'vulnerability' ? (b.cvssScore ?? -1) : -1
   if (scoreA !== scoreB) return scoreB - scoreA
-  return byLocale(a.id, b.id) || byLocale(a.key, b.key)
+  return collate(a.id, b.id) || collate(a.key, b.key)
 }
 
 /**
@@ -88,11 +85,11 @@ export function sortFindings<T>(items: readonly T[], of: (item: T) => Finding): 
 
 /** Each distinct string's place in collation order; strings the collator calls equal share one. */
 function collationRanks(strings: readonly string[]): Map<string, number> {
-  const distinct = [...new Set(strings)].sort(byLocale)
+  const distinct = [...new Set(strings)].sort(collate)
   const ranks = new Map<string, number>()
   let rank = 0
   for (let i = 0; i < distinct.length; i++) {
-    if (i > 0 && byLocale(distinct[i - 1] as string, distinct[i] as string) !== 0) rank = i
+    if (i > 0 && collate(distinct[i - 1] as string, distinct[i] as string) !== 0) rank = i
     ranks.set(distinct[i] as string, rank)
   }
   return ranks

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { childEnv } from '../child-env.js'
-import { runProgram } from '../program.js'
+import { failureOf, runProgram } from '../program.js'
 import { DOCKER_HUB } from './reference.js'
 
 export type Credential =
@@ -202,7 +202,7 @@ async function runHelper(
   }
   if (result.exitCode === undefined) {
     throw new Error(
-      `docker-credential-${helper} could not be run for ${host} (${result.startError ?? `ended by ${result.signal}`}); install it or fix credHelpers/credsStore in the docker config.`,
+      `docker-credential-${helper} ${failureOf(result)} for ${host}; install it or fix credHelpers/credsStore in the docker config.`,
     )
   }
   if (result.exitCode !== 0) {

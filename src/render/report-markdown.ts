@@ -83,29 +83,26 @@ export function renderReportMarkdown(report: ShipgateReport, opts: RenderOptions
   // Rows appear verbatim in the document, so their sizes alone bound the depth that can fit:
   // rows are rendered once, on demand, and never beyond that bound.
   const deepest = ctx.deepestWithin(longest, max)
-  // The largest depth that fits, as a binary search would find it, in far fewer renders (each
-  // is up to the whole budget, 1 MB for the summary): a document is its rows plus the rest,
-  // and the rest hardly changes with the depth (a count, a notice), so the rows' sizes, known
-  // without rendering, say which depth to try; every try still renders and measures, so the
-  // answer is exact. After a few guesses it bisects, which bounds the renders at O(log n).
-  // The first guess takes the rest from the document without rows, which is small.
-  // Everything, when it fits (a small report): one render. Checked first because sizes are
-  // not quite monotonic near the end, where the "…and N more rows" notices disappear.
+  // Everything, when it fits (a small report): one render. Tried first because sizes are not
+  // quite monotonic near the end, where the "…and N more rows" notices disappear.
   if (deepest === longest) {
     const full = ctx.render(longest)
     if (size(full) <= max) return full
   }
-  const bare = deepest > 0 ? ctx.render(0) : undefined
-  let good = -1
-  let goodText = ''
+  // Otherwise the largest depth that fits, as a binary search would find it, in far fewer
+  // renders (each up to the whole budget, 1 MB for the summary): a document is its rows plus
+  // the rest, and the rest hardly changes with the depth (a count, a notice), so the rows'
+  // sizes, known without rendering, say which depth to try, the first guess taking the rest
+  // from the document without rows. Every try is rendered and measured, so the answer is
+  // exact; after four guesses it bisects, which bounds the renders at O(log n).
+  const bare = ctx.render(0)
+  let rest = size(bare)
+  // Not even the document without rows fits: cut it.
+  if (rest > max) return hardCut(bare, max, ctx)
+  let good = 0
+  let goodText = bare
+  // The smallest depth known not to fit (deepest + 1 is over on rows alone).
   let bad = deepest === longest ? deepest : deepest + 1
-  let rest = bare === undefined ? 0 : size(bare)
-  if (bare !== undefined) {
-    if (rest <= max) {
-      good = 0
-      goodText = bare
-    } else bad = 0
-  }
   for (let probe = 0; bad - good > 1; probe++) {
     const guess = probe < 4 ? ctx.deepestWithin(bad - 1, max - rest) : Math.floor((good + bad) / 2)
     const at = Math.min(bad - 1, Math.max(good + 1, guess))
@@ -117,9 +114,7 @@ export function renderReportMarkdown(report: ShipgateReport, opts: RenderOptions
       goodText = text
     } else bad = at
   }
-  if (good >= 0) return goodText
-  // Not even the document without rows fits (bad is 0, and render(0) was measured): cut it.
-  return hardCut(ctx.render(0), max, ctx)
+  return goodText
 }
 
 /**

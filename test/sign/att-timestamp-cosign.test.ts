@@ -4,7 +4,7 @@
  * --use-signed-timestamps`): cosign and `shipgate verify` must agree, accepting the layer as
  * Shipgate signed it and rejecting a genuine timestamp over other bytes.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -20,6 +20,7 @@ import { keylessSigner } from '../../src/sign/sigstore-signer.js'
 import { signAndAttest } from '../../src/sign/step.js'
 import { trustedRootFromJSON } from '../../src/sign/trust-root.js'
 import { verifyImage } from '../../src/sign/verify.js'
+import { requirePeer } from '../support/peers.js'
 import { FixtureBuilder, tarOf } from '../support/registry/images.js'
 import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
 import {
@@ -30,12 +31,8 @@ import {
 } from '../support/sigstore/mock-sigstore.js'
 import { mockDeps, mockSettings, TRIVY_JSON } from '../support/sigstore/session.js'
 
-const COSIGN3 = join(
-  process.env.SHIPGATE_PEERS_DIR ?? join(process.env.HOME ?? '', '.cache', 'shipgate-peers'),
-  'cosign3',
-  'v3.1.3',
-  'cosign3',
-)
+// The version and path are scripts/peers.sh's to know (test/support/peers.ts asks it).
+let COSIGN3: string
 
 let registry: RunningRegistry
 let sigstore: MockSigstore
@@ -44,8 +41,7 @@ let trustedRoot: string
 const client = new RegistryClient({ insecure: true, retries: 0 })
 
 beforeAll(async () => {
-  if (!existsSync(COSIGN3))
-    throw new Error(`cosign v3.1.3 is not built (${COSIGN3}): run scripts/peers.sh first.`)
+  COSIGN3 = requirePeer('cosign3').path
   ;[registry, sigstore] = await Promise.all([startRegistry('none'), startMockSigstore()])
   home = mkdtempSync(join(tmpdir(), 'cosign-att-ts-'))
   trustedRoot = join(home, 'trusted_root.json')

@@ -4,7 +4,7 @@
  * PAE, proven by the stand-in log's C2SP checkpoint, dated by the TSA. The trusted root given
  * to cosign holds the mock's keys, the Rekor v2 log's included; no check is relaxed.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -14,6 +14,7 @@ import { RegistryClient } from '../../src/registry/client.js'
 import { MediaType } from '../../src/registry/media-types.js'
 import { registryStore } from '../../src/sign/registry-store.js'
 import { signAndAttest } from '../../src/sign/step.js'
+import { requirePeer } from '../support/peers.js'
 import { FixtureBuilder, tarOf } from '../support/registry/images.js'
 import { type RunningRegistry, startRegistry } from '../support/registry/server.js'
 import {
@@ -24,12 +25,8 @@ import {
 } from '../support/sigstore/mock-sigstore.js'
 import { CYCLONEDX, mockDeps, mockSettings, TRIVY_JSON } from '../support/sigstore/session.js'
 
-const COSIGN3 = join(
-  process.env.SHIPGATE_PEERS_DIR ?? join(process.env.HOME ?? '', '.cache', 'shipgate-peers'),
-  'cosign3',
-  'v3.1.3',
-  'cosign3',
-)
+// The version and path are scripts/peers.sh's to know (test/support/peers.ts asks it).
+let COSIGN3: string
 
 let registry: RunningRegistry
 let sigstore: MockSigstore
@@ -38,8 +35,7 @@ let trustedRoot: string
 const client = new RegistryClient({ insecure: true, retries: 0 })
 
 beforeAll(async () => {
-  if (!existsSync(COSIGN3))
-    throw new Error(`cosign v3.1.3 is not built (${COSIGN3}): run scripts/peers.sh first.`)
+  COSIGN3 = requirePeer('cosign3').path
   ;[registry, sigstore] = await Promise.all([startRegistry('none'), startMockSigstore()])
   home = mkdtempSync(join(tmpdir(), 'cosign-v2-home-'))
   trustedRoot = join(home, 'trusted_root.json')

@@ -28,7 +28,8 @@ export interface Peer {
   path: string
 }
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url))
+// SHIPGATE_ROOT: the benches run bundled from a temporary directory (bench/run.mjs sets it).
+const REPO = process.env.SHIPGATE_ROOT ?? fileURLToPath(new URL('../../', import.meta.url))
 export const PEERS_SCRIPT = join(REPO, 'scripts', 'peers.sh')
 
 let listed: Map<PeerName, Peer> | undefined
