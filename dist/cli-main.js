@@ -1,10 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-XYT252DY.js";
+} from "./chunk-5RWKQE7M.js";
 import {
   runVerify
-} from "./chunk-RLFEWJDL.js";
+} from "./chunk-FFOGWVHE.js";
 import "./chunk-ESCXPJGD.js";
 import {
   registryStore
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-LO5KNJYE.js";
+} from "./chunk-GSJMD5KJ.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-X3PH3ZEW.js";
+} from "./chunk-66FJINJU.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -31,10 +31,10 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-K35UHIRN.js";
+} from "./chunk-EFZ3NXDA.js";
 import {
   settingsRecord
-} from "./chunk-IRAI237I.js";
+} from "./chunk-RELXWYM5.js";
 import {
   RegistryClient
 } from "./chunk-HHNZGLXG.js";
@@ -70,7 +70,7 @@ import "./chunk-J3ABBXKE.js";
 import {
   cliSource,
   resolveSettings
-} from "./chunk-DQYQU6SR.js";
+} from "./chunk-HC4UH4OO.js";
 import {
   SEVERITIES
 } from "./chunk-X7YGWNVO.js";
@@ -82,7 +82,7 @@ import {
 import "./chunk-4MAU6LDU.js";
 import {
   policyFileOf
-} from "./chunk-ZGDT2U4M.js";
+} from "./chunk-DVQ4AGZX.js";
 import "./chunk-HC6B3X35.js";
 import "./chunk-O3Y3CP5I.js";
 import "./chunk-2HR2QJ5A.js";
@@ -94,7 +94,7 @@ import {
   sarifForStdout,
   serverDbMetadata,
   trivyServerWithToken
-} from "./chunk-PSYIXTRB.js";
+} from "./chunk-ZUTUN6DW.js";
 import "./chunk-5MEF7QLO.js";
 import "./chunk-7EYA4VLM.js";
 import "./chunk-HS2ZKHN2.js";

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DbFreshness } from '../scanners/trivy/db-age.js'
@@ -12,17 +11,17 @@ import {
 } from '../scanners/trivy/normalize.js'
 import { isVerbatim, readTrivyReport } from '../scanners/trivy/parse.js'
 import type { JavaDbGate } from '../scanners/trivy/run.js'
-import { convertReport, scanImage } from '../scanners/trivy/run.js'
+import { scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
 import type { TrivyServer } from '../scanners/trivy/server.js'
 import { type BaselineSource, baselineFindings } from './baseline.js'
+import { type DerivationPlan, type ImagePlan, runDerivation } from './derive/run.js'
 import { type PlatformSelection, singlePlatform } from './inputs.js'
 import { attributeLayers, type LayerStage } from './layers/index.js'
 import type { Logger } from './logger.js'
 import type {
   BaseImageReport,
   BaselineRecord,
-  Evaluation,
   FailOn,
   Finding,
   GateScope,
@@ -41,14 +40,14 @@ import {
   relabel,
   repositoryOf,
 } from './platforms/merge.js'
-import { evaluate, finalVerdict } from './policy/evaluate.js'
+import { evaluate, finalVerdict, setAside } from './policy/evaluate.js'
 import { scopeHas } from './policy/scope.js'
 import { RegistryError } from './registry/errors.js'
 import type { RegistryLogin } from './registry/login.js'
 import type { ImagePlatforms } from './registry/platforms.js'
 import { compareFindings } from './render/compare.js'
 import { imageReportOf, shipgateReport } from './report/assemble.js'
-import { isSarifLog, ruleFactsOf, type SarifSourceLocation, shapeSarif } from './report/sarif.js'
+import { ruleFactsOf, type SarifSourceLocation } from './report/sarif.js'
 import { type SarifName, type SarifSubject, sarifNames } from './report/sarif-category.js'
 import { dockerfileLocation } from './report/sarif-location.js'
 import { openSarifTarget, type SarifSink, sarifTarget } from './report/sarif-write.js'
@@ -469,10 +468,11 @@ const TAMPERED: ReadonlySet<TrivyInstallErrorCode> = new Set([
 ])
 
 /** Exact identities of the findings policy set aside, to drop them from the SARIF Trivy converts. */
-function ignoredIdentities(evaluation: Evaluation, index: number): Set<string> {
-  const findings = evaluation.images[index]?.findings ?? []
-  return new Set(findings.filter((f) => f.ignored).map((f) => exactIdentity(f.finding)))
+function ignoredIdentities(scan: ImageScan, settings: IgnoreSettings): Set<string> {
+  return new Set(setAside(scan, settings).map(exactIdentity))
 }
+
+type IgnoreSettings = Pick<PolicySettings, 'ignoreRules' | 'ignoreUnfixed' | 'now'>
 
 /**
  * What each SARIF file is about: one file per image, a multi-platform image's platforms merged
@@ -484,35 +484,66 @@ function sarifSubjects(scanned: Scanned[], req: ScanRequest): SarifSubject[] {
   return scanned.map(({ scan }) => ({ image: scan.image, ...(platform ? { platform } : {}) }))
 }
 
-/** The image's SBOM, converted by Trivy from the report's packages alone. */
-async function convertSbom(
-  report: TrivyReport,
-  dir: string,
-  format: SbomFormat,
-  trivyPath: string,
-  deps: PipelineDeps,
-): Promise<string> {
-  const input = join(dir, 'trivy.packages.json')
-  await writeFile(input, JSON.stringify(packagesOnly(report)))
-  const ext = format === 'cyclonedx' ? 'cdx.json' : 'spdx.json'
-  return convertReport(trivyPath, input, format, join(dir, `sbom.${ext}`), deps.logger)
+/**
+ * What `derive` started: settled once every file is written (or the first failure), never
+ * rejecting; `fatal` is a refused Trivy (the user's input, or an attack), which stops the run.
+ */
+type Derivation = { sarif: SarifOutput[]; warnings: string[]; error?: string } | { fatal: unknown }
+
+/** A promise in an object: an async function returning the promise itself would await it. */
+interface Started {
+  done: Promise<Derivation>
 }
 
+const derivationError = (message: string) =>
+  `Could not derive SARIF/SBOM from the Trivy report: ${message}`
+
+/**
+ * Plans the SARIF and SBOM files of every image (paths checked, inputs written) and starts
+ * converting and shaping them (src/derive/run.ts), so Trivy's conversions run while the
+ * findings are judged and the report assembled. Returns once started.
+ */
 async function derive(
   scanned: Scanned[],
-  evaluation: Evaluation,
+  policy: IgnoreSettings,
   req: ScanRequest,
-  trivy: TrivyHandle | undefined,
   deps: PipelineDeps,
-): Promise<{ sarif: SarifOutput[]; warnings: string[] }> {
+): Promise<Started> {
   const warnings: string[] = []
-  if (!req.sarifPath && !req.sbomFormat) return { sarif: [], warnings }
+  const settled = (d: Derivation) => ({ done: Promise.resolve(d) })
+  if (!req.sarifPath && !req.sbomFormat) return settled({ sarif: [], warnings })
+  let trivy: TrivyHandle | undefined
+  try {
+    trivy = await deps.trivy()
+  } catch (error) {
+    // A refused version or a wrong checksum is the user's input, and a download that fails
+    // its checksum or signature is an attack: never swallow either as a warning.
+    if (error instanceof TrivyInstallError && (error.input || TAMPERED.has(error.code))) {
+      return settled({ fatal: error })
+    }
+    warnings.push(`Trivy could not be installed for the conversions: ${(error as Error).message}`)
+  }
   if (!trivy) {
     warnings.push(
       'SARIF and SBOM files were not written: they are converted from the report by `trivy convert`, and no trivy binary is available.',
     )
-    return { sarif: [], warnings }
+    return settled({ sarif: [], warnings })
   }
+  try {
+    return await planAndStart(scanned, policy, req, deps, trivy, warnings)
+  } catch (error) {
+    return settled({ sarif: [], warnings, error: derivationError((error as Error).message) })
+  }
+}
+
+async function planAndStart(
+  scanned: Scanned[],
+  policy: IgnoreSettings,
+  req: ScanRequest,
+  deps: PipelineDeps,
+  trivy: TrivyHandle,
+  warnings: string[],
+): Promise<Started> {
   const subjects = sarifSubjects(scanned, req)
   const names: SarifName[] = sarifNames(subjects)
   let location: SarifSourceLocation | undefined
@@ -531,19 +562,21 @@ async function derive(
       return undefined
     })
   }
-  const sarif: SarifOutput[] = []
+  const plan: DerivationPlan = { trivyPath: trivy.path, images: [] }
   for (const [i, { scan, report }] of scanned.entries()) {
     const dir = join(req.outputDir, slug(scan.image, i))
     await mkdir(dir, { recursive: true })
-    // The SBOM is converted while the SARIF is: two Trivy processes at once (each takes
-    // seconds on a large report), and the SARIF's shaping here overlaps both.
-    const sbom = req.sbomFormat
-      ? convertSbom(report, dir, req.sbomFormat, trivy.path, deps)
-      : undefined
-    // Awaited below; a SARIF failure first must not leave it an unhandled rejection.
-    sbom?.catch(() => undefined)
+    const image: ImagePlan = {}
+    plan.images.push(image)
+    if (req.sbomFormat) {
+      // The SBOM is converted from the report's packages alone.
+      const input = join(dir, 'trivy.packages.json')
+      await writeFile(input, JSON.stringify(packagesOnly(report)))
+      const ext = req.sbomFormat === 'cyclonedx' ? 'cdx.json' : 'spdx.json'
+      image.sbom = { input, format: req.sbomFormat, output: join(dir, `sbom.${ext}`) }
+    }
     if (sink) {
-      const ignored = ignoredIdentities(evaluation, i)
+      const ignored = ignoredIdentities(scan, policy)
       // Nothing set aside and the file says what was judged: convert the file itself rather
       // than serialising the whole report again.
       let input = scan.artifacts.trivyJson
@@ -553,49 +586,49 @@ async function derive(
         input = join(dir, 'trivy.policy.json')
         await writeFile(input, JSON.stringify(judged))
       }
-      const out = await convertReport(
-        trivy.path,
-        input,
-        'sarif',
-        join(dir, 'trivy.sarif'),
-        deps.logger,
-      )
-      // One native decode, no Buffer kept on the heap (as for the report itself).
-      const parsed: unknown = JSON.parse(readFileSync(out, 'utf8'))
-      if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${out}, which is not SARIF.`)
       const name = names[i] as SarifName
-      const shaped = shapeSarif(parsed, {
-        category: name.category,
-        image: scan.image,
-        ...(subjects[i]?.platform ? { platform: subjects[i].platform } : {}),
-        facts: ruleFactsOf(judged),
-        ...(location ? { location } : {}),
-      })
-      // Written now, not gathered: a job of many large reports holds one SARIF at a time.
-      // Compact and streamed: pretty-printing a 20,000-result log cost more than shaping it.
-      const path = await sink.write(name.file, { json: shaped })
-      scan.artifacts.sarif = path
-      const platform = subjects[i]?.platform
-      sarif.push({
-        image: scan.image,
-        ...(platform ? { platform } : {}),
-        category: name.category,
-        path,
-      })
-    }
-    if (sbom) {
-      const out = await sbom
-      if (req.sbomFormat === 'cyclonedx') scan.artifacts.cyclonedx = out
-      else scan.artifacts.spdx = out
-      if (!report.Results?.some((r) => r.Packages?.length)) {
-        warnings.push(
-          `${scan.image}: the Trivy report lists no packages (made with --list-all-pkgs=false?), so its SBOM has no components.`,
-        )
+      image.sarif = {
+        convert: { input, format: 'sarif', output: join(dir, 'trivy.sarif') },
+        shape: {
+          category: name.category,
+          image: scan.image,
+          ...(subjects[i]?.platform ? { platform: subjects[i].platform } : {}),
+          facts: ruleFactsOf(judged),
+          ...(location ? { location } : {}),
+        },
+        path: sink.place(name.file),
       }
     }
   }
-  if (sarifError) throw sarifError
-  return { sarif, warnings }
+  const done = runDerivation(plan, deps.logger).then((outcome): Derivation => {
+    const sarif: SarifOutput[] = []
+    for (const [i, done] of outcome.images.entries()) {
+      const { scan, report } = scanned[i] as Scanned
+      const platform = subjects[i]?.platform
+      if (done.sarif) {
+        scan.artifacts.sarif = done.sarif
+        sarif.push({
+          image: scan.image,
+          ...(platform ? { platform } : {}),
+          category: (names[i] as SarifName).category,
+          path: done.sarif,
+        })
+      }
+      if (done.sbom) {
+        if (req.sbomFormat === 'cyclonedx') scan.artifacts.cyclonedx = done.sbom
+        else scan.artifacts.spdx = done.sbom
+        if (!report.Results?.some((r) => r.Packages?.length)) {
+          warnings.push(
+            `${scan.image}: the Trivy report lists no packages (made with --list-all-pkgs=false?), so its SBOM has no components.`,
+          )
+        }
+      }
+    }
+    const failure =
+      outcome.error ?? (sarifError === undefined ? undefined : (sarifError as Error).message)
+    return { sarif, warnings, ...(failure ? { error: derivationError(failure) } : {}) }
+  })
+  return { done }
 }
 
 /** The baseline's findings for one image: read from a report, or one Trivy analysis of the base image. */
@@ -770,6 +803,15 @@ export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promis
       )
     }
   }
+  // SARIF and SBOMs: Trivy converts them while the findings are judged and the report is
+  // assembled; awaited before the verdict, which an incomplete derivation changes. `done` never
+  // rejects: a failure is an error of the run, reported where it always was.
+  const derivation = await derive(
+    scanned,
+    { ignoreRules, ignoreUnfixed: req.ignoreUnfixed, now },
+    req,
+    deps,
+  )
   const baselines = await loadBaselines(scans, req, deps, warnings)
   const scope = req.gateScope ?? 'all'
   const layers = deps.layers
@@ -794,27 +836,6 @@ export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promis
       : undefined,
     { app: scopeHas(scope, 'app') },
   )
-  // Conversions need a trivy binary; in report mode it is optional (the local demo has none).
-  const trivy =
-    req.sarifPath || req.sbomFormat
-      ? await deps.trivy().catch((error: Error) => {
-          // A refused version or a wrong checksum is the user's input, and a download that fails
-          // its checksum or signature is an attack: never swallow either as a warning.
-          if (error instanceof TrivyInstallError && (error.input || TAMPERED.has(error.code)))
-            throw error
-          warnings.push(`Trivy could not be installed for the conversions: ${error.message}`)
-          return undefined
-        })
-      : undefined
-  let sarif: SarifOutput[] = []
-  try {
-    const derived = await derive(scanned, evaluation, req, trivy, deps)
-    sarif = derived.sarif
-    warnings.push(...derived.warnings)
-  } catch (error) {
-    errors.push(`Could not derive SARIF/SBOM from the Trivy report: ${(error as Error).message}`)
-  }
-
   const images: ImageReport[] = []
   for (const [i, scan] of scans.entries()) {
     const evaluated = evaluation.images[i]
@@ -854,6 +875,12 @@ export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promis
     }
     images.push(image)
   }
+
+  const derived = await derivation.done
+  if ('fatal' in derived) throw derived.fatal
+  warnings.push(...derived.warnings)
+  if (derived.error) errors.push(derived.error)
+  const sarif = derived.sarif
 
   if (req.vex) warnings.push(...req.vex.warnings)
   const report = shipgateReport({

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { childEnv } from '../../src/child-env.js'
 import type { Logger } from '../../src/logger.js'
 import { SEVERITIES } from '../../src/model.js'
@@ -8,16 +8,12 @@ import { type RegistryLogin, trivyLoginEnv } from '../../src/registry/login.js'
 import { DEFAULT_JAVA_DB_REPOSITORIES } from './db.js'
 import { checkDbAge, parseVersionInfo } from './db-age.js'
 import { readTrivyReport } from './parse.js'
+import { command, TrivyRunError, tail } from './process.js'
 import type { TrivyReport } from './schema.js'
 import { clientArgs, type TrivyServer } from './server.js'
 
-/** Trivy did not produce a usable report: an operational error, never a pass. */
-export class TrivyRunError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'TrivyRunError'
-  }
-}
+export { type ConvertFormat, convertReport } from './convert.js'
+export { TrivyRunError } from './process.js'
 
 export interface TrivyScanOptions {
   trivyPath: string
@@ -76,14 +72,6 @@ export function durationMs(value: string): number {
     throw new TrivyRunError(`timeout "${value}" is not a duration; write it like 5m, 90s or 1h30m.`)
   }
   return total
-}
-
-function tail(text: string, lines = 15): string {
-  return text
-    .split(/\r?\n/)
-    .filter((l) => l.trim())
-    .slice(-lines)
-    .join('\n')
 }
 
 /** Turn Trivy's stderr into what the user should do next. */
@@ -145,11 +133,6 @@ export function scanArgs(opts: TrivyScanOptions, output: string, ignoreFile: str
   // `--`: an image reference can never be read as a flag, whatever the input held.
   args.push('--', opts.image)
   return args
-}
-
-/** A relative binary path (`--trivy ./bin/trivy`) must not move with the working directory. */
-function command(trivyPath: string): string {
-  return trivyPath.includes('/') || trivyPath.includes('\\') ? resolve(trivyPath) : trivyPath
 }
 
 /**
@@ -240,36 +223,3 @@ function checkServerDb(report: TrivyReport, maxAgeMs: number): void {
 
 /** Mirrors of Trivy's Java DB, tried in order (Trivy falls back on 429/5xx only). */
 export const JAVA_DB_REPOSITORIES = DEFAULT_JAVA_DB_REPOSITORIES
-
-export type ConvertFormat = 'sarif' | 'cyclonedx' | 'spdx-json'
-
-/** `trivy convert`: no DB, no network, no second analysis of the image. */
-export async function convertReport(
-  trivyPath: string,
-  input: string,
-  format: ConvertFormat,
-  output: string,
-  logger: Logger,
-  env?: NodeJS.ProcessEnv,
-): Promise<string> {
-  // Absolute paths and Shipgate's own directory as cwd: no configuration from the checkout.
-  const outputPath = resolve(output)
-  const args = ['convert', '--format', format, '--output', outputPath, resolve(input)]
-  logger.info(`[command]${trivyPath} ${args.join(' ')}`)
-  const result = await runProgram(command(trivyPath), args, {
-    timeoutMs: 300_000,
-    cwd: dirname(outputPath),
-    env: {
-      ...childEnv(),
-      TRIVY_DISABLE_TELEMETRY: 'true',
-      TRIVY_SKIP_VERSION_CHECK: 'true',
-      ...env,
-    },
-  })
-  if (result.failed) {
-    throw new TrivyRunError(
-      `trivy convert --format ${format} failed for ${input} (${failureOf(result)}).\n${tail(result.stderr ?? '')}`,
-    )
-  }
-  return output
-}

@@ -241,6 +241,23 @@ export function evaluate(
 }
 
 /**
+ * The findings of `scan` that `evaluate` sets aside (an ignore rule or `ignore-unfixed`), by
+ * the same rules: known before the rest of the evaluation, so the SARIF, which leaves them out,
+ * can be converted while the findings are judged (issue 13).
+ */
+export function setAside(
+  scan: ImageScan,
+  settings: Pick<PolicySettings, 'ignoreRules' | 'ignoreUnfixed' | 'now'>,
+): Finding[] {
+  const active = settings.ignoreRules.filter(
+    (r) => !isExpired(r, settings.now) && ruleAppliesToImage(r, scan.image),
+  )
+  if (!active.length && !settings.ignoreUnfixed) return []
+  const used = new Set<IgnoreRule>()
+  return scan.findings.filter((f) => judge(f, active, settings.ignoreUnfixed, used).ignored)
+}
+
+/**
  * The final verdict: the severity gate, then enforced base-image violations, then operational
  * errors (an incomplete scan can never pass).
  */

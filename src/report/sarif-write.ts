@@ -13,7 +13,16 @@
  * which replaces a link rather than writing through it.
  */
 import { randomBytes } from 'node:crypto'
-import { lstat, mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises'
+import {
+  type FileHandle,
+  lstat,
+  mkdir,
+  open,
+  readFile,
+  realpath,
+  rename,
+  rm,
+} from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import { InputError, type Label } from '../settings/origin.js'
 import { writeJsonTo } from './write.js'
@@ -75,7 +84,21 @@ async function confine(path: string, roots: readonly string[] | undefined, raw: 
 }
 
 /** Writes `content` at `path` by a fresh name and a rename: never through an existing link. */
-async function replaceFile(path: string, content: SarifContent): Promise<void> {
+function replaceFile(path: string, content: SarifContent): Promise<void> {
+  return replaceWith(path, async (file) => {
+    if (typeof content === 'string') await file.writeFile(content)
+    else writeJsonTo(file.fd, content.json)
+  })
+}
+
+/**
+ * Has `fill` write the file at `path` by a fresh name and a rename: never through an existing
+ * link. For a path `openSarifTarget` placed (src/derive/run.ts).
+ */
+export async function replaceWith(
+  path: string,
+  fill: (file: FileHandle) => Promise<void> | void,
+): Promise<void> {
   const existing = await lstat(path).catch(() => undefined)
   if (existing?.isDirectory()) {
     throw new SarifPathError(
@@ -85,8 +108,7 @@ async function replaceFile(path: string, content: SarifContent): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   const file = await open(temp, 'wx', 0o644)
   try {
-    if (typeof content === 'string') await file.writeFile(content)
-    else writeJsonTo(file.fd, content.json)
+    await fill(file)
   } finally {
     await file.close()
   }
@@ -114,6 +136,8 @@ export type SarifContent = string | { json: unknown }
 export interface SarifSink {
   /** Writes one file (`name` within a directory target) and returns its path. */
   write(name: string, content: SarifContent): Promise<string>
+  /** Where one file goes (`name` within a directory target), for `replaceWith`. */
+  place(name: string): string
 }
 
 /**
@@ -134,14 +158,18 @@ export async function openSarifTarget(
     )
   })
   await confine(dir, roots, raw)
-  let written = 0
+  let placed = 0
+  const place = (name: string) => {
+    if (target.kind === 'file' && placed > 0) {
+      throw new Error('internal: a SARIF file target takes one file')
+    }
+    placed++
+    return target.kind === 'file' ? target.path : join(dir, name)
+  }
   return {
+    place,
     async write(name, content) {
-      if (target.kind === 'file' && written > 0) {
-        throw new Error('internal: a SARIF file target takes one file')
-      }
-      written++
-      const path = target.kind === 'file' ? target.path : join(dir, name)
+      const path = place(name)
       await replaceFile(path, content)
       return path
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { FailOn, PolicySettings } from '../../src/model.js'
-import { evaluate } from '../../src/policy/evaluate.js'
+import type { FailOn, IgnoreRule, PolicySettings } from '../../src/model.js'
+import { evaluate, setAside } from '../../src/policy/evaluate.js'
 import { IgnoreFileError, parseIgnoreFile } from '../../src/policy/ignore-file.js'
 import { scanFixture } from '../support/fixtures.js'
 
@@ -310,5 +310,47 @@ describe('fail-on-scope new: only what the change introduces fails the gate', ()
     const result = evaluate([buster], settings({ failOn: 'HIGH' }), [undefined])
     expect(result.verdict).toBe('fail')
     expect(result.images[0]?.blocking).toBe(1)
+  })
+})
+
+describe('setAside: what the SARIF leaves out is what the gate ignored', () => {
+  const juice = scanFixture('securecodebox__juice-shop-v10.2.0.json')
+  const rule = (partial: Partial<IgnoreRule> & { id: string }): IgnoreRule => ({
+    source: '.trivyignore:1',
+    kinds: ['vulnerability', 'secret', 'misconfiguration'],
+    ...partial,
+  })
+  const ignoredByGate = (s: PolicySettings) =>
+    (evaluate([juice], s).images[0]?.findings ?? []).filter((f) => f.ignored).map((f) => f.finding)
+
+  it.each<[string, Partial<PolicySettings>]>([
+    ['no rules', {}],
+    ['ignore-unfixed', { ignoreUnfixed: true }],
+    ['a matching rule', { ignoreRules: [rule({ id: 'CVE-2021-36159' })] }],
+    // An expired rule suppresses nothing: its finding must stay in the SARIF.
+    ['an expired rule', { ignoreRules: [rule({ id: 'CVE-2021-36159', expiresAt: '2026-01-01' })] }],
+    // A rule for another image: not this one's.
+    [
+      'a rule for another image',
+      { ignoreRules: [rule({ id: 'CVE-2021-30139', images: ['ghcr.io/other/*'] })] },
+    ],
+    [
+      'rules and ignore-unfixed together',
+      {
+        ignoreUnfixed: true,
+        ignoreRules: [
+          rule({ id: 'CVE-2021-28831' }),
+          rule({ id: 'CVE-2021-30139', packages: ['apk-tools'] }),
+        ],
+      },
+    ],
+  ])('%s', (_, partial) => {
+    const s = settings(partial)
+    const expected = ignoredByGate(s)
+    expect(new Set(setAside(juice, s))).toEqual(new Set(expected))
+    // The cases that set something aside do: this test cannot pass by both sides being empty.
+    if (partial.ignoreUnfixed || partial.ignoreRules?.some((r) => !r.expiresAt && !r.images)) {
+      expect(expected.length).toBeGreaterThan(0)
+    }
   })
 })
