@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-5RWKQE7M.js";
+} from "./chunk-52IW3BTR.js";
 import {
   runVerify
 } from "./chunk-FFOGWVHE.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-GSJMD5KJ.js";
+} from "./chunk-74KGGNAK.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-66FJINJU.js";
+} from "./chunk-GYUVR2B5.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -42,7 +42,7 @@ import "./chunk-YK72TXWA.js";
 import "./chunk-PXABWXTD.js";
 import "./chunk-JNUQ4EZU.js";
 import "./chunk-4SLWVTBJ.js";
-import "./chunk-523BPQSP.js";
+import "./chunk-DYW3P2ES.js";
 import {
   defaultCredentials,
   registryLogin
@@ -79,7 +79,7 @@ import {
   neutraliseCommands,
   safeJson
 } from "./chunk-IYES6C6U.js";
-import "./chunk-4MAU6LDU.js";
+import "./chunk-NGKXF6XN.js";
 import {
   policyFileOf
 } from "./chunk-DVQ4AGZX.js";

@@ -66,22 +66,29 @@ export function redact(text: string): string {
   return out
 }
 
-/** Redacts every string inside a JSON-like value, in place (objects and arrays), and returns it. */
+/** Deeper than any report: a value this deep holds a cycle, which no JSON output can carry. */
+const MAX_DEPTH = 200
+
+/**
+ * Redacts every string inside a JSON-like value, in place (objects and arrays), and returns it.
+ * An object reached twice is walked twice (redaction is idempotent): remembering every object
+ * of a 20,000-finding report cost more than the walk itself (issue 13). A cycle throws rather
+ * than leave anything unredacted.
+ */
 export function redactDeep<T>(value: T): T {
-  // A Set, not a WeakSet: it lives for one walk, and a weak table of every object of a
-  // 20,000-finding report is costlier for the collector (issue 13).
-  return walk(value, new Set()) as T
+  return walk(value, 0) as T
 }
 
-function walk(value: unknown, seen: Set<object>): unknown {
+function walk(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return redact(value)
   if (value === null || typeof value !== 'object') return value
-  if (seen.has(value)) return value
-  seen.add(value)
+  if (depth > MAX_DEPTH) {
+    throw new Error(`redactDeep: a value nested deeper than ${MAX_DEPTH} levels (a cycle?)`)
+  }
   // Written back only when redaction changed something: most values are left as they are.
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const out = walk(value[i], seen)
+      const out = walk(value[i], depth + 1)
       if (out !== value[i]) value[i] = out
     }
     return value
@@ -92,7 +99,7 @@ function walk(value: unknown, seen: Set<object>): unknown {
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue
     const inner = record[key]
-    const out = walk(inner, seen)
+    const out = walk(inner, depth + 1)
     if (out !== inner) record[key] = out
   }
   return value

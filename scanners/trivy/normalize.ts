@@ -152,8 +152,7 @@ export function exactIdentity(f: Finding): string {
   return `${f.key}\u0000${f.target}`
 }
 
-export function findingsOf(report: TrivyReport): Finding[] {
-  const seen = new Set<string>()
+export function findingsOf(report: TrivyReport, seen = new Set<string>()): Finding[] {
   const out: Finding[] = []
   const add = (f: Finding | undefined) => {
     if (!f) return
@@ -282,11 +281,13 @@ export function toImageScan(
 ): ImageScan {
   const metadata = metadataOf(report)
   const modified = modifiedOf(report, opts.suppressions ?? { kind: 'report' })
-  const findings = findingsOf(report)
-  const known = new Set(findings.map(exactIdentity))
+  // The identities findingsOf saw, so a restored finding it already has counts once.
+  const known = new Set<string>()
+  const findings = findingsOf(report, known)
   for (const f of modified.restored) {
-    if (known.has(exactIdentity(f))) continue
-    known.add(exactIdentity(f))
+    const identity = exactIdentity(f)
+    if (known.has(identity)) continue
+    known.add(identity)
     findings.push(f)
   }
   return {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import * as z from 'zod'
 import { beforeParsing } from '../../src/heap.js'
+import { readJsonText } from '../../src/json-text.js'
 import { SEVERITIES } from '../../src/model.js'
 import { acceptInPlace, FINDING_LIST_NAMES, type FindingList } from './fast-entries.js'
 import {
@@ -295,11 +295,11 @@ function checkModifiedFindings(report: TrivyReport): string | undefined {
 export async function readTrivyReport(path: string): Promise<TrivyReport> {
   let text: string
   try {
-    // Node decodes the file in one native step, with no Buffer on the JS heap and no string
-    // built chunk by chunk for JSON.parse to flatten again: at 100,000 findings (260 MB) that
-    // is ~300 MB less peak RSS than either async form, for less CPU (issue 13). The scans
-    // are other processes, so blocking this thread for the read delays nothing of theirs.
-    text = readFileSync(path, 'utf8')
+    // Read in one step, as one-byte text wherever the report allows (src/json-text.ts), with no
+    // string built chunk by chunk for JSON.parse to flatten again: at 100,000 findings (260 MB)
+    // streaming cost ~300 MB more peak RSS, and more CPU (issue 13). The scans are other
+    // processes, so blocking this thread for the read delays nothing of theirs.
+    text = readJsonText(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? error})`

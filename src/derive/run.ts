@@ -9,8 +9,8 @@
  * before; medians of 8 alternating runs): the worker's start and cold code, and its contention
  * with the main thread's parallel garbage collection, ate the overlap.
  */
-import { readFileSync } from 'node:fs'
 import { type ConvertFormat, convertReport } from '../../scanners/trivy/convert.js'
+import { readJsonText } from '../json-text.js'
 import type { Logger } from '../logger.js'
 import { isSarifLog, type ShapeOptions, shapeSarif } from '../report/sarif.js'
 import { replaceWith } from '../report/sarif-write.js'
@@ -42,8 +42,8 @@ export interface DerivationOutcome {
 
 /** Reads the SARIF `trivy convert` wrote, checks and shapes it, and writes it compact into `fd`. */
 export function shapeSarifInto(input: string, shape: ShapeOptions, fd: number): void {
-  // One native decode, no Buffer kept on the heap (as for the report itself).
-  const parsed: unknown = JSON.parse(readFileSync(input, 'utf8'))
+  // Read as the report itself is (src/json-text.ts).
+  const parsed: unknown = JSON.parse(readJsonText(input))
   if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${input}, which is not SARIF.`)
   // Compact and streamed: pretty-printing a 20,000-result log cost more than shaping it.
   writeJsonTo(fd, shapeSarif(parsed, shape))

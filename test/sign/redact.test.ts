@@ -74,6 +74,18 @@ describe('redact', () => {
       images: [{ signing: { reference: 'ok' }, n: 3 }],
     })
   })
+
+  it('redactDeep scrubs an object reached twice in both places, and refuses a cycle', () => {
+    registerSecret('ghs_secret_token')
+    const shared = { text: 'ghs_secret_token' }
+    const report = { findings: [shared], fixFirst: [shared], other: { text: 'a ghs_secret_token' } }
+    redactDeep(report)
+    expect(JSON.stringify(report)).not.toContain('ghs_secret_token')
+    const cyclic: Record<string, unknown> = { text: 'ghs_secret_token' }
+    cyclic.self = cyclic
+    // A cycle has no JSON form; walking it forever, or stopping short, would be worse.
+    expect(() => redactDeep(cyclic)).toThrow(/deeper than/)
+  })
 })
 
 describe('forkPullRequest', () => {
