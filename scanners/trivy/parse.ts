@@ -70,15 +70,21 @@ function describeIssues(error: z.ZodError, root: unknown): string {
  * A field Shipgate reads, spelled in another case (`results`, `vulnerabilities`): JSON keys are
  * case-sensitive, so the schema would read the real field as absent, the report as clean.
  */
-const lowerCaseMaps = new WeakMap<readonly string[], Map<string, string>>()
+const lowerCaseMaps = new WeakMap<
+  readonly string[],
+  { exact: ReadonlySet<string>; byLower: Map<string, string> }
+>()
 
 function miscasedKey(obj: Json, known: readonly string[], where: string): string | undefined {
-  let byLower = lowerCaseMaps.get(known)
-  if (!byLower) {
-    byLower = new Map(known.map((k) => [k.toLowerCase(), k]))
-    lowerCaseMaps.set(known, byLower)
+  let maps = lowerCaseMaps.get(known)
+  if (!maps) {
+    maps = { exact: new Set(known), byLower: new Map(known.map((k) => [k.toLowerCase(), k])) }
+    lowerCaseMaps.set(known, maps)
   }
-  for (const key of Object.keys(obj)) {
+  const { exact, byLower } = maps
+  for (const key in obj) {
+    // Trivy's own spelling, nearly every key of a report: no lower-casing needed.
+    if (exact.has(key)) continue
     const expected = byLower.get(key.toLowerCase())
     if (expected && expected !== key) {
       return `${where}"${key}" is not a Trivy field; Trivy writes "${expected}". Shipgate reads only Trivy's own spelling, so it cannot tell what this report holds.`
