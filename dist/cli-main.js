@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-CSPYNV6J.js";
+} from "./chunk-WBGQ7JG4.js";
 import {
   runVerify
 } from "./chunk-FFOGWVHE.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-SLF6BKXG.js";
+} from "./chunk-PT376V6I.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-MPLXRBV4.js";
+} from "./chunk-N5FRZKJG.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -42,7 +42,7 @@ import "./chunk-YK72TXWA.js";
 import "./chunk-PXABWXTD.js";
 import "./chunk-JNUQ4EZU.js";
 import "./chunk-4SLWVTBJ.js";
-import "./chunk-FXE72WTQ.js";
+import "./chunk-CPWIGJHR.js";
 import {
   defaultCredentials,
   registryLogin

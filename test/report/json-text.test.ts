@@ -20,9 +20,15 @@ const parse = (text: string): Outcome => {
   }
 }
 
-/** What the file means decoded as UTF-8, and what it means read by json-text. */
+/**
+ * What the file means decoded as UTF-8, and what it means read by json-text: into a new buffer
+ * (no room after the file) and in place (room for every escape), which must agree.
+ */
 function bothWays(bytes: Buffer): { utf8: Outcome; ascii: Outcome; escaped: boolean } {
-  const text = asciiJsonText(bytes)
+  const text = asciiJsonText(Buffer.from(bytes))
+  const roomy = Buffer.alloc(bytes.length * 12 + 16, 0x7e)
+  bytes.copy(roomy)
+  expect(asciiJsonText(roomy, bytes.length)).toBe(text)
   return {
     utf8: parse(bytes.toString('utf8')),
     ascii: parse(text ?? bytes.toString('utf8')),
@@ -122,12 +128,32 @@ describe('asciiJsonText', () => {
   })
 })
 
+describe('asciiJsonText in place', () => {
+  it('with room for all the escapes but one byte, or exactly, or more: the same text', () => {
+    const input = bytes('{"a":"é","b":"x€y","c":"😀"}')
+    const expected = asciiJsonText(Buffer.from(input)) as string
+    const growth = expected.length - input.length
+    for (const room of [growth - 1, growth, growth + 1, growth + 4096]) {
+      const buffer = Buffer.alloc(input.length + room, 0x21)
+      input.copy(buffer)
+      expect(asciiJsonText(buffer, input.length), `room ${room}`).toBe(expected)
+    }
+    expect(JSON.parse(expected)).toEqual({ a: 'é', b: 'x€y', c: '😀' })
+  })
+})
+
 describe('readJsonText', () => {
   it('reads a file to the same value, and throws what readFileSync throws', () => {
     const dir = mkdtempSync(join(tmpdir(), 'json-text-'))
     const file = join(dir, 'r.json')
     writeFileSync(file, '{"a":"ü","b":["😀"]}')
     expect(JSON.parse(readJsonText(file))).toEqual({ a: 'ü', b: ['😀'] })
+    // More escapes than the room read beyond the file (64 KiB + 1/256): a second buffer.
+    const many = { s: '€'.repeat(200_000) }
+    writeFileSync(file, JSON.stringify(many))
+    expect(JSON.parse(readJsonText(file))).toEqual(many)
+    writeFileSync(file, '')
+    expect(readJsonText(file)).toBe('')
     expect(() => readJsonText(join(dir, 'missing.json'))).toThrow(/ENOENT/)
   })
 })
