@@ -1,10 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-WBGQ7JG4.js";
+} from "./chunk-FG3EIS66.js";
 import {
   runVerify
-} from "./chunk-FFOGWVHE.js";
+} from "./chunk-43XANSNY.js";
 import "./chunk-ESCXPJGD.js";
 import {
   registryStore
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-PT376V6I.js";
+} from "./chunk-E5QLIMMA.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-N5FRZKJG.js";
+} from "./chunk-5BL3IHXF.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -34,7 +34,7 @@ import {
 } from "./chunk-EFZ3NXDA.js";
 import {
   settingsRecord
-} from "./chunk-RELXWYM5.js";
+} from "./chunk-4YLSAWAK.js";
 import {
   RegistryClient
 } from "./chunk-HHNZGLXG.js";
@@ -70,7 +70,7 @@ import "./chunk-J3ABBXKE.js";
 import {
   cliSource,
   resolveSettings
-} from "./chunk-HC4UH4OO.js";
+} from "./chunk-OJVVBJQP.js";
 import {
   SEVERITIES
 } from "./chunk-X7YGWNVO.js";
@@ -82,7 +82,7 @@ import {
 import "./chunk-NGKXF6XN.js";
 import {
   policyFileOf
-} from "./chunk-DVQ4AGZX.js";
+} from "./chunk-HCCWLJSV.js";
 import "./chunk-HC6B3X35.js";
 import "./chunk-O3Y3CP5I.js";
 import "./chunk-2HR2QJ5A.js";
@@ -94,7 +94,7 @@ import {
   sarifForStdout,
   serverDbMetadata,
   trivyServerWithToken
-} from "./chunk-ZUTUN6DW.js";
+} from "./chunk-XAUOYBMG.js";
 import "./chunk-5MEF7QLO.js";
 import "./chunk-7EYA4VLM.js";
 import "./chunk-HS2ZKHN2.js";

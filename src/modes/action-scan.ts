@@ -14,7 +14,7 @@ import { commentKeys } from '../github/comment-key.js'
 import { describePlatforms } from '../inputs.js'
 import type { PipelineResult } from '../pipeline.js'
 import { redactDeep, registerSecret } from '../redact.js'
-import { writeJsonFile } from '../report/write.js'
+import { writeJsonFile, writeJsonFilePausing } from '../report/write.js'
 import { type SettingsRecord, settingsRecord } from '../settings/record.js'
 import type { ScanSettings, Settings } from '../settings/resolve.js'
 import type { ArtifactUploader } from '../sign/sbom-artifact.js'
@@ -135,7 +135,9 @@ export async function actionScan(
     fallback: report.images[0]?.image ?? 'report',
     platform: describePlatforms(scan.platform.value),
   })
-  await commentOnPullRequest(
+  const record = settingsRecord(settings)
+  const warnings = report.warnings.length
+  const commenting = commentOnPullRequest(
     report,
     {
       when: comment.comment.value,
@@ -152,10 +154,17 @@ export async function actionScan(
       failures: signed.failed,
     },
   )
-  // Written last, so the record holds the comment's outcome and the signing results, and
-  // the settings it was decided with.
-  const record = settingsRecord(settings)
-  await writeJsonFile(result.reportPath, { ...report, settings: record })
+  // Awaited below; a failure meanwhile must not count as an unhandled rejection.
+  commenting.catch(() => undefined)
+  // The report file, with the signing results and the settings it was decided with, is
+  // written while the comment's requests are in flight (between stretches of a large file
+  // their responses are handled). The record holds the comment's outcome: a comment that
+  // failed added its warning, and the file is written again with it.
+  await writeJsonFilePausing(result.reportPath, { ...report, settings: record })
+  await commenting
+  if (report.warnings.length !== warnings) {
+    await writeJsonFile(result.reportPath, { ...report, settings: record })
+  }
   return {
     ...result,
     signingFailures: signed.failed,

@@ -116,3 +116,78 @@ export async function writeJsonFile(path: string, report: unknown): Promise<void
     await file.close()
   }
 }
+
+/** Elements of a long array written between two pauses of `writeJsonFilePausing`. */
+const PAUSE_EVERY = 256
+
+/**
+ * `emitJson`, pausing (a `yield`) every `PAUSE_EVERY` elements of a long array found within
+ * the first `levels` levels: where a report's findings are. Deeper, or without a long array,
+ * it is `emitJson` itself, so the pieces are the same.
+ */
+export function* emitJsonPausing(
+  value: unknown,
+  emit: (piece: string) => void,
+  levels: number,
+): Generator<void, boolean> {
+  if (
+    levels === 0 ||
+    typeof value !== 'object' ||
+    value === null ||
+    'toJSON' in value ||
+    !hasLongArray(value)
+  ) {
+    return emitJson(value, emit)
+  }
+  if (Array.isArray(value)) {
+    const long = value.length >= LONG_ARRAY
+    emit('[')
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) emit(',')
+      if (long) {
+        emit(JSON.stringify(value[i]) ?? 'null')
+        if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield
+      } else if (!(yield* emitJsonPausing(value[i], emit, levels - 1))) emit('null')
+    }
+    emit(']')
+    return true
+  }
+  emit('{')
+  let first = true
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
+    emit(`${first ? '' : ','}${JSON.stringify(key)}:`)
+    first = false
+    yield* emitJsonPausing(v, emit, levels - 1)
+  }
+  emit('}')
+  return true
+}
+
+/**
+ * `writeJsonFile`, letting other work run between stretches of a large report: the action
+ * writes the report file while the pull-request comment's requests are in flight, and their
+ * responses are handled between stretches instead of after the whole file (~110 ms at 20,000
+ * findings). Writes exactly what `writeJsonFile` writes.
+ */
+export async function writeJsonFilePausing(path: string, report: unknown): Promise<void> {
+  const file = await open(path, 'w')
+  try {
+    let batch = ''
+    const steps = emitJsonPausing(
+      report,
+      (piece) => {
+        batch += piece
+        if (batch.length >= BATCH) {
+          writeAll(file.fd, batch)
+          batch = ''
+        }
+      },
+      4,
+    )
+    while (!steps.next().done) await new Promise((resolve) => setImmediate(resolve))
+    writeAll(file.fd, `${batch}\n`)
+  } finally {
+    await file.close()
+  }
+}

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { multiplied } from '../../bench/reports.js'
 import { runAction as run } from '../support/e2e/runner.js'
 import { fixturePath } from '../support/fixtures.js'
 import { FakeGitHub } from '../support/github/fake-github.js'
@@ -188,6 +189,38 @@ describe('dist/index.js on a pull request', () => {
     expect(r.summary).toMatch(/fork/)
     const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
     expect(report.warnings.join(' ')).toMatch(/fork/)
+  })
+
+  it('a large report whose comment fails while its file is written: the file still records the failure', async () => {
+    // 3,000 findings: the report file pauses a dozen times for the comment's requests, and the
+    // comment fails meanwhile; the file must end with the warning (written again).
+    gh.addPullRequest('acme', 'api', 18)
+    gh.token = 'ghs_x'
+    gh.fail({
+      method: 'POST',
+      path: '/issues/18/comments',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      times: 10,
+    })
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-large-comment-'))
+    const large = join(dir, 'large.json')
+    writeFileSync(large, multiplied(3000))
+    const r = await runAction(
+      {
+        'trivy-report': large,
+        image: 'ghcr.io/acme/api:pr-18',
+        'github-token': 'ghs_x',
+        'fail-on': 'none',
+      },
+      { ...prEnv(18, true), ...noDownload() },
+    )
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs).toMatchObject({ 'comment-status': 'failed' })
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.images[0].findings.length).toBeGreaterThanOrEqual(3000)
+    expect(report.warnings.join(' ')).toMatch(/comment/)
+    expect(r.summary).toMatch(/comment/)
   })
 
   it('compares with a baseline report and shows what the change introduces', async () => {

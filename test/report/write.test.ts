@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { jsonPieces, writeJsonFile } from '../../src/report/write.js'
+import {
+  emitJsonPausing,
+  jsonPieces,
+  writeJsonFile,
+  writeJsonFilePausing,
+} from '../../src/report/write.js'
 
 const long = Array.from({ length: 1000 }, (_, i) => ({
   id: `CVE-${i}`,
@@ -43,5 +48,38 @@ describe('writeJsonFile: the report written once, in pieces', () => {
     const pieces = jsonPieces(deep)
     expect(pieces.join('')).toBe(JSON.stringify(deep))
     expect(pieces.length).toBeGreaterThan(1000)
+  })
+
+  it('the pausing writer writes the same bytes, and lets other work run while it writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'write-'))
+    const values = [
+      report,
+      { images: [{ findings: long }, { findings: long.slice(0, 300) }], toJSON: undefined },
+      { a: { b: [{ c: { d: long } }] } },
+      [long, long],
+      'text',
+      null,
+    ]
+    for (const [i, value] of values.entries()) {
+      const plain = join(dir, `plain-${i}.json`)
+      const pausing = join(dir, `pausing-${i}.json`)
+      await writeJsonFile(plain, value)
+      await writeJsonFilePausing(pausing, value)
+      expect(readFileSync(pausing, 'utf8'), `value ${i}`).toBe(readFileSync(plain, 'utf8'))
+    }
+  })
+
+  it('pauses every 256 elements of a long array in the first levels, the same pieces between', () => {
+    const pieces: string[] = []
+    const steps = emitJsonPausing(report, (p) => pieces.push(p), 4)
+    let pauses = 0
+    while (!steps.next().done) pauses++
+    // images[0].findings: 1,000 elements at the third level, a pause after 256, 512 and 768.
+    expect(pauses).toBe(3)
+    expect(pieces).toEqual(jsonPieces(report))
+    // Deeper than the levels it looks at: no pause, and still the same pieces.
+    const deep = { a: { b: { c: { d: { e: long } } } } }
+    const deepSteps = emitJsonPausing(deep, () => undefined, 4)
+    expect(deepSteps.next().done).toBe(true)
   })
 })
