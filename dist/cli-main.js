@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-FG3EIS66.js";
+} from "./chunk-4HLHT75P.js";
 import {
   runVerify
 } from "./chunk-43XANSNY.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-E5QLIMMA.js";
+} from "./chunk-L36LZXAN.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-5BL3IHXF.js";
+} from "./chunk-QK3EAHDW.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -31,7 +31,7 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-EFZ3NXDA.js";
+} from "./chunk-5R5YSMNT.js";
 import {
   settingsRecord
 } from "./chunk-4YLSAWAK.js";
@@ -79,7 +79,7 @@ import {
   neutraliseCommands,
   safeJson
 } from "./chunk-IYES6C6U.js";
-import "./chunk-NGKXF6XN.js";
+import "./chunk-Z775AAB3.js";
 import {
   policyFileOf
 } from "./chunk-HCCWLJSV.js";

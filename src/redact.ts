@@ -94,10 +94,10 @@ function walk(value: unknown, depth: number): unknown {
     return value
   }
   const record = value as Record<string, unknown>
-  // for…in rather than Object.keys: no array per object. Only own keys are written back; the
-  // report's objects are plain data, whose prototypes have no enumerable keys.
+  // for…in rather than Object.keys: no array per object. The report's objects are plain data,
+  // whose prototypes have no enumerable keys (were one added, its value would be redacted into
+  // an own key here: nothing is lost).
   for (const key in record) {
-    if (!Object.hasOwn(record, key)) continue
     const inner = record[key]
     const out = walk(inner, depth + 1)
     if (out !== inner) record[key] = out
