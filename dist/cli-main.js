@@ -1,10 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-4HLHT75P.js";
+} from "./chunk-VJE355JX.js";
 import {
   runVerify
-} from "./chunk-43XANSNY.js";
+} from "./chunk-PSVBAG3S.js";
 import "./chunk-ESCXPJGD.js";
 import {
   registryStore
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-L36LZXAN.js";
+} from "./chunk-BKCAVJ7D.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-QK3EAHDW.js";
+} from "./chunk-XCQEXV7Z.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -34,7 +34,7 @@ import {
 } from "./chunk-5R5YSMNT.js";
 import {
   settingsRecord
-} from "./chunk-4YLSAWAK.js";
+} from "./chunk-U24S4QET.js";
 import {
   RegistryClient
 } from "./chunk-HHNZGLXG.js";
@@ -42,7 +42,7 @@ import "./chunk-YK72TXWA.js";
 import "./chunk-PXABWXTD.js";
 import "./chunk-JNUQ4EZU.js";
 import "./chunk-4SLWVTBJ.js";
-import "./chunk-CPWIGJHR.js";
+import "./chunk-XHIOVUFF.js";
 import {
   defaultCredentials,
   registryLogin
@@ -70,7 +70,7 @@ import "./chunk-J3ABBXKE.js";
 import {
   cliSource,
   resolveSettings
-} from "./chunk-OJVVBJQP.js";
+} from "./chunk-PKPJFCKJ.js";
 import {
   SEVERITIES
 } from "./chunk-X7YGWNVO.js";
@@ -82,7 +82,7 @@ import {
 import "./chunk-Z775AAB3.js";
 import {
   policyFileOf
-} from "./chunk-HCCWLJSV.js";
+} from "./chunk-VNYB7DAR.js";
 import "./chunk-HC6B3X35.js";
 import "./chunk-O3Y3CP5I.js";
 import "./chunk-2HR2QJ5A.js";
@@ -94,7 +94,7 @@ import {
   sarifForStdout,
   serverDbMetadata,
   trivyServerWithToken
-} from "./chunk-XAUOYBMG.js";
+} from "./chunk-2HDOCVMC.js";
 import "./chunk-5MEF7QLO.js";
 import "./chunk-7EYA4VLM.js";
 import "./chunk-HS2ZKHN2.js";

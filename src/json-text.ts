@@ -75,10 +75,10 @@ export function asciiJsonText(bytes: Buffer, length = bytes.length): string | un
     let stretchEnd = length
     for (let k = runs.length - 1; k >= 0; k--) {
       const [start, end] = runs[k] as [number, number]
-      const escape = escapes[k] as string
+      const written = escapes[k] as string
       bytes.copyWithin(end + shift, end, stretchEnd)
-      shift -= escape.length - (end - start)
-      bytes.write(escape, start + shift, 'latin1')
+      shift -= written.length - (end - start)
+      bytes.write(written, start + shift, 'latin1')
       stretchEnd = start
     }
     return bytes.toString('latin1', 0, grown)

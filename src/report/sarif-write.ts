@@ -109,9 +109,13 @@ export async function replaceWith(
   const file = await open(temp, 'wx', 0o644)
   try {
     await fill(file)
-  } finally {
+  } catch (error) {
+    // Half a file is no SARIF: nothing is left behind under a temporary name either.
     await file.close()
+    await rm(temp, { force: true })
+    throw error
   }
+  await file.close()
   try {
     await rename(temp, path)
   } catch (error) {

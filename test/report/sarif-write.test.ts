@@ -11,7 +11,12 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { parseSarifPath, sarifTarget, writeSarifFiles } from '../../src/report/sarif-write.js'
+import {
+  parseSarifPath,
+  replaceWith,
+  sarifTarget,
+  writeSarifFiles,
+} from '../../src/report/sarif-write.js'
 
 let base: string
 let workspace: string
@@ -114,5 +119,21 @@ describe('parseSarifPath', () => {
       /^Input `sarif`: "a\.sarif\\nb\.sarif" holds a newline or control character; give one path/,
     )
     expect(() => parseSarifPath('x\u001b[31m.sarif', '--sarif')).toThrow(/^Flag `--sarif`:/)
+  })
+})
+
+describe('replaceWith', () => {
+  it('a writer that fails half-way leaves neither the file nor a temporary one behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sarif-replace-'))
+    const path = join(dir, 'results.sarif')
+    await expect(
+      replaceWith(path, async (file) => {
+        await file.writeFile('{"version":"2.1.0","runs":[')
+        throw new Error('trivy convert wrote something else')
+      }),
+    ).rejects.toThrow(/something else/)
+    expect(readdirSync(dir)).toEqual([])
+    await replaceWith(path, (file) => file.writeFile('{}\n'))
+    expect(readdirSync(dir)).toEqual(['results.sarif'])
   })
 })
