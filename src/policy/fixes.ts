@@ -205,7 +205,7 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
   const upgrades: Upgrade[] = []
   for (const list of groups.values()) {
     const first = list[0] as VulnerabilityFinding
-    // Most packages have one finding (20,000 findings: ~10,700 upgrades, 1.8 each): no sets.
+    // Most packages have one finding (20,000 findings: 7,626 of 10,676 upgrades): no sets.
     upgrades.push(
       list.length === 1
         ? single(first, judge(first.installedVersion, first.fixedVersion as string))
