@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 600_000,
     // Two cores: keep worker count small so registry/sigstore servers are not starved.
     maxWorkers: 2,
+    // One temporary directory per run, removed at its end (test/support/temp-root.ts).
+    globalSetup: ['test/support/temp-root.ts'],
   },
 })

@@ -64,6 +64,7 @@ export async function runAction(
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: dir,
+    TMPDIR: tmpdir(),
     RUNNER_TEMP: join(dir, 'temp'),
     RUNNER_TOOL_CACHE: join(dir, 'toolcache'),
     GITHUB_OUTPUT: files.output,
@@ -103,7 +104,8 @@ export async function runCli(
 ) {
   const home = mkdtempSync(join(tmpdir(), 'e2e-cli-'))
   const result = await execa(NODE, [join(ROOT, 'dist/cli.js'), ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: home, ...extraEnv },
+    // TMPDIR: the CLI's own temporary files under this test run's (test/support/temp-root.ts).
+    env: { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: tmpdir(), ...extraEnv },
     extendEnv: false,
     reject: false,
     cwd: options.cwd ?? home,
