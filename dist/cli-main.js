@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-VJE355JX.js";
+} from "./chunk-LMXJ7ZTX.js";
 import {
   runVerify
 } from "./chunk-PSVBAG3S.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-BKCAVJ7D.js";
+} from "./chunk-5QPHQF7C.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-XCQEXV7Z.js";
+} from "./chunk-DVSOQVG7.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -42,7 +42,7 @@ import "./chunk-YK72TXWA.js";
 import "./chunk-PXABWXTD.js";
 import "./chunk-JNUQ4EZU.js";
 import "./chunk-4SLWVTBJ.js";
-import "./chunk-XHIOVUFF.js";
+import "./chunk-QZJY64ZI.js";
 import {
   defaultCredentials,
   registryLogin

@@ -3,6 +3,8 @@
  * bytes. The one guarantee: `JSON.parse` of it gives exactly what `JSON.parse` of the file
  * decoded as UTF-8 gives, or fails where that fails. A forged file must not parse differently.
  */
+import { execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -143,6 +145,25 @@ describe('asciiJsonText in place', () => {
 })
 
 describe('readJsonText', () => {
+  it('reads a pipe to its end (a report on /dev/stdin): nothing lost, nothing read twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'json-text-pipe-'))
+    const fifo = join(dir, 'report.fifo')
+    execFileSync('mkfifo', [fifo])
+    // Far more than the 64 KiB a pipe's unknown size starts with, non-ASCII throughout.
+    const doc = {
+      findings: Array.from({ length: 20_000 }, (_, i) => ({
+        id: `CVE-${i}`,
+        t: 'é€'.repeat(i % 5),
+      })),
+    }
+    const source = join(dir, 'doc.json')
+    writeFileSync(source, JSON.stringify(doc))
+    const writer = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', source, fifo])
+    const exited = once(writer, 'exit')
+    expect(JSON.parse(readJsonText(fifo))).toEqual(doc)
+    expect((await exited)[0]).toBe(0)
+  })
+
   it('reads a file to the same value, and throws what readFileSync throws', () => {
     const dir = mkdtempSync(join(tmpdir(), 'json-text-'))
     const file = join(dir, 'r.json')
