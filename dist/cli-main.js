@@ -1,10 +1,10 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-LMXJ7ZTX.js";
+} from "./chunk-XETW7D7T.js";
 import {
   runVerify
-} from "./chunk-PSVBAG3S.js";
+} from "./chunk-COLJ2HJ5.js";
 import "./chunk-ESCXPJGD.js";
 import {
   registryStore
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-5QPHQF7C.js";
+} from "./chunk-PFA6BQMV.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-DVSOQVG7.js";
+} from "./chunk-2IWM6ECV.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -31,10 +31,10 @@ import {
   platformCell,
   platformsText,
   renderReportMarkdown
-} from "./chunk-5R5YSMNT.js";
+} from "./chunk-EFZ3NXDA.js";
 import {
   settingsRecord
-} from "./chunk-U24S4QET.js";
+} from "./chunk-G3XB3I3Y.js";
 import {
   RegistryClient
 } from "./chunk-HHNZGLXG.js";
@@ -70,7 +70,7 @@ import "./chunk-J3ABBXKE.js";
 import {
   cliSource,
   resolveSettings
-} from "./chunk-PKPJFCKJ.js";
+} from "./chunk-DECJO4TI.js";
 import {
   SEVERITIES
 } from "./chunk-X7YGWNVO.js";
@@ -82,7 +82,7 @@ import {
 import "./chunk-Z775AAB3.js";
 import {
   policyFileOf
-} from "./chunk-VNYB7DAR.js";
+} from "./chunk-3VDE2IQO.js";
 import "./chunk-HC6B3X35.js";
 import "./chunk-O3Y3CP5I.js";
 import "./chunk-2HR2QJ5A.js";
@@ -94,7 +94,7 @@ import {
   sarifForStdout,
   serverDbMetadata,
   trivyServerWithToken
-} from "./chunk-2HDOCVMC.js";
+} from "./chunk-3WZSFTDF.js";
 import "./chunk-5MEF7QLO.js";
 import "./chunk-7EYA4VLM.js";
 import "./chunk-HS2ZKHN2.js";

@@ -484,11 +484,12 @@ function sarifSubjects(scanned: Scanned[], req: ScanRequest): SarifSubject[] {
   return scanned.map(({ scan }) => ({ image: scan.image, ...(platform ? { platform } : {}) }))
 }
 
-/**
- * What `derive` started: settled once every file is written (or the first failure), never
- * rejecting; `fatal` is a refused Trivy (the user's input, or an attack), which stops the run.
- */
-type Derivation = { sarif: SarifOutput[]; warnings: string[]; error?: string } | { fatal: unknown }
+/** What `derive` started: settled once every file is written (or the first failure), never rejecting. */
+interface Derivation {
+  sarif: SarifOutput[]
+  warnings: string[]
+  error?: string
+}
 
 /** A promise in an object: an async function returning the promise itself would await it. */
 interface Started {
@@ -501,7 +502,8 @@ const derivationError = (message: string) =>
 /**
  * Plans the SARIF and SBOM files of every image (paths checked, inputs written) and starts
  * converting and shaping them (src/derive/run.ts), so Trivy's conversions run while the
- * findings are judged and the report assembled. Returns once started.
+ * findings are judged and the report assembled. Returns once started; throws only for a
+ * refused Trivy, which stops the run.
  */
 async function derive(
   scanned: Scanned[],
@@ -519,7 +521,7 @@ async function derive(
     // A refused version or a wrong checksum is the user's input, and a download that fails
     // its checksum or signature is an attack: never swallow either as a warning.
     if (error instanceof TrivyInstallError && (error.input || TAMPERED.has(error.code))) {
-      return settled({ fatal: error })
+      throw error
     }
     warnings.push(`Trivy could not be installed for the conversions: ${(error as Error).message}`)
   }
@@ -602,21 +604,21 @@ async function planAndStart(
   }
   const done = runDerivation(plan, deps.logger).then((outcome): Derivation => {
     const sarif: SarifOutput[] = []
-    for (const [i, done] of outcome.images.entries()) {
+    for (const [i, written] of outcome.images.entries()) {
       const { scan, report } = scanned[i] as Scanned
       const platform = subjects[i]?.platform
-      if (done.sarif) {
-        scan.artifacts.sarif = done.sarif
+      if (written.sarif) {
+        scan.artifacts.sarif = written.sarif
         sarif.push({
           image: scan.image,
           ...(platform ? { platform } : {}),
           category: (names[i] as SarifName).category,
-          path: done.sarif,
+          path: written.sarif,
         })
       }
-      if (done.sbom) {
-        if (req.sbomFormat === 'cyclonedx') scan.artifacts.cyclonedx = done.sbom
-        else scan.artifacts.spdx = done.sbom
+      if (written.sbom) {
+        if (req.sbomFormat === 'cyclonedx') scan.artifacts.cyclonedx = written.sbom
+        else scan.artifacts.spdx = written.sbom
         if (!report.Results?.some((r) => r.Packages?.length)) {
           warnings.push(
             `${scan.image}: the Trivy report lists no packages (made with --list-all-pkgs=false?), so its SBOM has no components.`,
@@ -877,7 +879,6 @@ export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promis
   }
 
   const derived = await derivation.done
-  if ('fatal' in derived) throw derived.fatal
   warnings.push(...derived.warnings)
   if (derived.error) errors.push(derived.error)
   const sarif = derived.sarif

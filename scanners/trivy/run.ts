@@ -12,7 +12,6 @@ import { command, TrivyRunError, tail } from './process.js'
 import type { TrivyReport } from './schema.js'
 import { clientArgs, type TrivyServer } from './server.js'
 
-export { type ConvertFormat, convertReport } from './convert.js'
 export { TrivyRunError } from './process.js'
 
 export interface TrivyScanOptions {

@@ -41,7 +41,7 @@ export interface DerivationOutcome {
 }
 
 /** Reads the SARIF `trivy convert` wrote, checks and shapes it, and writes it compact into `fd`. */
-export function shapeSarifInto(input: string, shape: ShapeOptions, fd: number): void {
+function shapeSarifInto(input: string, shape: ShapeOptions, fd: number): void {
   // Read as the report itself is (src/json-text.ts).
   const parsed: unknown = JSON.parse(readJsonText(input))
   if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${input}, which is not SARIF.`)

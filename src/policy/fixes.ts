@@ -101,74 +101,6 @@ function nearestFix(installed: string, listed: readonly string[]): string | unde
 
 const rank = (u: Upgrade): number[] => [...SEVERITIES.map((s) => u.removes[s]), u.total]
 
-/**
- * What the developer changes: one package, installed at one version, in one place. Each part
- * length-prefixed, so no two different packages share a key whatever their names hold
- * (cheaper than `JSON.stringify` of the four, ~20 ms at 20,000 findings).
- */
-function groupKey(f: VulnerabilityFinding): string {
-  const path = f.pkgPath ?? ''
-  return `${f.target.length}:${f.target}${f.pkgName.length}:${f.pkgName}${path.length}:${path}${f.installedVersion}`
-}
-
-/** Verdict on one (installed, fixed) pair: the fixed versions listed, the nearest, the pick. */
-export type Judged = { listed: string[]; near?: string; pick?: string }
-
-/** The upgrade of one package from its findings (`single` is this for one finding, cheaper). */
-export function combined(
-  list: readonly VulnerabilityFinding[],
-  judge: (installed: string, fixedVersion: string) => Judged,
-): Upgrade {
-  const first = list[0] as VulnerabilityFinding
-  const removes = zero()
-  const ids = new Set<string>()
-  const fixedIn = new Set<string>()
-  let exact = true
-  let to: string | undefined
-  for (const f of list) {
-    removes[f.severity as Severity]++
-    ids.add(f.id)
-    const { listed, near, pick } = judge(f.installedVersion, f.fixedVersion as string)
-    for (const c of listed) fixedIn.add(c)
-    if (!near) exact = false
-    if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
-    if (listed.length > 1) exact = exact && near !== undefined
-  }
-  return {
-    pkgName: first.pkgName,
-    target: first.target,
-    ...(first.pkgPath ? { pkgPath: first.pkgPath } : {}),
-    from: first.installedVersion,
-    to: to ?? [...fixedIn].join(', '),
-    exact: exact && to !== undefined,
-    fixedIn: [...fixedIn].sort(compareVersions),
-    removes,
-    total: list.length,
-    ids: [...ids].sort(),
-  }
-}
-
-/** `combined([f], judge)`, without its sets: exactly the same upgrade (test/policy/fixes.test.ts). */
-export function single(f: VulnerabilityFinding, { listed, near, pick }: Judged): Upgrade {
-  const removes = zero()
-  removes[f.severity as Severity]++
-  const distinct = listed.length > 1 ? [...new Set(listed)] : listed
-  const to = pick || undefined
-  const rest = {
-    from: f.installedVersion,
-    to: to ?? distinct.join(', '),
-    exact: Boolean(near) && to !== undefined,
-    fixedIn: distinct.length > 1 ? [...distinct].sort(compareVersions) : [...distinct],
-    removes,
-    total: 1,
-    ids: [f.id],
-  }
-  // Keys in the order of the general case: the JSON report shows them so.
-  return f.pkgPath
-    ? { pkgName: f.pkgName, target: f.target, pkgPath: f.pkgPath, ...rest }
-    : { pkgName: f.pkgName, target: f.target, ...rest }
-}
-
 export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
   const groups = new Map<string, VulnerabilityFinding[]>()
   const noFix = zero()
@@ -180,13 +112,18 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
       noFixTotal++
       continue
     }
-    const key = groupKey(finding)
+    const key = JSON.stringify([
+      finding.target,
+      finding.pkgName,
+      finding.pkgPath ?? '',
+      finding.installedVersion,
+    ])
     const list = groups.get(key)
     if (list) list.push(finding)
     else groups.set(key, [finding])
   }
   // Each (installed, fixed) pair judged once: a package's findings repeat them (issue 13).
-  const judged = new Map<string, Map<string, Judged>>()
+  const judged = new Map<string, Map<string, { listed: string[]; near?: string; pick?: string }>>()
   const judge = (installed: string, fixedVersion: string) => {
     let byFixed = judged.get(installed)
     if (!byFixed) {
@@ -205,12 +142,32 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
   const upgrades: Upgrade[] = []
   for (const list of groups.values()) {
     const first = list[0] as VulnerabilityFinding
-    // Most packages have one finding (20,000 findings: 7,626 of 10,676 upgrades): no sets.
-    upgrades.push(
-      list.length === 1
-        ? single(first, judge(first.installedVersion, first.fixedVersion as string))
-        : combined(list, judge),
-    )
+    const removes = zero()
+    const ids = new Set<string>()
+    const fixedIn = new Set<string>()
+    let exact = true
+    let to: string | undefined
+    for (const f of list) {
+      removes[f.severity as Severity]++
+      ids.add(f.id)
+      const { listed, near, pick } = judge(f.installedVersion, f.fixedVersion as string)
+      for (const c of listed) fixedIn.add(c)
+      if (!near) exact = false
+      if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
+      if (listed.length > 1) exact = exact && near !== undefined
+    }
+    upgrades.push({
+      pkgName: first.pkgName,
+      target: first.target,
+      ...(first.pkgPath ? { pkgPath: first.pkgPath } : {}),
+      from: first.installedVersion,
+      to: to ?? [...fixedIn].join(', '),
+      exact: exact && to !== undefined,
+      fixedIn: [...fixedIn].sort(compareVersions),
+      removes,
+      total: list.length,
+      ids: [...ids].sort(),
+    })
   }
   // Each upgrade's rank once, not twice per comparison (20,000 findings: ~600,000 arrays).
   const ranks = new Map(upgrades.map((u) => [u, rank(u)]))

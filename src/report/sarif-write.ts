@@ -25,7 +25,6 @@ import {
 } from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import { InputError, type Label } from '../settings/origin.js'
-import { writeJsonTo } from './write.js'
 
 /**
  * The `sarif` input or `--sarif` flag: one path, a directory when it ends with `/`. A newline
@@ -83,14 +82,6 @@ async function confine(path: string, roots: readonly string[] | undefined, raw: 
   }
 }
 
-/** Writes `content` at `path` by a fresh name and a rename: never through an existing link. */
-function replaceFile(path: string, content: SarifContent): Promise<void> {
-  return replaceWith(path, async (file) => {
-    if (typeof content === 'string') await file.writeFile(content)
-    else writeJsonTo(file.fd, content.json)
-  })
-}
-
 /**
  * Has `fill` write the file at `path` by a fresh name and a rename: never through an existing
  * link. For a path `openSarifTarget` placed (src/derive/run.ts).
@@ -130,16 +121,10 @@ export interface SarifFile {
   text: string
 }
 
-/**
- * A file's text, or a value written as compact JSON in pieces: the SARIF of a large report is
- * tens of megabytes, which as one string (and its UTF-8 copy) would double what it holds.
- */
-export type SarifContent = string | { json: unknown }
-
 /** A checked place to write SARIF: each file is written as soon as it is ready. */
 export interface SarifSink {
   /** Writes one file (`name` within a directory target) and returns its path. */
-  write(name: string, content: SarifContent): Promise<string>
+  write(name: string, text: string): Promise<string>
   /** Where one file goes (`name` within a directory target), for `replaceWith`. */
   place(name: string): string
 }
@@ -172,9 +157,9 @@ export async function openSarifTarget(
   }
   return {
     place,
-    async write(name, content) {
+    async write(name, text) {
       const path = place(name)
-      await replaceFile(path, content)
+      await replaceWith(path, (file) => file.writeFile(text))
       return path
     },
   }

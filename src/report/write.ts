@@ -11,18 +11,25 @@ const LONG_ARRAY = 256
 /** Bytes gathered before each write. */
 const BATCH = 1 << 20
 
+/** Elements of a long array written between two pauses (see `writeJsonFilePausing`). */
+const PAUSE_EVERY = 256
+
 /**
- * `JSON.stringify(value)` in pieces, for plain data (what the report holds), handed to `emit`.
- * Long arrays are cut between elements, and objects and short arrays are walked, so no piece
- * is larger than one element of a long array. Returns false when `value` has no JSON
- * (undefined, a function, a symbol), having emitted nothing. A plain recursive walk: nested
- * generators cost one resumption per level for every piece, which made this the slowest step
- * of a small report (issue 13).
+ * `JSON.stringify(value)` in pieces, for plain data (what the report holds), handed to `emit`,
+ * pausing (a `yield`) every `PAUSE_EVERY` elements of a long array. Long arrays are cut between
+ * elements, and objects and short arrays holding one are walked, so no piece is larger than one
+ * element of a long array; any other subtree is one `JSON.stringify`. Returns false when
+ * `value` has no JSON (undefined, a function, a symbol), having emitted nothing. It yields
+ * rarely and only on the way to long arrays: a generator per piece, yielding each, made this
+ * the slowest step of a small report (issue 13).
  */
-export function emitJson(value: unknown, emit: (piece: string) => void): boolean {
+export function* emitJsonPausing(
+  value: unknown,
+  emit: (piece: string) => void,
+): Generator<void, boolean> {
   // A subtree with no long array anywhere is bounded: one JSON.stringify is far cheaper than
   // walking it key by key (the juice-shop SARIF, 237 results: ~10 ms of a ~200 ms run).
-  if (typeof value === 'object' && value !== null && !hasLongArray(value)) {
+  if (typeof value !== 'object' || value === null || !hasLongArray(value)) {
     const text = JSON.stringify(value)
     if (text === undefined) return false
     emit(text)
@@ -33,28 +40,34 @@ export function emitJson(value: unknown, emit: (piece: string) => void): boolean
     emit('[')
     for (let i = 0; i < value.length; i++) {
       if (i > 0) emit(',')
-      if (long) emit(JSON.stringify(value[i]) ?? 'null')
-      else if (!emitJson(value[i], emit)) emit('null')
+      if (long) {
+        emit(JSON.stringify(value[i]) ?? 'null')
+        if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield
+      } else if (!(yield* emitJsonPausing(value[i], emit))) emit('null')
     }
     emit(']')
     return true
   }
-  if (typeof value === 'object' && value !== null && !('toJSON' in value)) {
-    emit('{')
-    let first = true
-    for (const [key, v] of Object.entries(value)) {
-      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
-      emit(`${first ? '' : ','}${JSON.stringify(key)}:`)
-      first = false
-      emitJson(v, emit)
-    }
-    emit('}')
-    return true
+  // An object holding a long array (hasLongArray says no for one with toJSON).
+  emit('{')
+  let first = true
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
+    emit(`${first ? '' : ','}${JSON.stringify(key)}:`)
+    first = false
+    yield* emitJsonPausing(v, emit)
   }
-  const text = JSON.stringify(value)
-  if (text === undefined) return false
-  emit(text)
+  emit('}')
   return true
+}
+
+/** `emitJsonPausing` without the pauses. */
+export function emitJson(value: unknown, emit: (piece: string) => void): boolean {
+  const steps = emitJsonPausing(value, emit)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
 }
 
 /** Whether `value` holds an array of `LONG_ARRAY` elements or more, at any depth. */
@@ -91,20 +104,31 @@ function writeAll(fd: number, text: string): void {
   for (let at = written; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
 }
 
+/** Pieces gathered into 1 MB batches, each written to `fd` as it fills. */
+function batchesTo(fd: number) {
+  let batch = ''
+  return {
+    emit(piece: string) {
+      batch += piece
+      if (batch.length >= BATCH) {
+        writeAll(fd, batch)
+        batch = ''
+      }
+    },
+    end() {
+      writeAll(fd, `${batch}\n`)
+    },
+  }
+}
+
 /**
  * `value` as compact JSON plus a newline into the open file `fd`, in 1 MB batches: no string
  * of the whole document is ever built. Synchronous: the walk is, and nothing else runs meanwhile.
  */
 export function writeJsonTo(fd: number, value: unknown): void {
-  let batch = ''
-  emitJson(value, (piece) => {
-    batch += piece
-    if (batch.length >= BATCH) {
-      writeAll(fd, batch)
-      batch = ''
-    }
-  })
-  writeAll(fd, `${batch}\n`)
+  const out = batchesTo(fd)
+  emitJson(value, out.emit)
+  out.end()
 }
 
 /** Write `report` as compact JSON plus a newline, replacing `path`. */
@@ -117,53 +141,6 @@ export async function writeJsonFile(path: string, report: unknown): Promise<void
   }
 }
 
-/** Elements of a long array written between two pauses of `writeJsonFilePausing`. */
-const PAUSE_EVERY = 256
-
-/**
- * `emitJson`, pausing (a `yield`) every `PAUSE_EVERY` elements of a long array found within
- * the first `levels` levels: where a report's findings are. Deeper, or without a long array,
- * it is `emitJson` itself, so the pieces are the same.
- */
-export function* emitJsonPausing(
-  value: unknown,
-  emit: (piece: string) => void,
-  levels: number,
-): Generator<void, boolean> {
-  if (
-    levels === 0 ||
-    typeof value !== 'object' ||
-    value === null ||
-    'toJSON' in value ||
-    !hasLongArray(value)
-  ) {
-    return emitJson(value, emit)
-  }
-  if (Array.isArray(value)) {
-    const long = value.length >= LONG_ARRAY
-    emit('[')
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) emit(',')
-      if (long) {
-        emit(JSON.stringify(value[i]) ?? 'null')
-        if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield
-      } else if (!(yield* emitJsonPausing(value[i], emit, levels - 1))) emit('null')
-    }
-    emit(']')
-    return true
-  }
-  emit('{')
-  let first = true
-  for (const [key, v] of Object.entries(value)) {
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
-    emit(`${first ? '' : ','}${JSON.stringify(key)}:`)
-    first = false
-    yield* emitJsonPausing(v, emit, levels - 1)
-  }
-  emit('}')
-  return true
-}
-
 /**
  * `writeJsonFile`, letting other work run between stretches of a large report: the action
  * writes the report file while the pull-request comment's requests are in flight, and their
@@ -173,20 +150,10 @@ export function* emitJsonPausing(
 export async function writeJsonFilePausing(path: string, report: unknown): Promise<void> {
   const file = await open(path, 'w')
   try {
-    let batch = ''
-    const steps = emitJsonPausing(
-      report,
-      (piece) => {
-        batch += piece
-        if (batch.length >= BATCH) {
-          writeAll(file.fd, batch)
-          batch = ''
-        }
-      },
-      4,
-    )
+    const out = batchesTo(file.fd)
+    const steps = emitJsonPausing(report, out.emit)
     while (!steps.next().done) await new Promise((resolve) => setImmediate(resolve))
-    writeAll(file.fd, `${batch}\n`)
+    out.end()
   } finally {
     await file.close()
   }

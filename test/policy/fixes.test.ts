@@ -2,20 +2,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { toImageScan } from '../../scanners/trivy/normalize.js'
 import { parseTrivyReport } from '../../scanners/trivy/parse.js'
-import {
-  type EvaluatedFinding,
-  SEVERITIES,
-  type Severity,
-  type VulnerabilityFinding,
-} from '../../src/model.js'
+import { type EvaluatedFinding, SEVERITIES, type VulnerabilityFinding } from '../../src/model.js'
 import { evaluate } from '../../src/policy/evaluate.js'
-import {
-  combined,
-  compareVersions,
-  describeUpgrade,
-  fixFirst,
-  single,
-} from '../../src/policy/fixes.js'
+import { compareVersions, describeUpgrade, fixFirst } from '../../src/policy/fixes.js'
 import { COMMENT_MAX_LENGTH, renderReportMarkdown } from '../../src/render/report-markdown.js'
 import { renderTable } from '../../src/render/table.js'
 import { imageReportOf, shipgateReport } from '../../src/report/assemble.js'
@@ -200,44 +189,5 @@ describe('fix first in the comment, the summary and the CLI table', () => {
     const section = md.slice(md.indexOf('**Fix first**'), md.indexOf('**What this change does**'))
     expect(section).not.toContain('<img')
     expect(section).not.toMatch(/(^|[^`\\])@octocat/)
-  })
-})
-
-describe('single: the one-finding upgrade, the same as the general case', () => {
-  const finding = (pkgPath: string | undefined, i: number): VulnerabilityFinding => ({
-    kind: 'vulnerability',
-    id: `CVE-2024-${i}`,
-    severity: (['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const)[i % 5] as Severity,
-    title: 't',
-    target: 'app (debian 12)',
-    key: `k${i}`,
-    pkgName: 'openssl',
-    pkgId: 'openssl@3.0.2',
-    pkgClass: 'os-pkgs',
-    ...(pkgPath === undefined ? {} : { pkgPath }),
-    installedVersion: '3.0.2',
-    fixedVersion: '3.0.15',
-    fixable: true,
-    layer: { diffId: null, fromBase: null },
-  })
-  const lists = [[], ['3.0.15'], ['3.1.0', '3.0.15', '3.1.0'], ['', 'x'], ['b', 'a']]
-  const picks = [undefined, '', '3.0.15', 'x']
-  it('for every kind of verdict on its versions, key order included', () => {
-    let n = 0
-    for (const listed of lists)
-      for (const near of picks)
-        for (const pick of picks)
-          for (const pkgPath of [undefined, '', 'usr/lib/app.jar']) {
-            const judged = {
-              listed,
-              ...(near === undefined ? {} : { near }),
-              ...(pick === undefined ? {} : { pick }),
-            }
-            const f = finding(pkgPath, n++)
-            expect(JSON.stringify(single(f, judged))).toBe(
-              JSON.stringify(combined([f], () => judged)),
-            )
-          }
-    expect(n).toBe(240)
   })
 })

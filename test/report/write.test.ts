@@ -69,17 +69,19 @@ describe('writeJsonFile: the report written once, in pieces', () => {
     }
   })
 
-  it('pauses every 256 elements of a long array in the first levels, the same pieces between', () => {
-    const pieces: string[] = []
-    const steps = emitJsonPausing(report, (p) => pieces.push(p), 4)
-    let pauses = 0
-    while (!steps.next().done) pauses++
-    // images[0].findings: 1,000 elements at the third level, a pause after 256, 512 and 768.
-    expect(pauses).toBe(3)
-    expect(pieces).toEqual(jsonPieces(report))
-    // Deeper than the levels it looks at: no pause, and still the same pieces.
+  it('pauses every 256 elements of a long array, at any depth, the same pieces between', () => {
+    const count = (value: unknown) => {
+      const pieces: string[] = []
+      const steps = emitJsonPausing(value, (p) => pieces.push(p))
+      let pauses = 0
+      while (!steps.next().done) pauses++
+      return { pauses, pieces }
+    }
+    // images[0].findings: 1,000 elements, a pause after 256, 512 and 768.
+    expect(count(report)).toEqual({ pauses: 3, pieces: jsonPieces(report) })
     const deep = { a: { b: { c: { d: { e: long } } } } }
-    const deepSteps = emitJsonPausing(deep, () => undefined, 4)
-    expect(deepSteps.next().done).toBe(true)
+    expect(count(deep)).toEqual({ pauses: 3, pieces: jsonPieces(deep) })
+    // Nothing long: one piece, no pause.
+    expect(count({ a: long.slice(0, 255) }).pauses).toBe(0)
   })
 })
