@@ -1,7 +1,7 @@
 import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
 import {
   runScan
-} from "./chunk-XETW7D7T.js";
+} from "./chunk-2ROQAS6I.js";
 import {
   runVerify
 } from "./chunk-COLJ2HJ5.js";
@@ -13,12 +13,12 @@ import {
   rescanSettingsRecord,
   rescanTable,
   runRescanMode
-} from "./chunk-PFA6BQMV.js";
+} from "./chunk-RNOCLEZ6.js";
 import {
   commentKeys,
   commentMarker,
   durationMs
-} from "./chunk-2IWM6ECV.js";
+} from "./chunk-BJTP355F.js";
 import "./chunk-F3OG2LJS.js";
 import "./chunk-4HJZKVM7.js";
 import {
@@ -42,7 +42,7 @@ import "./chunk-YK72TXWA.js";
 import "./chunk-PXABWXTD.js";
 import "./chunk-JNUQ4EZU.js";
 import "./chunk-4SLWVTBJ.js";
-import "./chunk-QZJY64ZI.js";
+import "./chunk-TGIAUBLZ.js";
 import {
   defaultCredentials,
   registryLogin
@@ -82,12 +82,13 @@ import {
 import "./chunk-Z775AAB3.js";
 import {
   policyFileOf
-} from "./chunk-3VDE2IQO.js";
-import "./chunk-HC6B3X35.js";
+} from "./chunk-T2PTNFEM.js";
+import "./chunk-DD5OBTZR.js";
+import "./chunk-EEYMBQTG.js";
 import "./chunk-O3Y3CP5I.js";
 import "./chunk-2HR2QJ5A.js";
 import "./chunk-MLUG26UU.js";
-import "./chunk-F75QVM2V.js";
+import "./chunk-3OD2P6TX.js";
 import "./chunk-7AGIVWMB.js";
 import "./chunk-LOQKXGLG.js";
 import {

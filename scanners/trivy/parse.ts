@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { beforeParsing } from '../../src/heap.js'
 import { readJsonText } from '../../src/json-text.js'
 import { SEVERITIES } from '../../src/model.js'
@@ -56,7 +56,7 @@ function findingName(root: unknown, path: readonly PropertyKey[]): string | unde
   return id ? `${id}${pkg}` : undefined
 }
 
-function describeIssues(error: z.ZodError, root: unknown): string {
+function describeIssues(error: z.core.$ZodError, root: unknown): string {
   const shown = error.issues.slice(0, 3).map((issue) => {
     const where = issue.path.length ? issue.path.join('.') : '(root)'
     const name = findingName(root, issue.path)

@@ -1,0 +1,85 @@
+import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
+import {
+  exceptionStatus,
+  loadPolicy,
+  mergePolicies,
+  parsePolicy,
+  policyLayer,
+  policySha256
+} from "./chunk-DD5OBTZR.js";
+import {
+  policyReport
+} from "./chunk-O3Y3CP5I.js";
+import {
+  POLICY_ALLOW_MUTABLE_SPEC,
+  POLICY_SPEC
+} from "./chunk-3WZSFTDF.js";
+import {
+  originName
+} from "./chunk-SALW6YM5.js";
+
+// src/settings/policy-file.ts
+function toLayer(policy, report, file) {
+  if (!policy) return { file, values: {}, sha256: "", report, ignoreRules: [], warnings: [] };
+  const layer = policyLayer(policy);
+  return {
+    file: layer.file,
+    values: layer.values,
+    sha256: layer.sha256,
+    report,
+    ignoreRules: layer.ignoreRules,
+    warnings: []
+  };
+}
+function parsePolicyFile(text, file, now = /* @__PURE__ */ new Date()) {
+  const parsed = parsePolicy(text, file);
+  const merged = mergePolicies([parsed]);
+  const locked = [...merged.locks.keys()];
+  const warnExpiryDays = parsed.values["warn-expiry-days"] ?? 14;
+  const policy = {
+    values: merged.values,
+    document: {},
+    sha256: policySha256(merged.values, locked),
+    source: { file, location: { kind: "file", path: file } },
+    chain: [{ file, location: { kind: "file", path: file } }],
+    origins: merged.origins,
+    locks: merged.locks,
+    exceptions: exceptionStatus(
+      (merged.values.exceptions ?? []).map((e, i) => ({
+        ...e,
+        source: `${file}:${parsed.lines.get(`exceptions.${i}`) ?? 1}`
+      })),
+      now,
+      warnExpiryDays
+    ),
+    warnExpiryDays,
+    mayOverride: () => true,
+    overrideRefusal: () => void 0
+  };
+  return toLayer(policy, void 0, file);
+}
+async function policyFileOf(source, context) {
+  const origin = source.originOf(POLICY_SPEC);
+  const raw = (origin ? source.read(POLICY_SPEC) : void 0) ?? "";
+  const mutableOrigin = source.originOf(POLICY_ALLOW_MUTABLE_SPEC);
+  const mutableRaw = mutableOrigin ? source.read(POLICY_ALLOW_MUTABLE_SPEC) : void 0;
+  const allowMutable = mutableRaw && mutableOrigin ? POLICY_ALLOW_MUTABLE_SPEC.parse(mutableRaw, mutableOrigin) : false;
+  const load = await loadPolicy({
+    policy: raw,
+    label: origin ? originName(origin) : "policy",
+    allowMutable,
+    workspace: context.workspace,
+    contents: context.contents,
+    pullRequest: context.pullRequest,
+    now: context.now
+  });
+  if (!load.policy && !load.change) return void 0;
+  const layer = toLayer(load.policy, policyReport(load), load.change?.headFile ?? raw);
+  layer.warnings = load.warnings;
+  return layer;
+}
+
+export {
+  parsePolicyFile,
+  policyFileOf
+};
