@@ -5,13 +5,26 @@
  * Figures only; nothing here asserts a time (tests never do).
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { toImageScan } from '../scanners/trivy/normalize.js'
 import { parseTrivyReport } from '../scanners/trivy/parse.js'
+import { readJsonText } from '../src/json-text.js'
 import { SEVERITIES, type ShipgateReport } from '../src/model.js'
 import { evaluate } from '../src/policy/evaluate.js'
+import { fixFirst } from '../src/policy/fixes.js'
 import { parseIgnoreFile } from '../src/policy/ignore-file.js'
+import { clearSecrets, redactDeep, registerSecret } from '../src/redact.js'
 import {
   COMMENT_MAX_LENGTH,
   renderReportMarkdown,
@@ -19,6 +32,9 @@ import {
 } from '../src/render/report-markdown.js'
 import { renderTable } from '../src/render/table.js'
 import { imageReportOf, shipgateReport } from '../src/report/assemble.js'
+import { ruleFactsOf, shapeSarif } from '../src/report/sarif.js'
+import { writeJsonTo } from '../src/report/write.js'
+import { recordConversions } from './convert.js'
 
 // Bundled into a temp dir by bench/run.mjs, so the repository root comes from there.
 import { JUICE, multiplied, NODE } from './reports.js'
@@ -27,8 +43,14 @@ import { JUICE, multiplied, NODE } from './reports.js'
 let floorMs: number | undefined
 let lastMedian = 0
 
+/**
+ * `fn` once unmeasured-for-the-median (its time is the "first run" column: code not yet
+ * optimised, as in a real run, where every step runs once), then `runs` times.
+ */
 function time<T>(label: string, runs: number, fn: () => T): T {
-  let result: T = fn() // warm-up
+  const first = performance.now()
+  let result: T = fn()
+  const firstMs = performance.now() - first
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
@@ -40,15 +62,17 @@ function time<T>(label: string, runs: number, fn: () => T): T {
   const p90 = samples[Math.floor(samples.length * 0.9)] ?? 0
   lastMedian = median
   const ratio = floorMs ? `${(median / floorMs).toFixed(2)}×` : ''
-  console.log(`| ${label} | ${median.toFixed(2)} ms | ${p90.toFixed(2)} ms | ${runs} | ${ratio} |`)
+  console.log(
+    `| ${label} | ${firstMs.toFixed(1)} ms | ${median.toFixed(2)} ms | ${p90.toFixed(2)} ms | ${runs} | ${ratio} |`,
+  )
   return result
 }
 
 /** A section's table starts with the bare JSON.parse of its report: the baseline of its ratios. */
 function floor(text: string): void {
   floorMs = undefined
-  console.log('| step (in process) | median | p90 | runs | vs JSON.parse |')
-  console.log('| --- | ---: | ---: | ---: | ---: |')
+  console.log('| step (in process) | first run | median | p90 | runs | median vs JSON.parse |')
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
   time('JSON.parse alone (baseline)', 10, () => JSON.parse(text))
   floorMs = lastMedian
 }
@@ -121,7 +145,7 @@ floor(bigText)
 const bigScan = time('parse + validate + normalize', 10, () =>
   toImageScan(parseTrivyReport(bigText, 'big.json'), { artifacts: { trivyJson: 'big.json' } }),
 )
-time('evaluate policy', 10, () =>
+const bigEvaluation = time('evaluate policy', 10, () =>
   evaluate([bigScan], {
     failOn: 'HIGH',
     ignoreUnfixed: true,
@@ -136,8 +160,42 @@ const bigComment = time('render PR comment (65,536 limit)', 10, () =>
 time('render job summary', 10, () =>
   renderReportMarkdown(fresh(bigReport), { maxLength: SUMMARY_MAX_LENGTH }),
 )
+// What else a run makes of the same findings: each step the end-to-end run takes once.
+time('fix-first plan', 10, () => fixFirst(bigEvaluation.images[0]?.findings ?? []))
+registerSecret(`ghs_${'x1Y2z3'.repeat(6)}`)
+time('redact every string of the report (a token registered)', 10, () => redactDeep(bigReport))
+clearSecrets()
+const scratch = mkdtempSync(join(tmpdir(), 'shipgate-bench-'))
+const reportFile = join(scratch, 'shipgate-report.json')
+time('write the report file (compact JSON)', 10, () => {
+  const fd = openSync(reportFile, 'w')
+  try {
+    writeJsonTo(fd, bigReport)
+  } finally {
+    closeSync(fd)
+  }
+})
+const reportMiB = statSync(reportFile).size / 1048576
+// Trivy's own SARIF of this report (the real Trivy, once, untimed), then what Shipgate does
+// with it: read, parse, shape, write (src/derive/run.ts).
+const bigFile = join(scratch, 'big.json')
+writeFileSync(bigFile, bigText)
+recordConversions(bigFile, scratch)
+const trivySarif = join(scratch, 'big.json.sarif')
+const facts = ruleFactsOf(parseTrivyReport(bigText, bigFile))
+time("read, shape and write Trivy's SARIF", 10, () => {
+  const log = JSON.parse(readJsonText(trivySarif))
+  const fd = openSync(join(scratch, 'shaped.sarif'), 'w')
+  try {
+    writeJsonTo(fd, shapeSarif(log, { category: 'bench', image: 'big', facts }))
+  } finally {
+    closeSync(fd)
+  }
+})
+const sarifMiB = [trivySarif, join(scratch, 'shaped.sarif')].map((f) => statSync(f).size / 1048576)
+rmSync(scratch, { recursive: true, force: true })
 console.log(
-  `\nfindings: ${bigScan.findings.length}; comment size: ${bigComment.length} chars; totals ${SEVERITIES.map((s) => `${s} ${bigReport.totals?.[s]}`).join(', ')}`,
+  `\nfindings: ${bigScan.findings.length}; comment size: ${bigComment.length} chars; report file ${reportMiB.toFixed(1)} MiB; Trivy's SARIF ${sarifMiB[0]?.toFixed(1)} MiB, shaped ${sarifMiB[1]?.toFixed(1)} MiB; totals ${SEVERITIES.map((s) => `${s} ${bigReport.totals?.[s]}`).join(', ')}`,
 )
 const mem = process.memoryUsage()
 console.log(
