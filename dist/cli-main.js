@@ -1,131 +1,62 @@
-import { createRequire as __shipgateRequire } from 'node:module'; const require = __shipgateRequire(import.meta.url);
-import {
-  runScan
-} from "./chunk-2ROQAS6I.js";
-import {
-  runVerify
-} from "./chunk-COLJ2HJ5.js";
-import "./chunk-ESCXPJGD.js";
-import {
-  registryStore
-} from "./chunk-CW4JDSVR.js";
-import {
-  rescanSettingsRecord,
-  rescanTable,
-  runRescanMode
-} from "./chunk-RNOCLEZ6.js";
-import {
-  commentKeys,
-  commentMarker,
-  durationMs
-} from "./chunk-BJTP355F.js";
-import "./chunk-F3OG2LJS.js";
-import "./chunk-4HJZKVM7.js";
-import {
-  VERSION
-} from "./chunk-YY5JDE6J.js";
-import {
-  COMMENT_MAX_LENGTH,
-  describeUpgrade,
-  distinguishers,
-  platformCell,
-  platformsText,
-  renderReportMarkdown
-} from "./chunk-EFZ3NXDA.js";
-import {
-  settingsRecord
-} from "./chunk-G3XB3I3Y.js";
-import {
-  RegistryClient
-} from "./chunk-HHNZGLXG.js";
-import "./chunk-YK72TXWA.js";
-import "./chunk-PXABWXTD.js";
-import "./chunk-JNUQ4EZU.js";
-import "./chunk-4SLWVTBJ.js";
-import "./chunk-TGIAUBLZ.js";
-import {
-  defaultCredentials,
-  registryLogin
-} from "./chunk-2G6ZBOL4.js";
-import {
-  programExecWith,
-  runProgram
-} from "./chunk-MBLVPOPM.js";
-import {
-  inspectImage,
-  inspectJson,
-  inspectTable
-} from "./chunk-OUGOINHS.js";
-import "./chunk-CMTG423X.js";
-import "./chunk-TBJZX3GR.js";
-import "./chunk-BDQVX3O5.js";
-import "./chunk-4ZAB52P4.js";
-import "./chunk-XTSEHG7D.js";
-import "./chunk-7CQ6IEZN.js";
-import "./chunk-IG7NQCZX.js";
-import "./chunk-ELAE5XEJ.js";
-import "./chunk-5GA5Q6TN.js";
-import "./chunk-D7QOOREE.js";
-import "./chunk-J3ABBXKE.js";
-import {
-  cliSource,
-  resolveSettings
-} from "./chunk-DECJO4TI.js";
-import {
-  SEVERITIES
-} from "./chunk-X7YGWNVO.js";
-import {
-  escapeStrings,
-  neutraliseCommands,
-  safeJson
-} from "./chunk-IYES6C6U.js";
-import "./chunk-Z775AAB3.js";
-import {
-  policyFileOf
-} from "./chunk-T2PTNFEM.js";
-import "./chunk-DD5OBTZR.js";
-import "./chunk-EEYMBQTG.js";
-import "./chunk-O3Y3CP5I.js";
-import "./chunk-2HR2QJ5A.js";
-import "./chunk-MLUG26UU.js";
-import "./chunk-3OD2P6TX.js";
-import "./chunk-7AGIVWMB.js";
-import "./chunk-LOQKXGLG.js";
-import {
-  sarifForStdout,
-  serverDbMetadata,
-  trivyServerWithToken
-} from "./chunk-3WZSFTDF.js";
-import "./chunk-5MEF7QLO.js";
-import "./chunk-7EYA4VLM.js";
-import "./chunk-HS2ZKHN2.js";
-import "./chunk-EEIKABHZ.js";
-import "./chunk-K22WIUD6.js";
-import {
-  DbAgeError,
-  checkDbAge,
-  localVersionInfo,
-  maxDbAgeMs
-} from "./chunk-POUKRGL4.js";
-import {
-  describePlatforms,
-  parsePlatform,
-  parsePositiveInt,
-  parseTimeout
-} from "./chunk-YWDDBBXO.js";
-import "./chunk-F24ULZSG.js";
-import "./chunk-SALW6YM5.js";
-import {
-  octokitContentsReader
-} from "./chunk-AYWHHZR6.js";
-import "./chunk-LOVIHVZS.js";
-import "./chunk-FO5RTDMZ.js";
-import "./chunk-5TWZKD3R.js";
-import {
-  __commonJS,
-  __require,
-  __toESM
-} from "./chunk-RCMRYTCI.js";
+import { createRequire } from 'node:module';
+import { r as runScan } from './chunk-BBzNWy-g.js';
+import { r as runVerify } from './chunk-CJPAbPc8.js';
+import './chunk-C9JS-bNu.js';
+import { r as registryStore } from './chunk-BJCvRWus.js';
+import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-D2LXGXIY.js';
+import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-DmTXaKZ-.js';
+import './chunk-D4eP6Dzq.js';
+import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-Bq33Ubi_.js';
+import { a as settingsRecord } from './chunk-CRp3707u.js';
+import { R as RegistryClient } from './chunk-C15yZPhl.js';
+import './chunk-BJZ2XN9d.js';
+import './chunk-DuYVL4Z0.js';
+import './chunk-_fa9MP7A.js';
+import './chunk-B2iF1XkY.js';
+import './chunk-CtyMGNeZ.js';
+import { d as defaultCredentials, r as registryLogin } from './chunk-BVWN7TtZ.js';
+import { r as runProgram, p as programExecWith } from './chunk-BPn_haLw.js';
+import { i as inspectImage, a as inspectJson, b as inspectTable } from './chunk-BdCG3qlC.js';
+import './chunk-D3PaKiTi.js';
+import './chunk-xZXJGy1w.js';
+import './chunk-Bi5T-QyA.js';
+import './chunk-BHNJ4lnQ.js';
+import './chunk-DtikF6FY.js';
+import './chunk-Ca65EcXZ.js';
+import './chunk-6JDPSOkV.js';
+import './chunk-D_lLWt9j.js';
+import './chunk-B716zsj5.js';
+import './chunk-piV2VOQL.js';
+import './chunk-4H7rrivE.js';
+import { c as cliSource, r as resolveSettings } from './chunk-DDDlGvzg.js';
+import { _ as __toESM, x as __commonJS, J as __require, a1 as parseTimeout, ah as parsePlatform, B as safeJson, ai as escapeStrings, aj as neutraliseCommands, Z as parsePositiveInt, T as describePlatforms, u as checkDbAge, v as localVersionInfo, ak as DbAgeError, q as maxDbAgeMs, S as SEVERITIES } from './chunk-BbcanKWs.js';
+import { a as policyFileOf } from './chunk-DB6VnjSC.js';
+import './chunk-Dp-wzMPS.js';
+import './chunk-mnXljG81.js';
+import './chunk-oqiOyv18.js';
+import './chunk-11dNx8d9.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-qH5B7mi5.js';
+import './chunk-D43N_bj8.js';
+import { h as sarifForStdout, s as serverDbMetadata, t as trivyServerWithToken } from './chunk-CL5xU9Fl.js';
+import './chunk-D1w318ai.js';
+import { o as octokitContentsReader } from './chunk-CBcMvLX9.js';
+import './chunk-BYCIoeFr.js';
+import './chunk-De_6IAS1.js';
+import './chunk-wEbBUlrU.js';
+import { mkdtempSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import 'node:crypto';
+import 'node:stream';
+import 'node:v8';
+import 'node:buffer';
+import 'node:child_process';
+import 'node:stream/promises';
+import 'node:zlib';
+
+createRequire(import.meta.url);
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -1720,7 +1651,6 @@ Expecting one of '${allowedValues.join("', '")}'`);
           this._exitCallback = (err) => {
             if (err.code !== "commander.executeSubCommandAsync") {
               throw err;
-            } else {
             }
           };
         }
@@ -3553,14 +3483,8 @@ var require_commander = __commonJS({
   }
 });
 
-// src/cli.ts
-import { mkdtempSync } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 // node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
+var import_index = __toESM(require_commander());
 var {
   program,
   createCommand,

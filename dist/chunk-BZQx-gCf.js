@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+export { p as parsePolicyFile, a as policyFileOf } from './chunk-DB6VnjSC.js';
+import './chunk-Dp-wzMPS.js';
+import './chunk-mnXljG81.js';
+import './chunk-oqiOyv18.js';
+import './chunk-11dNx8d9.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-qH5B7mi5.js';
+import './chunk-D43N_bj8.js';
+import './chunk-BbcanKWs.js';
+import './chunk-CL5xU9Fl.js';
+import './chunk-D1w318ai.js';
+import './chunk-CBcMvLX9.js';
+import './chunk-BYCIoeFr.js';
+import './chunk-De_6IAS1.js';
+import './chunk-wEbBUlrU.js';
+import 'node:crypto';
+import 'node:fs/promises';
+import 'node:path';
+
+createRequire(import.meta.url);
