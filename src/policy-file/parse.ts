@@ -12,7 +12,7 @@ import {
   type Node,
   parseDocument,
 } from 'yaml'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { PolicyFileError } from './errors.js'
 import {
   POLICY_KEY_NAMES,

@@ -2,7 +2,7 @@
  * The policy file, version 1: one zod definition that validates the file, types the values and
  * generates schema/shipgate.schema.json (so an editor completes and checks what Shipgate checks).
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { FORBIDDABLE, parseSize } from '../../scanners/base-image/policy.js'
 import { isCalendarDate } from './dates.js'
 
@@ -46,61 +46,76 @@ export function keysLockedBy(key: PolicyKey): PolicyKey[] {
   return key === 'exceptions' ? ['exceptions', 'ignore-file'] : [key]
 }
 
-const nonBlank = (what: string) =>
-  z.string().refine((s) => s.trim() !== '', { message: `${what} must not be empty` })
+/**
+ * Classic zod's `.meta()` in zod's mini build (src/scanners/trivy/schema.ts says why mini): a copy
+ * of `schema` with `data` registered, which is what generates the JSON schema's descriptions.
+ */
+function meta<T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T {
+  const copy = z.clone(schema) as T
+  z.globalRegistry.add(copy, data)
+  return copy
+}
 
-const calendarDate = z
-  .string({ error: 'write the date as YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'write the date as YYYY-MM-DD (e.g. 2026-12-31)' })
-  .refine(isCalendarDate, {
-    message: 'is not a real calendar date; write it as YYYY-MM-DD (e.g. 2026-12-31)',
-  })
-  .meta({
+const nonBlank = (what: string) =>
+  z.string().check(z.refine((s) => s.trim() !== '', { message: `${what} must not be empty` }))
+
+const calendarDate = meta(
+  z.string({ error: 'write the date as YYYY-MM-DD' }).check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'write the date as YYYY-MM-DD (e.g. 2026-12-31)' }),
+    z.refine(isCalendarDate, {
+      message: 'is not a real calendar date; write it as YYYY-MM-DD (e.g. 2026-12-31)',
+    }),
+  ),
+  {
     format: 'date',
     description: 'YYYY-MM-DD; from 00:00 UTC that day the exception no longer suppresses anything.',
-  })
+  },
+)
 
-export const exceptionSchema = z
-  .strictObject({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
-        message: 'must be a CVE/GHSA ID or a rule ID such as DS002, without spaces',
-      })
-      .meta({
-        description: 'Vulnerability (CVE-…, GHSA-…), secret rule or misconfiguration check ID.',
-      }),
-    package: nonBlank('package')
-      .optional()
-      .meta({ description: 'Only findings in this package (name as Trivy reports it).' }),
-    image: nonBlank('image').optional().meta({
+export const exceptionSchema = meta(
+  z.strictObject({
+    id: meta(
+      z.string().check(
+        z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+          message: 'must be a CVE/GHSA ID or a rule ID such as DS002, without spaces',
+        }),
+      ),
+      { description: 'Vulnerability (CVE-…, GHSA-…), secret rule or misconfiguration check ID.' },
+    ),
+    package: meta(z.optional(nonBlank('package')), {
+      description: 'Only findings in this package (name as Trivy reports it).',
+    }),
+    image: meta(z.optional(nonBlank('image')), {
       description: 'Only in images matching this glob (`*` within a path segment, `**` across).',
     }),
-    path: nonBlank('path')
-      .optional()
-      .meta({ description: 'Only findings whose target or package path matches this glob.' }),
-    reason: nonBlank('reason').meta({
+    path: meta(z.optional(nonBlank('path')), {
+      description: 'Only findings whose target or package path matches this glob.',
+    }),
+    reason: meta(nonBlank('reason'), {
       description:
         'Why this finding is accepted: shown in the report, the summary and the comment.',
     }),
     expires: calendarDate,
-  })
-  .meta({ description: 'One accepted finding. A reason and an expiry are required.' })
+  }),
+  { description: 'One accepted finding. A reason and an expiry are required.' },
+)
 export type PolicyException = z.infer<typeof exceptionSchema>
 
-const maxSize = z
-  .union([z.string(), z.int().positive()])
-  .refine(
-    (v) => {
-      try {
-        return parseSize(String(v)) > 0
-      } catch {
-        return false
-      }
-    },
-    { message: 'is not a size; write it like 200MB, 1.5GiB or a number of bytes' },
-  )
-  .meta({ description: 'Largest allowed compressed image size, e.g. 200MB or 1.5GiB.' })
+const maxSize = meta(
+  z.union([z.string(), z.int().check(z.positive())]).check(
+    z.refine(
+      (v) => {
+        try {
+          return parseSize(String(v)) > 0
+        } catch {
+          return false
+        }
+      },
+      { message: 'is not a size; write it like 200MB, 1.5GiB or a number of bytes' },
+    ),
+  ),
+  { description: 'Largest allowed compressed image size, e.g. 200MB or 1.5GiB.' },
+)
 
 function compiles(re: string): boolean {
   try {
@@ -112,78 +127,80 @@ function compiles(re: string): boolean {
 }
 
 const FIELDS = {
-  'fail-on': z
-    .enum(FAIL_ON_WORDS)
-    .meta({ description: 'Lowest severity that fails the gate (default high).' }),
-  'fail-on-scope': z.enum(['all', 'new', 'app', 'new,app']).meta({
+  'fail-on': meta(z.enum(FAIL_ON_WORDS), {
+    description: 'Lowest severity that fails the gate (default high).',
+  }),
+  'fail-on-scope': meta(z.enum(['all', 'new', 'app', 'new,app']), {
     description:
       "all (default): every finding counts; new: only findings missing from compare-to; app: only findings from the image's own layers, not its base image; new,app: both.",
   }),
-  'ignore-unfixed': z
-    .boolean()
-    .meta({ description: 'Findings without a fixed version do not count (default false).' }),
-  'ignore-file': nonBlank('ignore-file').meta({
+  'ignore-unfixed': meta(z.boolean(), {
+    description: 'Findings without a fixed version do not count (default false).',
+  }),
+  'ignore-file': meta(nonBlank('ignore-file'), {
     description: 'Trivy ignore file (.trivyignore or .trivyignore.yaml) in the repository.',
   }),
-  'warn-expiry-days': z
-    .int()
-    .min(0)
-    .max(365)
-    .meta({ description: 'Exceptions expiring within this many days are listed (default 14).' }),
-  exceptions: z
-    .array(exceptionSchema)
-    .meta({ description: 'Accepted findings, each with a reason and an expiry.' }),
-  vex: z.array(nonBlank('vex')).meta({
+  'warn-expiry-days': meta(z.int().check(z.minimum(0), z.maximum(365)), {
+    description: 'Exceptions expiring within this many days are listed (default 14).',
+  }),
+  exceptions: meta(z.array(exceptionSchema), {
+    description: 'Accepted findings, each with a reason and an expiry.',
+  }),
+  vex: meta(z.array(nonBlank('vex')), {
     description:
       "VEX documents (paths in the repository, https URLs, or `oci` for the image's signed attestations) whose not_affected and fixed statements suppress findings; suppressed findings are listed, never counted.",
   }),
-  'vex-required-author': z
-    .union([nonBlank('vex-required-author'), z.array(nonBlank('vex-required-author'))])
-    .meta({
+  'vex-required-author': meta(
+    z.union([nonBlank('vex-required-author'), z.array(nonBlank('vex-required-author'))]),
+    {
       description:
         'Only VEX documents whose author (OpenVEX author, CycloneDX metadata authors/manufacturer, CSAF publisher) is exactly this (or one of these) are applied.',
-    }),
-  'base-image-policy': z
-    .enum(['off', 'warn', 'enforce'])
-    .meta({ description: 'Minimal-base-image check: off, warn (default) or enforce.' }),
-  'allowed-base-images': z
-    .array(nonBlank('allowed-base-images'))
-    .meta({ description: 'Globs of allowed base images; empty or absent allows any base.' }),
-  forbid: z
-    .array(z.enum(FORBIDDABLE))
-    .meta({ description: 'Base-image properties that are violations.' }),
+    },
+  ),
+  'base-image-policy': meta(z.enum(['off', 'warn', 'enforce']), {
+    description: 'Minimal-base-image check: off, warn (default) or enforce.',
+  }),
+  'allowed-base-images': meta(z.array(nonBlank('allowed-base-images')), {
+    description: 'Globs of allowed base images; empty or absent allows any base.',
+  }),
+  forbid: meta(z.array(z.enum(FORBIDDABLE)), {
+    description: 'Base-image properties that are violations.',
+  }),
   'max-image-size': maxSize,
-  'certificate-identity': nonBlank('certificate-identity').meta({
+  'certificate-identity': meta(nonBlank('certificate-identity'), {
     description: 'verify: exact signer identity (workflow URL@ref).',
   }),
-  'certificate-identity-regexp': nonBlank('certificate-identity-regexp')
-    .refine(compiles, { message: 'is not a valid regular expression' })
-    .meta({ description: 'verify: anchored regular expression for the signer identity.' }),
-  'certificate-oidc-issuer': z
-    .url({ protocol: /^https$/ })
-    .meta({ description: 'verify: OIDC issuer of the signer.' }),
-  comment: z
-    .enum(['auto', 'always', 'never'])
-    .meta({ description: 'Pull-request comment (default auto).' }),
-  'comment-mode': z.enum(['update', 'recreate']).meta({ description: 'default update' }),
-  'comment-per': z.enum(['job', 'image']).meta({ description: 'default job' }),
-  'rescan-fail': z.enum(['never', 'new', 'any']).meta({
+  'certificate-identity-regexp': meta(
+    nonBlank('certificate-identity-regexp').check(
+      z.refine(compiles, { message: 'is not a valid regular expression' }),
+    ),
+    { description: 'verify: anchored regular expression for the signer identity.' },
+  ),
+  'certificate-oidc-issuer': meta(z.url({ protocol: /^https$/ }), {
+    description: 'verify: OIDC issuer of the signer.',
+  }),
+  comment: meta(z.enum(['auto', 'always', 'never']), {
+    description: 'Pull-request comment (default auto).',
+  }),
+  'comment-mode': meta(z.enum(['update', 'recreate']), { description: 'default update' }),
+  'comment-per': meta(z.enum(['job', 'image']), { description: 'default job' }),
+  'rescan-fail': meta(z.enum(['never', 'new', 'any']), {
     description:
       'mode: rescan: any (default) fails while any watched image fails the policy; new only for findings new since the last rescan; never.',
   }),
-  rescan: z
-    .object({
-      images: z.array(nonBlank('rescan.images')).min(1).meta({
+  rescan: meta(
+    z.strictObject({
+      images: meta(z.array(nonBlank('rescan.images')).check(z.minLength(1)), {
         description: 'Images to watch, by tag or digest (used when `image` is not given).',
       }),
-    })
-    .strict()
-    .meta({ description: 'mode: rescan: what to watch after it ships.' }),
-} satisfies Record<PolicyKey, z.ZodType>
+    }),
+    { description: 'mode: rescan: what to watch after it ships.' },
+  ),
+} satisfies Record<PolicyKey, z.ZodMiniType>
 
 const header = {
-  version: z.literal(1).meta({ description: 'Format version; always 1.' }),
-  extends: nonBlank('extends').meta({
+  version: meta(z.literal(1), { description: 'Format version; always 1.' }),
+  extends: meta(nonBlank('extends'), {
     description:
       'A central policy this file builds on: owner/repo/path@<40-hex commit SHA> (or a path in the same repository).',
   }),
@@ -193,45 +210,49 @@ const header = {
 export const policyValuesSchema = z
   .strictObject({
     version: header.version,
-    extends: header.extends.optional(),
+    extends: z.optional(header.extends),
     ...(Object.fromEntries(
-      Object.entries(FIELDS).map(([k, f]) => [k, (f as z.ZodType).optional()]),
-    ) as { [K in PolicyKey]: z.ZodOptional<(typeof FIELDS)[K]> }),
+      Object.entries(FIELDS).map(([k, f]) => [k, z.optional(f as z.ZodMiniType)]),
+    ) as { [K in PolicyKey]: z.ZodMiniOptional<(typeof FIELDS)[K]> }),
   })
-  .refine((v) => !(v['certificate-identity'] && v['certificate-identity-regexp']), {
-    message: 'give either certificate-identity or certificate-identity-regexp, not both',
-    path: ['certificate-identity-regexp'],
-  })
+  .check(
+    z.refine((v) => !(v['certificate-identity'] && v['certificate-identity-regexp']), {
+      message: 'give either certificate-identity or certificate-identity-regexp, not both',
+      path: ['certificate-identity-regexp'],
+    }),
+  )
 
-function lockable<T extends z.ZodType>(field: T) {
+function lockable<T extends z.ZodMiniType>(field: T) {
   return z.union([
     field,
-    z
-      .strictObject({
+    meta(
+      z.strictObject({
         value: field,
-        locked: z.boolean().optional().meta({
+        locked: meta(z.optional(z.boolean()), {
           description:
             'Files that extend this one, and action inputs or CLI flags, cannot loosen this key.',
         }),
-      })
-      .meta({ description: 'The value, locked: files extending this one may only tighten it.' }),
+      }),
+      { description: 'The value, locked: files extending this one may only tighten it.' },
+    ),
   ])
 }
 
 /** The file as written, wrappers included: what editors complete and check. */
-export const policyFileSchema = z
-  .strictObject({
+export const policyFileSchema = meta(
+  z.strictObject({
     version: header.version,
-    extends: header.extends.optional(),
+    extends: z.optional(header.extends),
     ...(Object.fromEntries(
-      Object.entries(FIELDS).map(([k, f]) => [k, lockable(f as z.ZodType).optional()]),
-    ) as unknown as Record<PolicyKey, z.ZodOptional<z.ZodType>>),
-  })
-  .meta({
+      Object.entries(FIELDS).map(([k, f]) => [k, z.optional(lockable(f as z.ZodMiniType))]),
+    ) as unknown as Record<PolicyKey, z.ZodMiniOptional<z.ZodMiniType>>),
+  }),
+  {
     title: 'Shipgate policy',
     description:
       'Everything a Shipgate gate decision depends on. See docs/policy-file.md in the Shipgate repository.',
-  })
+  },
+)
 export type PolicyFile = z.infer<typeof policyValuesSchema>
 
 /** The values a policy sets, by key: what merging, locking, diffs and hashing work on. */

@@ -12,7 +12,7 @@
  */
 
 import { createHash } from 'node:crypto'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { encodeMarkerKey } from '../github/marker.js'
 import type { Finding } from '../model.js'
 
@@ -64,24 +64,17 @@ export function remember(finding: Finding): RememberedFinding {
   }
 }
 
+const hash = z.string().check(z.regex(/^[A-Za-z0-9_-]{12}$/))
+const name = z.string().check(z.maxLength(NAME_MAX))
+
 /** The state as stored; short field names because it shares the 65,536 characters. */
 const Stored = z.object({
   v: z.literal(1),
-  d: z.string().regex(/^[a-z0-9]+:[a-zA-Z0-9=_-]{32,}$/),
-  n: z.number().int().nonnegative(),
+  d: z.string().check(z.regex(/^[a-z0-9]+:[a-zA-Z0-9=_-]{32,}$/)),
+  n: z.int().check(z.nonnegative()),
   f: z
-    .array(
-      z.union([
-        z.tuple([z.string().regex(/^[A-Za-z0-9_-]{12}$/)]),
-        z.tuple([z.string().regex(/^[A-Za-z0-9_-]{12}$/), z.string().max(NAME_MAX)]),
-        z.tuple([
-          z.string().regex(/^[A-Za-z0-9_-]{12}$/),
-          z.string().max(NAME_MAX),
-          z.string().max(NAME_MAX),
-        ]),
-      ]),
-    )
-    .max(100_000),
+    .array(z.union([z.tuple([hash]), z.tuple([hash, name]), z.tuple([hash, name, name])]))
+    .check(z.maxLength(100_000)),
 })
 
 /** Names kept when even bare hashes overflow the budget. */
