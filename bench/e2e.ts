@@ -190,7 +190,9 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,20000,100000')
   .filter((s) => s && s !== 'none')
   .map(Number)
 for (const n of sizes) {
-  const runs = n >= 100_000 ? 1 : n >= 20_000 ? 3 : 5
+  // On a shared machine one run of a size says little (a 100,000-finding baseline took 2.2 s in
+  // one run and 3.6 s in the next): medians of 5, and of 3 at 100,000 (~10 s a pair).
+  const runs = n >= 100_000 ? 3 : 5
   process.stderr.write(`bench: ${n} findings…\n`)
   const file = join(work, `report-${n}.json`)
   writeFileSync(file, multiplied(n))
