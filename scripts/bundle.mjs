@@ -4,6 +4,7 @@
 // dist/index.js and dist/cli.js are tiny launchers in syntax any Node can parse: on a Node
 // older than 24 they say so and exit 2, instead of a SyntaxError from inside the bundle. They
 // then import the bundles themselves (dist/action-main.js, dist/cli-main.js).
+import { rmSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -76,6 +77,8 @@ const lazyOidcClient = {
 // import() loads on those paths, and the action and the CLI share the chunks they both use.
 // esbuild compiles TypeScript and CommonJS into ES modules, into a scratch directory first.
 const stage = await mkdtemp(join(tmpdir(), 'shipgate-bundle-'))
+// The scratch directory goes whatever happens below (a failed build included).
+process.on('exit', () => rmSync(stage, { recursive: true, force: true }))
 const result = await build({
   ...common,
   entryPoints: { 'action-main': 'src/index.ts', 'cli-main': 'src/cli-entry.ts' },
@@ -123,12 +126,12 @@ if (metafile) {
   for (const chunk of written.output) {
     if (chunk.type !== 'chunk') continue
     const inputs = {}
-    for (const id of Object.keys(chunk.modules)) Object.assign(inputs, byPath.get(resolve(id))?.inputs)
+    for (const id of Object.keys(chunk.modules))
+      Object.assign(inputs, byPath.get(resolve(id))?.inputs)
     outputs[join(outdir, chunk.fileName)] = { inputs, bytes: chunk.code.length }
   }
   await writeFile(metafile, JSON.stringify({ outputs }))
 }
-await rm(stage, { recursive: true, force: true })
 
 /**
  * ES5 plus import(): what Node 12 and later parse. The action's message is a workflow command
