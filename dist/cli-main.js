@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
-import { r as runScan } from './chunk-uLkok5m5.js';
+import { r as runScan } from './chunk-CtV7aK4c.js';
 import { r as runVerify } from './chunk-DdFo9npn.js';
 import './chunk-B20MPWZ1.js';
 import { r as registryStore } from './chunk-BJCvRWus.js';
-import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-3pEBhFBg.js';
-import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-9ylEAl_t.js';
+import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-B30q_mHR.js';
+import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-D8chcPTX.js';
 import './chunk-D4eP6Dzq.js';
-import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-GLsoWB4P.js';
+import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-CU_WclGP.js';
 import { a as settingsRecord } from './chunk-Cxy3dASk.js';
 import { R as RegistryClient } from './chunk-CI4MBn3S.js';
 import './chunk-qTRrc5Kw.js';

@@ -190,6 +190,14 @@ export function reasonFor(
   return `Passed: no${fresh} findings${own} at or above ${threshold}${where}${below ? ` (${below}${fresh} below the threshold)` : ''}`
 }
 
+/** Ignore rules not yet expired (the others are listed, and suppress nothing). */
+const unexpired = (rules: readonly IgnoreRule[], now: Date) =>
+  rules.filter((r) => !isExpired(r, now))
+
+/** Of `active`, the rules that judge `image`'s findings. */
+const forImage = (active: readonly IgnoreRule[], image: string) =>
+  active.filter((r) => ruleAppliesToImage(r, image))
+
 /**
  * The severity gate: a pure function of findings and settings. Expired ignore entries no
  * longer suppress anything and are listed so someone renews or removes them.
@@ -206,14 +214,14 @@ export function evaluate(
   filters: { app?: boolean } = {},
 ): Evaluation {
   const expiredRules = settings.ignoreRules.filter((r) => isExpired(r, settings.now))
-  const active = settings.ignoreRules.filter((r) => !isExpired(r, settings.now))
+  const active = unexpired(settings.ignoreRules, settings.now)
   const used = new Set<IgnoreRule>()
   const scope: GateScope = scopeOf({ new: baselines !== undefined, app: filters.app })
   const images = scans.map((scan, i) =>
     evaluateImage(
       scan,
       settings,
-      active.filter((r) => ruleAppliesToImage(r, scan.image)),
+      forImage(active, scan.image),
       used,
       baselines?.[i],
       filters.app === true,
@@ -249,9 +257,7 @@ export function setAside(
   scan: ImageScan,
   settings: Pick<PolicySettings, 'ignoreRules' | 'ignoreUnfixed' | 'now'>,
 ): Finding[] {
-  const active = settings.ignoreRules.filter(
-    (r) => !isExpired(r, settings.now) && ruleAppliesToImage(r, scan.image),
-  )
+  const active = forImage(unexpired(settings.ignoreRules, settings.now), scan.image)
   if (!active.length && !settings.ignoreUnfixed) return []
   const used = new Set<IgnoreRule>()
   return scan.findings.filter((f) => judge(f, active, settings.ignoreUnfixed, used).ignored)
