@@ -19,7 +19,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { toImageScan } from '../scanners/trivy/normalize.js'
 import { parseTrivyReport } from '../scanners/trivy/parse.js'
-import { readJsonText } from '../src/json-text.js'
+import { shapeSarifInto } from '../src/derive/run.js'
 import { SEVERITIES, type ShipgateReport } from '../src/model.js'
 import { evaluate } from '../src/policy/evaluate.js'
 import { fixFirst } from '../src/policy/fixes.js'
@@ -32,7 +32,7 @@ import {
 } from '../src/render/report-markdown.js'
 import { renderTable } from '../src/render/table.js'
 import { imageReportOf, shipgateReport } from '../src/report/assemble.js'
-import { ruleFactsOf, shapeSarif } from '../src/report/sarif.js'
+import { ruleFactsOf } from '../src/report/sarif.js'
 import { writeJsonTo } from '../src/report/write.js'
 import { recordConversions } from './convert.js'
 
@@ -184,10 +184,9 @@ recordConversions(bigFile, scratch)
 const trivySarif = join(scratch, 'big.json.sarif')
 const facts = ruleFactsOf(parseTrivyReport(bigText, bigFile))
 time("read, shape and write Trivy's SARIF", 10, () => {
-  const log = JSON.parse(readJsonText(trivySarif))
   const fd = openSync(join(scratch, 'shaped.sarif'), 'w')
   try {
-    writeJsonTo(fd, shapeSarif(log, { category: 'bench', image: 'big', facts }))
+    shapeSarifInto(trivySarif, { category: 'bench', image: 'big', facts }, fd)
   } finally {
     closeSync(fd)
   }

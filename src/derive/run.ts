@@ -40,8 +40,11 @@ export interface DerivationOutcome {
   error?: string
 }
 
-/** Reads the SARIF `trivy convert` wrote, checks and shapes it, and writes it compact into `fd`. */
-function shapeSarifInto(input: string, shape: ShapeOptions, fd: number): void {
+/**
+ * Reads the SARIF `trivy convert` wrote, checks and shapes it, and writes it compact into `fd`
+ * (bench/bench.ts times it).
+ */
+export function shapeSarifInto(input: string, shape: ShapeOptions, fd: number): void {
   // Read as the report itself is (src/json-text.ts).
   const parsed: unknown = JSON.parse(readJsonText(input))
   if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${input}, which is not SARIF.`)
