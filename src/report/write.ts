@@ -5,6 +5,7 @@
  */
 import { writeSync } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { setImmediate } from 'node:timers/promises'
 
 /** Arrays this long are written element by element; shorter ones may hold long ones. */
 const LONG_ARRAY = 256
@@ -131,14 +132,19 @@ export function writeJsonTo(fd: number, value: unknown): void {
   out.end()
 }
 
-/** Write `report` as compact JSON plus a newline, replacing `path`. */
-export async function writeJsonFile(path: string, report: unknown): Promise<void> {
+/** Opens `path` for writing (replacing it), has `fill` write into it, and closes it. */
+async function intoFile(path: string, fill: (fd: number) => Promise<void> | void): Promise<void> {
   const file = await open(path, 'w')
   try {
-    writeJsonTo(file.fd, report)
+    await fill(file.fd)
   } finally {
     await file.close()
   }
+}
+
+/** Write `report` as compact JSON plus a newline, replacing `path`. */
+export function writeJsonFile(path: string, report: unknown): Promise<void> {
+  return intoFile(path, (fd) => writeJsonTo(fd, report))
 }
 
 /**
@@ -147,14 +153,11 @@ export async function writeJsonFile(path: string, report: unknown): Promise<void
  * responses are handled between stretches instead of after the whole file (~110 ms at 20,000
  * findings). Writes exactly what `writeJsonFile` writes.
  */
-export async function writeJsonFilePausing(path: string, report: unknown): Promise<void> {
-  const file = await open(path, 'w')
-  try {
-    const out = batchesTo(file.fd)
+export function writeJsonFilePausing(path: string, report: unknown): Promise<void> {
+  return intoFile(path, async (fd) => {
+    const out = batchesTo(fd)
     const steps = emitJsonPausing(report, out.emit)
-    while (!steps.next().done) await new Promise((resolve) => setImmediate(resolve))
+    while (!steps.next().done) await setImmediate()
     out.end()
-  } finally {
-    await file.close()
-  }
+  })
 }
