@@ -10,10 +10,10 @@ import type { Finding } from '../model.js'
 function visible(f: Finding, shortPath: (p: string) => string): string {
   switch (f.kind) {
     case 'vulnerability':
-      return ['v', f.id, f.pkgName, f.installedVersion, shortPath(f.pkgPath ?? '')].join('\u0000')
+      return `v\u0000${f.id}\u0000${f.pkgName}\u0000${f.installedVersion}\u0000${shortPath(f.pkgPath ?? '')}`
     case 'secret':
     case 'misconfiguration':
-      return [f.kind, f.id, f.target, f.startLine ?? ''].join('\u0000')
+      return `${f.kind}\u0000${f.id}\u0000${f.target}\u0000${f.startLine ?? ''}`
   }
 }
 

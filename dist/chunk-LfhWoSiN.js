@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module';
+export { p as parsePolicyFile, a as policyFileOf } from './chunk-CfECeLV4.js';
+import './chunk-C3pBlmA0.js';
+import './chunk-DNh3ZbGc.js';
+import './chunk-CYDM28oy.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-DohjQx6A.js';
+import './chunk-HW8RZCRn.js';
+import './chunk-ChA76sWw.js';
+import './chunk-CKBxWXFX.js';
+import './chunk-D1w318ai.js';
+import './chunk-CMFds0hC.js';
+import './chunk-B3e5dgaE.js';
+import './chunk-ByebspyX.js';
+import './chunk-wEbBUlrU.js';
+import 'node:crypto';
+import 'node:fs/promises';
+import 'node:path';
+
+createRequire(import.meta.url);
