@@ -72,6 +72,26 @@ const lazyOidcClient = {
   },
 }
 
+/**
+ * minipass-fetch (the GitHub clients' fetch, src/github/fetch.ts, and make-fetch-happen's)
+ * requires iconv-lite at load, if it can, for `textConverted()` alone: 539 KB of character
+ * tables on the path of every run that posts a comment. Neither caller uses `textConverted()`,
+ * and without iconv-lite it throws saying which package it needs, as minipass-fetch intends.
+ */
+const noIconvForFetch = {
+  name: 'no-iconv-for-fetch',
+  setup(b) {
+    b.onResolve({ filter: /^iconv-lite$/ }, (args) => {
+      if (!/[\\/]minipass-fetch[\\/]/.test(args.importer)) return undefined
+      return { path: 'iconv-lite', namespace: 'absent' }
+    })
+    b.onLoad({ filter: /.*/, namespace: 'absent' }, () => ({
+      contents: "throw new Error('iconv-lite is not bundled (scripts/bundle.mjs)')",
+      loader: 'js',
+    }))
+  },
+}
+
 // One build with both entry points and code splitting: what only some runs use (signing,
 // registry, the Trivy installer, the artifact and cache clients, TUF) sits in chunks that
 // import() loads on those paths, and the action and the CLI share the chunks they both use.
@@ -85,7 +105,7 @@ const result = await build({
   splitting: true,
   chunkNames: 'chunk-[hash]',
   outdir: stage,
-  plugins: [lazyOidcClient],
+  plugins: [lazyOidcClient, noIconvForFetch],
   metafile: true,
 })
 

@@ -15,6 +15,7 @@ import {
   type IssueComment,
   type PullRequestCommenter,
 } from './commenter.js'
+import { timedFetch } from './fetch.js'
 
 const ShipgateOctokit = Octokit.plugin(paginateRest, retry, throttling)
 
@@ -99,10 +100,8 @@ export function createShipgateOctokit(opts: ShipgateOctokitOptions) {
       return true
     }
   const timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS
-  const timedFetch: typeof fetch = (url, init) =>
-    fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) })
   return new ShipgateOctokit({
-    request: { fetch: timedFetch },
+    request: { fetch: timedFetch(timeoutMs) },
     auth: opts.token,
     baseUrl: (opts.apiUrl || DEFAULT_API_URL).replace(/\/+$/, ''),
     userAgent: opts.userAgent ?? 'shipgate',

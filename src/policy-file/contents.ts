@@ -5,6 +5,7 @@
  */
 import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
+import { timedFetch } from '../github/fetch.js'
 import { DEFAULT_API_URL } from '../github/octokit.js'
 
 export interface ContentsReader {
@@ -39,13 +40,11 @@ export function octokitContentsReader(opts: {
   retries?: number
 }): ContentsReader {
   const timeoutMs = opts.timeoutMs ?? TIMEOUT_MS
-  const timedFetch: typeof fetch = (url, init) =>
-    fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) })
   const octokit = new RetryingOctokit({
     auth: opts.token || undefined,
     baseUrl: (opts.apiUrl || DEFAULT_API_URL).replace(/\/+$/, ''),
     userAgent: 'shipgate',
-    request: { fetch: timedFetch, retries: opts.retries },
+    request: { fetch: timedFetch(timeoutMs), retries: opts.retries },
     retry: opts.retries === undefined ? undefined : { retries: opts.retries },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   })

@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+export { p as parsePolicyFile, a as policyFileOf } from './chunk-pDY59HN8.js';
+import './chunk-DxVTbGLY.js';
+import './chunk-DNh3ZbGc.js';
+import './chunk-CYDM28oy.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-DohjQx6A.js';
+import './chunk-_Dtwp6hh.js';
+import './chunk-FV8DOmwr.js';
+import './chunk-DKZNRPZ6.js';
+import './chunk-D1w318ai.js';
+import './chunk-CQOAhenC.js';
+import './chunk-mYTqhnTp.js';
+import './chunk-D76R-Sd9.js';
+import './chunk-wEbBUlrU.js';
+import './chunk-BnpdVp9n.js';
+import './chunk-BdNgRjXv.js';
+import 'node:crypto';
+import 'node:fs/promises';
+import 'node:path';
+
+createRequire(import.meta.url);
