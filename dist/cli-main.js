@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
-import { r as runScan } from './chunk-DGoLVJZ7.js';
+import { r as runScan } from './chunk-VOLFUIHF.js';
 import { r as runVerify } from './chunk-5FzkWP2h.js';
 import './chunk-ByLSyIbS.js';
 import { r as registryStore } from './chunk-BJCvRWus.js';
-import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-FRtMF4ns.js';
-import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-RIzp5E1V.js';
+import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-Dd214n5Z.js';
+import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-CTfpWFum.js';
 import './chunk-D4eP6Dzq.js';
-import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-B114RbcB.js';
+import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-hzAlOSSM.js';
 import { a as settingsRecord } from './chunk-B6uQYdXe.js';
 import { R as RegistryClient } from './chunk-_RlEIHG8.js';
 import './chunk-Fm-g6Ud2.js';

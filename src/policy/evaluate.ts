@@ -26,12 +26,7 @@ export function isBlocking(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'NONE' && severityRank(severity) <= severityRank(failOn)
 }
 
-/**
- * Most important first: severity, then fixable (a reviewer can act on it), then CVSS, then ID
- * as people read it (collated), then the key in code-unit order. A key is an identity, not a
- * name: it only makes the order total, and ordering 20,000 of them with the collator (ICU's,
- * past a few thousand comparisons) cost ~50 ms of a large run (issue 13).
- */
+/** Most important first: severity, then fixable (a reviewer can act on it), then CVSS, then ID. */
 export function compareFindings(a: Finding, b: Finding): number {
   const bySeverity = severityRank(a.severity) - severityRank(b.severity)
   if (bySeverity) return bySeverity
@@ -41,19 +36,17 @@ export function compareFindings(a: Finding, b: Finding): number {
   const scoreA = a.kind === 'vulnerability' ? (a.cvssScore ?? -1) : -1
   const scoreB = b.kind === 'vulnerability' ? (b.cvssScore ?? -1) : -1
   if (scoreA !== scoreB) return scoreB - scoreA
-  return collate(a.id, b.id) || byCodeUnits(a.key, b.key)
+  return collate(a.id, b.id) || collate(a.key, b.key)
 }
-
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
  * `items` ordered as `[...items].sort((a, b) => compareFindings(of(a), of(b)))` orders them,
  * without the collator in the comparisons: sorting 20,000 findings asked it ~600,000 times
- * (issue 13). Each distinct ID is ranked once by the same collator (strings it calls equal
- * share a rank), and each key among findings that share an ID once in code-unit order, so the
- * order is the same.
+ * (issue 13). Each distinct ID, and each key among findings that share an ID, is ranked once
+ * by the same collator (strings it calls equal share a rank), so the order is the same.
  */
 export function sortFindings<T>(items: readonly T[], of: (item: T) => Finding): T[] {
+  expectComparisons(items.length)
   const idRank = collationRanks(items.map((i) => of(i).id))
   const byId = new Map<number, string[]>()
   for (const i of items) {
@@ -66,7 +59,7 @@ export function sortFindings<T>(items: readonly T[], of: (item: T) => Finding): 
   // Keys only matter between findings of one ID: ranked within each such group (a key may
   // recur under another ID, with another rank there).
   const keyRanks = new Map<number, Map<string, number>>()
-  for (const [rank, keys] of byId) if (keys.length > 1) keyRanks.set(rank, codeUnitRanks(keys))
+  for (const [rank, keys] of byId) if (keys.length > 1) keyRanks.set(rank, collationRanks(keys))
   const decorated = items.map((item) => {
     const f = of(item)
     const id = idRank.get(f.id) as number
@@ -90,18 +83,9 @@ export function sortFindings<T>(items: readonly T[], of: (item: T) => Finding): 
   return decorated.map((d) => d.item)
 }
 
-/** Each distinct string's place in code-unit order (the default sort's, in native code). */
-function codeUnitRanks(strings: readonly string[]): Map<string, number> {
-  const ranks = new Map<string, number>()
-  for (const [i, s] of [...new Set(strings)].sort().entries()) ranks.set(s, i)
-  return ranks
-}
-
 /** Each distinct string's place in collation order; strings the collator calls equal share one. */
 function collationRanks(strings: readonly string[]): Map<string, number> {
-  const unique = [...new Set(strings)]
-  expectComparisons(unique.length)
-  const distinct = unique.sort(collate)
+  const distinct = [...new Set(strings)].sort(collate)
   const ranks = new Map<string, number>()
   let rank = 0
   for (let i = 0; i < distinct.length; i++) {
