@@ -16,6 +16,7 @@ import type { TrivyReport } from '../scanners/trivy/schema.js'
 import type { TrivyServer } from '../scanners/trivy/server.js'
 import { type BaselineSource, baselineFindings } from './baseline.js'
 import { type DerivationPlan, type ImagePlan, runDerivation } from './derive/run.js'
+import { collectParsedReports } from './heap.js'
 import { type PlatformSelection, singlePlatform } from './inputs.js'
 import { attributeLayers, type LayerStage } from './layers/index.js'
 import type { Logger } from './logger.js'
@@ -602,10 +603,14 @@ async function planAndStart(
       }
     }
   }
+  // What the outcome needs of each image, taken now: the parsed Trivy reports are let go
+  // before the conversions finish (collectParsedReports, src/heap.ts).
+  const scans = scanned.map((s) => s.scan)
+  const listsPackages = scanned.map((s) => s.report.Results?.some((r) => r.Packages?.length))
   const done = runDerivation(plan, deps.logger).then((outcome): Derivation => {
     const sarif: SarifOutput[] = []
     for (const [i, written] of outcome.images.entries()) {
-      const { scan, report } = scanned[i] as Scanned
+      const scan = scans[i] as ImageScan
       const platform = subjects[i]?.platform
       if (written.sarif) {
         scan.artifacts.sarif = written.sarif
@@ -619,7 +624,7 @@ async function planAndStart(
       if (written.sbom) {
         if (req.sbomFormat === 'cyclonedx') scan.artifacts.cyclonedx = written.sbom
         else scan.artifacts.spdx = written.sbom
-        if (!report.Results?.some((r) => r.Packages?.length)) {
+        if (!listsPackages[i]) {
           warnings.push(
             `${scan.image}: the Trivy report lists no packages (made with --list-all-pkgs=false?), so its SBOM has no components.`,
           )
@@ -878,6 +883,11 @@ export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promis
     images.push(image)
   }
 
+  // Nothing below reads the Trivy reports as parsed: let them, and a large report's text, go
+  // before the SARIF step allocates its own (src/heap.ts).
+  const scannedImages = scanned.length
+  scanned.length = 0
+  collectParsedReports(deps.logger)
   const derived = await derivation.done
   warnings.push(...derived.warnings)
   if (derived.error) errors.push(derived.error)
@@ -899,7 +909,7 @@ export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promis
     if (req.vex.requiredAuthors) report.vex.requiredAuthors = req.vex.requiredAuthors
   }
   // The DB that produced the findings, as old as it was (checked against max-db-age).
-  const db = scanned.length && !req.reportFile ? (await deps.trivy())?.db : undefined
+  const db = scannedImages && !req.reportFile ? (await deps.trivy())?.db : undefined
   if (db) report.vulnerabilityDb = db
   const reportPath = join(req.outputDir, 'shipgate-report.json')
   if (!req.deferReportFile) await writeJsonFile(reportPath, report)
