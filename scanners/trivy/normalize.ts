@@ -75,7 +75,8 @@ function vulnerability(result: TrivyResult, v: TrivyVulnerability): Vulnerabilit
     severity: v.Severity,
     title: v.Title,
     target: result.Target,
-    key: ['vuln', stableTarget(result), v.PkgName, v.PkgPath ?? '', v.VulnerabilityID].join('|'),
+    // Template strings, not arrays joined: two strings per finding, 20,000 findings (issue 13).
+    key: `vuln|${stableTarget(result)}|${v.PkgName}|${v.PkgPath ?? ''}|${v.VulnerabilityID}`,
     url: v.PrimaryURL,
     pkgName: v.PkgName,
     pkgId,
@@ -95,13 +96,19 @@ function vulnerability(result: TrivyResult, v: TrivyVulnerability): Vulnerabilit
 
 const DIFF_ID = /^sha256:[a-f0-9]{64}$/
 
+/** DiffIDs already checked: a report names a handful of layers, each for thousands of findings. */
+const validDiffIds = new Set<string>()
+
 /** The layer Trivy found the finding in; whether it is the base's is decided later (src/layers). */
 function layerOf(layer: unknown): { diffId: string | null; fromBase: null } {
   const diffId = (layer as { DiffID?: unknown } | undefined)?.DiffID
-  return {
-    diffId: typeof diffId === 'string' && DIFF_ID.test(diffId) ? diffId : null,
-    fromBase: null,
+  let valid = typeof diffId === 'string' && validDiffIds.has(diffId)
+  if (!valid && typeof diffId === 'string' && DIFF_ID.test(diffId)) {
+    if (validDiffIds.size >= 10_000) validDiffIds.clear()
+    validDiffIds.add(diffId)
+    valid = true
   }
+  return { diffId: valid ? (diffId as string) : null, fromBase: null }
 }
 
 function secret(result: TrivyResult, s: TrivySecret): SecretFinding {
@@ -148,7 +155,8 @@ function misconfiguration(
 
 /** Exact duplicates count once: same target, package id, package path and finding id. */
 export function exactIdentity(f: Finding): string {
-  if (f.kind === 'vulnerability') return [f.target, f.pkgId, f.pkgPath ?? '', f.id].join('\u0000')
+  if (f.kind === 'vulnerability')
+    return `${f.target}\u0000${f.pkgId}\u0000${f.pkgPath ?? ''}\u0000${f.id}`
   return `${f.key}\u0000${f.target}`
 }
 
