@@ -69,6 +69,31 @@ describe('writeJsonFile: the report written once, in pieces', () => {
     }
   })
 
+  it('writes a document of many batches in order', async () => {
+    // ~12 MB: twelve 1 MB batches, non-ASCII characters across their edges.
+    const big = {
+      findings: Array.from({ length: 60_000 }, (_, i) => ({
+        id: `CVE-${i}`,
+        title: `${'é'.repeat(i % 7)} ${'x'.repeat(150 + (i % 50))}`,
+      })),
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'write-'))
+    const expected = `${JSON.stringify(big)}\n`
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(10 << 20)
+    await writeJsonFile(join(dir, 'plain.json'), big)
+    await writeJsonFilePausing(join(dir, 'pausing.json'), big)
+    expect(readFileSync(join(dir, 'plain.json'), 'utf8')).toBe(expected)
+    expect(readFileSync(join(dir, 'pausing.json'), 'utf8')).toBe(expected)
+  })
+
+  it('a write that fails (a full disk) fails the report, for both writers', async () => {
+    // /dev/full refuses every write with ENOSPC, as a full runner disk would.
+    const big = { findings: Array.from({ length: 20_000 }, (_, i) => ({ id: `CVE-${i}` })) }
+    await expect(writeJsonFile('/dev/full', big)).rejects.toThrow(/ENOSPC/)
+    await expect(writeJsonFilePausing('/dev/full', big)).rejects.toThrow(/ENOSPC/)
+    await expect(writeJsonFile('/dev/full', { small: true })).rejects.toThrow(/ENOSPC/)
+  })
+
   it('pauses every 256 elements of a long array, at any depth, the same pieces between', () => {
     const count = (value: unknown) => {
       const pieces: string[] = []
