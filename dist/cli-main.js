@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
-import { r as runScan } from './chunk-BL3RCBDf.js';
+import { r as runScan } from './chunk-CTgFKg8v.js';
 import { r as runVerify } from './chunk-DsTU5ZpJ.js';
 import './chunk-D1NFpKkJ.js';
 import { r as registryStore } from './chunk-BJCvRWus.js';
-import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-pUzwwR6F.js';
-import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-BdGhQiek.js';
+import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-Jbyu34YW.js';
+import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-DdOQeQdR.js';
 import './chunk-D4eP6Dzq.js';
 import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-sjI_pYH5.js';
 import { a as settingsRecord } from './chunk-Q68OC4Bk.js';

@@ -5,9 +5,8 @@
  * it are dead once the findings are judged, but V8 collects its old generation only when that
  * grows past a limit, which the rest of a run never reaches. At 20,000 findings they held ~125
  * MB (52 MB of text, ~74 MB of objects) until exit, and the SARIF step's own ~70 MB came on top:
- * peak RSS ~380–440 MB against ~280 MB for a bare parse of the same file. Collected once the
- * reports are let go (before the findings are judged, while Trivy converts), the peak is ~300–320
- * MB, for one collection of ~26 MB still alive (37–80 ms on this machine, as loaded).
+ * peak RSS ~380–440 MB against ~280 MB for a bare parse of the same file. Collected here, before
+ * the SARIF step, the peak is ~300–310 MB, for one collection of 28 MB still alive (37–46 ms).
  * Below 16 MB of JSON there is nothing worth the pause.
  *
  * V8 offers no collection but through its `gc` extension: `--expose-gc` set at run time gives

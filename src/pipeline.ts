@@ -828,13 +828,6 @@ export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promis
         warnings,
       })
     : []
-  // Nothing below reads the Trivy reports as parsed, but for a multi-platform image's own: let
-  // the rest, and a large report's text, go while Trivy converts (src/heap.ts). Collected
-  // here, before the findings are judged, less of what is still alive is young.
-  const platformsOf = scanned.map((s) => s.platforms)
-  const scannedImages = scanned.length
-  scanned.length = 0
-  collectParsedReports(deps.logger)
   const evaluation = evaluate(
     scans,
     {
@@ -863,7 +856,7 @@ export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promis
         scan.suppressed,
       )
     }
-    const platforms = platformsOf[i]
+    const platforms = scanned[i]?.platforms
     if (platforms) {
       const policy: PolicySettings = {
         failOn: req.failOn,
@@ -890,6 +883,11 @@ export async function runPipeline(req: ScanRequest, given: PipelineDeps): Promis
     images.push(image)
   }
 
+  // Nothing below reads the Trivy reports as parsed: let them, and a large report's text, go
+  // before the SARIF step allocates its own (src/heap.ts).
+  const scannedImages = scanned.length
+  scanned.length = 0
+  collectParsedReports(deps.logger)
   const derived = await derivation.done
   warnings.push(...derived.warnings)
   if (derived.error) errors.push(derived.error)
