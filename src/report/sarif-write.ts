@@ -115,17 +115,9 @@ export async function replaceWith(
   }
 }
 
-export interface SarifFile {
-  /** File name within a directory target (sarif-category.ts). */
-  name: string
-  text: string
-}
-
-/** A checked place to write SARIF: each file is written as soon as it is ready. */
+/** A checked place to write SARIF: each file goes through `replaceWith` at `place(name)`. */
 export interface SarifSink {
-  /** Writes one file (`name` within a directory target) and returns its path. */
-  write(name: string, text: string): Promise<string>
-  /** Where one file goes (`name` within a directory target), for `replaceWith`. */
+  /** Where one file goes (`name`, from sarif-category.ts, within a directory target). */
   place(name: string): string
 }
 
@@ -155,27 +147,7 @@ export async function openSarifTarget(
     placed++
     return target.kind === 'file' ? target.path : join(dir, name)
   }
-  return {
-    place,
-    async write(name, text) {
-      const path = place(name)
-      await replaceWith(path, (file) => file.writeFile(text))
-      return path
-    },
-  }
-}
-
-/** Writes `files` (one for a file target) and returns their paths in order. */
-export async function writeSarifFiles(
-  target: SarifTarget,
-  files: readonly SarifFile[],
-  raw: string,
-  roots?: readonly string[],
-): Promise<string[]> {
-  const sink = await openSarifTarget(target, raw, roots)
-  const paths: string[] = []
-  for (const file of files) paths.push(await sink.write(file.name, file.text))
-  return paths
+  return { place }
 }
 
 /**

@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
+  openSarifTarget,
   parseSarifPath,
   replaceWith,
+  type SarifTarget,
   sarifTarget,
-  writeSarifFiles,
 } from '../../src/report/sarif-write.js'
 
 let base: string
@@ -30,6 +31,23 @@ beforeEach(() => {
 })
 
 const one = [{ name: 'a.sarif', text: '{"version":"2.1.0","runs":[]}\n' }]
+
+/** Each file where the target places it, through `replaceWith`, as src/derive/run.ts writes SARIF. */
+async function writeSarifFiles(
+  target: SarifTarget,
+  files: readonly { name: string; text: string }[],
+  raw: string,
+  roots?: readonly string[],
+): Promise<string[]> {
+  const sink = await openSarifTarget(target, raw, roots)
+  const paths: string[] = []
+  for (const file of files) {
+    const path = sink.place(file.name)
+    await replaceWith(path, (handle) => handle.writeFile(file.text))
+    paths.push(path)
+  }
+  return paths
+}
 
 describe('sarifTarget', () => {
   it('one file for one image; a directory for a trailing / or several images', () => {

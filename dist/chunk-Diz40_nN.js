@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+export { p as parsePolicyFile, a as policyFileOf } from './chunk-tPNrygOc.js';
+import './chunk-aI4gaoln.js';
+import './chunk-DNh3ZbGc.js';
+import './chunk-CYDM28oy.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-DohjQx6A.js';
+import './chunk-B3JJbZor.js';
+import './chunk-nBZYIXZt.js';
+import './chunk-CjV2vvNm.js';
+import './chunk-D1w318ai.js';
+import './chunk-CNCNnuTd.js';
+import './chunk-B1hiHqwy.js';
+import './chunk-BUx17T5y.js';
+import './chunk-wEbBUlrU.js';
+import './chunk-DI1cgSRS.js';
+import './chunk-DeLnZLV0.js';
+import 'node:crypto';
+import 'node:fs/promises';
+import 'node:path';
+
+createRequire(import.meta.url);
