@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
-import { r as runScan } from './chunk-SWiCPmgB.js';
+import { r as runScan } from './chunk-tZTTQ7xR.js';
 import { r as runVerify } from './chunk-BrOHay0J.js';
 import './chunk-D1NFpKkJ.js';
 import { r as registryStore } from './chunk-BJCvRWus.js';
-import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-C5XDpqMw.js';
-import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-DRNtKPPw.js';
+import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-Cp8mOhGm.js';
+import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-EhJN8jhl.js';
 import './chunk-D4eP6Dzq.js';
-import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-sjI_pYH5.js';
+import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-BSdYv_hT.js';
 import { a as settingsRecord } from './chunk-ChV41_sU.js';
 import { R as RegistryClient } from './chunk-DkfqzQRM.js';
 import './chunk-B5zv3G00.js';

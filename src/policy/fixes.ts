@@ -99,10 +99,28 @@ function nearestFix(installed: string, listed: readonly string[]): string | unde
   return above[0]
 }
 
-const rank = (u: Upgrade): number[] => [...SEVERITIES.map((s) => u.removes[s]), u.total]
+/** What one (installed, fixed) pair says; judged once per pair (issue 13). */
+interface Judgement {
+  listed: string[]
+  /** `listed` without repeats, in version order: a one-finding upgrade's `fixedIn`. */
+  ordered: string[]
+  near?: string
+  pick?: string
+}
+
+/** One package in one place at one version: the findings one upgrade removes. */
+interface Group {
+  target: string
+  pkgPath: string
+  installed: string
+  list: VulnerabilityFinding[]
+}
 
 export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
-  const groups = new Map<string, VulnerabilityFinding[]>()
+  // By package name, then the few places and versions of each name: no key string built and
+  // hashed per finding (issue 13). \`groups\` keeps the order in which each was first seen.
+  const byName = new Map<string, Group[]>()
+  const groups: Group[] = []
   const noFix = zero()
   let noFixTotal = 0
   for (const { finding, ignored } of findings) {
@@ -112,19 +130,32 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
       noFixTotal++
       continue
     }
-    const key = JSON.stringify([
-      finding.target,
-      finding.pkgName,
-      finding.pkgPath ?? '',
-      finding.installedVersion,
-    ])
-    const list = groups.get(key)
-    if (list) list.push(finding)
-    else groups.set(key, [finding])
+    const pkgPath = finding.pkgPath ?? ''
+    let named = byName.get(finding.pkgName)
+    if (!named) {
+      named = []
+      byName.set(finding.pkgName, named)
+    }
+    const group = named.find(
+      (g) =>
+        g.target === finding.target &&
+        g.pkgPath === pkgPath &&
+        g.installed === finding.installedVersion,
+    )
+    if (group) group.list.push(finding)
+    else {
+      const created = {
+        target: finding.target,
+        pkgPath,
+        installed: finding.installedVersion,
+        list: [finding],
+      }
+      named.push(created)
+      groups.push(created)
+    }
   }
-  // Each (installed, fixed) pair judged once: a package's findings repeat them (issue 13).
-  const judged = new Map<string, Map<string, { listed: string[]; near?: string; pick?: string }>>()
-  const judge = (installed: string, fixedVersion: string) => {
+  const judged = new Map<string, Map<string, Judgement>>()
+  const judge = (installed: string, fixedVersion: string): Judgement => {
     let byFixed = judged.get(installed)
     if (!byFixed) {
       byFixed = new Map()
@@ -133,51 +164,83 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
     let j = byFixed.get(fixedVersion)
     if (!j) {
       const listed = candidates(fixedVersion)
+      const ordered = [...new Set(listed)].sort(compareVersions)
       const near = nearestFix(installed, listed)
-      j = { listed, near, pick: near ?? [...listed].sort(compareVersions).at(-1) }
+      j = { listed, ordered, near, pick: near ?? [...listed].sort(compareVersions).at(-1) }
       byFixed.set(fixedVersion, j)
     }
     return j
   }
-  const upgrades: Upgrade[] = []
-  for (const list of groups.values()) {
+  // Each upgrade with its rank, computed once and compared without a lookup (issue 13).
+  const ranked: { upgrade: Upgrade; rank: number[] }[] = []
+  for (const { list } of groups) {
     const first = list[0] as VulnerabilityFinding
     const removes = zero()
-    const ids = new Set<string>()
-    const fixedIn = new Set<string>()
-    let exact = true
-    let to: string | undefined
-    for (const f of list) {
-      removes[f.severity as Severity]++
-      ids.add(f.id)
-      const { listed, near, pick } = judge(f.installedVersion, f.fixedVersion as string)
-      for (const c of listed) fixedIn.add(c)
-      if (!near) exact = false
-      if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
-      if (listed.length > 1) exact = exact && near !== undefined
+    let upgrade: Upgrade
+    if (list.length === 1) {
+      // Most upgrades of a large report remove one finding: no sets to build (issue 13).
+      removes[first.severity]++
+      const { near, pick, ordered } = judge(first.installedVersion, first.fixedVersion as string)
+      upgrade = {
+        pkgName: first.pkgName,
+        target: first.target,
+        ...(first.pkgPath ? { pkgPath: first.pkgPath } : {}),
+        from: first.installedVersion,
+        to: pick ?? ordered.join(', '),
+        exact: near !== undefined && pick !== undefined,
+        fixedIn: ordered.slice(),
+        removes,
+        total: 1,
+        ids: [first.id],
+      }
+    } else {
+      const ids = new Set<string>()
+      const fixedIn = new Set<string>()
+      let exact = true
+      let to: string | undefined
+      for (const f of list) {
+        removes[f.severity as Severity]++
+        ids.add(f.id)
+        const { listed, near, pick } = judge(f.installedVersion, f.fixedVersion as string)
+        for (const c of listed) fixedIn.add(c)
+        if (!near) exact = false
+        if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
+      }
+      upgrade = {
+        pkgName: first.pkgName,
+        target: first.target,
+        ...(first.pkgPath ? { pkgPath: first.pkgPath } : {}),
+        from: first.installedVersion,
+        to: to ?? [...fixedIn].join(', '),
+        exact: exact && to !== undefined,
+        fixedIn: [...fixedIn].sort(compareVersions),
+        removes,
+        total: list.length,
+        ids: [...ids].sort(),
+      }
     }
-    upgrades.push({
-      pkgName: first.pkgName,
-      target: first.target,
-      ...(first.pkgPath ? { pkgPath: first.pkgPath } : {}),
-      from: first.installedVersion,
-      to: to ?? [...fixedIn].join(', '),
-      exact: exact && to !== undefined,
-      fixedIn: [...fixedIn].sort(compareVersions),
-      removes,
-      total: list.length,
-      ids: [...ids].sort(),
+    // SEVERITIES order, worst first, then the total.
+    ranked.push({
+      upgrade,
+      rank: [
+        removes.CRITICAL,
+        removes.HIGH,
+        removes.MEDIUM,
+        removes.LOW,
+        removes.UNKNOWN,
+        upgrade.total,
+      ],
     })
   }
-  // Each upgrade's rank once, not twice per comparison (20,000 findings: ~600,000 arrays).
-  const ranks = new Map(upgrades.map((u) => [u, rank(u)]))
-  upgrades.sort((a, b) => {
-    const x = ranks.get(a) as number[]
-    const y = ranks.get(b) as number[]
+  ranked.sort((a, b) => {
+    const x = a.rank
+    const y = b.rank
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (y[i] as number) - (x[i] as number)
-    return a.pkgName < b.pkgName ? -1 : a.pkgName > b.pkgName ? 1 : 0
+    const p = a.upgrade.pkgName
+    const q = b.upgrade.pkgName
+    return p < q ? -1 : p > q ? 1 : 0
   })
-  return { upgrades, noFix, noFixTotal }
+  return { upgrades: ranked.map((r) => r.upgrade), noFix, noFixTotal }
 }
 
 /** `openssl 3.0.2 → 3.0.15 fixes 3 critical, 9 high` (plain text: escape before Markdown). */

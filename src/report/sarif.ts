@@ -143,6 +143,27 @@ export function ruleFactsOf(report: TrivyReport): Map<string, RuleFacts> {
   }
   for (const result of report.Results ?? []) {
     for (const v of result.Vulnerabilities ?? []) {
+      const pkg: RuleFacts['packages'][0] = v.FixedVersion
+        ? { name: v.PkgName, installed: v.InstalledVersion, fixed: v.FixedVersion }
+        : { name: v.PkgName, installed: v.InstalledVersion }
+      const had = facts.get(v.VulnerabilityID)
+      // A rule's later findings only update it: no facts object built for each (issue 13:
+      // 20,000 findings name ~1,000 rules).
+      if (had) {
+        // As `add` folds it in, the score worked out only when the severity can take it.
+        const rank = RANK[v.Severity]
+        if (rank >= RANK[had.severity]) {
+          const score = securitySeverity(v.Severity, v.CVSS, v.SeveritySource)
+          if (rank > RANK[had.severity] || Number(score) > Number(had.score)) {
+            had.severity = v.Severity
+            had.score = score
+          }
+        }
+        had.url ??= v.PrimaryURL || undefined
+        had.title ??= v.Title || undefined
+        had.packages.push(pkg)
+        continue
+      }
       add(
         v.VulnerabilityID,
         {
@@ -152,11 +173,7 @@ export function ruleFactsOf(report: TrivyReport): Map<string, RuleFacts> {
           ...(v.PrimaryURL ? { url: v.PrimaryURL } : {}),
           ...(v.Title ? { title: v.Title } : {}),
         },
-        {
-          name: v.PkgName,
-          installed: v.InstalledVersion,
-          ...(v.FixedVersion ? { fixed: v.FixedVersion } : {}),
-        },
+        pkg,
       )
     }
     for (const s of result.Secrets ?? []) {
