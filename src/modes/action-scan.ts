@@ -13,7 +13,7 @@ import { trivyProvider } from '../action/trivy.js'
 import { commentKeys } from '../github/comment-key.js'
 import { describePlatforms } from '../inputs.js'
 import type { PipelineResult } from '../pipeline.js'
-import { redactDeep, registerSecret } from '../redact.js'
+import { redactDeepForJson, registerSecret } from '../redact.js'
 import { writeJsonFile, writeJsonFilePausing } from '../report/write.js'
 import { type SettingsRecord, settingsRecord } from '../settings/record.js'
 import type { ScanSettings, Settings } from '../settings/resolve.js'
@@ -127,8 +127,9 @@ export async function actionScan(
     report.verdict = 'fail'
     report.reason = `Not signed: ${signed.failed[0]?.message}${signed.failed.length > 1 ? ` (+${signed.failed.length - 1} more)` : ''}`
   }
-  // Nothing below (comment, report file, outputs, summary) may carry a secret.
-  redactDeep(report)
+  // Nothing below (comment, report file, outputs, summary) may carry a secret. The findings'
+  // JSON text, serialised to check it, is kept for the report file written below.
+  const { texts } = redactDeepForJson(report)
   const keys = commentKeys({
     explicit: scan.commentKey.value,
     images: scan.images.value,
@@ -160,7 +161,9 @@ export async function actionScan(
   // written while the comment's requests are in flight (between stretches of a large file
   // their responses are handled). The record holds the comment's outcome: a comment that
   // failed added its warning, and the file is written again with it.
-  await writeJsonFilePausing(result.reportPath, { ...report, settings: record })
+  // Nothing between the redaction and this write changes a finding or an upgrade (the comment
+  // only reads them, and adds warnings, which are not kept as texts).
+  await writeJsonFilePausing(result.reportPath, { ...report, settings: record }, texts)
   await commenting
   if (report.warnings.length !== warnings) {
     await writeJsonFile(result.reportPath, { ...report, settings: record })

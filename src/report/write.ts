@@ -27,6 +27,7 @@ const PAUSE_EVERY = 256
 export function* emitJsonPausing(
   value: unknown,
   emit: (piece: string) => void,
+  texts?: ReadonlyMap<object, string>,
 ): Generator<void, boolean> {
   // A subtree with no long array anywhere is bounded: one JSON.stringify is far cheaper than
   // walking it key by key (the juice-shop SARIF, 237 results: ~10 ms of a ~200 ms run).
@@ -42,9 +43,12 @@ export function* emitJsonPausing(
     for (let i = 0; i < value.length; i++) {
       if (i > 0) emit(',')
       if (long) {
-        emit(JSON.stringify(value[i]) ?? 'null')
+        const element: unknown = value[i]
+        // Serialised already by the redaction (src/redact.ts, redactDeepForJson).
+        const known = typeof element === 'object' && element !== null && texts?.get(element)
+        emit(known || (JSON.stringify(element) ?? 'null'))
         if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield
-      } else if (!(yield* emitJsonPausing(value[i], emit))) emit('null')
+      } else if (!(yield* emitJsonPausing(value[i], emit, texts))) emit('null')
     }
     emit(']')
     return true
@@ -56,15 +60,19 @@ export function* emitJsonPausing(
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
     emit(`${first ? '' : ','}${JSON.stringify(key)}:`)
     first = false
-    yield* emitJsonPausing(v, emit)
+    yield* emitJsonPausing(v, emit, texts)
   }
   emit('}')
   return true
 }
 
 /** `emitJsonPausing` without the pauses. */
-export function emitJson(value: unknown, emit: (piece: string) => void): boolean {
-  const steps = emitJsonPausing(value, emit)
+export function emitJson(
+  value: unknown,
+  emit: (piece: string) => void,
+  texts?: ReadonlyMap<object, string>,
+): boolean {
+  const steps = emitJsonPausing(value, emit, texts)
   for (;;) {
     const step = steps.next()
     if (step.done) return step.value
@@ -87,9 +95,9 @@ function hasLongArray(value: object): boolean {
 }
 
 /** The pieces `emitJson` hands out, as a list (tests). */
-export function jsonPieces(value: unknown): string[] {
+export function jsonPieces(value: unknown, texts?: ReadonlyMap<object, string>): string[] {
   const pieces: string[] = []
-  emitJson(value, (piece) => pieces.push(piece))
+  emitJson(value, (piece) => pieces.push(piece), texts)
   return pieces
 }
 
@@ -151,12 +159,17 @@ export function writeJsonFile(path: string, report: unknown): Promise<void> {
  * `writeJsonFile`, letting other work run between stretches of a large report: the action
  * writes the report file while the pull-request comment's requests are in flight, and their
  * responses are handled between stretches instead of after the whole file (~110 ms at 20,000
- * findings). Writes exactly what `writeJsonFile` writes.
+ * findings). Writes exactly what `writeJsonFile` writes. `texts`: the JSON text of elements of
+ * long arrays, already serialised (`redactDeepForJson`), valid only while they are unchanged.
  */
-export function writeJsonFilePausing(path: string, report: unknown): Promise<void> {
+export function writeJsonFilePausing(
+  path: string,
+  report: unknown,
+  texts?: ReadonlyMap<object, string>,
+): Promise<void> {
   return intoFile(path, async (fd) => {
     const out = batchesTo(fd)
-    const steps = emitJsonPausing(report, out.emit)
+    const steps = emitJsonPausing(report, out.emit, texts)
     while (!steps.next().done) await setImmediate()
     out.end()
   })

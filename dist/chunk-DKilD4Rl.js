@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+export { p as parsePolicyFile, a as policyFileOf } from './chunk-DHpbRsum.js';
+import './chunk-XE6uTqQm.js';
+import './chunk-DNh3ZbGc.js';
+import './chunk-CYDM28oy.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-DohjQx6A.js';
+import './chunk-QlIVsC_O.js';
+import './chunk-CQtg_le0.js';
+import './chunk-DzZpNzyX.js';
+import './chunk-D1w318ai.js';
+import './chunk-WlcIoqV2.js';
+import './chunk-DO81VSLo.js';
+import './chunk-CIv0KHk7.js';
+import './chunk-wEbBUlrU.js';
+import './chunk-kcYbDsaa.js';
+import './chunk-DZgzSd8c.js';
+import 'node:crypto';
+import 'node:fs/promises';
+import 'node:path';
+
+createRequire(import.meta.url);
