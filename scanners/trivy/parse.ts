@@ -75,7 +75,14 @@ const lowerCaseMaps = new WeakMap<
   { exact: ReadonlySet<string>; byLower: Map<string, string> }
 >()
 
-function miscasedKey(obj: Json, known: readonly string[], where: string): string | undefined {
+/**
+ * A key of `obj` that is one of `known` but for its case, with Trivy's spelling. The caller
+ * says where only when there is one (issue 13: ~20,000 entries, nearly always none).
+ */
+function miscasedKey(
+  obj: Json,
+  known: readonly string[],
+): { key: string; expected: string } | undefined {
   let maps = lowerCaseMaps.get(known)
   if (!maps) {
     maps = { exact: new Set(known), byLower: new Map(known.map((k) => [k.toLowerCase(), k])) }
@@ -86,9 +93,7 @@ function miscasedKey(obj: Json, known: readonly string[], where: string): string
     // Trivy's own spelling, nearly every key of a report: no lower-casing needed.
     if (exact.has(key)) continue
     const expected = byLower.get(key.toLowerCase())
-    if (expected && expected !== key) {
-      return `${where}"${key}" is not a Trivy field; Trivy writes "${expected}". Shipgate reads only Trivy's own spelling, so it cannot tell what this report holds.`
-    }
+    if (expected && expected !== key) return { key, expected }
   }
   return undefined
 }
@@ -100,20 +105,23 @@ const ENTRY_KEYS = Object.fromEntries(
 ) as Record<keyof typeof FINDING_LISTS, string[]>
 
 function checkSpelling(root: Json): string | undefined {
-  const problem = miscasedKey(root, REPORT_KEYS, '')
-  if (problem) return problem
+  const miscased = (where: string, found: { key: string; expected: string }) =>
+    `${where}"${found.key}" is not a Trivy field; Trivy writes "${found.expected}". Shipgate reads only Trivy's own spelling, so it cannot tell what this report holds.`
+  const problem = miscasedKey(root, REPORT_KEYS)
+  if (problem) return miscased('', problem)
   const results = Array.isArray(root.Results) ? root.Results : []
   for (const [r, result] of results.entries()) {
     if (!isObject(result)) continue
-    const inResult = miscasedKey(result, RESULT_KEYS, `Results.${r}: `)
-    if (inResult) return inResult
+    const inResult = miscasedKey(result, RESULT_KEYS)
+    if (inResult) return miscased(`Results.${r}: `, inResult)
     for (const list of FINDING_LIST_NAMES) {
       const entries = Array.isArray(result[list]) ? (result[list] as unknown[]) : []
-      for (const [i, entry] of entries.entries()) {
+      const keys = ENTRY_KEYS[list]
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]
         if (!isObject(entry)) continue
-        const where = `Results.${r}.${list}.${i}: `
-        const inEntry = miscasedKey(entry, ENTRY_KEYS[list], where)
-        if (inEntry) return inEntry
+        const inEntry = miscasedKey(entry, keys)
+        if (inEntry) return miscased(`Results.${r}.${list}.${i}: `, inEntry)
       }
     }
   }

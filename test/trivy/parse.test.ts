@@ -290,6 +290,38 @@ describe('parseTrivyReport rejects garbage with a clear error naming the file', 
     },
   )
 
+  it('refuses a field spelt in another case, naming where: it would read as absent', () => {
+    // `severity` for `Severity` would read as UNKNOWN and pass a critical-only gate.
+    const entry = (i: number) => ({
+      VulnerabilityID: `CVE-2024-${i}`,
+      PkgName: 'a',
+      Severity: 'HIGH',
+    })
+    const report = (miscased: Record<string, unknown>) => ({
+      SchemaVersion: 2,
+      ArtifactName: 'a:1',
+      Results: [
+        { Target: 'x', Vulnerabilities: [entry(1)] },
+        { Target: 'y', Vulnerabilities: [entry(2), entry(3), miscased] },
+      ],
+    })
+    const { Severity: _, ...bare } = entry(4)
+    expect(() =>
+      parseTrivyReport(JSON.stringify(report({ ...bare, severity: 'CRITICAL' })), 'x.json'),
+    ).toThrow(
+      'report x.json: Results.1.Vulnerabilities.2: "severity" is not a Trivy field; Trivy writes "Severity".',
+    )
+    const top = { ...report(entry(5)), results: [] }
+    expect(() => parseTrivyReport(JSON.stringify(top), 'x.json')).toThrow(
+      'report x.json: "results" is not a Trivy field; Trivy writes "Results".',
+    )
+    const inResult = report(entry(6))
+    ;(inResult.Results[1] as Record<string, unknown>).target = 'z'
+    expect(() => parseTrivyReport(JSON.stringify(inResult), 'x.json')).toThrow(
+      'Results.1: "target" is not a Trivy field; Trivy writes "Target".',
+    )
+  })
+
   it('refuses an unknown severity on secrets and misconfigurations too', () => {
     const secret = {
       SchemaVersion: 2,
