@@ -103,6 +103,20 @@ describe('asciiJsonText', () => {
     }
   })
 
+  it('finds non-ASCII next to the 128-byte blocks skipped natively, and an open escape across one', () => {
+    // Chunks that fail the 4 KiB check are searched in 128-byte blocks: a character on either
+    // side of a block's edge, or one whose backslash sits in the block before, must be seen.
+    for (const pad of [120, 121, 122, 123, 124, 125, 250, 251, 4095 - 6, 4096 + 120]) {
+      const input = bytes('{"p":"', 'x'.repeat(pad), 'é', 'y'.repeat(300), 'ŝ', '"}')
+      const { utf8, ascii, escaped } = bothWays(input)
+      expect(escaped, `pad ${pad}`).toBe(true)
+      expect(ascii, `pad ${pad}`).toEqual(utf8)
+      // `\` as the last byte of a block, the character as the first of the next.
+      const forged = bytes('{"p":"', 'x'.repeat(pad), '\\é"}', 'ŝ')
+      expect(asciiJsonText(forged), `pad ${pad}`).toBeUndefined()
+    }
+  })
+
   it('random documents of random characters, valid and broken, read the same', () => {
     let seed = 12345
     const random = () => {
