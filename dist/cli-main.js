@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
-import { r as runScan } from './chunk-tIovdaTe.js';
+import { r as runScan } from './chunk-B5Qd26M3.js';
 import { r as runVerify } from './chunk-Bi5dpG01.js';
 import './chunk-5z5K5SZ7.js';
 import { r as registryStore } from './chunk-BJCvRWus.js';
-import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-Cz3ejG4g.js';
-import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-CTw_8QJr.js';
+import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-sUz7dEJ3.js';
+import { V as VERSION, d as durationMs, c as commentKeys, b as commentMarker } from './chunk-nP7dvpeK.js';
 import './chunk-D4eP6Dzq.js';
-import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-CbLrIah6.js';
+import { a as renderReportMarkdown, p as platformsText, d as describeUpgrade, g as distinguishers, h as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-CoOS2vo_.js';
 import { a as settingsRecord } from './chunk-DWafdeXq.js';
 import { R as RegistryClient } from './chunk-CAy494qr.js';
 import './chunk-CA160HvW.js';

@@ -176,48 +176,47 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
   for (const { list } of groups) {
     const first = list[0] as VulnerabilityFinding
     const removes = zero()
-    let upgrade: Upgrade
+    // What differs between a one-finding package and others: no sets for the former, which
+    // most packages of a large report are (issue 13).
+    let to: string | undefined
+    let exact: boolean
+    let fixedIn: string[]
+    let ids: string[]
     if (list.length === 1) {
-      // Most upgrades of a large report remove one finding: no sets to build (issue 13).
       removes[first.severity]++
       const { near, pick, ordered } = judge(first.installedVersion, first.fixedVersion as string)
-      upgrade = {
-        pkgName: first.pkgName,
-        target: first.target,
-        ...(first.pkgPath ? { pkgPath: first.pkgPath } : {}),
-        from: first.installedVersion,
-        to: pick ?? ordered.join(', '),
-        exact: near !== undefined && pick !== undefined,
-        fixedIn: ordered.slice(),
-        removes,
-        total: 1,
-        ids: [first.id],
-      }
+      to = pick ?? ordered.join(', ')
+      exact = near !== undefined && pick !== undefined
+      fixedIn = ordered.slice()
+      ids = [first.id]
     } else {
-      const ids = new Set<string>()
-      const fixedIn = new Set<string>()
-      let exact = true
-      let to: string | undefined
+      const idSet = new Set<string>()
+      const fixedSet = new Set<string>()
+      let allNear = true
       for (const f of list) {
         removes[f.severity as Severity]++
-        ids.add(f.id)
+        idSet.add(f.id)
         const { listed, near, pick } = judge(f.installedVersion, f.fixedVersion as string)
-        for (const c of listed) fixedIn.add(c)
-        if (!near) exact = false
+        for (const c of listed) fixedSet.add(c)
+        if (!near) allNear = false
         if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
       }
-      upgrade = {
-        pkgName: first.pkgName,
-        target: first.target,
-        ...(first.pkgPath ? { pkgPath: first.pkgPath } : {}),
-        from: first.installedVersion,
-        to: to ?? [...fixedIn].join(', '),
-        exact: exact && to !== undefined,
-        fixedIn: [...fixedIn].sort(compareVersions),
-        removes,
-        total: list.length,
-        ids: [...ids].sort(),
-      }
+      exact = allNear && to !== undefined
+      to ??= [...fixedSet].join(', ')
+      fixedIn = [...fixedSet].sort(compareVersions)
+      ids = [...idSet].sort()
+    }
+    const upgrade: Upgrade = {
+      pkgName: first.pkgName,
+      target: first.target,
+      ...(first.pkgPath ? { pkgPath: first.pkgPath } : {}),
+      from: first.installedVersion,
+      to,
+      exact,
+      fixedIn,
+      removes,
+      total: list.length,
+      ids,
     }
     // SEVERITIES order, worst first, then the total.
     ranked.push({
