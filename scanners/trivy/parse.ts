@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { noteParsed } from '../../src/heap.js'
+import { beforeLargeParse, noteParsed } from '../../src/heap.js'
 import { readJsonText } from '../../src/json-text.js'
 import { SEVERITIES } from '../../src/model.js'
 import { acceptInPlace, FINDING_LIST_NAMES, type FindingList } from './fast-entries.js'
@@ -177,6 +177,9 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
   // more. What a parse leaves behind, a baseline's included, is collected once the findings
   // are judged (src/heap.ts).
   noteParsed(text.length)
+  // And the first large parse of a run is not interrupted by a collection of a heap that is all
+  // alive (src/heap.ts).
+  beforeLargeParse(text.length)
   let root: unknown
   try {
     root = JSON.parse(text)
