@@ -55,8 +55,9 @@ let raised = false
  * the parse made meanwhile were allocated black. With the limit raised, the first collection
  * of the old generation is the one `collectParsedReports` asks for once the report is judged.
  * The flag is set only for this one collection (V8 reads it when it computes a limit) and put
- * back at once. Not done when the heap already holds as much as the text (a second report: the
- * collection would free nothing and cost more), nor twice. If anything fails, the run goes on.
+ * back at once. Not done when the heap already holds half as much as the text or more (a second
+ * report: the collection would free nothing and cost more), nor twice. If anything fails, the
+ * run goes on.
  */
 export function beforeLargeParse(characters: number, logger?: Logger, heap = v8Control): void {
   if (raised || characters < LARGE_INPUT) return
