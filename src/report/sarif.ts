@@ -120,6 +120,22 @@ export function securitySeverity(
     : SEVERITY_SCORE[severity]
 }
 
+/**
+ * Another finding of a known rule folded into its facts. The rule ranks as its worst finding:
+ * code scanning shows one severity per rule.
+ */
+function fold(had: RuleFacts, severity: Severity, score: string, url?: string, title?: string) {
+  if (
+    RANK[severity] > RANK[had.severity] ||
+    (severity === had.severity && Number(score) > Number(had.score))
+  ) {
+    had.severity = severity
+    had.score = score
+  }
+  had.url ??= url
+  had.title ??= title
+}
+
 /** Facts per rule ID over every finding of the report. */
 export function ruleFactsOf(report: TrivyReport): Map<string, RuleFacts> {
   const facts = new Map<string, RuleFacts>()
@@ -129,16 +145,7 @@ export function ruleFactsOf(report: TrivyReport): Map<string, RuleFacts> {
       facts.set(id, { ...next, packages: pkg ? [pkg] : [] })
       return
     }
-    // The rule ranks as its worst finding: code scanning shows one severity per rule.
-    if (
-      RANK[next.severity] > RANK[had.severity] ||
-      (next.severity === had.severity && Number(next.score) > Number(had.score))
-    ) {
-      had.severity = next.severity
-      had.score = next.score
-    }
-    had.url ??= next.url
-    had.title ??= next.title
+    fold(had, next.severity, next.score, next.url, next.title)
     if (pkg) had.packages.push(pkg)
   }
   for (const result of report.Results ?? []) {
@@ -147,20 +154,14 @@ export function ruleFactsOf(report: TrivyReport): Map<string, RuleFacts> {
         ? { name: v.PkgName, installed: v.InstalledVersion, fixed: v.FixedVersion }
         : { name: v.PkgName, installed: v.InstalledVersion }
       const had = facts.get(v.VulnerabilityID)
-      // A rule's later findings only update it: no facts object built for each (issue 13:
-      // 20,000 findings name ~1,000 rules).
+      // A rule's later findings are folded in without a facts object each (issue 13: 20,000
+      // findings name ~1,000 rules), and scored only when their severity can raise the rule's.
       if (had) {
-        // As `add` folds it in, the score worked out only when the severity can take it.
-        const rank = RANK[v.Severity]
-        if (rank >= RANK[had.severity]) {
-          const score = securitySeverity(v.Severity, v.CVSS, v.SeveritySource)
-          if (rank > RANK[had.severity] || Number(score) > Number(had.score)) {
-            had.severity = v.Severity
-            had.score = score
-          }
-        }
-        had.url ??= v.PrimaryURL || undefined
-        had.title ??= v.Title || undefined
+        const score =
+          RANK[v.Severity] >= RANK[had.severity]
+            ? securitySeverity(v.Severity, v.CVSS, v.SeveritySource)
+            : had.score
+        fold(had, v.Severity, score, v.PrimaryURL || undefined, v.Title || undefined)
         had.packages.push(pkg)
         continue
       }
