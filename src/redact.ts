@@ -110,8 +110,6 @@ function walkInto(value: object, depth: number): void {
   walkIntoWith(value, depth, walkInto)
 }
 
-/** Arrays at least this long have each object element checked through its JSON text. */
-const LONG_ARRAY = 256
 /** JWT_SHAPE anywhere, for a yes or no (no `g` flag: no `lastIndex` carried between tests). */
 const JWT_ANYWHERE = new RegExp(JWT_SHAPE.source)
 
@@ -124,9 +122,10 @@ function jsonMayHoldSecret(text: string, forms: readonly string[]): boolean {
 
 /**
  * `redactDeep` for a value about to be written as JSON, and the JSON text of the elements the
- * writer serialises one by one (src/report/write.ts: those of arrays of 256 or more), so each
- * is serialised once rather than walked here and serialised there (issue 13: at 20,000
- * findings the walk cost ~60 ms, most of it visiting ~440,000 values).
+ * writer serialises one by one (those of arrays of `longArray` elements or more: the writer's
+ * `LONG_ARRAY`, src/report/write.ts), so each is serialised once rather than walked here and
+ * serialised there (issue 13: at 20,000 findings the walk cost ~60 ms, most of it visiting
+ * ~440,000 values).
  *
  * An element's text is searched for every registered secret as it reads inside a JSON string,
  * and for JWT_SHAPE, whose characters JSON never escapes: a string that holds either makes its
@@ -138,13 +137,16 @@ function jsonMayHoldSecret(text: string, forms: readonly string[]): boolean {
  * For plain data (what `JSON.parse` makes and the report is): a `toJSON` method would make the
  * text differ from what the renderers read. The texts are right only until the value changes.
  */
-export function redactDeepForJson<T>(value: T): { value: T; texts: Map<object, string> } {
+export function redactDeepForJson<T>(
+  value: T,
+  longArray: number,
+): { value: T; texts: Map<object, string> } {
   const texts = new Map<object, string>()
   const forms = inJsonText
   if (!forms) return { value: redactDeep(value), texts }
   const visit = (v: unknown, depth: number): void => {
     if (v === null || typeof v !== 'object') return
-    if (!Array.isArray(v) || v.length < LONG_ARRAY) {
+    if (!Array.isArray(v) || v.length < longArray) {
       // Shallow parts are walked as `redactDeep` walks them; long arrays below are reached here.
       walkIntoWith(v, depth, visit)
       return
@@ -152,10 +154,8 @@ export function redactDeepForJson<T>(value: T): { value: T; texts: Map<object, s
     for (let i = 0; i < v.length; i++) {
       const inner: unknown = v[i]
       if (typeof inner === 'string') {
-        if (inner.length < shortest) continue
         const out = redact(inner)
         if (out !== inner) v[i] = out
-        continue
       }
       if (typeof inner !== 'object' || inner === null) continue
       let text: string | undefined

@@ -14,7 +14,7 @@ import { commentKeys } from '../github/comment-key.js'
 import { describePlatforms } from '../inputs.js'
 import type { PipelineResult } from '../pipeline.js'
 import { redactDeepForJson, registerSecret } from '../redact.js'
-import { writeJsonFile, writeJsonFilePausing } from '../report/write.js'
+import { LONG_ARRAY, writeJsonFile, writeJsonFilePausing } from '../report/write.js'
 import { type SettingsRecord, settingsRecord } from '../settings/record.js'
 import type { ScanSettings, Settings } from '../settings/resolve.js'
 import type { ArtifactUploader } from '../sign/sbom-artifact.js'
@@ -129,7 +129,7 @@ export async function actionScan(
   }
   // Nothing below (comment, report file, outputs, summary) may carry a secret. The findings'
   // JSON text, serialised to check it, is kept for the report file written below.
-  const { texts } = redactDeepForJson(report)
+  const { texts } = redactDeepForJson(report, LONG_ARRAY)
   const keys = commentKeys({
     explicit: scan.commentKey.value,
     images: scan.images.value,

@@ -7,8 +7,11 @@ import { writeSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { setImmediate } from 'node:timers/promises'
 
-/** Arrays this long are written element by element; shorter ones may hold long ones. */
-const LONG_ARRAY = 256
+/**
+ * Arrays this long are written element by element; shorter ones may hold long ones. The
+ * redaction serialises the same elements for the writer (`redactDeepForJson`, src/redact.ts).
+ */
+export const LONG_ARRAY = 256
 /** Bytes gathered before each write. */
 const BATCH = 1 << 20
 

@@ -23,7 +23,7 @@ import {
 } from '../../src/render/report-markdown.js'
 import { renderTable } from '../../src/render/table.js'
 import { imageReportOf, shipgateReport } from '../../src/report/assemble.js'
-import { writeJsonFilePausing } from '../../src/report/write.js'
+import { LONG_ARRAY, writeJsonFilePausing } from '../../src/report/write.js'
 
 const RECORDED = {
   summary: '842c967aebe5c2f4e1da65c898a836ff0d2a6b68fdb293eea5427f40525e5a7d',
@@ -72,6 +72,7 @@ it('the 20,000-finding report renders exactly as before', { timeout: 120_000 }, 
       warnings: [],
       final: finalVerdict(evaluation, images, []),
     }),
+    LONG_ARRAY,
   )
   const out = join(dir, 'shipgate-report.json')
   await writeJsonFilePausing(out, report, texts)

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { clearSecrets, REDACTED, redactDeepForJson, registerSecret } from '../../src/redact.js'
-import { jsonPieces } from '../../src/report/write.js'
+import { jsonPieces, LONG_ARRAY } from '../../src/report/write.js'
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url')
 const jwt = `${b64url('{"alg":"RS256"}')}.${b64url('{"sub":"repo:octo/app"}')}.${b64url('sig')}`
@@ -49,7 +49,7 @@ describe('redactDeepForJson', () => {
   it('keeps the text of every clean element, and the file is what JSON.stringify writes', () => {
     registerSecret(TOKEN)
     const r = report()
-    const { value, texts } = redactDeepForJson(r)
+    const { value, texts } = redactDeepForJson(r, LONG_ARRAY)
     expect(value).toBe(r)
     const findings = r.images[0]?.findings ?? []
     // Every finding and upgrade of the long lists, nothing of the short ones.
@@ -66,7 +66,7 @@ describe('redactDeepForJson', () => {
     ;(findings[200] as { finding: { url: string } }).finding.url = `https://x/?t=${jwt}`
     r.warnings = Array.from({ length: 300 }, (_, i) => (i === 299 ? `leak ${TOKEN}` : `w${i}`))
     r.reason = `Not signed: ${jwt}`
-    const { texts } = redactDeepForJson(r)
+    const { texts } = redactDeepForJson(r, LONG_ARRAY)
     const text = JSON.stringify(r)
     expect(text).not.toContain(TOKEN)
     expect(text).not.toContain('eyJ')
@@ -87,7 +87,7 @@ describe('redactDeepForJson', () => {
     const findings = r.images[0]?.findings ?? []
     ;(findings[10] as { finding: { title: string } }).finding.title = 'a p@ss "word"\\x b'
     ;(findings[11] as { finding: { title: string } }).finding.title = 'aq"uote\\db'
-    const { texts } = redactDeepForJson(r)
+    const { texts } = redactDeepForJson(r, LONG_ARRAY)
     expect(findings[10]?.finding.title).toBe(`a ${REDACTED} b`)
     expect(findings[11]?.finding.title).toBe(`a${REDACTED}b`)
     expect(texts.has(findings[10] as object)).toBe(false)
@@ -103,7 +103,7 @@ describe('redactDeepForJson', () => {
     const findings = r.images[0]?.findings ?? []
     ;(findings[5] as { finding: { title: string } }).finding.title = `x ${secret}\uDE00 y`
     expect(JSON.stringify(findings[5])).not.toContain(JSON.stringify(secret).slice(1, -1))
-    const { texts } = redactDeepForJson(r)
+    const { texts } = redactDeepForJson(r, LONG_ARRAY)
     expect(findings[5]?.finding.title).toBe(`x ${REDACTED}\uDE00 y`)
     expect(texts.size).toBe(0)
     expect(written(r, texts)).toBe(JSON.stringify(r))
@@ -115,14 +115,14 @@ describe('redactDeepForJson', () => {
     const looped: Record<string, unknown> = { text: 'a' }
     looped.self = looped
     ;(r.images[0]?.findings as unknown[])[4] = looped
-    expect(() => redactDeepForJson(r)).toThrow(/deeper than/)
+    expect(() => redactDeepForJson(r, LONG_ARRAY)).toThrow(/deeper than/)
   })
 
   it('with nothing registered, still cuts out JWTs and keeps the clean texts', () => {
     const r = report()
     const findings = r.images[0]?.findings ?? []
     ;(findings[9] as { finding: { title: string } }).finding.title = jwt
-    const { texts } = redactDeepForJson(r)
+    const { texts } = redactDeepForJson(r, LONG_ARRAY)
     expect(findings[9]?.finding.title).toBe(REDACTED)
     expect(texts.size).toBe(599)
     expect(written(r, texts)).toBe(JSON.stringify(r))
