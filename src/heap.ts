@@ -1,13 +1,16 @@
 /**
- * One full garbage collection once a large Trivy report has been read and judged (issue 13).
+ * V8's old generation around a large Trivy report (issue 13): its limit raised before the first
+ * large parse (`beforeLargeParse`), and one full collection once the report is judged
+ * (`collectParsedReports`).
  *
- * Why: the report's text (one string as long as the file) and the objects `JSON.parse` made of
- * it are dead once the findings are judged, but V8 collects its old generation only when that
- * grows past a limit, which the rest of a run never reaches. At 20,000 findings they held ~125
- * MB (52 MB of text, ~74 MB of objects) until exit, and the SARIF step's own ~70 MB came on top:
- * peak RSS ~380–440 MB against ~280 MB for a bare parse of the same file. Collected here, before
- * the SARIF step, the peak is ~300–310 MB, for one collection of 28 MB still alive (37–46 ms).
- * Below 16 MB of JSON there is nothing worth the pause.
+ * Why the collection: the report's text (one string as long as the file) and the objects
+ * `JSON.parse` made of it are dead once the findings are judged, but V8 collects its old
+ * generation only when that grows past a limit, which the rest of a run never reaches. At
+ * 20,000 findings they held ~125 MB (52 MB of text, ~74 MB of objects) until exit, and the
+ * SARIF step's own ~70 MB came on top: peak RSS ~380–440 MB against ~280 MB for a bare parse of
+ * the same file. Collected here, before the SARIF step, the peak is ~300–310 MB, for one
+ * collection of 28 MB still alive (37–46 ms). Below 16 MB of JSON there is nothing worth the
+ * pause.
  *
  * V8 offers no collection but through its `gc` extension: `--expose-gc` set at run time gives
  * it to contexts made afterwards, so a fresh vm context fetches it. If that ever fails, the
@@ -26,8 +29,8 @@ export function noteParsed(characters: number): void {
 }
 
 /**
- * The heap's own state, and V8's flags, as `beforeLargeParse` reads and sets them; parameters
- * so that tests can watch them.
+ * The heap's own state, V8's flags and its collection, as this module reads, sets and runs
+ * them; parameters so that tests can watch them.
  */
 export interface HeapControl {
   usedBytes(): number
@@ -99,11 +102,14 @@ function fullCollection(): void {
 }
 
 /** Collects what a large parse left behind, once; nothing after small reports. */
-export function collectParsedReports(logger?: Logger, collect = fullCollection): void {
+export function collectParsedReports(
+  logger?: Logger,
+  heap: Pick<HeapControl, 'collect'> = v8Control,
+): void {
   if (!pending) return
   pending = false
   try {
-    collect()
+    heap.collect()
   } catch (error) {
     logger?.debug(`heap: no collection after the parse (${(error as Error).message})`)
   }

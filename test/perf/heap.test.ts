@@ -28,8 +28,10 @@ it('collects what a large parse left behind', async () => {
 
 it('asks for no collection after a small report, nor twice after one large one', () => {
   let calls = 0
-  const count = () => {
-    calls++
+  const count = {
+    collect: () => {
+      calls++
+    },
   }
   noteParsed(LARGE - 1)
   collectParsedReports(undefined, count)
@@ -44,8 +46,10 @@ it('goes on when no collection can run, and says so in the debug log', () => {
   const logger = recordingLogger()
   noteParsed(LARGE)
   expect(() =>
-    collectParsedReports(logger, () => {
-      throw new Error('gc is not defined')
+    collectParsedReports(logger, {
+      collect: () => {
+        throw new Error('gc is not defined')
+      },
     }),
   ).not.toThrow()
   expect(logger.lines).toContainEqual({
