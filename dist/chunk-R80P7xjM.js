@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+export { p as parsePolicyFile, a as policyFileOf } from './chunk-CAOpVmmH.js';
+import './chunk-Dm2YpNxn.js';
+import './chunk-DNh3ZbGc.js';
+import './chunk-CYDM28oy.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-DohjQx6A.js';
+import './chunk-CSBFuWIA.js';
+import './chunk-bWY20X0p.js';
+import './chunk-DqTP9AIl.js';
+import './chunk-D1w318ai.js';
+import './chunk-CMXp4G5n.js';
+import './chunk-Dtf02fvv.js';
+import './chunk-Bi2owBBh.js';
+import './chunk-wEbBUlrU.js';
+import './chunk-CwivYhWH.js';
+import './chunk-DgQb8kLk.js';
+import 'node:crypto';
+import 'node:fs/promises';
+import 'node:path';
+
+createRequire(import.meta.url);
