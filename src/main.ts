@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { workflowEvent } from './action/event.js'
+import type { RenderedSummary } from './action/summary.js'
 import { escapeLog } from './github/workflow-commands.js'
-import { SEVERITIES, type ShipgateReport } from './model.js'
+import { SEVERITIES } from './model.js'
 import type { PipelineResult } from './pipeline.js'
 import { PolicyFileError } from './policy-file/errors.js'
 import { PolicyEventError, pullRequestContext } from './policy-file/event.js'
@@ -9,7 +10,6 @@ import type { PullRequestContext } from './policy-file/load.js'
 import { redact, registerSecret } from './redact.js'
 import { InputError } from './settings/origin.js'
 import { policyFileLazily } from './settings/policy-lazy.js'
-import type { SettingsRecord } from './settings/record.js'
 import { actionSource, resolveSettings } from './settings/resolve.js'
 
 /*
@@ -82,18 +82,10 @@ function setOutputs(result: PipelineResult): void {
   }
 }
 
-async function writeSummary(report: ShipgateReport, settings: SettingsRecord): Promise<void> {
+async function writeSummary(summary: RenderedSummary): Promise<void> {
   try {
-    const [{ runUrl }, { renderReportMarkdown, SUMMARY_MAX_LENGTH }, { settingsMarkdown }] =
-      await Promise.all([
-        import('./action/context.js'),
-        import('./render/report-markdown.js'),
-        import('./settings/record.js'),
-      ])
-    await core.summary
-      .addRaw(renderReportMarkdown(report, { maxLength: SUMMARY_MAX_LENGTH, summaryUrl: runUrl() }))
-      .addRaw(`\n\n${settingsMarkdown(settings)}\n`)
-      .write()
+    if ('error' in summary) throw summary.error
+    await core.summary.addRaw(summary.markdown).write()
   } catch (error) {
     // The summary is a convenience; the outputs and the report file still carry everything.
     core.warning(`Could not write the job summary: ${(error as Error).message}`)
@@ -149,7 +141,7 @@ export async function run(): Promise<void> {
     const result = await actionScan(settings)
     for (const [name, value] of Object.entries(result.signingOutputs)) core.setOutput(name, value)
     setOutputs(result)
-    await writeSummary(result.report, result.settings)
+    await writeSummary(result.summary)
 
     if (result.errors.length || result.signingFailures.length) {
       core.setFailed(

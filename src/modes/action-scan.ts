@@ -9,6 +9,7 @@ import * as core from '@actions/core'
 import { commentOnPullRequest } from '../action/comment.js'
 import { actionLogger } from '../action/context.js'
 import { readSigning, vulnerabilityDbFromCache } from '../action/signing.js'
+import { type RenderedSummary, renderSummary } from '../action/summary.js'
 import { trivyProvider } from '../action/trivy.js'
 import { commentKeys } from '../github/comment-key.js'
 import { describePlatforms } from '../inputs.js'
@@ -27,6 +28,8 @@ export interface ActionScanResult extends PipelineResult {
   signingOutputs: Record<string, string>
   /** The settings the gate decided with, as the report file records them. */
   settings: SettingsRecord
+  /** The job summary, rendered for the final report (main.ts writes it after the outputs). */
+  summary: RenderedSummary
 }
 
 export async function actionScan(
@@ -164,15 +167,19 @@ export async function actionScan(
   // Nothing between the redaction and this write changes a finding or an upgrade (the comment
   // only reads them, and adds warnings, which are not kept as texts).
   await writeJsonFilePausing(result.reportPath, { ...report, settings: record }, texts)
+  // The job summary too, while the comment's last requests are in flight (src/action/summary.ts).
+  let summary = await renderSummary(report, record)
   await commenting
   if (report.warnings.length !== warnings) {
     await writeJsonFile(result.reportPath, { ...report, settings: record })
+    summary = await renderSummary(report, record)
   }
   return {
     ...result,
     signingFailures: signed.failed,
     signingOutputs: signed.outputs,
     settings: record,
+    summary,
   }
 }
 

@@ -191,6 +191,36 @@ describe('dist/index.js on a pull request', () => {
     expect(report.warnings.join(' ')).toMatch(/fork/)
   })
 
+  it('a comment that fails after the summary was rendered: the summary is rendered again with the warning', async () => {
+    // The summary is rendered while the comment's requests are in flight (src/action/summary.ts);
+    // this POST fails a second and a half later, long after that rendering.
+    gh.addPullRequest('acme', 'api', 19)
+    gh.token = 'ghs_x'
+    gh.fail({
+      method: 'POST',
+      path: '/issues/19/comments',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      times: 10,
+      delayMs: 1500,
+    })
+    const r = await runAction(
+      {
+        'trivy-report': fixturePath('alpine-310.json.golden'),
+        image: 'alpine:3.10',
+        'github-token': 'ghs_x',
+      },
+      { ...prEnv(19, true), ...noDownload() },
+    )
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs).toMatchObject({ verdict: 'pass', 'comment-status': 'failed' })
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect((report.warnings as string[]).join(' ')).toMatch(/comes from a fork/)
+    expect(r.summary).toMatch(/comes from a fork/)
+    // Once: the summary written is the second rendering, not the first plus the second.
+    expect(r.summary.match(/### ✅/g)).toHaveLength(1)
+  })
+
   it('a large report whose comment fails while its file is written: the file still records the failure', async () => {
     // 3,000 findings: the report file pauses a dozen times for the comment's requests, and the
     // comment fails meanwhile; the file must end with the warning (written again).

@@ -47,6 +47,8 @@ export interface Fault {
   body?: unknown
   /** How many matching requests fail (default 1). */
   times?: number
+  /** The failure is answered this many milliseconds late (a slow API). */
+  delayMs?: number
 }
 
 const DOCS = 'https://docs.github.com/rest/issues/comments'
@@ -177,7 +179,10 @@ export class FakeGitHub {
       })
     }
     const fault = this.takeFault(method, path)
-    if (fault) return send(fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
+    if (fault) {
+      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+      return send(fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
+    }
 
     if (path === '/user' && method === 'GET') {
       // An installation token has no user; GitHub says so with a 403.

@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+export { p as parsePolicyFile, a as policyFileOf } from './chunk-CCiFFxuN.js';
+import './chunk-DtxswtLD.js';
+import './chunk-COXw9Qfh.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-DohjQx6A.js';
+import './chunk-BXRyRrLk.js';
+import './chunk-_Dh_sDa0.js';
+import './chunk-CmdLTOUC.js';
+import './chunk-D1w318ai.js';
+import './chunk-D3qAJFIS.js';
+import './chunk-BbPo5vld.js';
+import './chunk-BxCEUG2l.js';
+import './chunk-wEbBUlrU.js';
+import './chunk-B8hsZ-Le.js';
+import './chunk-BQLABEep.js';
+import 'node:crypto';
+import 'node:fs/promises';
+import 'node:path';
+
+createRequire(import.meta.url);
