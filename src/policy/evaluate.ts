@@ -36,7 +36,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   const scoreA = a.kind === 'vulnerability' ? (a.cvssScore ?? -1) : -1
   const scoreB = b.kind === 'vulnerability' ? (b.cvssScore ?? -1) : -1
   if (scoreA !== scoreB) return scoreB - scoreA
-  return collate(a.id, b.id) || collate(a.key, b.key)
+  // The same string collates equal to itself: findings of one ID, and a sorted list checked
+  // pair by pair (the renderer's), skip the collator for it.
+  return (a.id === b.id ? 0 : collate(a.id, b.id)) || (a.key === b.key ? 0 : collate(a.key, b.key))
 }
 
 /**
