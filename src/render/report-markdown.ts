@@ -19,7 +19,7 @@ import {
   type ShipgateReport,
   type UnscannedImage,
 } from '../model.js'
-import { compareFindings } from '../policy/evaluate.js'
+import { compareFindings, inEvaluatorOrder } from '../policy/evaluate.js'
 import { describeUpgrade } from '../policy/fixes.js'
 import { EXPIRING_SOON_DAYS } from '../policy/match.js'
 import { renderPolicyMarkdown } from '../policy-file/render.js'
@@ -542,9 +542,11 @@ function preparedImage(report: ImageReport): PreparedImage {
 }
 
 function prepareImage(report: ImageReport): PreparedImage {
-  // The evaluator's ranking, so comment and policy agree. Its findings come sorted already, which
-  // a plain sort checks in one pass (sortFindings' ranking would cost more here).
-  const sorted = [...report.findings].sort((a, b) => compareFindings(a.finding, b.finding))
+  // The evaluator's ranking, so comment and policy agree: its own lists as they come, any other
+  // list (a report read from a file, one changed since) sorted here.
+  const sorted = inEvaluatorOrder(report.findings)
+    ? [...report.findings]
+    : [...report.findings].sort((a, b) => compareFindings(a.finding, b.finding))
   const introducedKeys = new Set(report.comparison?.introduced ?? [])
   const counted = sorted.filter(isCounted)
   const ignored = sorted.filter((e) => !isCounted(e))
