@@ -58,3 +58,20 @@ it('orders exactly as sorting with compareFindings does (3,000 random lists)', (
     expect(sortFindings(wrapped, (w) => w.finding).map((w) => w.finding)).toEqual(expected)
   }
 })
+
+it('orders keys as the collator does where code units disagree (case, punctuation)', () => {
+  // Tied on everything but the key. Code units put `kA` before `ka` and `k_` after both; the
+  // collator puts lowercase first and `_` before digits and letters.
+  const keys = ['k-1', 'k-2', 'k_', 'kA', 'ka']
+  const list = keys.map((key) => ({ ...vuln('CVE-2024-0001', 'HIGH'), key }) as Finding)
+  const sorted = sortFindings(list, (f) => f).map((f) => f.key)
+  expect(sorted).toEqual([...list].sort(compareFindings).map((f) => f.key))
+  expect(sorted).toEqual(['k_', 'k-1', 'k-2', 'ka', 'kA'])
+  // Where code units and the collator agree.
+  const plain = ['a-1', 'a-2', 'b-1'].map((key) => ({ ...vuln('CVE-1', 'LOW'), key }) as Finding)
+  expect(sortFindings([...plain].reverse(), (f) => f).map((f) => f.key)).toEqual([
+    'a-1',
+    'a-2',
+    'b-1',
+  ])
+})
