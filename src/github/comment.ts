@@ -61,12 +61,19 @@ export async function publishComment(
     }
   }
 
+  // The comments are listed while the token's account is looked up: two independent reads,
+  // so one round trip to GitHub before anything is decided instead of two (issue 13). Nothing
+  // is judged or written before both are known.
+  const pages = github.listComments()[Symbol.asyncIterator]()
+  const firstPage = pages.next()
+  // Awaited below; a failed lookup of the account first must not leave it unhandled.
+  firstPage.catch(() => undefined)
   try {
     const own = await resolveOwnAuthor(input.expectedAuthor, github, logger)
     const ours: IssueComment[] = []
     const adopted: IssueComment[] = []
-    for await (const page of github.listComments()) {
-      for (const comment of page) {
+    for (let page = await firstPage; !page.done; page = await pages.next()) {
+      for (const comment of page.value) {
         const oldKey = input.adopts ? markerKey(comment.body) : undefined
         const adoptable = oldKey !== undefined && input.adopts?.(oldKey) === true
         if (!comment.body.includes(marker) && !adoptable) continue

@@ -128,6 +128,54 @@ describe('publishComment against a GitHub-like API', () => {
     expect(ours('dup').map((c) => c.body)).toEqual([expect.stringContaining('c')])
   })
 
+  it("lists the comments while it looks up the token's account: one round trip before deciding", async () => {
+    const github = commenterFor(fake, logger, pr)
+    let started = () => {}
+    const listing = new Promise<void>((resolve) => {
+      started = resolve
+    })
+    const lookup = github.authenticatedUser?.bind(github)
+    const list = github.listComments.bind(github)
+    const overlapping = {
+      ...github,
+      async *listComments() {
+        started()
+        yield* list()
+      },
+      // Answers only once the listing has begun: a publish that waited for the account before
+      // listing would wait here until the timeout.
+      async authenticatedUser() {
+        await Promise.race([
+          listing,
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error('the comments were not listed meanwhile')), 5000),
+          ),
+        ])
+        return lookup?.()
+      },
+    }
+    fake.addComment('acme', 'app', pr, `old\n${commentMarker('overlap')}`)
+    const result = await publishComment(
+      { body: body('new'), key: 'overlap', mode: 'update', fromFork: false },
+      { github: overlapping, logger },
+    )
+    expect(result.status).toBe('updated')
+    expect(ours('overlap').map((c) => c.body)).toEqual([expect.stringContaining('new')])
+  })
+
+  it('an account lookup that fails fails the comment, with the listing started meanwhile handled', async () => {
+    fake.addComment('acme', 'app', pr, `old\n${commentMarker('lookup')}`)
+    fake.fail({ method: 'GET', path: '/user', status: 401, body: { message: 'Bad credentials' } })
+    fake.fail({ method: 'GET', path: '/comments', status: 404, body: { message: 'Not Found' } })
+    const result = await publish('new', 'lookup')
+    expect(result.status).toBe('failed')
+    expect(result.status === 'failed' && result.reason).toMatch(/401|credentials/i)
+    // Nothing was written on the strength of a listing whose owner was unknown.
+    expect(fake.comments('acme', 'app', pr).map((c) => c.body)).toEqual([
+      expect.stringContaining('old'),
+    ])
+  })
+
   it('posts a full-size rendered report that GitHub accepts', async () => {
     const findings = Array.from({ length: 3000 }, (_, i) =>
       vuln(`CVE-2025-${i}`, i % 2 ? 'HIGH' : 'CRITICAL', {
