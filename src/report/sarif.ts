@@ -114,10 +114,28 @@ export function securitySeverity(
   cvss?: Record<string, { V3Score?: number }>,
   source?: string,
 ): string {
+  return scoreOf(severity, cvss, source).toFixed(1)
+}
+
+/** Trivy's severity mapping as numbers: their `toFixed(1)` is SEVERITY_SCORE. */
+const SEVERITY_NUMBER: Record<Severity, number> = {
+  CRITICAL: 9.5,
+  HIGH: 8,
+  MEDIUM: 5.5,
+  LOW: 2,
+  UNKNOWN: 0,
+}
+
+/** `securitySeverity` as a number, before its text is made. */
+function scoreOf(
+  severity: Severity,
+  cvss?: Record<string, { V3Score?: number }>,
+  source?: string,
+): number {
   const v3 = source ? cvss?.[source]?.V3Score : undefined
   return typeof v3 === 'number' && Number.isFinite(v3) && v3 > 0 && v3 <= 10
-    ? v3.toFixed(1)
-    : SEVERITY_SCORE[severity]
+    ? v3
+    : SEVERITY_NUMBER[severity]
 }
 
 /**
@@ -139,11 +157,22 @@ function fold(had: RuleFacts, severity: Severity, score: string, url?: string, t
 /** Facts per rule ID over every finding of the report. */
 export function ruleFactsOf(report: TrivyReport): Map<string, RuleFacts> {
   const facts = new Map<string, RuleFacts>()
+  // A vulnerability rule's score as a number while its findings are folded in, its text made
+  // once at the end: a text per finding and two Number() per comparison were most of this
+  // function (20,000 findings: 44–54 ms warm; issue 13). The text of the highest number is the
+  // highest text, toFixed never decreasing.
+  const scores = new Map<RuleFacts, number>()
   const add = (id: string, next: Omit<RuleFacts, 'packages'>, pkg?: RuleFacts['packages'][0]) => {
     const had = facts.get(id)
     if (!had) {
       facts.set(id, { ...next, packages: pkg ? [pkg] : [] })
       return
+    }
+    // A secret or check under a vulnerability's ID (no Trivy report has one): compared as text.
+    const best = scores.get(had)
+    if (best !== undefined) {
+      had.score = best.toFixed(1)
+      scores.delete(had)
     }
     fold(had, next.severity, next.score, next.url, next.title)
     if (pkg) had.packages.push(pkg)
@@ -154,28 +183,47 @@ export function ruleFactsOf(report: TrivyReport): Map<string, RuleFacts> {
         ? { name: v.PkgName, installed: v.InstalledVersion, fixed: v.FixedVersion }
         : { name: v.PkgName, installed: v.InstalledVersion }
       const had = facts.get(v.VulnerabilityID)
+      const best = had && scores.get(had)
       // A rule's later findings are folded in without a facts object each (issue 13: 20,000
       // findings name ~1,000 rules), and scored only when their severity can raise the rule's.
-      if (had) {
-        const score =
-          RANK[v.Severity] >= RANK[had.severity]
-            ? securitySeverity(v.Severity, v.CVSS, v.SeveritySource)
-            : had.score
-        fold(had, v.Severity, score, v.PrimaryURL || undefined, v.Title || undefined)
+      if (had && best !== undefined) {
+        const rank = RANK[v.Severity]
+        if (rank > RANK[had.severity]) {
+          had.severity = v.Severity
+          scores.set(had, scoreOf(v.Severity, v.CVSS, v.SeveritySource))
+        } else if (rank === RANK[had.severity]) {
+          const score = scoreOf(v.Severity, v.CVSS, v.SeveritySource)
+          if (score > best) scores.set(had, score)
+        }
+        had.url ??= v.PrimaryURL || undefined
+        had.title ??= v.Title || undefined
         had.packages.push(pkg)
         continue
       }
-      add(
-        v.VulnerabilityID,
-        {
-          kind: 'vulnerability',
-          severity: v.Severity,
-          score: securitySeverity(v.Severity, v.CVSS, v.SeveritySource),
-          ...(v.PrimaryURL ? { url: v.PrimaryURL } : {}),
-          ...(v.Title ? { title: v.Title } : {}),
-        },
-        pkg,
-      )
+      if (had) {
+        add(
+          v.VulnerabilityID,
+          {
+            kind: 'vulnerability',
+            severity: v.Severity,
+            score: securitySeverity(v.Severity, v.CVSS, v.SeveritySource),
+            ...(v.PrimaryURL ? { url: v.PrimaryURL } : {}),
+            ...(v.Title ? { title: v.Title } : {}),
+          },
+          pkg,
+        )
+        continue
+      }
+      const created: RuleFacts = {
+        kind: 'vulnerability',
+        severity: v.Severity,
+        score: '',
+        ...(v.PrimaryURL ? { url: v.PrimaryURL } : {}),
+        ...(v.Title ? { title: v.Title } : {}),
+        packages: [pkg],
+      }
+      facts.set(v.VulnerabilityID, created)
+      scores.set(created, scoreOf(v.Severity, v.CVSS, v.SeveritySource))
     }
     for (const s of result.Secrets ?? []) {
       add(s.RuleID, {
@@ -197,6 +245,7 @@ export function ruleFactsOf(report: TrivyReport): Map<string, RuleFacts> {
       })
     }
   }
+  for (const [rule, score] of scores) rule.score = score.toFixed(1)
   return facts
 }
 

@@ -198,6 +198,54 @@ describe('shapeSarif over SARIF without severities', () => {
     expect(securitySeverity('CRITICAL')).toBe('9.5')
     expect(securitySeverity('UNKNOWN')).toBe('0.0')
   })
+
+  it('the score is the highest of the worst severity, in any order, whatever rounds alike', () => {
+    // Scores are kept as numbers while a rule's findings fold in and written once: the text
+    // must be the one comparing texts would give, for every order of the findings.
+    const vuln = (pkg: string, severity: string, v3?: number) => ({
+      VulnerabilityID: 'CVE-3',
+      PkgName: pkg,
+      InstalledVersion: '1',
+      Severity: severity,
+      SeveritySource: 'nvd',
+      ...(v3 === undefined ? {} : { CVSS: { nvd: { V3Score: v3 } } }),
+    })
+    const entries = [
+      vuln('a', 'HIGH', 7.5),
+      vuln('b', 'HIGH', 8.84), // "8.8"
+      vuln('c', 'HIGH', 8.76), // "8.8" too
+      vuln('d', 'HIGH'), // Trivy's mapping: "8.0"
+      vuln('e', 'MEDIUM', 9.9), // higher number, lower severity: never the rule's
+      vuln('f', 'HIGH', 11), // no CVSS v3 score: the mapping
+    ]
+    const orders = (xs: typeof entries): (typeof entries)[] =>
+      xs.length <= 1
+        ? [xs]
+        : xs.flatMap((x, i) =>
+            orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((o) => [x, ...o]),
+          )
+    for (const order of orders(entries)) {
+      const report = {
+        SchemaVersion: 2,
+        ArtifactName: 'x',
+        Results: [{ Target: 'x', Vulnerabilities: order }],
+      } as unknown as TrivyReport
+      const facts = ruleFactsOf(report).get('CVE-3')
+      expect(facts?.severity, order.map((v) => v.PkgName).join('')).toBe('HIGH')
+      expect(facts?.score, order.map((v) => v.PkgName).join('')).toBe('8.8')
+      expect(facts?.packages.map((p) => p.name)).toEqual(order.map((v) => v.PkgName))
+    }
+    // A secret rule under a vulnerability's ID, critical: its severity and Trivy's mapping win.
+    const mixed = {
+      SchemaVersion: 2,
+      ArtifactName: 'x',
+      Results: [
+        { Target: 'x', Vulnerabilities: [vuln('a', 'HIGH', 7.5)] },
+        { Target: 'y', Secrets: [{ RuleID: 'CVE-3', Severity: 'CRITICAL', Title: 't' }] },
+      ],
+    } as unknown as TrivyReport
+    expect(ruleFactsOf(mixed).get('CVE-3')).toMatchObject({ severity: 'CRITICAL', score: '9.5' })
+  })
 })
 
 describe('where code scanning shows a finding', () => {
