@@ -61,14 +61,14 @@ export async function publishComment(
     }
   }
 
-  // The comments are listed while the token's account is looked up: two independent reads,
-  // so one round trip to GitHub before anything is decided instead of two (issue 13). Nothing
-  // is judged or written before both are known.
-  const pages = github.listComments()[Symbol.asyncIterator]()
-  const firstPage = pages.next()
-  // Awaited below; a failed lookup of the account first must not leave it unhandled.
-  firstPage.catch(() => undefined)
   try {
+    // The comments are listed while the token's account is looked up: two independent reads,
+    // so one round trip to GitHub before anything is decided instead of two (issue 13).
+    // Nothing is judged or written before both are known.
+    const pages = github.listComments()[Symbol.asyncIterator]()
+    const firstPage = pages.next()
+    // Awaited below; a failed lookup of the account first must not leave it unhandled.
+    firstPage.catch(() => undefined)
     const own = await resolveOwnAuthor(input.expectedAuthor, github, logger)
     const ours: IssueComment[] = []
     const adopted: IssueComment[] = []

@@ -95,13 +95,18 @@ export interface RuleFacts {
 const RANK: Record<Severity, number> = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1, UNKNOWN: 0 }
 
 /** Trivy's own mapping when no CVSS v3 score is known (pkg/report/sarif.go, severityToScore). */
-const SEVERITY_SCORE: Record<Severity, string> = {
-  CRITICAL: '9.5',
-  HIGH: '8.0',
-  MEDIUM: '5.5',
-  LOW: '2.0',
-  UNKNOWN: '0.0',
+const SEVERITY_NUMBER: Record<Severity, number> = {
+  CRITICAL: 9.5,
+  HIGH: 8,
+  MEDIUM: 5.5,
+  LOW: 2,
+  UNKNOWN: 0,
 }
+
+/** The same as the text `security-severity` holds: "9.5", "8.0", "5.5", "2.0", "0.0". */
+const SEVERITY_SCORE = Object.fromEntries(
+  Object.entries(SEVERITY_NUMBER).map(([severity, score]) => [severity, score.toFixed(1)]),
+) as Record<Severity, string>
 
 /** Trivy's `toSarifErrorLevel`. */
 export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
@@ -115,15 +120,6 @@ export function securitySeverity(
   source?: string,
 ): string {
   return scoreOf(severity, cvss, source).toFixed(1)
-}
-
-/** Trivy's severity mapping as numbers: their `toFixed(1)` is SEVERITY_SCORE. */
-const SEVERITY_NUMBER: Record<Severity, number> = {
-  CRITICAL: 9.5,
-  HIGH: 8,
-  MEDIUM: 5.5,
-  LOW: 2,
-  UNKNOWN: 0,
 }
 
 /** `securitySeverity` as a number, before its text is made. */

@@ -176,6 +176,21 @@ describe('publishComment against a GitHub-like API', () => {
     ])
   })
 
+  it('a listing that throws at once gives a failed comment, never an exception', async () => {
+    const github = commenterFor(fake, logger, pr)
+    const broken = {
+      ...github,
+      listComments(): AsyncIterable<never> {
+        throw new Error('no listing today')
+      },
+    }
+    const result = await publishComment(
+      { body: body('x'), key: 'throws', mode: 'update', fromFork: false },
+      { github: broken, logger },
+    )
+    expect(result.status).toBe('failed')
+  })
+
   it('posts a full-size rendered report that GitHub accepts', async () => {
     const findings = Array.from({ length: 3000 }, (_, i) =>
       vuln(`CVE-2025-${i}`, i % 2 ? 'HIGH' : 'CRITICAL', {
