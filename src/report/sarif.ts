@@ -103,11 +103,6 @@ const SEVERITY_NUMBER: Record<Severity, number> = {
   UNKNOWN: 0,
 }
 
-/** The same as the text `security-severity` holds: "9.5", "8.0", "5.5", "2.0", "0.0". */
-const SEVERITY_SCORE = Object.fromEntries(
-  Object.entries(SEVERITY_NUMBER).map(([severity, score]) => [severity, score.toFixed(1)]),
-) as Record<Severity, string>
-
 /** Trivy's `toSarifErrorLevel`. */
 export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
   return RANK[severity] >= 3 ? 'error' : severity === 'MEDIUM' ? 'warning' : 'note'
@@ -134,111 +129,85 @@ function scoreOf(
     : SEVERITY_NUMBER[severity]
 }
 
-/**
- * Another finding of a known rule folded into its facts. The rule ranks as its worst finding:
- * code scanning shows one severity per rule.
- */
-function fold(had: RuleFacts, severity: Severity, score: string, url?: string, title?: string) {
-  if (
-    RANK[severity] > RANK[had.severity] ||
-    (severity === had.severity && Number(score) > Number(had.score))
-  ) {
-    had.severity = severity
-    had.score = score
-  }
-  had.url ??= url
-  had.title ??= title
-}
-
 /** Facts per rule ID over every finding of the report. */
 export function ruleFactsOf(report: TrivyReport): Map<string, RuleFacts> {
   const facts = new Map<string, RuleFacts>()
-  // A vulnerability rule's score as a number while its findings are folded in, its text made
-  // once at the end: a text per finding and two Number() per comparison were most of this
-  // function (20,000 findings: 44–54 ms warm; issue 13). The text of the highest number is the
-  // highest text, toFixed never decreasing.
+  // Each rule's score as a number while its findings fold in, its text made once at the end: a
+  // text per finding and two Number() per comparison were most of this function (20,000
+  // findings: 44–54 ms warm; issue 13). The text of the highest number is the highest text,
+  // toFixed never decreasing.
   const scores = new Map<RuleFacts, number>()
-  const add = (id: string, next: Omit<RuleFacts, 'packages'>, pkg?: RuleFacts['packages'][0]) => {
+  const add = (
+    id: string,
+    kind: RuleFacts['kind'],
+    severity: Severity,
+    score: number,
+    url: string | undefined,
+    title: string | undefined,
+    pkg?: RuleFacts['packages'][0],
+  ) => {
     const had = facts.get(id)
     if (!had) {
-      facts.set(id, { ...next, packages: pkg ? [pkg] : [] })
+      const created: RuleFacts = {
+        kind,
+        severity,
+        score: '',
+        ...(url ? { url } : {}),
+        ...(title ? { title } : {}),
+        packages: pkg ? [pkg] : [],
+      }
+      facts.set(id, created)
+      scores.set(created, score)
       return
     }
-    // A secret or check under a vulnerability's ID (no Trivy report has one): compared as text.
-    const best = scores.get(had)
-    if (best !== undefined) {
-      had.score = best.toFixed(1)
-      scores.delete(had)
+    // The rule ranks as its worst finding: code scanning shows one severity per rule.
+    const rank = RANK[severity]
+    if (
+      rank > RANK[had.severity] ||
+      (rank === RANK[had.severity] && score > (scores.get(had) as number))
+    ) {
+      had.severity = severity
+      scores.set(had, score)
     }
-    fold(had, next.severity, next.score, next.url, next.title)
+    had.url ??= url
+    had.title ??= title
     if (pkg) had.packages.push(pkg)
   }
   for (const result of report.Results ?? []) {
     for (const v of result.Vulnerabilities ?? []) {
-      const pkg: RuleFacts['packages'][0] = v.FixedVersion
-        ? { name: v.PkgName, installed: v.InstalledVersion, fixed: v.FixedVersion }
-        : { name: v.PkgName, installed: v.InstalledVersion }
-      const had = facts.get(v.VulnerabilityID)
-      const best = had && scores.get(had)
-      // A rule's later findings are folded in without a facts object each (issue 13: 20,000
-      // findings name ~1,000 rules), and scored only when their severity can raise the rule's.
-      if (had && best !== undefined) {
-        const rank = RANK[v.Severity]
-        if (rank > RANK[had.severity]) {
-          had.severity = v.Severity
-          scores.set(had, scoreOf(v.Severity, v.CVSS, v.SeveritySource))
-        } else if (rank === RANK[had.severity]) {
-          const score = scoreOf(v.Severity, v.CVSS, v.SeveritySource)
-          if (score > best) scores.set(had, score)
-        }
-        had.url ??= v.PrimaryURL || undefined
-        had.title ??= v.Title || undefined
-        had.packages.push(pkg)
-        continue
-      }
-      if (had) {
-        add(
-          v.VulnerabilityID,
-          {
-            kind: 'vulnerability',
-            severity: v.Severity,
-            score: securitySeverity(v.Severity, v.CVSS, v.SeveritySource),
-            ...(v.PrimaryURL ? { url: v.PrimaryURL } : {}),
-            ...(v.Title ? { title: v.Title } : {}),
-          },
-          pkg,
-        )
-        continue
-      }
-      const created: RuleFacts = {
-        kind: 'vulnerability',
-        severity: v.Severity,
-        score: '',
-        ...(v.PrimaryURL ? { url: v.PrimaryURL } : {}),
-        ...(v.Title ? { title: v.Title } : {}),
-        packages: [pkg],
-      }
-      facts.set(v.VulnerabilityID, created)
-      scores.set(created, scoreOf(v.Severity, v.CVSS, v.SeveritySource))
+      add(
+        v.VulnerabilityID,
+        'vulnerability',
+        v.Severity,
+        scoreOf(v.Severity, v.CVSS, v.SeveritySource),
+        v.PrimaryURL || undefined,
+        v.Title || undefined,
+        v.FixedVersion
+          ? { name: v.PkgName, installed: v.InstalledVersion, fixed: v.FixedVersion }
+          : { name: v.PkgName, installed: v.InstalledVersion },
+      )
     }
     for (const s of result.Secrets ?? []) {
-      add(s.RuleID, {
-        kind: 'secret',
-        severity: s.Severity,
-        score: SEVERITY_SCORE[s.Severity],
-        ...(s.Title ? { title: s.Title } : {}),
-      })
+      add(
+        s.RuleID,
+        'secret',
+        s.Severity,
+        SEVERITY_NUMBER[s.Severity],
+        undefined,
+        s.Title || undefined,
+      )
     }
     for (const m of result.Misconfigurations ?? []) {
       const id = m.ID ?? m.AVDID
       if (!id) continue
-      add(id, {
-        kind: 'misconfiguration',
-        severity: m.Severity,
-        score: SEVERITY_SCORE[m.Severity],
-        ...(m.PrimaryURL ? { url: m.PrimaryURL } : {}),
-        ...(m.Title ? { title: m.Title } : {}),
-      })
+      add(
+        id,
+        'misconfiguration',
+        m.Severity,
+        SEVERITY_NUMBER[m.Severity],
+        m.PrimaryURL || undefined,
+        m.Title || undefined,
+      )
     }
   }
   for (const [rule, score] of scores) rule.score = score.toFixed(1)
