@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
-import { r as runScan } from './chunk-DRbuY72_.js';
+import { r as runScan } from './chunk-BtsCDNBF.js';
 import { r as runVerify } from './chunk-CeUnxwEt.js';
 import './chunk-DZXOX9KX.js';
 import { r as registryStore } from './chunk-BJCvRWus.js';
-import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-BA7hkuTI.js';
-import { V as VERSION, d as durationMs, e as commentKeys, a as renderReportMarkdown, g as commentMarker, b as settingsRecord, p as platformsText, q as describeUpgrade, t as distinguishers, u as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-LsVg23al.js';
+import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-jGEuKhrY.js';
+import { V as VERSION, d as durationMs, e as commentKeys, a as renderReportMarkdown, g as commentMarker, b as settingsRecord, p as platformsText, q as describeUpgrade, t as distinguishers, u as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-Dwdaudi0.js';
 import './chunk-D4eP6Dzq.js';
 import { R as RegistryClient } from './chunk-DwzVDrkx.js';
 import './chunk-CPcZcj8d.js';

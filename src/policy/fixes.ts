@@ -186,7 +186,8 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
       removes[first.severity]++
       const { near, pick, ordered } = judge(first.installedVersion, first.fixedVersion as string)
       to = pick ?? ordered.join(', ')
-      exact = near !== undefined && pick !== undefined
+      // A nearest fix is the pick (`pick` falls back only without one).
+      exact = near !== undefined
       fixedIn = ordered.slice()
       ids = [first.id]
     } else {
@@ -201,7 +202,8 @@ export function fixFirst(findings: readonly EvaluatedFinding[]): FixPlan {
         if (!near) allNear = false
         if (pick && (!to || compareVersions(pick, to) > 0)) to = pick
       }
-      exact = allNear && to !== undefined
+      // Every finding with a nearest fix means every one picked it, so `to` is set.
+      exact = allNear
       to ??= [...fixedSet].join(', ')
       fixedIn = [...fixedSet].sort(compareVersions)
       ids = [...idSet].sort()

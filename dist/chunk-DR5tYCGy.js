@@ -1,0 +1,25 @@
+import { createRequire } from 'node:module';
+export { s as settingsMarkdown, b as settingsRecord } from './chunk-Dwdaudi0.js';
+import './chunk-COXw9Qfh.js';
+import './chunk-CmdLTOUC.js';
+import './chunk-D1w318ai.js';
+import './chunk-_Dh_sDa0.js';
+import './chunk-D4eP6Dzq.js';
+import './chunk-B2iF1XkY.js';
+import './chunk-Bkip_aco.js';
+import './chunk-DohjQx6A.js';
+import 'node:buffer';
+import 'node:fs';
+import './chunk-BP8QuKOc.js';
+import './chunk-BPn_haLw.js';
+import 'node:child_process';
+import 'node:fs/promises';
+import 'node:os';
+import 'node:path';
+import './chunk-Bi5T-QyA.js';
+import './chunk-Ca65EcXZ.js';
+import './chunk-D7lsAonQ.js';
+import 'node:timers/promises';
+import 'node:crypto';
+
+createRequire(import.meta.url);
