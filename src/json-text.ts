@@ -111,8 +111,14 @@ export function asciiJsonText(bytes: Buffer, length = bytes.length): string | un
  */
 const slackFor = (size: number) => 64 * 1024 + Math.ceil(size / 256)
 
-/** `path`'s JSON text for `JSON.parse` (see above). Throws what reading it throws. */
-export function readJsonText(path: string): string {
+/**
+ * `path`'s JSON text for `JSON.parse` (see above). Throws what reading it throws. `cut`: bytes
+ * taken out of the file before it is made text, in place; returns the length left.
+ */
+export function readJsonText(
+  path: string,
+  cut?: (bytes: Buffer, length: number) => number,
+): string {
   const fd = openSync(path, 'r')
   let bytes: Buffer
   let length = 0
@@ -134,5 +140,6 @@ export function readJsonText(path: string): string {
   } finally {
     closeSync(fd)
   }
+  if (cut) length = cut(bytes, length)
   return asciiJsonText(bytes, length) ?? bytes.toString('utf8', 0, length)
 }

@@ -9,7 +9,7 @@ import {
   type SuppressionSources,
   toImageScan,
 } from '../scanners/trivy/normalize.js'
-import { isVerbatim, readTrivyReport } from '../scanners/trivy/parse.js'
+import { holdsEverything, isVerbatim, readTrivyReport } from '../scanners/trivy/parse.js'
 import type { JavaDbGate } from '../scanners/trivy/run.js'
 import { scanImage } from '../scanners/trivy/run.js'
 import type { TrivyReport } from '../scanners/trivy/schema.js'
@@ -235,6 +235,7 @@ async function analyse(
       ...(trivy.server ? { server: trivy.server } : {}),
       ...(trivy.javaDb ? { javaDb: trivy.javaDb } : {}),
       ...(vexFiles.length ? { vex: vexFiles.map((f) => f.path) } : {}),
+      ...(readsWhole(req) ? { readAll: true } : {}),
     },
     deps.logger,
   )
@@ -294,7 +295,7 @@ async function scanAll(
   warnings: string[]
 }> {
   if (req.reportFile) {
-    const report = await readTrivyReport(req.reportFile)
+    const report = await readTrivyReport(req.reportFile, { all: readsWhole(req) })
     const scan = toImageScan(report, {
       image: req.images[0],
       artifacts: { trivyJson: req.reportFile },
@@ -476,6 +477,20 @@ function ignoredIdentities(scan: ImageScan, settings: IgnoreSettings): Set<strin
 type IgnoreSettings = Pick<PolicySettings, 'ignoreRules' | 'ignoreUnfixed' | 'now'>
 
 /**
+ * Whether the Trivy reports are read with every member: when the SARIF's input may be a copy
+ * of the report without what policy sets aside (`planAndStart`), which Trivy converts with the
+ * advisories' text. Otherwise `trivy convert` reads the file itself, and the members nothing
+ * here reads are left out of the parse (scanners/trivy/unread-fields.ts; issue 13). A report
+ * read without them that must be written again after all is read again whole.
+ */
+function readsWhole(req: ScanRequest): boolean {
+  return (
+    req.sarifPath !== undefined &&
+    (req.ignoreUnfixed || req.ignoreFile !== undefined || (req.ignoreRules?.length ?? 0) > 0)
+  )
+}
+
+/**
  * What each SARIF file is about: one file per image, a multi-platform image's platforms merged
  * into it (each result names its platforms), so one category covers the image whatever its
  * platforms; a platform only when exactly one was asked for.
@@ -585,7 +600,9 @@ async function planAndStart(
       let input = scan.artifacts.trivyJson
       let judged = report
       if (ignored.size > 0 || !isVerbatim(report) || !input) {
-        judged = filterReport(report, (f) => ignored.has(exactIdentity(f)))
+        // Written for Trivy, so with the advisories' text it converts (see `readsWhole`).
+        const whole = holdsEverything(report) ? report : await readWhole(input)
+        judged = filterReport(whole, (f) => ignored.has(exactIdentity(f)))
         input = join(dir, 'trivy.policy.json')
         await writeFile(input, JSON.stringify(judged))
       }
@@ -636,6 +653,12 @@ async function planAndStart(
     return { sarif, warnings, ...(failure ? { error: derivationError(failure) } : {}) }
   })
   return { done }
+}
+
+/** The report at `path` read again with every member (`readsWhole`). */
+async function readWhole(path: string | undefined): Promise<TrivyReport> {
+  if (!path) throw new Error('internal: a report read in part has no file to read whole')
+  return readTrivyReport(path, { all: true })
 }
 
 /** The baseline's findings for one image: read from a report, or one Trivy analysis of the base image. */

@@ -11,6 +11,7 @@ import {
   TrivySecret,
   TrivyVulnerability,
 } from './schema.js'
+import { cutUnreadFields } from './unread-fields.js'
 
 /** A report that cannot be used: the build must not pass on it. */
 export class TrivyReportError extends Error {
@@ -314,18 +315,39 @@ function checkModifiedFindings(report: TrivyReport): string | undefined {
   return undefined
 }
 
-export async function readTrivyReport(path: string): Promise<TrivyReport> {
+/** Reports read without the members Shipgate never reads (see `readTrivyReport`). */
+const cut = new WeakSet<TrivyReport>()
+
+/**
+ * Whether `report` holds every member its file holds: false for one read without those
+ * Shipgate never reads (`readTrivyReport`), which must not be handed on as the report.
+ */
+export function holdsEverything(report: TrivyReport): boolean {
+  return !cut.has(report)
+}
+
+/**
+ * Reads and parses the Trivy report at `path`. Without `all`, the members no part of Shipgate
+ * reads (`Description`, `References`: over half of a report) are left out before the parse
+ * (unread-fields.ts); give `all` when the report itself is to be written again for Trivy.
+ */
+export async function readTrivyReport(
+  path: string,
+  options: { all?: boolean } = {},
+): Promise<TrivyReport> {
   let text: string
   try {
     // Read in one step, as one-byte text wherever the report allows (src/json-text.ts), with no
     // string built chunk by chunk for JSON.parse to flatten again: at 100,000 findings (260 MB)
     // streaming cost ~300 MB more peak RSS, and more CPU (issue 13). The scans are other
     // processes, so blocking this thread for the read delays nothing of theirs.
-    text = readJsonText(path)
+    text = readJsonText(path, options.all ? undefined : cutUnreadFields)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? error})`
     throw new TrivyReportError(path, `${why}. Check the \`trivy-report\` path.`)
   }
-  return parseTrivyReport(text, path)
+  const report = parseTrivyReport(text, path)
+  if (!options.all) cut.add(report)
+  return report
 }

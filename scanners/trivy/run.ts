@@ -43,6 +43,8 @@ export interface TrivyScanOptions {
    * its own directory, never a URL or `oci` (Trivy verifies no signature and would fetch again).
    */
   vex?: string[]
+  /** Read the report with every member, for a run that writes it again (`readTrivyReport`). */
+  readAll?: boolean
 }
 
 /** Fetches Trivy's Java DB once per job (mirrors, cache, retries: db.ts). */
@@ -196,7 +198,7 @@ export async function scanImage(
   if (result.stderr) logger.debug(result.stderr)
   let report: TrivyReport
   try {
-    report = await readTrivyReport(jsonPath)
+    report = await readTrivyReport(jsonPath, { all: opts.readAll === true })
   } catch (error) {
     const stderr = tail(result.stderr ?? '')
     throw new TrivyRunError(

@@ -92,4 +92,34 @@ describe('SARIF: what trivy convert reads', () => {
     const converted = JSON.parse(readFileSync(inputs[0] as string, 'utf8'))
     expect(converted.Results[0].Vulnerabilities[0].InstalledVersion).toBe('')
   })
+
+  // The judging leaves out what it never reads (scanners/trivy/unread-fields.ts); a copy made
+  // for Trivy must still carry the advisories' text it converts into the SARIF's rules.
+  const advisories = (file: string) =>
+    (JSON.parse(readFileSync(file, 'utf8')).Results as { Vulnerabilities?: object[] }[])
+      .flatMap((r) => r.Vulnerabilities ?? [])
+      .map((v) => {
+        const { VulnerabilityID, Description, References } = v as Record<string, unknown>
+        return { VulnerabilityID, Description, References }
+      })
+
+  it('a copy that keeps the text Shipgate itself never reads (Description, References)', async () => {
+    const { inputs } = await judge(BUSTER, { ignoreUnfixed: true })
+    const kept = advisories(inputs[0] as string)
+    expect(kept.length).toBeGreaterThan(0)
+    expect(kept.every((v) => typeof v.Description === 'string')).toBe(true)
+    const original = new Map(advisories(BUSTER).map((v) => [v.VulnerabilityID, v]))
+    for (const v of kept) expect(v).toEqual(original.get(v.VulnerabilityID))
+  })
+
+  it('the report read again whole when one read without that text must be copied after all', async () => {
+    const raw = JSON.parse(readFileSync(BUSTER, 'utf8'))
+    for (const r of raw.Results) for (const v of r.Vulnerabilities ?? []) v.Severity = 'high'
+    const file = join(dir, 'lower-with-text.json')
+    writeFileSync(file, JSON.stringify(raw))
+    const { inputs } = await judge(file)
+    expect(inputs[0]).not.toBe(file)
+    expect(advisories(inputs[0] as string)).toEqual(advisories(file))
+    expect(advisories(file).some((v) => Array.isArray(v.References))).toBe(true)
+  })
 })
