@@ -59,6 +59,28 @@ it('orders exactly as sorting with compareFindings does (3,000 random lists)', (
   }
 })
 
+it('orders lists of printable ASCII alone as compareFindings does (their own path: no collator)', () => {
+  const ids = IDS.filter((id) => /^[\x20-\x7e]*$/.test(id))
+  const keys = KEYS.filter((k) => /^[\x20-\x7e]*$/.test(k))
+  for (let seed = 1; seed <= 1500; seed++) {
+    const r = rng(seed)
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T
+    const list: Finding[] = []
+    for (let i = 0, n = 1 + Math.floor(r() * 60); i < n; i++) {
+      const severity = pick(SEVERITIES) as Severity
+      const f = vuln(pick(ids), severity, r() < 0.5 ? { fixedVersion: '1.0' } : {})
+      list.push({
+        ...f,
+        key: `${pick(keys)}${pick(['', '-1', '_', 'A', 'a', '10', '9'])}`,
+      } as Finding)
+    }
+    expect(
+      sortFindings(list, (f) => f),
+      `seed ${seed}`,
+    ).toEqual([...list].sort(compareFindings))
+  }
+})
+
 it('orders keys as the collator does where code units disagree (case, punctuation)', () => {
   // Tied on everything but the key. Code units put `kA` before `ka` and `k_` after both; the
   // collator puts lowercase first and `_` before digits and letters.
