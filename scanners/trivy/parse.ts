@@ -169,7 +169,16 @@ export function isVerbatim(report: TrivyReport): boolean {
  * Parse and validate Trivy's JSON output. `source` names the file (or "trivy stdout")
  * in every error, because a user with three images needs to know which one broke.
  */
-export function parseTrivyReport(text: string, source: string): TrivyReport {
+export function parseTrivyReport(
+  text: string,
+  source: string,
+  /**
+   * The size of the report as written: larger than `text` when members nothing reads were cut
+   * (`readTrivyReport`). What the run allocates next follows the findings, which the file's
+   * size measures, so the heap is prepared for that (src/heap.ts).
+   */
+  written = text.length,
+): TrivyReport {
   if (text.trim() === '') {
     throw new TrivyReportError(source, 'is empty. Trivy printed nothing: check its log above.')
   }
@@ -177,10 +186,10 @@ export function parseTrivyReport(text: string, source: string): TrivyReport {
   // held at 1 MB, the 20,000-finding report took ~90–175 scavenges instead of ~13, ~100 ms
   // more. What a parse leaves behind, a baseline's included, is collected once the findings
   // are judged (src/heap.ts).
-  noteParsed(text.length)
+  noteParsed(written)
   // And the first large parse of a run is not interrupted by a collection of a heap that is all
   // alive (src/heap.ts).
-  beforeLargeParse(text.length)
+  beforeLargeParse(written)
   let root: unknown
   try {
     root = JSON.parse(text)
@@ -336,18 +345,27 @@ export async function readTrivyReport(
   options: { all?: boolean } = {},
 ): Promise<TrivyReport> {
   let text: string
+  let written = 0
   try {
     // Read in one step, as one-byte text wherever the report allows (src/json-text.ts), with no
     // string built chunk by chunk for JSON.parse to flatten again: at 100,000 findings (260 MB)
     // streaming cost ~300 MB more peak RSS, and more CPU (issue 13). The scans are other
     // processes, so blocking this thread for the read delays nothing of theirs.
-    text = readJsonText(path, options.all ? undefined : cutUnreadFields)
+    text = readJsonText(
+      path,
+      options.all
+        ? undefined
+        : (bytes, length) => {
+            written = length
+            return cutUnreadFields(bytes, length)
+          },
+    )
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? error})`
     throw new TrivyReportError(path, `${why}. Check the \`trivy-report\` path.`)
   }
-  const report = parseTrivyReport(text, path)
+  const report = parseTrivyReport(text, path, Math.max(written, text.length))
   if (!options.all) cut.add(report)
   return report
 }

@@ -175,3 +175,48 @@ it('with V8 itself: no mark-compact during the parse once the limit is raised', 
   expect(plain.majors).toBeGreaterThan(0)
   expect(raised.majors).toBe(0)
 }, 60_000)
+
+/**
+ * A report read without its advisory text (scanners/trivy/unread-fields.ts) is prepared for as
+ * large as it was written: what the run allocates next follows the findings, not the text left.
+ * Sized on the cut text alone, a 52 MB report read as 24 MB sometimes skipped the raised limit
+ * and V8 marked the all-live heap during the parse.
+ */
+it('a report read without its advisory text counts as large as it was written', async () => {
+  // Both from the registry as it is now (the tests above reset it).
+  const { readTrivyReport } = await import('../../scanners/trivy/parse.js')
+  const { collectParsedReports } = await import('../../src/heap.js')
+  const dir = mkdtempSync(join(tmpdir(), 'heap-written-'))
+  const file = join(dir, 'report.json')
+  const vulnerability = {
+    VulnerabilityID: 'CVE-2024-1',
+    PkgName: 'p',
+    InstalledVersion: '1',
+    Severity: 'HIGH',
+    Description: 'x'.repeat(LARGE),
+  }
+  writeFileSync(
+    file,
+    JSON.stringify({
+      SchemaVersion: 2,
+      ArtifactName: 'x',
+      Results: [{ Target: 't', Vulnerabilities: [vulnerability] }],
+    }),
+  )
+  let calls = 0
+  const count = {
+    collect: () => {
+      calls++
+    },
+  }
+  try {
+    collectParsedReports(undefined, count) // nothing pending from earlier tests
+    calls = 0
+    const report = await readTrivyReport(file)
+    expect(report.Results?.[0]?.Vulnerabilities?.[0]).not.toHaveProperty('Description')
+    collectParsedReports(undefined, count)
+    expect(calls).toBe(1)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
