@@ -80,38 +80,6 @@ export function collate(a: string, b: string): number {
   return caseOrder
 }
 
-/** Where `collationKey` writes a key before it becomes a string; grown as keys need. */
-let scratch = Buffer.allocUnsafe(512)
-/** A character's weight in a key: above the space that ends its weights, below 0x80. */
-const KEY_WEIGHT = 0x21
-const LOWER = 0x30
-const UPPER = 0x31
-
-/**
- * A string whose order by code units is `collate`'s order, for printable ASCII (undefined for
- * any other string): each character's primary weight as a character, a space, then a 0 or 1
- * per character, 1 for a capital. Weights first, so the first primary difference decides, and a
- * prefix, ending where the other goes on, comes first (the space weighs least); equal weights
- * leave the case marks, where the first capital facing a lowercase letter sorts after it.
- *
- * Why (issue 13): sorting 20,000 findings by ID and key asked ICU ~120,000 times and loaded its
- * collation data, most of the sort on a run's one (cold) pass; keys compare natively.
- */
-export function collationKey(s: string): string | undefined {
-  const n = s.length
-  if (scratch.length < 2 * n + 1) scratch = Buffer.allocUnsafe(4 * n + 1)
-  const out = scratch
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i)
-    const w = c < 128 ? (WEIGHT[c] as number) : -1
-    if (w < 0) return undefined
-    out[i] = KEY_WEIGHT + w
-    out[n + 1 + i] = isUpper(c) ? UPPER : LOWER
-  }
-  out[n] = 0x20
-  return out.toString('latin1', 0, 2 * n + 1)
-}
-
 function onlyPrintable(s: string, from: number): boolean {
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i)

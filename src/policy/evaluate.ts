@@ -17,7 +17,7 @@ import {
   severityRank,
   type Verdict,
 } from '../model.js'
-import { collate, collationKey, expectComparisons } from './collate.js'
+import { collate, expectComparisons } from './collate.js'
 import { isExpired, isExpiringSoon, ruleAppliesToImage, ruleMatches } from './match.js'
 import { scopeHas, scopeOf } from './scope.js'
 
@@ -57,61 +57,10 @@ export function compareFindings(a: Finding, b: Finding): number {
 /**
  * `items` ordered as `[...items].sort((a, b) => compareFindings(of(a), of(b)))` orders them,
  * without the collator in the comparisons: sorting 20,000 findings asked it ~600,000 times
- * (issue 13). IDs and keys are compared by collation keys (printable ASCII) or ranked once by
- * the collator (anything else), so the order is the same.
+ * (issue 13). Each distinct ID, and each key among findings that share an ID, is ranked once
+ * by the same collator (strings it calls equal share a rank), so the order is the same.
  */
 export function sortFindings<T>(items: readonly T[], of: (item: T) => Finding): T[] {
-  return byCollationKeys(items, of) ?? byCollationRanks(items, of)
-}
-
-/** What every comparison of two findings reads before their ID and key. */
-const severityOf = (f: Finding) => severityRank(f.severity)
-const fixOf = (f: Finding) => (f.kind === 'vulnerability' && f.fixable ? 0 : 1)
-const scoreOf = (f: Finding) => (f.kind === 'vulnerability' ? (f.cvssScore ?? -1) : -1)
-
-/**
- * `sortFindings` when every ID and key is printable ASCII (nearly every report): each compared
- * by its `collationKey`, natively, without ICU. Undefined for any other list.
- */
-function byCollationKeys<T>(items: readonly T[], of: (item: T) => Finding): T[] | undefined {
-  // IDs repeat (one CVE in many packages): each made once.
-  const idKeys = new Map<string, string>()
-  const decorated: {
-    item: T
-    severity: number
-    fix: number
-    score: number
-    id: string
-    key: string
-  }[] = []
-  for (const item of items) {
-    const f = of(item)
-    let id = idKeys.get(f.id)
-    if (id === undefined) {
-      id = collationKey(f.id)
-      if (id === undefined) return undefined
-      idKeys.set(f.id, id)
-    }
-    const key = collationKey(f.key)
-    if (key === undefined) return undefined
-    decorated.push({ item, severity: severityOf(f), fix: fixOf(f), score: scoreOf(f), id, key })
-  }
-  decorated.sort(
-    (a, b) =>
-      a.severity - b.severity ||
-      a.fix - b.fix ||
-      (a.score !== b.score ? b.score - a.score : 0) ||
-      (a.id === b.id ? 0 : a.id < b.id ? -1 : 1) ||
-      (a.key === b.key ? 0 : a.key < b.key ? -1 : 1),
-  )
-  return decorated.map((d) => d.item)
-}
-
-/**
- * `sortFindings` for lists with any other ID or key: each distinct ID, and each key among
- * findings that share an ID, ranked once by the collator (strings it calls equal share a rank).
- */
-function byCollationRanks<T>(items: readonly T[], of: (item: T) => Finding): T[] {
   expectComparisons(items.length)
   const idRank = collationRanks(items.map((i) => of(i).id))
   const byId = new Map<number, string[]>()
@@ -131,9 +80,9 @@ function byCollationRanks<T>(items: readonly T[], of: (item: T) => Finding): T[]
     const id = idRank.get(f.id) as number
     return {
       item,
-      severity: severityOf(f),
-      fix: fixOf(f),
-      score: scoreOf(f),
+      severity: severityRank(f.severity),
+      fix: f.kind === 'vulnerability' && f.fixable ? 0 : 1,
+      score: f.kind === 'vulnerability' ? (f.cvssScore ?? -1) : -1,
       id,
       key: keyRanks.get(id)?.get(f.key) ?? 0,
     }
