@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
-import { r as runScan } from './chunk-DaM6qVhN.js';
+import { r as runScan } from './chunk-BeA99zN2.js';
 import { r as runVerify } from './chunk-gcLMsLt9.js';
 import './chunk-nYBRVqZH.js';
 import { r as registryStore } from './chunk-BJCvRWus.js';
-import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-B-f-ai_d.js';
-import { V as VERSION, d as durationMs, e as commentKeys, a as renderReportMarkdown, g as commentMarker, b as settingsRecord, p as platformsText, q as describeUpgrade, t as distinguishers, u as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-nUn7pjF3.js';
+import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-CpNNE55Y.js';
+import { V as VERSION, d as durationMs, e as commentKeys, a as renderReportMarkdown, g as commentMarker, b as settingsRecord, p as platformsText, q as describeUpgrade, t as distinguishers, u as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-DTf37pj1.js';
 import './chunk-D4eP6Dzq.js';
 import { R as RegistryClient } from './chunk-CFp1jono.js';
 import './chunk-BjfgtcYX.js';

@@ -86,6 +86,33 @@ describe('writeJsonFile: the report written once, in pieces', () => {
     expect(readFileSync(join(dir, 'pausing.json'), 'utf8')).toBe(expected)
   })
 
+  it('writes pieces larger than a batch, and characters of 2, 3 and 4 bytes at any place', async () => {
+    // Elements of a long array are pieces: one of 2 MB (larger than the 1 MB batch), others
+    // that nearly fill what is left of one, emoji (surrogate pairs) and a lone surrogate, which
+    // UTF-8 writes as U+FFFD, as JSON.stringify's text does when written.
+    const big = {
+      findings: Array.from({ length: 400 }, (_, i) => ({
+        id: i,
+        text:
+          i === 7
+            ? '😀'.repeat(1 << 19)
+            : i % 50 === 3
+              ? 'x'.repeat((1 << 20) - 40 - i)
+              : `${'é€😀'.repeat(i % 5)}\ud800${'y'.repeat(i)}`,
+      })),
+    }
+    // And a piece whose characters fit what is left of a batch but whose bytes do not.
+    const edge = ['x'.repeat((1 << 20) - 60), 'é'.repeat(40), ...Array(300).fill('z')]
+    const dir = mkdtempSync(join(tmpdir(), 'write-'))
+    await writeJsonFile(join(dir, 'edge.json'), edge)
+    expect(readFileSync(join(dir, 'edge.json'), 'utf8')).toBe(`${JSON.stringify(edge)}\n`)
+    const expected = Buffer.from(`${JSON.stringify(big)}\n`, 'utf8')
+    await writeJsonFile(join(dir, 'plain.json'), big)
+    await writeJsonFilePausing(join(dir, 'pausing.json'), big)
+    expect(readFileSync(join(dir, 'plain.json')).equals(expected)).toBe(true)
+    expect(readFileSync(join(dir, 'pausing.json')).equals(expected)).toBe(true)
+  })
+
   it('a write that fails (a full disk) fails the report, for both writers', async () => {
     // /dev/full refuses every write with ENOSPC, as a full runner disk would.
     const big = { findings: Array.from({ length: 20_000 }, (_, i) => ({ id: `CVE-${i}` })) }
