@@ -95,6 +95,43 @@ const EDGES = [
   'node_modules/a/b/package.json',
 ]
 
+/** `code` and `escapeInline` as they were before their fast path: every replacement, always. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
+const NEWLINES = /\s*[\r\n\u2028\u2029]+\s*/g
+const flatten = (text: string) => text.replace(CONTROL, '').replace(NEWLINES, ' ').trim()
+function codeFully(text: string, max = 200): string {
+  const chars = [...flatten(text)]
+  const short = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('')
+  return short === '' ? '' : `<code>${escapeTextFully(short, { insideCode: true })}</code>`
+}
+function escapeInlineFully(text: string, max = 200): string {
+  const chars = [...flatten(text)]
+  const short =
+    chars.length > max
+      ? `${chars
+          .slice(0, max - 1)
+          .join('')
+          .trimEnd()}…`
+      : chars.join('')
+  return escapeTextFully(short)
+}
+
+describe('code and escapeInline fast path', () => {
+  it('equal every replacement on edge cases and 100,000 random strings, cut or not', () => {
+    const strings = [...EDGES, ...randomStrings(100_000, 7)]
+    let untouched = 0
+    for (const s of strings) {
+      for (const max of [200, 5, 1]) {
+        expect(code(s, max), `${JSON.stringify(s)} ${max}`).toBe(codeFully(s, max))
+        expect(escapeInline(s, max), `${JSON.stringify(s)} ${max}`).toBe(escapeInlineFully(s, max))
+      }
+      if (code(s) === `<code>${s}</code>`) untouched++
+    }
+    expect(untouched).toBeGreaterThan(5_000)
+  })
+})
+
 describe('escapeText fast path', () => {
   it('equals the full escaping on edge cases, in text and in code', () => {
     for (const s of EDGES) {
