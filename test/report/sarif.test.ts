@@ -77,6 +77,31 @@ describe('shapeSarif over the real Trivy v0.74 SARIF', () => {
     },
   )
 
+  it.each(FIXTURES)(
+    '%s: shaped in place (a log parsed for it alone), the very text of a shaped copy',
+    async (fixture) => {
+      const { report, sarif } = await realTrivySarif(fixture)
+      for (const location of [undefined, { path: 'Dockerfile', line: 3 }]) {
+        const opts = {
+          category: 'c/',
+          image: 'x',
+          facts: ruleFactsOf(report),
+          ...(location ? { location } : {}),
+        }
+        // Trivy's own log, and one whose results carry neither a level nor locations.
+        const bare = structuredClone(sarif)
+        for (const r of bare.runs[0]?.results ?? []) {
+          delete r.level
+          delete r.locations
+        }
+        for (const log of [sarif, bare]) {
+          const copy = JSON.stringify(shapeSarif(log, opts))
+          expect(JSON.stringify(shapeSarif(structuredClone(log), opts, true))).toBe(copy)
+        }
+      }
+    },
+  )
+
   it("Trivy's help names the fixed version, and stays", async () => {
     const { report, sarif } = await realTrivySarif('debian-buster.json.golden')
     const shaped = shapeSarif(sarif, { category: 'c/', image: 'x', facts: ruleFactsOf(report) })
