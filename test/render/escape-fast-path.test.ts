@@ -118,8 +118,8 @@ function escapeInlineFully(text: string, max = 200): string {
 }
 
 describe('code and escapeInline fast path', () => {
-  it('equal every replacement on edge cases and 100,000 random strings, cut or not', () => {
-    const strings = [...EDGES, ...randomStrings(100_000, 7)]
+  it('equal every replacement on edge cases and 30,000 random strings, cut or not', () => {
+    const strings = [...EDGES, ...randomStrings(30_000, 7)]
     let untouched = 0
     for (const s of strings) {
       for (const max of [200, 5, 1]) {
@@ -128,7 +128,7 @@ describe('code and escapeInline fast path', () => {
       }
       if (code(s) === `<code>${s}</code>`) untouched++
     }
-    expect(untouched).toBeGreaterThan(5_000)
+    expect(untouched).toBeGreaterThan(1_500)
   })
 })
 
