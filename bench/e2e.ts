@@ -253,7 +253,9 @@ for (const n of sizes) {
       () => bareParse(file),
     )),
     baselineName: 'node: JSON.parse(readFileSync)',
-    goal: { time: 2.5, rss: 1.5 },
+    // Issue 13's goal is at 20,000 and 100,000 findings; at 1,000 the cold start is most of
+    // the run, and the row is there for the trend (no quadratic step), not judged.
+    ...(n >= 20_000 ? { goal: { time: 2.5, rss: 1.5 } } : {}),
   })
   rmSync(file)
   rmSync(replay, { recursive: true })
@@ -278,7 +280,7 @@ for (const r of rows) {
   const m = r.value.rssMiB / r.baseline.rssMiB
   const ok = (x: number, g?: number) => (g === undefined ? '' : x <= g ? ' ✓' : ' ✗')
   console.log(
-    `| ${r.figure} | ${fmt(r.value)} | ${r.baselineName}: ${fmt(r.baseline)} | ${t.toFixed(2)}× (≤ ${r.goal?.time}×)${ok(t, r.goal?.time)} | ${c.toFixed(2)}× | ${m.toFixed(2)}×${r.goal?.rss ? ` (≤ ${r.goal.rss}×)${ok(m, r.goal.rss)}` : ''} |`,
+    `| ${r.figure} | ${fmt(r.value)} | ${r.baselineName}: ${fmt(r.baseline)} | ${t.toFixed(2)}×${r.goal ? ` (≤ ${r.goal.time}×)${ok(t, r.goal.time)}` : ' (trend: no goal)'} | ${c.toFixed(2)}× | ${m.toFixed(2)}×${r.goal?.rss ? ` (≤ ${r.goal.rss}×)${ok(m, r.goal.rss)}` : ''} |`,
   )
 }
 console.log(
