@@ -93,6 +93,8 @@ async function checkOnly(cached: boolean) {
 }
 
 const rows: string[][] = []
+/** scan+check against the longer of the two alone, per stand-in time (goal: at most 1.1). */
+const overlaps: number[] = []
 for (const scanMs of [3000, 300]) {
   process.env.STANDIN_SLEEP_MS = String(scanMs)
   const scan: number[] = []
@@ -122,6 +124,7 @@ for (const scanMs of [3000, 300]) {
     sequential.push(await job({ mode: old.mode, check: old.check }))
   }
   const longer = Math.max(median(scan), median(check))
+  overlaps.push(median(both) / longer)
   rows.push([
     `${scanMs} ms`,
     fmt(median(scan)),
@@ -162,6 +165,12 @@ console.log(
 )
 console.log(
   `| without (before) | ${uncached.gets.size} | ${sumGets(uncached.gets)} | ${maxGets(uncached.gets)} | ${(bytesUncached / 1048576).toFixed(1)} MiB | ${uncached.requests} | ${uncached.cpuS.toFixed(2)} s |`,
+)
+
+// Issue 13's goal 3, judged here as the e2e table judges goals 1 and 2.
+const mark = (ok: boolean) => (ok ? '✓' : '✗')
+console.log(
+  `\ngoal 3: every blob read once per job (most GETs of one blob: ${maxGets(cached.gets)}) ${mark(maxGets(cached.gets) === 1)}; scan+check at most 1.1x the longer alone (${overlaps.map((o) => `${o.toFixed(2)}x`).join(', ')}) ${mark(overlaps.every((o) => o <= 1.1))}`,
 )
 
 await proxy.close()
