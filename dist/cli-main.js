@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
-import { r as runScan } from './chunk-BlfUf63A.js';
+import { r as runScan } from './chunk-DdMdNhir.js';
 import { r as runVerify } from './chunk-gcLMsLt9.js';
 import './chunk-nYBRVqZH.js';
 import { r as registryStore } from './chunk-BJCvRWus.js';
-import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-CAzKLo7i.js';
-import { V as VERSION, d as durationMs, e as commentKeys, a as renderReportMarkdown, g as commentMarker, b as settingsRecord, p as platformsText, q as describeUpgrade, t as distinguishers, u as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-BgXw1iJy.js';
+import { r as runRescanMode, a as rescanSettingsRecord, d as rescanTable } from './chunk-BPlGQyPK.js';
+import { V as VERSION, d as durationMs, e as commentKeys, a as renderReportMarkdown, g as commentMarker, b as settingsRecord, p as platformsText, q as describeUpgrade, t as distinguishers, u as platformCell, C as COMMENT_MAX_LENGTH } from './chunk-CFg_xhcU.js';
 import './chunk-D4eP6Dzq.js';
 import { R as RegistryClient } from './chunk-CFp1jono.js';
 import './chunk-BjfgtcYX.js';

@@ -49,7 +49,7 @@ export function shapeSarifInto(input: string, shape: ShapeOptions, fd: number): 
   const parsed: unknown = JSON.parse(readJsonText(input))
   if (!isSarifLog(parsed)) throw new Error(`trivy convert wrote ${input}, which is not SARIF.`)
   // Compact and streamed: pretty-printing a 20,000-result log cost more than shaping it.
-  writeJsonTo(fd, shapeSarif(parsed, shape, true))
+  writeJsonTo(fd, shapeSarif(parsed, shape))
 }
 
 const convert = (trivyPath: string, step: ConvertStep, logger: Logger) =>

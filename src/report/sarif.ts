@@ -246,11 +246,11 @@ function validUri(uri: string): string {
 }
 
 /**
- * One run with its category, severities, help and the location code scanning can show. `owned`:
- * the caller parsed `log` for this alone, so its results are shaped in place rather than
- * copied (20,000 results: a copy of each was a fifth of the shaping; issue 13).
+ * One run with its category, severities, help and the location code scanning can show. The
+ * results of `log` are shaped in place, not copied: the derivation parses Trivy's SARIF for
+ * this alone (20,000 results: a copy of each was a fifth of the shaping; issue 13).
  */
-export function shapeSarif(log: SarifLog, opts: ShapeOptions, owned = false): SarifLog {
+export function shapeSarif(log: SarifLog, opts: ShapeOptions): SarifLog {
   const merged = log.runs.length === 1 ? log : mergeSarif([log])
   const run = merged.runs[0]
   if (!run) throw new Error('trivy convert wrote SARIF without a run.')
@@ -260,7 +260,7 @@ export function shapeSarif(log: SarifLog, opts: ShapeOptions, owned = false): Sa
   const results = (run.results ?? []).map((result) => {
     const id =
       result.ruleId ?? (result.ruleIndex !== undefined ? rules[result.ruleIndex]?.id : undefined)
-    return shapeResult(result, id ? opts.facts.get(id) : undefined, opts, owned)
+    return shapeResult(result, id ? opts.facts.get(id) : undefined, opts)
   })
   const properties = {
     ...(run.properties as Record<string, unknown> | undefined),
@@ -322,22 +322,19 @@ function helpOf(id: string, facts: RuleFacts): { text: string; markdown: string 
   return { text, markdown }
 }
 
+/** Adds a result's level and shapes its locations, in place: a key already there keeps its place. */
 function shapeResult(
   result: SarifResult,
   facts: RuleFacts | undefined,
   opts: ShapeOptions,
-  inPlace: boolean,
 ): SarifResult {
   const level = result.level ?? (facts ? sarifLevel(facts.severity) : undefined)
   const locations = (result.locations as Record<string, unknown>[] | undefined) ?? []
-  const shaped =
+  if (level) result.level = level
+  result.locations =
     opts.location && facts?.kind === 'vulnerability'
       ? [dockerfileLocation(opts.location, locations[0], opts.image)]
       : locations.map(withValidUri)
-  if (!inPlace) return { ...result, ...(level ? { level } : {}), locations: shaped }
-  // The same keys in the same order as the copy above: a key already there keeps its place.
-  if (level) result.level = level
-  result.locations = shaped
   return result
 }
 
