@@ -78,6 +78,9 @@ interface EscapeOptions {
   insideCode?: boolean
 }
 
+/** Options for text inside `<code>`, made once. */
+const IN_CODE: EscapeOptions = { insideCode: true }
+
 /**
  * Every character the replacements below act on wherever it stands, and every pattern they act
  * on only in company (`://`, `www.`, `#1`, `GH-1`, a heading, list or quote mark at the start).
@@ -182,9 +185,6 @@ export function code(text: string, maxChars = 200): string {
   if (short === '') return ''
   return `<code>${clean ? short : escapeText(short, IN_CODE)}</code>`
 }
-
-/** Options for text inside `<code>`, made once. */
-const IN_CODE: EscapeOptions = { insideCode: true }
 
 /**
  * URLs already judged by `safeUrl`: a report names each advisory's URL once per package it is

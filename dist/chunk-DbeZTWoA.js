@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+export { p as parsePolicyFile, a as policyFileOf } from './chunk-ZhW3aDqi.js';
+import './chunk-Cz_U4VzJ.js';
+import './chunk-BUPm29C1.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-C0BEpVSl.js';
+import './chunk-BHPmUMC8.js';
+import './chunk-BAQxG8PF.js';
+import './chunk-D_xoMOi_.js';
+import './chunk-D1w318ai.js';
+import './chunk-B_Krg-9I.js';
+import './chunk-D6ywDPFz.js';
+import './chunk-CyHDCBe5.js';
+import './chunk-wEbBUlrU.js';
+import './chunk-C4vN6RAA.js';
+import './chunk-CuhvApI0.js';
+import 'node:crypto';
+import 'node:fs/promises';
+import 'node:path';
+
+createRequire(import.meta.url);

@@ -1,0 +1,25 @@
+import { createRequire } from 'node:module';
+export { C as COMMENT_MAX_LENGTH, S as SUMMARY_MAX_LENGTH, r as renderAtDepth, a as renderReportMarkdown } from './chunk-RbIsl7gu.js';
+import './chunk-BAQxG8PF.js';
+import './chunk-BUPm29C1.js';
+import './chunk-D_xoMOi_.js';
+import './chunk-D4eP6Dzq.js';
+import './chunk-B2iF1XkY.js';
+import './chunk-BQKXnzK6.js';
+import './chunk-C0BEpVSl.js';
+import 'node:buffer';
+import 'node:fs';
+import './chunk-DPoUJtSh.js';
+import './chunk-BPn_haLw.js';
+import 'node:child_process';
+import 'node:fs/promises';
+import 'node:os';
+import 'node:path';
+import './chunk-Bi5T-QyA.js';
+import './chunk-Ca65EcXZ.js';
+import './chunk-DnK-Igsz.js';
+import 'node:timers/promises';
+import 'node:crypto';
+import './chunk-D1w318ai.js';
+
+createRequire(import.meta.url);
