@@ -130,11 +130,68 @@ const bundle = await rollup({
     throw new Error(`rollup: ${warning.message}`)
   },
 })
+/**
+ * The import()s every scan takes, whatever it scans: the scan mode, then the modules it loads
+ * on every run (the registry login, the report's settings record, the signing stage, which
+ * decides whether to sign, the renderer, and the installer, which also finds Trivy on PATH).
+ * Lazy because a rejected input needs none of them, yet Rollup still kept them, and what they
+ * import, in ~30 files: a scan of one report loaded 35 files. What they reach statically,
+ * beyond what dist/action-main.js loads at start, goes into one file instead (juice-shop cold
+ * start, 25 alternating runs twice: 248 -> 229 and 266 -> 245 ms). What they import() stays lazy.
+ */
+const SCAN_PATH = [
+  'src/modes/action-scan.ts',
+  'src/action/context.ts',
+  'src/settings/record.ts',
+  'src/stages/sign.ts',
+  'src/render/report-markdown.ts',
+  'scanners/trivy/install.ts',
+]
+/**
+ * The action's other mode that loads lazily and shares little with a scan (a rescan runs the
+ * scan's pipeline, so it may load the scan's file).
+ */
+const OTHER_MODES = ['src/modes/verify.ts']
+
+/** esbuild's chunks that SCAN_PATH reaches statically, but that action-main does not load at start. */
+function scanChunks(getModuleInfo) {
+  const entryOf = new Map(
+    Object.entries(result.metafile.outputs).map(([path, o]) => [o.entryPoint, resolve(path)]),
+  )
+  const closure = (roots) => {
+    const seen = new Set(roots)
+    for (const id of seen) for (const dep of getModuleInfo(id)?.importedIds ?? []) seen.add(dep)
+    return seen
+  }
+  const chunkOf = (module) => {
+    const chunk = entryOf.get(module)
+    if (!chunk) throw new Error(`scripts/bundle.mjs: ${module} is no longer import()ed`)
+    return chunk
+  }
+  const main = join(stage, 'action-main.js')
+  const start = closure([main])
+  // What the other modes share with a scan stays in files of its own, or verifying a signature
+  // would load every scan's code.
+  const others = closure(OTHER_MODES.map(chunkOf))
+  const scan = [...closure(SCAN_PATH.map(chunkOf))].filter((id) => !start.has(id))
+  return {
+    start: new Set([...start].filter((id) => id !== main)),
+    shared: new Set(scan.filter((id) => others.has(id))),
+    scan: new Set(scan.filter((id) => !others.has(id))),
+  }
+}
+let groups
 const written = await bundle.write({
   dir: outdir,
   format: 'es',
   chunkFileNames: 'chunk-[hash].js',
   experimentalMinChunkSize: 20_000,
+  manualChunks: (id, { getModuleInfo }) => {
+    groups ??= scanChunks(getModuleInfo)
+    // Rollup puts a module's dependencies in its chunk unless they are in another group.
+    for (const name of ['start', 'shared', 'scan']) if (groups[name].has(id)) return name
+    return undefined
+  },
 })
 await bundle.close()
 if (metafile) {

@@ -1,0 +1,27 @@
+import { createRequire } from 'node:module';
+export { p as parsePolicyFile, a as policyFileOf } from './chunk-DxwZY0QN.js';
+import './chunk-Z80mrRfr.js';
+import './chunk-CxTsKb1n.js';
+import './chunk-D5sk-O7z.js';
+import './chunk-D4yWkZKx.js';
+import './chunk-BfsmuvnE.js';
+import './chunk-u98pk4Ts.js';
+import './chunk-p1DbVPjC.js';
+import './chunk-CPVhvj0S.js';
+import './chunk-DeOTirqK.js';
+import './chunk-WRQA7XgD.js';
+import 'node:crypto';
+import 'node:fs/promises';
+import 'node:path';
+import './chunk-4KaJgODh.js';
+import 'node:child_process';
+import 'node:os';
+import 'node:stream';
+import 'node:fs';
+import 'node:buffer';
+import 'node:timers/promises';
+import 'os';
+import 'fs';
+import 'crypto';
+
+createRequire(import.meta.url);

@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+export { i as inspectImage, a as inspectJson, b as inspectTable } from './chunk-CpjUdlE-.js';
+import './chunk-DnBPRrWI.js';
+export { D as DEFAULT_LIMITS, I as ImageLimitError, a as analyzeDockerfile, f as factsFromScan } from './chunk-CxTsKb1n.js';
+import './chunk-BHNJ4lnQ.js';
+import './chunk-DtikF6FY.js';
+import './chunk-4KaJgODh.js';
+export { a1 as PolicyInputError, a2 as baseImageReason, H as judgeBaseImage, a3 as parseBaseImagePolicy, a4 as parseSize } from './chunk-BfsmuvnE.js';
+import 'node:fs/promises';
+import 'node:stream/promises';
+import 'node:zlib';
+import 'node:stream';
+import 'node:crypto';
+import 'node:fs';
+import 'node:os';
+import 'node:path';
+import 'node:buffer';
+import 'node:timers/promises';
+import 'node:child_process';
+import 'os';
+import 'fs';
+import 'crypto';
+
+createRequire(import.meta.url);
