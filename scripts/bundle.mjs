@@ -136,8 +136,9 @@ const bundle = await rollup({
  * decides whether to sign, the renderer, and the installer, which also finds Trivy on PATH).
  * Lazy because a rejected input needs none of them, yet Rollup still kept them, and what they
  * import, in ~30 files: a scan of one report loaded 35 files. What they reach statically,
- * beyond what dist/action-main.js loads at start, goes into one file instead (juice-shop cold
- * start, 25 alternating runs twice: 248 -> 229 and 266 -> 245 ms). What they import() stays lazy.
+ * beyond what dist/action-main.js loads at start, goes into one file instead: the same scan
+ * loads 5 (juice-shop cold start, medians of 25 alternating runs: 237 -> 224 ms; the bench's
+ * ratio to `node -e 0` 4.71-4.95x -> 4.05x). What they import() stays lazy.
  */
 const SCAN_PATH = [
   'src/modes/action-scan.ts',

@@ -141,3 +141,28 @@ it('no file loaded at start imports node:http or node:https as ESM (their facade
 it('the version in the report is the package version', () => {
   expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version).toBe(VERSION)
 })
+
+// issue 13: each file Node loads costs it ~0.4 ms beyond its bytes (resolve, read, compile,
+// link). What every scan loads, including what the scan mode import()s on every run, sits in a
+// few files (scripts/bundle.mjs, SCAN_PATH): a report judged offline loaded 35.
+const ON_EVERY_SCAN = {
+  'the registry login': 'function actionRegistryLogin(',
+  'the settings record': 'function settingsRecord(',
+  'the signing stage': 'async function signStage(',
+  'the report renderer': 'function renderReportMarkdown(',
+  'the Trivy installer (which finds Trivy on PATH)': 'async function installTrivy(',
+}
+
+it('a scan loads the code every scan runs in a handful of files', () => {
+  const all = readdirSync(join(ROOT, 'dist'))
+  const text = (f: string) => readFileSync(join(ROOT, 'dist', f), 'utf8')
+  const [mode] = all.filter((f) => text(f).includes('async function actionScan('))
+  expect(mode, 'no chunk holds actionScan').toBeDefined()
+  const eager = new Set([...staticClosure('action-main.js'), ...staticClosure(mode as string)])
+  expect(eager.size, [...eager].join(' ')).toBeLessThanOrEqual(5)
+  for (const [what, marker] of Object.entries(ON_EVERY_SCAN)) {
+    const holders = all.filter((f) => text(f).includes(marker))
+    expect(holders, `${what}: "${marker}" is in no file of dist/`).toHaveLength(1)
+    expect(eager.has(holders[0] as string), `${what} is in a file of its own`).toBe(true)
+  }
+})
