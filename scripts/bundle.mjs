@@ -154,7 +154,10 @@ const SCAN_PATH = [
  */
 const OTHER_MODES = ['src/modes/verify.ts']
 
-/** esbuild's chunks that SCAN_PATH reaches statically, but that action-main does not load at start. */
+/**
+ * esbuild's chunks in three groups: what action-main loads at start; what SCAN_PATH reaches
+ * statically beyond that, less what verify reaches too (the scan's file); and that share.
+ */
 function scanChunks(getModuleInfo) {
   const entryOf = new Map(
     Object.entries(result.metafile.outputs).map(([path, o]) => [o.entryPoint, resolve(path)]),

@@ -166,3 +166,28 @@ it('a scan loads the code every scan runs in a handful of files', () => {
     expect(eager.has(holders[0] as string), `${what} is in a file of its own`).toBe(true)
   }
 })
+
+// What verify shares with a scan is a file of its own (scripts/bundle.mjs, OTHER_MODES): were it
+// in the scan's file, verifying a signature would load every scan's code with it.
+const SCAN_ONLY = {
+  'the scan mode': 'async function actionScan(',
+  'the pipeline': 'async function runPipeline(',
+  'the report renderer': 'function renderReportMarkdown(',
+  'the Trivy report parser': 'function parseTrivyReport(',
+}
+
+it('verify mode loads none of the code only a scan runs', () => {
+  const all = readdirSync(join(ROOT, 'dist'))
+  const text = (f: string) => readFileSync(join(ROOT, 'dist', f), 'utf8')
+  const [verify] = all.filter((f) => text(f).includes('async function verifyMode('))
+  expect(verify, 'no chunk holds verifyMode').toBeDefined()
+  const eager = staticClosure(verify as string)
+  for (const [what, marker] of Object.entries(SCAN_ONLY)) {
+    const holders = all.filter((f) => text(f).includes(marker))
+    expect(holders, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
+    expect(
+      holders.filter((f) => eager.has(f)),
+      `${what} loads with verify mode`,
+    ).toEqual([])
+  }
+})
