@@ -24,13 +24,43 @@ it('dist/ is the bundle of the current sources (run `npm run bundle` and commit 
   }
 })
 
+/** The committed dist/: each file's text, read once for the tests below. */
+const DIST = new Map(
+  readdirSync(join(ROOT, 'dist')).map((f) => [f, readFileSync(join(ROOT, 'dist', f), 'utf8')]),
+)
+const text = (file: string) => DIST.get(file) ?? ''
+
+/** The files of dist/ whose text holds `marker`. */
+const holding = (marker: string) => [...DIST.keys()].filter((f) => text(f).includes(marker))
+
+/** The one file of dist/ that holds `marker`. */
+function fileHolding(marker: string): string {
+  const files = holding(marker)
+  expect(files, `"${marker}" is not in exactly one file of dist/`).toHaveLength(1)
+  return files[0] as string
+}
+
+/**
+ * None of `markers` is in a file of `loaded` (`by` names what loads them). Each marker must be
+ * somewhere in dist/, or a test would pass on a bundle that lost the code.
+ */
+function expectNoneLoaded(markers: Record<string, string>, loaded: Set<string>, by: string) {
+  for (const [what, marker] of Object.entries(markers)) {
+    const files = holding(marker)
+    expect(files, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
+    expect(
+      files.filter((f) => loaded.has(f)),
+      `${what} loads with ${by}`,
+    ).toEqual([])
+  }
+}
+
 /** The files `file` imports statically (what loads before its first line runs), transitively. */
 function staticClosure(file: string): Set<string> {
   const seen = new Set<string>([file])
   const queue = [file]
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    const text = readFileSync(join(ROOT, 'dist', next), 'utf8')
-    for (const m of text.matchAll(/^import\s*(?:[^;'"]*?\sfrom\s*)?["']\.\/([^"']+)["']/gm)) {
+    for (const m of text(next).matchAll(/^import\s*(?:[^;'"]*?\sfrom\s*)?["']\.\/([^"']+)["']/gm)) {
       const dep = m[1] as string
       if (!seen.has(dep)) {
         seen.add(dep)
@@ -62,16 +92,9 @@ const LAZY = {
 }
 
 it('signing, TUF, the artifact and cache clients, the installer and verify are not loaded at start', () => {
-  const all = readdirSync(join(ROOT, 'dist'))
   const eager = staticClosure('action-main.js')
   expect(eager.size).toBeGreaterThan(1)
-  for (const [what, marker] of Object.entries(LAZY)) {
-    const holders = all.filter((f) => readFileSync(join(ROOT, 'dist', f), 'utf8').includes(marker))
-    // The marker must exist, or this test would pass on a bundle that lost the code.
-    expect(holders, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
-    const loaded = holders.filter((f) => eager.has(f))
-    expect(loaded, `${what} loads with dist/action-main.js`).toEqual([])
-  }
+  expectNoneLoaded(LAZY, eager, 'dist/action-main.js')
 })
 
 // issue 13: judging a report offline (`trivy-report`, no image) loads the scan mode, and with it
@@ -93,48 +116,30 @@ const NOT_FOR_THE_PINNED_TRIVY = {
   semver: '// node_modules/semver/',
 }
 
+/** What a scan loads before its first line runs: the action's start and the scan mode's file. */
+const scanStart = () =>
+  new Set([
+    ...staticClosure('action-main.js'),
+    ...staticClosure(fileHolding('async function actionScan(')),
+  ])
+
 it('the scan mode loads no registry, VEX, layer or installer code before it needs it', () => {
-  const all = readdirSync(join(ROOT, 'dist'))
-  const text = (f: string) => readFileSync(join(ROOT, 'dist', f), 'utf8')
-  const [mode, ...more] = all.filter((f) => text(f).includes('async function actionScan('))
-  expect(mode, 'no chunk holds actionScan').toBeDefined()
-  expect(more).toEqual([])
-  const eager = new Set([...staticClosure('action-main.js'), ...staticClosure(mode as string)])
-  for (const [what, marker] of Object.entries(NOT_ON_THE_REPORT_PATH)) {
-    const holders = all.filter((f) => text(f).includes(marker))
-    expect(holders, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
-    expect(
-      holders.filter((f) => eager.has(f)),
-      `${what} loads with the scan mode`,
-    ).toEqual([])
-  }
+  expectNoneLoaded(NOT_ON_THE_REPORT_PATH, scanStart(), 'the scan mode')
   // core.platform (and @actions/exec with it) is cut from @actions/core by scripts/bundle.mjs:
   // nothing may call it.
-  for (const f of all)
+  for (const f of DIST.keys())
     expect(text(f), f).not.toMatch(/\.getDetails\(|platform\.(isWindows|isMacOS|isLinux)\b/)
-  expect(all.filter((f) => text(f).includes('// node_modules/execa/'))).toEqual([])
+  expect(holding('// node_modules/execa/')).toEqual([])
 })
 
 it('finding the pinned Trivy on PATH loads no semver (scanners/trivy/versions.ts)', () => {
-  const all = readdirSync(join(ROOT, 'dist'))
-  const text = (f: string) => readFileSync(join(ROOT, 'dist', f), 'utf8')
-  const [installer] = all.filter((f) => text(f).includes('async function installTrivy('))
-  expect(installer, 'no chunk holds installTrivy').toBeDefined()
-  const eager = staticClosure(installer as string)
-  for (const [what, marker] of Object.entries(NOT_FOR_THE_PINNED_TRIVY)) {
-    const holders = all.filter((f) => text(f).includes(marker))
-    expect(holders, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
-    expect(
-      holders.filter((f) => eager.has(f)),
-      `${what} loads with the installer`,
-    ).toEqual([])
-  }
+  const installer = fileHolding('async function installTrivy(')
+  expectNoneLoaded(NOT_FOR_THE_PINNED_TRIVY, staticClosure(installer), 'the installer')
 })
 
 it('no file loaded at start imports node:http or node:https as ESM (their facade loads undici and TLS)', () => {
   for (const file of staticClosure('action-main.js')) {
-    const text = readFileSync(join(ROOT, 'dist', file), 'utf8')
-    expect(text, file).not.toMatch(/^import[^;]*from\s*["'](node:)?https?["']/m)
+    expect(text(file), file).not.toMatch(/^import[^;]*from\s*["'](node:)?https?["']/m)
   }
 })
 
@@ -154,16 +159,10 @@ const ON_EVERY_SCAN = {
 }
 
 it('a scan loads the code every scan runs in a handful of files', () => {
-  const all = readdirSync(join(ROOT, 'dist'))
-  const text = (f: string) => readFileSync(join(ROOT, 'dist', f), 'utf8')
-  const [mode] = all.filter((f) => text(f).includes('async function actionScan('))
-  expect(mode, 'no chunk holds actionScan').toBeDefined()
-  const eager = new Set([...staticClosure('action-main.js'), ...staticClosure(mode as string)])
+  const eager = scanStart()
   expect(eager.size, [...eager].join(' ')).toBeLessThanOrEqual(5)
   for (const [what, marker] of Object.entries(ON_EVERY_SCAN)) {
-    const holders = all.filter((f) => text(f).includes(marker))
-    expect(holders, `${what}: "${marker}" is in no file of dist/`).toHaveLength(1)
-    expect(eager.has(holders[0] as string), `${what} is in a file of its own`).toBe(true)
+    expect(eager.has(fileHolding(marker)), `${what} is in a file of its own`).toBe(true)
   }
 })
 
@@ -177,17 +176,6 @@ const SCAN_ONLY = {
 }
 
 it('verify mode loads none of the code only a scan runs', () => {
-  const all = readdirSync(join(ROOT, 'dist'))
-  const text = (f: string) => readFileSync(join(ROOT, 'dist', f), 'utf8')
-  const [verify] = all.filter((f) => text(f).includes('async function verifyMode('))
-  expect(verify, 'no chunk holds verifyMode').toBeDefined()
-  const eager = staticClosure(verify as string)
-  for (const [what, marker] of Object.entries(SCAN_ONLY)) {
-    const holders = all.filter((f) => text(f).includes(marker))
-    expect(holders, `${what}: "${marker}" is in no file of dist/`).not.toEqual([])
-    expect(
-      holders.filter((f) => eager.has(f)),
-      `${what} loads with verify mode`,
-    ).toEqual([])
-  }
+  const verify = fileHolding('async function verifyMode(')
+  expectNoneLoaded(SCAN_ONLY, staticClosure(verify), 'verify mode')
 })
