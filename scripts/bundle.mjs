@@ -138,7 +138,8 @@ const bundle = await rollup({
  * import, in ~30 files: a scan of one report loaded 35 files. What they reach statically,
  * beyond what dist/action-main.js loads at start, goes into one file instead: the same scan
  * loads 5 (juice-shop cold start, medians of 25 alternating runs: 237 -> 224 ms; the bench's
- * ratio to `node -e 0` 4.71-4.95x -> 4.05x). What they import() stays lazy.
+ * ratio to `node -e 0` 4.71-4.95x before, 3.96-4.91x in eight runs after, bench/README.md).
+ * What they import() stays lazy.
  */
 const SCAN_PATH = [
   'src/modes/action-scan.ts',
